@@ -1,0 +1,20 @@
+package dev.doppel.application.port.out;
+
+import dev.doppel.domain.user.NewUser;
+import dev.doppel.domain.user.User;
+import dev.doppel.domain.user.UserId;
+import dev.doppel.domain.user.Username;
+import java.util.Optional;
+
+public interface UserStore {
+  /**
+   * Stores a new user.
+   *
+   * @throws dev.doppel.application.port.in.ConflictException when the username is taken
+   */
+  User add(NewUser user);
+
+  Optional<User> findByUsername(Username username);
+
+  Optional<User> findById(UserId id);
+}

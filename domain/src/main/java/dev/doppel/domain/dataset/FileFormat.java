@@ -1,0 +1,6 @@
+package dev.doppel.domain.dataset;
+
+public enum FileFormat {
+  CSV,
+  PARQUET
+}

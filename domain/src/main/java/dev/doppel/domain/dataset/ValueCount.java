@@ -1,0 +1,3 @@
+package dev.doppel.domain.dataset;
+
+public record ValueCount(String value, long count) {}

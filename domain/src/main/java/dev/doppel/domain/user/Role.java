@@ -1,0 +1,6 @@
+package dev.doppel.domain.user;
+
+public enum Role {
+  USER,
+  ADMIN
+}
