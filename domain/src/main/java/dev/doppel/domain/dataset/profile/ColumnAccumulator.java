@@ -243,7 +243,7 @@ final class ColumnAccumulator {
     }
     long distinct = frequenciesExact ? frequencies.size() : sketch.estimate();
     boolean unique = nulls == 0 && nonNull >= 2 && (frequenciesExact ? distinct == nonNull : distinct >= 0.97 * nonNull);
-    if (booleanFamilies != 0 && distinct <= 2) {
+    if (booleanFamilies != 0) {
       return ColumnType.BOOLEAN;
     }
     if (allInteger) {

@@ -1,0 +1,88 @@
+package dev.doppel.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.doppel.application.port.in.CreateProjectCommand;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.NotFoundException;
+import dev.doppel.application.port.in.PayloadTooLargeException;
+import dev.doppel.application.port.in.UploadDatasetCommand;
+import dev.doppel.domain.dataset.ColumnType;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.dataset.profile.InvalidTableException;
+import dev.doppel.domain.dataset.profile.ProfilingLimits;
+import dev.doppel.domain.project.Project;
+import dev.doppel.domain.user.UserId;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatasetServiceTest {
+  private final InMemoryPorts ports = new InMemoryPorts();
+  private final Clock clock = Clock.systemUTC();
+  private final ProjectService projects = new ProjectService(ports.projectStore, ports.fileStore, clock);
+  private final DatasetService datasets =
+      new DatasetService(
+          ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock,
+          new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT));
+  private final UserId alice = new UserId(1);
+  private final UserId bob = new UserId(2);
+  private final Project project = projects.create(CreateProjectCommand.of(alice, "Census", ""));
+
+  private Dataset upload(UserId owner, String csv) {
+    return datasets.upload(
+        UploadDatasetCommand.of(owner, project.id(), null, "../../etc/table.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void storesTheFileUnderAServerChosenKeyAndKeepsTheClientNameOnlyForDisplay() {
+    Dataset dataset = upload(alice, "age,city\n41,Oslo\n35,Bergen\n");
+    assertThat(dataset.name().value()).isEqualTo("table.csv");
+    assertThat(dataset.file().key()).startsWith("projects/" + project.id().value() + "/datasets/").doesNotContain("table");
+    assertThat(dataset.profile().rowCount()).isEqualTo(2);
+    assertThat(dataset.profile().column("age").orElseThrow().type()).isEqualTo(ColumnType.INTEGER);
+  }
+
+  @Test
+  void leavesNoFileBehindWhenTheTableIsRejected() {
+    assertThatThrownBy(() -> upload(alice, "age,age\n1,2\n")).isInstanceOf(InvalidTableException.class);
+    assertThatThrownBy(() -> upload(alice, "age,city\n")).isInstanceOf(InvalidInputException.class).hasMessageContaining("no data rows");
+    assertThatThrownBy(() -> upload(alice, "bin\0ary")).isInstanceOf(InvalidTableException.class);
+    assertThatThrownBy(() -> upload(alice, "a,b,c,d\n1,2,3,4\n")).isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("4 columns");
+    assertThatThrownBy(() -> upload(alice, "x\n" + "1\n".repeat(600))).isInstanceOf(PayloadTooLargeException.class);
+    assertThat(ports.files).isEmpty();
+    assertThat(ports.datasets).isEmpty();
+  }
+
+  @Test
+  void answersNotFoundForAnotherUsersProjectAndDataset() {
+    assertThatThrownBy(() -> upload(bob, "a\n1\n")).isInstanceOf(NotFoundException.class);
+    Dataset dataset = upload(alice, "a\n1\n");
+    assertThatThrownBy(() -> datasets.get(bob, dataset.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> datasets.delete(bob, dataset.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> datasets.overrideColumnTypes(bob, dataset.id(), Map.of("a", ColumnType.FLOAT)))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(ports.datasets).hasSize(1);
+  }
+
+  @Test
+  void overridingATypeReprofilesSoTheStatisticsFollow() {
+    Dataset dataset = upload(alice, "zip,n\n99999,2\n01234,1\n");
+    assertThat(dataset.profile().column("zip").orElseThrow().numeric()).isPresent();
+    Dataset changed = datasets.overrideColumnTypes(alice, dataset.id(), Map.of("zip", ColumnType.CATEGORICAL));
+    assertThat(changed.profile().column("zip").orElseThrow().type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(changed.profile().column("zip").orElseThrow().numeric()).isEmpty();
+    assertThat(datasets.preview(alice, dataset.id(), 1).rows().get(0)).containsExactly("99999", 2L);
+  }
+
+  @Test
+  void deletingAProjectRemovesItsFiles() {
+    upload(alice, "a\n1\n");
+    projects.delete(alice, project.id());
+    assertThat(ports.files).isEmpty();
+    assertThat(ports.datasets).isEmpty();
+  }
+}

@@ -1,0 +1,213 @@
+package dev.doppel.application.service;
+
+import dev.doppel.application.port.in.ConflictException;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.PasswordHasher;
+import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.application.port.out.TableReader;
+import dev.doppel.application.port.out.TokenIssuer;
+import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.dataset.NewDataset;
+import dev.doppel.domain.dataset.profile.InvalidTableException;
+import dev.doppel.domain.project.NewProject;
+import dev.doppel.domain.project.Project;
+import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.user.NewUser;
+import dev.doppel.domain.user.User;
+import dev.doppel.domain.user.UserId;
+import dev.doppel.domain.user.Username;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Plain in-memory stand-ins for the outbound ports, so services are tested without Spring. */
+final class InMemoryPorts {
+  final Map<Long, User> users = new LinkedHashMap<>();
+  final Map<Long, Project> projects = new LinkedHashMap<>();
+  final Map<Long, Dataset> datasets = new LinkedHashMap<>();
+  final Map<String, byte[]> files = new LinkedHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  final UserStore userStore =
+      new UserStore() {
+        @Override
+        public User add(NewUser user) {
+          if (findByUsername(user.username()).isPresent()) {
+            throw new ConflictException("username", "username '" + user.username() + "' is already taken");
+          }
+          User stored = new User(new UserId(ids.incrementAndGet()), user.username(), user.passwordHash(), user.role());
+          users.put(stored.id().value(), stored);
+          return stored;
+        }
+
+        @Override
+        public Optional<User> findByUsername(Username username) {
+          return users.values().stream().filter(u -> u.username().equals(username)).findFirst();
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+          return Optional.ofNullable(users.get(id.value()));
+        }
+      };
+
+  final ProjectStore projectStore =
+      new ProjectStore() {
+        @Override
+        public Project add(NewProject p) {
+          Project stored = new Project(new ProjectId(ids.incrementAndGet()), p.ownerId(), p.name(), p.description(), p.createdAt());
+          projects.put(stored.id().value(), stored);
+          return stored;
+        }
+
+        @Override
+        public Optional<Project> findOwned(ProjectId id, UserId owner) {
+          return Optional.ofNullable(projects.get(id.value())).filter(p -> p.isOwnedBy(owner));
+        }
+
+        @Override
+        public List<Project> listOwnedBy(UserId owner) {
+          return projects.values().stream().filter(p -> p.isOwnedBy(owner)).toList();
+        }
+
+        @Override
+        public Project update(Project project) {
+          projects.put(project.id().value(), project);
+          return project;
+        }
+
+        @Override
+        public void delete(ProjectId id) {
+          projects.remove(id.value());
+          datasets.values().removeIf(d -> d.projectId().equals(id));
+        }
+      };
+
+  final DatasetStore datasetStore =
+      new DatasetStore() {
+        @Override
+        public Dataset add(NewDataset d) {
+          Dataset stored = new Dataset(new DatasetId(ids.incrementAndGet()), d.projectId(), d.name(), d.file(), d.profile(), d.uploadedAt());
+          datasets.put(stored.id().value(), stored);
+          return stored;
+        }
+
+        @Override
+        public Optional<Dataset> findById(DatasetId id) {
+          return Optional.ofNullable(datasets.get(id.value()));
+        }
+
+        @Override
+        public List<Dataset> listByProject(ProjectId project) {
+          return datasets.values().stream()
+              .filter(d -> d.projectId().equals(project))
+              .sorted(Comparator.comparing(Dataset::uploadedAt).reversed())
+              .toList();
+        }
+
+        @Override
+        public Dataset update(Dataset dataset) {
+          datasets.put(dataset.id().value(), dataset);
+          return dataset;
+        }
+
+        @Override
+        public void delete(DatasetId id) {
+          datasets.remove(id.value());
+        }
+      };
+
+  final FileStore fileStore =
+      new FileStore() {
+        @Override
+        public StoredContent write(String key, InputStream content, long maxBytes) {
+          try {
+            byte[] bytes = content.readAllBytes();
+            if (bytes.length > maxBytes) {
+              throw new FileTooLargeException(maxBytes);
+            }
+            files.put(key, bytes);
+            return new StoredContent(key, bytes.length, "0".repeat(64));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+
+        @Override
+        public InputStream open(String key) {
+          return new ByteArrayInputStream(files.get(key));
+        }
+
+        @Override
+        public Path locate(String key) {
+          return Path.of("/nonexistent", key);
+        }
+
+        @Override
+        public void delete(String keyOrPrefix) {
+          files.keySet().removeIf(k -> k.equals(keyOrPrefix) || k.startsWith(keyOrPrefix + "/"));
+        }
+      };
+
+  /** Comma-separated text only; enough to drive the services. */
+  final TableReader tableReader =
+      new TableReader() {
+        @Override
+        public TableLayout detect(String key) {
+          if (new String(files.get(key), StandardCharsets.UTF_8).contains("\0")) {
+            throw new InvalidTableException("file", "the file is not a CSV or Parquet table: it contains binary data");
+          }
+          return new TableLayout(FileFormat.CSV, ',');
+        }
+
+        @Override
+        public void read(String key, TableLayout layout, RowConsumer consumer) {
+          String[] lines = new String(files.get(key), StandardCharsets.UTF_8).split("\n");
+          if (lines.length == 0 || lines[0].isEmpty()) {
+            return;
+          }
+          consumer.header(Arrays.asList(lines[0].split(",", -1)));
+          for (int i = 1; i < lines.length; i++) {
+            if (!consumer.row(lines[i].split(",", -1))) {
+              return;
+            }
+          }
+        }
+      };
+
+  final PasswordHasher hasher =
+      new PasswordHasher() {
+        @Override
+        public String hash(String raw) {
+          return "hashed:" + raw;
+        }
+
+        @Override
+        public boolean matches(String raw, String hash) {
+          return hash.equals("hashed:" + raw);
+        }
+      };
+
+  final List<User> tokensIssuedTo = new ArrayList<>();
+  final TokenIssuer tokenIssuer =
+      user -> {
+        tokensIssuedTo.add(user);
+        return new TokenIssuer.IssuedToken("token-for-" + user.id().value(), Instant.EPOCH);
+      };
+}
