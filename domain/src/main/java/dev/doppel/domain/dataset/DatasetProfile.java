@@ -20,6 +20,10 @@ public record DatasetProfile(long rowCount, List<ColumnProfile> columns) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
+  public List<ColumnSchema> schema() {
+    return columns.stream().map(ColumnSchema::of).toList();
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(ColumnProfile::name).toList();
   }

@@ -1,0 +1,29 @@
+package dev.doppel.domain.export;
+
+import java.util.Objects;
+
+/**
+ * @param delimiter CSV only: the field separator
+ * @param neutraliseFormulas CSV only: prefix cells starting with = + - @ tab or CR with a single
+ *     quote so spreadsheets show them as text instead of running them
+ * @param dialect SQL only
+ * @param tableName SQL only: the table to create and insert into
+ */
+public record ExportOptions(char delimiter, boolean neutraliseFormulas, SqlDialect dialect, String tableName) {
+  public static final ExportOptions DEFAULT = new ExportOptions(',', false, SqlDialect.MYSQL, "synthetic_data");
+
+  public ExportOptions {
+    Objects.requireNonNull(dialect, "dialect");
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
+    }
+    if (tableName == null || !tableName.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+      throw new IllegalArgumentException("table name must be 1-64 letters, digits or underscores, not starting with a digit");
+    }
+  }
+
+  public enum SqlDialect {
+    MYSQL,
+    POSTGRESQL
+  }
+}
