@@ -1,0 +1,28 @@
+package dev.doppel.adapter.persistence;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Base of the tests every supported database must pass. Concrete subclasses pick the database
+ * with {@code @ContextConfiguration(initializers = H2DataSource.class or MariaDbDataSource.class)};
+ * classes picking the same one share a Spring context. Hibernate validates the entities against
+ * the schema Liquibase created, so any mismatch fails the context.
+ */
+@SpringBootTest(properties = {
+    "spring.jpa.hibernate.ddl-auto=validate",
+    "spring.jpa.open-in-view=false",
+    "spring.main.banner-mode=off"
+})
+public abstract class PersistenceContract {
+  /** How finely this database keeps the instants the adapter writes (TIMESTAMP(6): microseconds). */
+  protected ChronoUnit timestampPrecision() {
+    return ChronoUnit.MICROS;
+  }
+
+  /** The instant as this database gives it back. */
+  protected Instant asStored(Instant instant) {
+    return instant.truncatedTo(timestampPrecision());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.doppel.adapter.persistence.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.doppel.adapter.persistence.Fixtures;
+import dev.doppel.adapter.persistence.PersistenceContract;
+import dev.doppel.application.port.in.ConflictException;
+import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.user.NewUser;
+import dev.doppel.domain.user.Role;
+import dev.doppel.domain.user.User;
+import dev.doppel.domain.user.UserId;
+import dev.doppel.domain.user.Username;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+abstract class UserPersistenceAdapterContract extends PersistenceContract {
+  @Autowired
+  UserStore users;
+
+  @Test
+  void storesUserAndFindsItByNameAndById() {
+    Username name = new Username(Fixtures.uniqueName("ada"));
+    User added = users.add(new NewUser(name, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Role.ADMIN));
+
+    assertThat(added.id().value()).isPositive();
+    assertThat(added.username()).isEqualTo(name);
+    assertThat(added.role()).isEqualTo(Role.ADMIN);
+    assertThat(users.findByUsername(name)).contains(added);
+    assertThat(users.findById(added.id())).contains(added);
+  }
+
+  @Test
+  void findsNothingForUnknownNameOrId() {
+    assertThat(users.findByUsername(new Username(Fixtures.uniqueName("nobody")))).isEmpty();
+    assertThat(users.findById(new UserId(Long.MAX_VALUE))).isEmpty();
+  }
+
+  @Test
+  void refusesDuplicateUsernameWithConflict() {
+    User first = Fixtures.user(users);
+
+    assertThatThrownBy(() -> users.add(new NewUser(first.username(), "other-hash", Role.USER)))
+        .isInstanceOfSatisfying(ConflictException.class, e -> {
+          assertThat(e.field()).isEqualTo("username");
+          assertThat(e.getMessage()).isEqualTo("username '" + first.username().value() + "' is already taken");
+        });
+    assertThat(users.findByUsername(first.username())).contains(first);
+  }
+
+  @Test
+  void treatsUsernamesDifferingOnlyInCaseAsTheSame() {
+    User first = Fixtures.user(users);
+    Username shouted = new Username(first.username().value().toUpperCase(Locale.ROOT));
+
+    assertThat(users.findByUsername(shouted)).contains(first);
+    assertThatThrownBy(() -> users.add(new NewUser(shouted, "other-hash", Role.USER)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage("username '" + shouted.value() + "' is already taken");
+  }
+
+  @Test
+  void letsOnlyOneOfTwoRacingRegistrationsHaveTheName() throws Exception {
+    Username name = new Username(Fixtures.uniqueName("racer"));
+    CountDownLatch start = new CountDownLatch(1);
+    Callable<User> register = () -> {
+      start.await();
+      return users.add(new NewUser(name, "hash", Role.USER));
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<User>> results = List.of(pool.submit(register), pool.submit(register));
+      start.countDown();
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<User> result : results) {
+        try {
+          outcomes.add(result.get(30, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+          outcomes.add(e.getCause());
+        }
+      }
+      assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
+      assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
