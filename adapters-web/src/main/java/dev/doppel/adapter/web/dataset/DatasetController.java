@@ -1,0 +1,140 @@
+package dev.doppel.adapter.web.dataset;
+
+import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.application.port.in.DatasetPreview;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.ManageDatasetsUseCase;
+import dev.doppel.application.port.in.NotFoundException;
+import dev.doppel.application.port.in.UploadDatasetCommand;
+import dev.doppel.domain.dataset.ColumnType;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.project.ProjectId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Datasets")
+@SecurityRequirement(name = "bearer")
+public class DatasetController {
+  private final ManageDatasetsUseCase datasets;
+  private final DatasetWebMapper mapper;
+
+  public DatasetController(ManageDatasetsUseCase datasets, DatasetWebMapper mapper) {
+    this.datasets = datasets;
+    this.mapper = mapper;
+  }
+
+  @PostMapping(path = "/datasets/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary = "Upload a CSV or Parquet table",
+      description = "Infers each column's type and profile in one streaming pass. The file is stored under a server-chosen name.")
+  public ResponseEntity<DatasetResponse> upload(
+      @RequestParam("projectId") long projectId,
+      @RequestPart("file") MultipartFile file,
+      @RequestParam(name = "name", required = false) String name,
+      Authentication caller) {
+    if (file.isEmpty()) {
+      throw new InvalidInputException("file", "the file is empty");
+    }
+    try (InputStream content = file.getInputStream()) {
+      Dataset dataset =
+          datasets.upload(UploadDatasetCommand.of(CurrentUser.of(caller), projectId(projectId), name, file.getOriginalFilename(), content));
+      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(mapper.toResponse(dataset));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the uploaded file", e);
+    }
+  }
+
+  @GetMapping("/datasets")
+  @Operation(summary = "List the datasets of a project, newest first")
+  public List<DatasetResponse> list(@RequestParam("projectId") long projectId, Authentication caller) {
+    return datasets.list(CurrentUser.of(caller), projectId(projectId)).stream().map(mapper::toResponse).toList();
+  }
+
+  @GetMapping("/projects/{projectId}/datasets")
+  public List<DatasetResponse> listInProject(@PathVariable long projectId, Authentication caller) {
+    return list(projectId, caller);
+  }
+
+  @GetMapping("/datasets/{id}")
+  public DatasetResponse get(@PathVariable long id, Authentication caller) {
+    return mapper.toResponse(datasets.get(CurrentUser.of(caller), datasetId(id)));
+  }
+
+  @GetMapping("/datasets/{id}/stats")
+  @Operation(summary = "Per-column distributions for charts: histograms, top values, nulls, moments, quantiles, distinct counts")
+  public DatasetStatsResponse stats(@PathVariable long id, Authentication caller) {
+    return mapper.toStats(datasets.get(CurrentUser.of(caller), datasetId(id)));
+  }
+
+  @GetMapping("/datasets/{id}/preview")
+  @Operation(summary = "The first rows as typed values")
+  public DatasetPreview preview(@PathVariable long id, @RequestParam(name = "rows", defaultValue = "20") int rows, Authentication caller) {
+    return datasets.preview(CurrentUser.of(caller), datasetId(id), rows);
+  }
+
+  /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
+  public record SchemaPatch(Map<String, String> columns) {}
+
+  @PatchMapping("/datasets/{id}/schema")
+  @Operation(summary = "Override inferred column types; the profile is recomputed so the statistics follow")
+  public DatasetResponse overrideTypes(@PathVariable long id, @RequestBody SchemaPatch patch, Authentication caller) {
+    if (patch.columns() == null) {
+      throw new InvalidInputException("columns", "columns is required: an object from column name to type");
+    }
+    Map<String, ColumnType> types = new LinkedHashMap<>();
+    patch.columns().forEach(
+        (column, type) ->
+            types.put(
+                column,
+                ColumnType.fromWireName(type)
+                    .orElseThrow(
+                        () -> new InvalidInputException(
+                            "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
+    return mapper.toResponse(datasets.overrideColumnTypes(CurrentUser.of(caller), datasetId(id), types));
+  }
+
+  @DeleteMapping("/datasets/{id}")
+  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
+    datasets.delete(CurrentUser.of(caller), datasetId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static DatasetId datasetId(long id) {
+    if (id <= 0) {
+      throw new NotFoundException("dataset", id, "id");
+    }
+    return new DatasetId(id);
+  }
+
+  private static ProjectId projectId(long id) {
+    if (id <= 0) {
+      throw new NotFoundException("project", id, "projectId");
+    }
+    return new ProjectId(id);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.doppel.adapter.web.project;
+
+import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.application.port.in.CreateProjectCommand;
+import dev.doppel.application.port.in.ManageProjectsUseCase;
+import dev.doppel.application.port.in.UpdateProjectCommand;
+import dev.doppel.domain.project.Project;
+import dev.doppel.domain.project.ProjectId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/projects")
+@Tag(name = "Projects")
+@SecurityRequirement(name = "bearer")
+public class ProjectController {
+  private final ManageProjectsUseCase projects;
+  private final ProjectWebMapper mapper;
+
+  public ProjectController(ManageProjectsUseCase projects, ProjectWebMapper mapper) {
+    this.projects = projects;
+    this.mapper = mapper;
+  }
+
+  public record ProjectRequest(String name, String description) {}
+
+  @PostMapping
+  @Operation(summary = "Create a project (a workspace for datasets, models and batches)")
+  public ResponseEntity<ProjectResponse> create(@RequestBody ProjectRequest request, Authentication caller) {
+    Project project = projects.create(CreateProjectCommand.of(CurrentUser.of(caller), request.name(), request.description()));
+    return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(mapper.toResponse(project));
+  }
+
+  @GetMapping
+  @Operation(summary = "List your projects")
+  public List<ProjectResponse> list(Authentication caller) {
+    return projects.list(CurrentUser.of(caller)).stream().map(mapper::toResponse).toList();
+  }
+
+  @GetMapping("/{id}")
+  public ProjectResponse get(@PathVariable long id, Authentication caller) {
+    return mapper.toResponse(projects.get(CurrentUser.of(caller), projectId(id)));
+  }
+
+  @PatchMapping("/{id}")
+  @Operation(summary = "Rename or describe a project; absent fields stay as they are")
+  public ProjectResponse update(@PathVariable long id, @RequestBody ProjectRequest request, Authentication caller) {
+    return mapper.toResponse(
+        projects.update(UpdateProjectCommand.of(CurrentUser.of(caller), projectId(id), request.name(), request.description())));
+  }
+
+  @PutMapping("/{id}")
+  public ProjectResponse replace(@PathVariable long id, @RequestBody ProjectRequest request, Authentication caller) {
+    return update(id, request, caller);
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a project with all its datasets, models, batches and files")
+  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
+    projects.delete(CurrentUser.of(caller), projectId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  static ProjectId projectId(long id) {
+    if (id <= 0) {
+      throw new dev.doppel.application.port.in.NotFoundException("project", id, "id");
+    }
+    return new ProjectId(id);
+  }
+}

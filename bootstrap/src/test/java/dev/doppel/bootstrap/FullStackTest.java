@@ -1,0 +1,62 @@
+package dev.doppel.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Boots the whole application on a random port over a fresh embedded database and data directory. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class FullStackTest {
+  static final byte[] SIGNING_KEY = "full-stack-test-signing-key-of-sufficient-length!".getBytes();
+  static final Path DATA_DIR = temporaryDirectory();
+  static final long UPLOAD_LIMIT_BYTES = 8L * 1024 * 1024;
+
+  @LocalServerPort int port;
+  Api api;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("doppel.data-dir", DATA_DIR::toString);
+    registry.add("doppel.security.jwt-secret", () -> Base64.getEncoder().encodeToString(SIGNING_KEY));
+    registry.add("doppel.upload.max-file-size", () -> UPLOAD_LIMIT_BYTES + "B");
+  }
+
+  @BeforeEach
+  void client() {
+    api = new Api(port);
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + Long.toString(System.nanoTime(), 36);
+  }
+
+  /** Every file under the data directory's file store, relative to it. */
+  static List<String> storedFiles() {
+    Path files = DATA_DIR.resolve("files");
+    if (!Files.exists(files)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(files)) {
+      return walk.filter(Files::isRegularFile).map(p -> files.relativize(p).toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("doppel-full-stack");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
