@@ -83,6 +83,23 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
+  public StoredContent inspect(String key) {
+    MessageDigest sha256 = sha256();
+    long size = 0;
+    try (InputStream in = open(key)) {
+      byte[] buffer = new byte[BUFFER_BYTES];
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        size += n;
+        sha256.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the file stored under " + key, e);
+    }
+    return new StoredContent(key, size, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  @Override
   public Path locate(String key) {
     return resolve(key);
   }

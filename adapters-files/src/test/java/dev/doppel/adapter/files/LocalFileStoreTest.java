@@ -27,6 +27,19 @@ class LocalFileStoreTest {
   }
 
   @Test
+  void inspectsAFileWrittenByAnotherToolWithItsSizeAndSha256() throws IOException {
+    LocalFileStore store = store();
+    Path written = store.locate("projects/7/models/1/batches/2.csv");
+    Files.createDirectories(written.getParent());
+    Files.writeString(written, "hello\n");
+
+    StoredContent inspected = store.inspect("projects/7/models/1/batches/2.csv");
+
+    assertThat(inspected.sizeBytes()).isEqualTo(6);
+    assertThat(inspected.sha256()).isEqualTo("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+  }
+
+  @Test
   void storesContentWithItsSizeAndSha256() throws IOException {
     LocalFileStore store = store();
     byte[] content = "hello\n".getBytes(StandardCharsets.UTF_8);

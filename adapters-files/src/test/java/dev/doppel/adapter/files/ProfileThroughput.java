@@ -168,6 +168,11 @@ public final class ProfileThroughput {
     }
 
     @Override
+    public StoredContent inspect(String key) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Path locate(String key) {
       return file;
     }

@@ -1,8 +1,13 @@
 package dev.doppel.adapter.persistence;
 
+import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.NewBatch;
+import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.ColumnProfile;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
@@ -16,6 +21,10 @@ import dev.doppel.domain.dataset.NumericSummary;
 import dev.doppel.domain.dataset.NumericSummary.Quantile;
 import dev.doppel.domain.dataset.StoredFile;
 import dev.doppel.domain.dataset.ValueCount;
+import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.model.NewModel;
+import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.model.TrainingSettings;
 import dev.doppel.domain.project.NewProject;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectName;
@@ -24,7 +33,9 @@ import dev.doppel.domain.user.Role;
 import dev.doppel.domain.user.User;
 import dev.doppel.domain.user.Username;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,5 +95,48 @@ public final class Fixtures {
         Optional.of(new NumericSummary(-Double.MAX_VALUE, Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, List.of(), true, 15)),
         Optional.of(new Histogram(List.of(), List.of(), true)), List.of(), true, 0, LengthSummary.EMPTY);
     return new DatasetProfile(1000, List.of(age, city, signup, empty));
+  }
+
+  /** A dataset in a project of a user of its own. */
+  public static Dataset dataset(UserStore users, ProjectStore projects, DatasetStore datasets, Instant at) {
+    return dataset(datasets, project(projects, user(users), at), at);
+  }
+
+  public static SynthesisModel model(ModelStore models, Dataset dataset, Instant createdAt) {
+    return models.add(newModel(dataset, createdAt));
+  }
+
+  public static NewModel newModel(Dataset dataset, Instant createdAt) {
+    return new NewModel(dataset.id(), new Algorithm("CTGAN"), richSettings(), Optional.of(42L), createdAt);
+  }
+
+  /**
+   * Every type a setting can have, and the values whose type a JSON round trip could lose: a whole
+   * Double, a Long beyond a double's 53 bits, a Long that fits in an int, text that looks like a number.
+   */
+  public static TrainingSettings richSettings() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("epochs", 300L);
+    values.put("batch_size", 500L);
+    values.put("huge", 9_007_199_254_740_993L);
+    values.put("negative", -7L);
+    values.put("generator_lr", 2.0e-4);
+    values.put("discriminator_decay", 2.0);
+    values.put("zero", 0.0);
+    values.put("epsilon", 1.0e-300);
+    values.put("enforce_rounding", true);
+    values.put("verbose", false);
+    values.put("locales", "de_CH");
+    values.put("looks_numeric", "42");
+    values.put("unicode \"quoted\"", "Zürich 東京 🦄");
+    return new TrainingSettings(values);
+  }
+
+  public static SyntheticBatch batch(BatchStore batches, SynthesisModel model, Instant createdAt) {
+    return batches.add(new NewBatch(model.id(), 1000, Optional.of(anomalies()), Optional.of(7L), createdAt));
+  }
+
+  public static AnomalySpec anomalies() {
+    return new AnomalySpec(0.05, Optional.of("is_anomaly"), Optional.of("anomaly_kind"), List.of("out_of_range", "unexpected_null"));
   }
 }

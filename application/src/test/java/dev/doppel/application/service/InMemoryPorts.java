@@ -150,6 +150,11 @@ final class InMemoryPorts {
         }
 
         @Override
+        public StoredContent inspect(String key) {
+          return new StoredContent(key, files.get(key).length, "0".repeat(64));
+        }
+
+        @Override
         public InputStream open(String key) {
           return new ByteArrayInputStream(files.get(key));
         }

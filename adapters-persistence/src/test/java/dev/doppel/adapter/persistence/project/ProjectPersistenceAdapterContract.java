@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.adapter.persistence.Fixtures;
 import dev.doppel.adapter.persistence.PersistenceContract;
+import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.evaluation.Evaluation;
+import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.project.NewProject;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.project.ProjectName;
 import dev.doppel.domain.user.User;
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +34,15 @@ abstract class ProjectPersistenceAdapterContract extends PersistenceContract {
 
   @Autowired
   DatasetStore datasets;
+
+  @Autowired
+  ModelStore models;
+
+  @Autowired
+  BatchStore batches;
+
+  @Autowired
+  EvaluationStore evaluations;
 
   @Autowired
   protected JdbcTemplate jdbc;
@@ -81,7 +94,7 @@ abstract class ProjectPersistenceAdapterContract extends PersistenceContract {
   }
 
   @Test
-  void deletingProjectRemovesItsDatasetsModelsAndBatches() {
+  void deletingProjectRemovesItsDatasetsModelsBatchesAndEvaluations() {
     User owner = Fixtures.user(users);
     Project doomed = Fixtures.project(projects, owner, T0);
     Project kept = Fixtures.project(projects, owner, T0);
@@ -96,8 +109,10 @@ abstract class ProjectPersistenceAdapterContract extends PersistenceContract {
     assertThat(datasets.findById(doomedData.id())).isEmpty();
     assertThat(count("models WHERE id = ?", doomedModel)).isZero();
     assertThat(count("synthetic_batches WHERE model_id = ?", doomedModel)).isZero();
+    assertThat(count("model_evaluations WHERE model_id = ?", doomedModel)).isZero();
     assertThat(datasets.findById(keptData.id())).map(Dataset::name).contains(keptData.name());
     assertThat(count("synthetic_batches WHERE model_id = ?", keptModel)).isOne();
+    assertThat(count("model_evaluations WHERE model_id = ?", keptModel)).isOne();
   }
 
   @Test
@@ -109,15 +124,12 @@ abstract class ProjectPersistenceAdapterContract extends PersistenceContract {
     return new Project(project.id(), project.ownerId(), project.name(), project.description(), asStored(project.createdAt()));
   }
 
-  /** Models and batches have no store yet; plain SQL stands in for them. */
+  /** A model being trained, with a batch and an evaluation requested. */
   private long insertModelWithBatch(Dataset dataset) {
-    Timestamp now = Timestamp.from(T0);
-    jdbc.update("INSERT INTO models (dataset_id, algorithm, status, created_at) VALUES (?, 'GaussianCopula', 'COMPLETED', ?)",
-        dataset.id().value(), now);
-    long model = jdbc.queryForObject("SELECT MAX(id) FROM models WHERE dataset_id = ?", Long.class, dataset.id().value());
-    jdbc.update("INSERT INTO synthetic_batches (model_id, file_path, row_count, generated_at) VALUES (?, 'batches/x.csv', 10, ?)",
-        model, now);
-    return model;
+    SynthesisModel model = models.claim(Fixtures.model(models, dataset, T0).id(), "models/x.pkl", T0).orElseThrow();
+    Fixtures.batch(batches, model, T0);
+    evaluations.save(Evaluation.requested(model.id(), T0));
+    return model.id().value();
   }
 
   private long count(String fromWhere, long id) {

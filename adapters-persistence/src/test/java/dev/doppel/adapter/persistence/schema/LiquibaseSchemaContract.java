@@ -14,25 +14,47 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The changelog builds the customer's schema (SPEC §2) the same way on every database. */
+/**
+ * The changelog builds the customer's schema (SPEC §2) the same way on every database: the
+ * customer's five tables with their columns, the product's columns beside them, and the
+ * product's model_evaluations.
+ */
 abstract class LiquibaseSchemaContract extends PersistenceContract {
-  static final Map<String, Set<String>> CUSTOMER_TABLES = new LinkedHashMap<>();
+  static final Map<String, Set<String>> TABLES = new LinkedHashMap<>();
 
   static {
-    CUSTOMER_TABLES.put("users", Set.of("id", "username", "password_hash", "role"));
-    CUSTOMER_TABLES.put("projects", Set.of("id", "user_id", "name", "description", "created_at"));
-    CUSTOMER_TABLES.put("datasets", Set.of("id", "project_id", "name", "file_path", "metadata", "uploaded_at",
+    TABLES.put("users", Set.of("id", "username", "password_hash", "role"));
+    TABLES.put("projects", Set.of("id", "user_id", "name", "description", "created_at"));
+    TABLES.put("datasets", Set.of("id", "project_id", "name", "file_path", "metadata", "uploaded_at",
         "file_format", "delimiter_char", "size_bytes", "sha256", "row_count"));
-    CUSTOMER_TABLES.put("models", Set.of("id", "dataset_id", "algorithm", "status", "model_file_path", "training_metrics",
-        "created_at"));
-    CUSTOMER_TABLES.put("synthetic_batches", Set.of("id", "model_id", "file_path", "row_count", "generated_at"));
+    TABLES.put("models", Set.of("id", "dataset_id", "algorithm", "status", "model_file_path", "training_metrics",
+        "created_at",
+        "settings", "seed", "progress", "loss_history", "error_message", "started_at", "finished_at"));
+    TABLES.put("synthetic_batches", Set.of("id", "model_id", "file_path", "row_count", "generated_at",
+        "status", "requested_rows", "anomaly_ratio", "anomaly_label_column", "anomaly_kind_column", "anomaly_kinds",
+        "anomaly_rows", "seed", "rows_done", "size_bytes", "sha256", "error_message", "created_at", "started_at", "finished_at"));
+    TABLES.put("model_evaluations", Set.of("model_id", "status", "quality_score", "privacy_score", "report", "error_message",
+        "requested_at", "started_at", "finished_at"));
   }
+
+  /** table.column of every column that may hold NULL; all others are NOT NULL. */
+  static final Set<String> NULLABLE = Set.of(
+      "datasets.delimiter_char",
+      "models.model_file_path", "models.training_metrics", "models.seed", "models.progress", "models.loss_history",
+      "models.error_message", "models.started_at", "models.finished_at",
+      "synthetic_batches.file_path", "synthetic_batches.row_count", "synthetic_batches.generated_at",
+      "synthetic_batches.anomaly_ratio", "synthetic_batches.anomaly_label_column", "synthetic_batches.anomaly_kind_column",
+      "synthetic_batches.anomaly_kinds", "synthetic_batches.anomaly_rows", "synthetic_batches.seed",
+      "synthetic_batches.size_bytes", "synthetic_batches.sha256", "synthetic_batches.error_message",
+      "synthetic_batches.started_at", "synthetic_batches.finished_at",
+      "model_evaluations.quality_score", "model_evaluations.privacy_score", "model_evaluations.report",
+      "model_evaluations.error_message", "model_evaluations.started_at", "model_evaluations.finished_at");
 
   @Autowired
   protected JdbcTemplate jdbc;
 
   @Test
-  void createsExactlyTheFiveCustomerTablesWithTheirColumns() {
+  void createsExactlyTheSixTablesWithTheirColumns() {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT c.table_name AS t, c.column_name AS c FROM information_schema.columns c"
             + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
@@ -43,19 +65,35 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
       actual.computeIfAbsent(lower(row.get("t")), k -> new TreeSet<>()).add(lower(row.get("c")));
     }
 
-    assertThat(actual).isEqualTo(sorted(CUSTOMER_TABLES));
+    assertThat(actual).isEqualTo(sorted(TABLES));
+  }
+
+  @Test
+  void allowsNullOnlyWhereAValueMayBeMissing() {
+    List<Map<String, Object>> rows = jdbc.queryForList(
+        "SELECT table_name AS t, column_name AS c FROM information_schema.columns"
+            + " WHERE table_schema = SCHEMA() AND is_nullable = 'YES' AND LOWER(table_name) NOT LIKE 'databasechangelog%'");
+    Set<String> nullable = new TreeSet<>();
+    rows.forEach(row -> nullable.add(lower(row.get("t")) + "." + lower(row.get("c"))));
+
+    assertThat(nullable).isEqualTo(new TreeSet<>(NULLABLE));
   }
 
   @Test
   void keepsMicrosecondsInEveryTimestampColumn() {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT table_name AS t, column_name AS c, datetime_precision AS p FROM information_schema.columns"
-            + " WHERE table_schema = SCHEMA() AND LOWER(column_name) IN ('created_at', 'uploaded_at', 'generated_at')");
+            + " WHERE table_schema = SCHEMA() AND RIGHT(LOWER(column_name), 3) = '_at'"
+            + " AND LOWER(table_name) NOT LIKE 'databasechangelog%'");
     Map<String, Integer> precisions = new TreeMap<>();
     rows.forEach(row -> precisions.put(lower(row.get("t")) + "." + lower(row.get("c")), ((Number) row.get("p")).intValue()));
 
-    assertThat(precisions).isEqualTo(Map.of(
-        "projects.created_at", 6, "datasets.uploaded_at", 6, "models.created_at", 6, "synthetic_batches.generated_at", 6));
+    Map<String, Integer> expected = new TreeMap<>();
+    TABLES.forEach((table, columns) -> columns.stream()
+        .filter(column -> column.endsWith("_at"))
+        .forEach(column -> expected.put(table + "." + column, 6)));
+    assertThat(expected).hasSize(12);
+    assertThat(precisions).isEqualTo(expected);
   }
 
   @Test
@@ -70,7 +108,8 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "fk_projects_user", "CASCADE",
         "fk_datasets_project", "CASCADE",
         "fk_models_dataset", "CASCADE",
-        "fk_synthetic_batches_model", "CASCADE"));
+        "fk_synthetic_batches_model", "CASCADE",
+        "fk_model_evaluations_model", "CASCADE"));
   }
 
   @Test
@@ -83,8 +122,8 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         + " VALUES (?, 'd', 'k', '{}', CURRENT_TIMESTAMP, 'CSV', 0, REPEAT('a', 64), 0)", project);
     long dataset = jdbc.queryForObject("SELECT id FROM datasets WHERE project_id = ?", Long.class, project);
 
-    jdbc.update("INSERT INTO models (dataset_id, algorithm, status, created_at) VALUES (?, 'SomeFutureSynthesizer', 'CANCELLED',"
-        + " CURRENT_TIMESTAMP)", dataset);
+    jdbc.update("INSERT INTO models (dataset_id, algorithm, status, settings, created_at) VALUES (?, 'SomeFutureSynthesizer',"
+        + " 'CANCELLED', '{}', CURRENT_TIMESTAMP)", dataset);
 
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM models WHERE dataset_id = ?", Long.class, dataset)).isOne();
     jdbc.update("DELETE FROM users WHERE id = ?", user);

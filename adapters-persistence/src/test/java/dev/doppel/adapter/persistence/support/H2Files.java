@@ -14,7 +14,7 @@ public final class H2Files {
    * The settings the embedded default uses: MySQL mode for the dialect, lower-case identifiers
    * as MySQL on Linux reports them, and UTC so stored timestamps do not depend on the host's zone.
    */
-  public static final String SETTINGS = ";MODE=MySQL;TIME ZONE=UTC";
+  public static final String SETTINGS = ";MODE=MySQL;TIME ZONE=UTC;WRITE_DELAY=0";
 
   private static Path folder;
 

@@ -18,6 +18,9 @@ public interface FileStore {
 
   InputStream open(String key);
 
+  /** Size and SHA-256 of a file written by someone else, such as the synthesis engine. */
+  StoredContent inspect(String key);
+
   /** The local file behind a key, for tools that need a path (the synthesis engine). */
   Path locate(String key);
 

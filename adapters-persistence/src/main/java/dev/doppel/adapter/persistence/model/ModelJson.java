@@ -1,0 +1,139 @@
+package dev.doppel.adapter.persistence.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.doppel.domain.model.LossPoint;
+import dev.doppel.domain.model.TrainingProgress;
+import dev.doppel.domain.model.TrainingSettings;
+import dev.doppel.domain.model.TrainingSummary;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stored forms of a model's JSON columns. It owns its ObjectMapper so that settings made for
+ * the web API can never change what is on disk.
+ *
+ * <p>{@code settings} keeps each value's Java type next to it,
+ * {@code {"epochs":{"type":"integer","value":300},"lr":{"type":"number","value":2.0}}}, so that a
+ * Long stays a Long and a whole Double (2.0) stays a Double whatever a database does to the
+ * document: MySQL re-renders stored JSON, and a number's spelling is no contract.
+ */
+final class ModelJson {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .addModule(new Jdk8Module())
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      // Rows written by a newer version stay readable after a downgrade.
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+  private static final TypeReference<List<LossPoint>> LOSS_HISTORY = new TypeReference<>() {};
+
+  private ModelJson() {}
+
+  static String writeSettings(TrainingSettings settings) {
+    ObjectNode root = JSON.createObjectNode();
+    settings.values().forEach((name, value) -> {
+      ObjectNode entry = root.putObject(name);
+      if (value instanceof Long l) {
+        entry.put("type", "integer").put("value", l);
+      } else if (value instanceof Double d) {
+        entry.put("type", "number").put("value", d);
+      } else if (value instanceof Boolean b) {
+        entry.put("type", "boolean").put("value", b);
+      } else if (value instanceof String s) {
+        entry.put("type", "string").put("value", s);
+      } else {
+        throw new IllegalArgumentException("setting " + name + " has an unsupported type " + value.getClass());
+      }
+    });
+    return write(root, "training settings");
+  }
+
+  static TrainingSettings readSettings(String json) {
+    JsonNode root = read(json, "training settings");
+    Map<String, Object> values = new TreeMap<>();
+    root.fields().forEachRemaining(field -> values.put(field.getKey(), settingValue(field.getKey(), field.getValue())));
+    return new TrainingSettings(values);
+  }
+
+  private static Object settingValue(String name, JsonNode entry) {
+    JsonNode value = entry.path("value");
+    String type = entry.path("type").asText("");
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "integer" -> value.asLong();
+      // A non-finite number is written as a string ("NaN"); parseDouble reads it back.
+      case "number" -> value.isNumber() ? value.doubleValue() : Double.parseDouble(value.asText());
+      case "boolean" -> value.asBoolean();
+      case "string" -> value.asText();
+      default -> throw new IllegalStateException("stored setting " + name + " has an unknown type '" + type + "'");
+    };
+  }
+
+  static String writeProgress(TrainingProgress progress) {
+    return progress == null ? null : write(progress, "training progress");
+  }
+
+  static TrainingProgress readProgress(String json) {
+    return json == null ? null : read(json, TrainingProgress.class, "training progress");
+  }
+
+  /** An empty history is NULL: most rows (pending, or algorithms without epochs) have none. */
+  static String writeLossHistory(List<LossPoint> history) {
+    return history == null || history.isEmpty() ? null : write(history, "loss history");
+  }
+
+  static List<LossPoint> readLossHistory(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, LOSS_HISTORY);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored loss history is not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static String writeSummary(TrainingSummary summary) {
+    return summary == null ? null : write(summary, "training summary");
+  }
+
+  static TrainingSummary readSummary(String json) {
+    return json == null ? null : read(json, TrainingSummary.class, "training summary");
+  }
+
+  private static String write(Object value, String what) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(what + " could not be written as JSON", e);
+    }
+  }
+
+  private static <T> T read(String json, Class<T> type, String what) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored " + what + " is not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static JsonNode read(String json, String what) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node == null || !node.isObject()) {
+        throw new IllegalStateException("stored " + what + " is not a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored " + what + " is not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+}

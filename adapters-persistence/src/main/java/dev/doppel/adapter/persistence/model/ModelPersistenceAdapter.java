@@ -1,0 +1,97 @@
+package dev.doppel.adapter.persistence.model;
+
+import dev.doppel.adapter.persistence.TimeColumns;
+import dev.doppel.application.port.in.NotFoundException;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.model.ModelStatus;
+import dev.doppel.domain.model.NewModel;
+import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.project.ProjectId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+@Transactional(readOnly = true)
+public class ModelPersistenceAdapter implements ModelStore {
+  /** What {@link SynthesisModel#cancel} records; the conditional cancel writes the same. */
+  static final String CANCELLED_BY_USER = "cancelled by the user";
+
+  private final ModelJpaRepository repository;
+  private final ModelPersistenceMapper mapper;
+
+  ModelPersistenceAdapter(ModelJpaRepository repository, ModelPersistenceMapper mapper) {
+    this.repository = repository;
+    this.mapper = mapper;
+  }
+
+  @Override
+  @Transactional
+  public SynthesisModel add(NewModel model) {
+    return mapper.toDomain(repository.saveAndFlush(mapper.toEntity(model)));
+  }
+
+  @Override
+  public Optional<SynthesisModel> findById(ModelId id) {
+    return repository.findById(id.value()).map(mapper::toDomain);
+  }
+
+  @Override
+  public List<SynthesisModel> listByDataset(DatasetId dataset) {
+    return repository.findByDatasetIdOrderByCreatedAtDescIdDesc(dataset.value()).stream().map(mapper::toDomain).toList();
+  }
+
+  @Override
+  public List<SynthesisModel> listByProject(ProjectId project) {
+    return repository.findByProjectNewestFirst(project.value()).stream().map(mapper::toDomain).toList();
+  }
+
+  @Override
+  public List<SynthesisModel> listByStatus(ModelStatus status) {
+    return repository.findByStatusOrderByIdAsc(status.name()).stream().map(mapper::toDomain).toList();
+  }
+
+  /** Writes status, progress, loss history, artifact, summary, error and times: the last writer wins. */
+  @Override
+  @Transactional
+  public SynthesisModel update(SynthesisModel model) {
+    ModelJpaEntity entity = repository
+        .findById(model.id().value())
+        .orElseThrow(() -> new NotFoundException("model", model.id().value(), "id"));
+    mapper.updateEntity(model, entity);
+    return mapper.toDomain(repository.saveAndFlush(entity));
+  }
+
+  @Override
+  @Transactional
+  public Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now) {
+    if (repository.claimPending(id.value(), artifactKey, TimeColumns.toMicros(now)) == 0) {
+      return Optional.empty();
+    }
+    return findById(id);
+  }
+
+  @Override
+  @Transactional
+  public Optional<SynthesisModel> cancelIfPending(ModelId id, Instant now) {
+    if (repository.cancelPending(id.value(), TimeColumns.toMicros(now), CANCELLED_BY_USER) == 0) {
+      return Optional.empty();
+    }
+    return findById(id);
+  }
+
+  @Override
+  public int queuePosition(ModelId id) {
+    return Math.toIntExact(repository.countPendingBefore(id.value()));
+  }
+
+  @Override
+  @Transactional
+  public void delete(ModelId id) {
+    repository.deleteModelById(id.value());
+  }
+}

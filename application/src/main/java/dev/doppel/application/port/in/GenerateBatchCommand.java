@@ -1,0 +1,36 @@
+package dev.doppel.application.port.in;
+
+import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.user.UserId;
+import java.util.Optional;
+
+public record GenerateBatchCommand(UserId owner, ModelId model, long count, Optional<AnomalySpec> anomalies, Optional<Long> seed) {
+  public GenerateBatchCommand {
+    Require.present("owner", owner);
+    Require.present("modelId", model);
+    if (count < 1) {
+      throw new InvalidInputException("count", "count must be at least 1");
+    }
+    anomalies = anomalies == null ? Optional.empty() : anomalies;
+    seed = seed == null ? Optional.empty() : seed;
+  }
+
+  /** Builds the anomaly settings from request values, naming the field at fault. */
+  public static Optional<AnomalySpec> anomalies(boolean inject, Double ratio, String labelColumn, String kindColumn, java.util.List<String> kinds) {
+    if (!inject) {
+      return Optional.empty();
+    }
+    if (ratio == null) {
+      throw new InvalidInputException("anomalies.ratio", "anomalies.ratio is required when anomalies.inject is true");
+    }
+    return Optional.of(
+        Require.field(
+            "anomalies",
+            () -> new AnomalySpec(
+                ratio,
+                Optional.of(labelColumn == null || labelColumn.isBlank() ? AnomalySpec.DEFAULT_LABEL : labelColumn),
+                Optional.ofNullable(kindColumn).filter(k -> !k.isBlank()),
+                kinds == null ? java.util.List.of() : kinds)));
+  }
+}

@@ -1,0 +1,8 @@
+package dev.doppel.application.port.in;
+
+import dev.doppel.domain.model.AlgorithmCatalogue;
+
+public interface ListAlgorithmsQuery {
+  /** The algorithms the installed engine offers, as it describes them. */
+  AlgorithmCatalogue catalogue();
+}

@@ -1,0 +1,6 @@
+package dev.doppel.application.port.in;
+
+/** Run once at start-up: settles jobs a previous run left unfinished and queues the waiting ones. */
+public interface RecoverJobsUseCase {
+  void recover();
+}

@@ -1,0 +1,55 @@
+package dev.doppel.application.port.out;
+
+import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.dataset.ColumnSchema;
+import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.model.TrainingSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The value objects the synthesis engine port takes and returns. */
+public final class EngineRequests {
+  private EngineRequests() {}
+
+  /** A real table on disk, with the layout and the column types the platform inferred. */
+  public record Table(Path file, FileFormat format, char delimiter, List<ColumnSchema> columns) {
+    public Table {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(format, "format");
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /** @param artifact the folder the trained model is written to (created by the engine) */
+  public record Training(Table data, Algorithm algorithm, TrainingSettings settings, Optional<Long> seed, Path artifact) {
+    public Training {
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(algorithm, "algorithm");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(artifact, "artifact");
+    }
+  }
+
+  public record Generation(Path artifact, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, Path output) {
+    public Generation {
+      Objects.requireNonNull(artifact, "artifact");
+      Objects.requireNonNull(anomalies, "anomalies");
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(output, "output");
+    }
+  }
+
+  public record GeneratedFile(Path file, long rows, long anomalyRows) {}
+
+  /** @param maxRows rows of each side the engine may sub-sample to, so scoring time stays bounded */
+  public record Evaluation(Table real, Path synthetic, int maxRows) {
+    public Evaluation {
+      Objects.requireNonNull(real, "real");
+      Objects.requireNonNull(synthetic, "synthetic");
+    }
+  }
+}

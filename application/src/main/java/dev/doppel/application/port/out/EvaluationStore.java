@@ -1,0 +1,17 @@
+package dev.doppel.application.port.out;
+
+import dev.doppel.domain.evaluation.Evaluation;
+import dev.doppel.domain.evaluation.EvaluationStatus;
+import dev.doppel.domain.model.ModelId;
+import java.util.List;
+import java.util.Optional;
+
+public interface EvaluationStore {
+  /** Inserts or replaces the model's evaluation. */
+  Evaluation save(Evaluation evaluation);
+
+  Optional<Evaluation> find(ModelId model);
+
+  /** Oldest request first. */
+  List<Evaluation> listByStatus(EvaluationStatus status);
+}

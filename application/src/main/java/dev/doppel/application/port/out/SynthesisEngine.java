@@ -1,0 +1,25 @@
+package dev.doppel.application.port.out;
+
+import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.TrainingSummary;
+import dev.doppel.domain.evaluation.EvaluationReport;
+
+/**
+ * Learns tables and generates and scores synthetic rows. Implementations may run locally, in
+ * another process or on another machine; callers only see value objects. Every call blocks until
+ * done, reports progress to the listener, and stops early (throwing {@link
+ * EngineCancelledException}) when its {@link Cancellation} is cancelled.
+ */
+public interface SynthesisEngine {
+  /** The algorithms this engine offers, with their settings and rules. */
+  AlgorithmCatalogue describe();
+
+  /** Trains a model and stores it in the request's artifact folder. */
+  TrainingSummary train(EngineRequests.Training request, ProgressListener listener, Cancellation cancellation);
+
+  /** Samples rows from a trained model into the request's output file (CSV). */
+  EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation);
+
+  /** Compares real and synthetic rows: quality, privacy and chart data. */
+  EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation);
+}

@@ -1,0 +1,26 @@
+package dev.doppel.application.service;
+
+import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.model.ModelId;
+
+/** Where a model's files live: under its project's folder, so project deletion removes them too. */
+final class ArtifactKeys {
+  private ArtifactKeys() {}
+
+  static String model(Dataset dataset, ModelId model) {
+    return ProjectFiles.folder(dataset.projectId()) + "/models/" + model.value();
+  }
+
+  static String artifact(Dataset dataset, ModelId model) {
+    return model(dataset, model) + "/artifact";
+  }
+
+  static String evaluationSample(Dataset dataset, ModelId model) {
+    return model(dataset, model) + "/evaluation-sample.csv";
+  }
+
+  static String batch(Dataset dataset, ModelId model, BatchId batch) {
+    return model(dataset, model) + "/batches/" + batch.value() + ".csv";
+  }
+}

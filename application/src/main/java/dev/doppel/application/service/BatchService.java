@@ -1,0 +1,101 @@
+package dev.doppel.application.service;
+
+import dev.doppel.application.port.in.ConflictException;
+import dev.doppel.application.port.in.GenerateBatchCommand;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.ManageBatchesUseCase;
+import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.batch.NewBatch;
+import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.model.ModelStatus;
+import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+public class BatchService implements ManageBatchesUseCase {
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+
+  private final Ownership ownership;
+  private final BatchStore batches;
+  private final FileStore files;
+  private final JobRunner jobs;
+  private final JobSettings settings;
+  private final Clock clock;
+
+  public BatchService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings, Clock clock) {
+    this.ownership = new Ownership(projects, datasets, models, batches);
+    this.batches = batches;
+    this.files = files;
+    this.jobs = jobs;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public SyntheticBatch generate(GenerateBatchCommand command) {
+    SynthesisModel model = ownership.model(command.owner(), command.model(), "modelId").model();
+    if (model.status() != ModelStatus.COMPLETED) {
+      throw new ConflictException(
+          "modelId", "model " + model.id().value() + " is " + model.status() + "; rows can only be generated from a COMPLETED model");
+    }
+    if (command.count() > settings.maxGeneratedRows()) {
+      throw new InvalidInputException("count", "count must be at most " + settings.maxGeneratedRows());
+    }
+    SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), clock.instant()));
+    jobs.queueGeneration(batch.id());
+    return batch;
+  }
+
+  @Override
+  public SyntheticBatch get(UserId owner, BatchId id) {
+    ownership.batch(owner, id, "id");
+    return jobs.current(id).orElseThrow();
+  }
+
+  @Override
+  public List<SyntheticBatch> listByModel(UserId owner, ModelId model) {
+    ownership.model(owner, model, "id");
+    return batches.listByModel(model).stream().map(b -> jobs.current(b.id()).orElse(b)).toList();
+  }
+
+  @Override
+  public SyntheticBatch cancel(UserId owner, BatchId id) {
+    SyntheticBatch batch = ownership.batch(owner, id, "id");
+    if (batch.status().isFinished()) {
+      throw new ConflictException("status", "batch " + id.value() + " has already finished (" + batch.status() + ")");
+    }
+    if (!jobs.cancelRunning(id)) {
+      jobs.current(id).filter(b -> !b.status().isFinished()).ifPresent(b -> batches.update(b.cancel(clock.instant())));
+    }
+    Instant deadline = clock.instant().plus(CANCEL_WAIT);
+    while (jobs.isRunning(id) && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return jobs.current(id).orElseThrow();
+  }
+
+  @Override
+  public void delete(UserId owner, BatchId id) {
+    SyntheticBatch batch = ownership.batch(owner, id, "id");
+    if (!batch.status().isFinished()) {
+      cancel(owner, id);
+    }
+    batches.delete(id);
+    jobs.current(id).orElse(batch).file().ifPresent(f -> files.delete(f.key()));
+  }
+}

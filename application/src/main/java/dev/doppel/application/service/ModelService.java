@@ -1,0 +1,151 @@
+package dev.doppel.application.service;
+
+import dev.doppel.application.port.in.ConflictException;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.ListAlgorithmsQuery;
+import dev.doppel.application.port.in.ManageModelsUseCase;
+import dev.doppel.application.port.in.ModelView;
+import dev.doppel.application.port.in.TrainModelCommand;
+import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.model.AlgorithmDescriptor;
+import dev.doppel.domain.model.InvalidSettingsException;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.model.ModelStatus;
+import dev.doppel.domain.model.NewModel;
+import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.model.TrainingSettings;
+import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public class ModelService implements ManageModelsUseCase {
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+
+  private final Ownership ownership;
+  private final ModelStore models;
+  private final EvaluationStore evaluations;
+  private final FileStore files;
+  private final ListAlgorithmsQuery catalogue;
+  private final JobRunner jobs;
+  private final Clock clock;
+
+  public ModelService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files,
+      ListAlgorithmsQuery catalogue, JobRunner jobs, Clock clock) {
+    this.ownership = new Ownership(projects, datasets, models, batches);
+    this.models = models;
+    this.evaluations = evaluations;
+    this.files = files;
+    this.catalogue = catalogue;
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  @Override
+  public ModelView train(TrainModelCommand command) {
+    ownership.dataset(command.owner(), command.dataset(), "datasetId");
+    AlgorithmDescriptor descriptor =
+        catalogue
+            .catalogue()
+            .find(command.algorithm())
+            .orElseThrow(
+                () -> new InvalidInputException(
+                    "algorithm",
+                    "unknown algorithm '" + command.algorithm() + "'; this engine offers " + String.join(", ", catalogue.catalogue().names())));
+    TrainingSettings settings;
+    try {
+      settings = descriptor.resolve(command.settings());
+    } catch (InvalidSettingsException e) {
+      throw new InvalidInputException("settings." + e.setting(), e.getMessage());
+    }
+    SynthesisModel model =
+        models.add(new NewModel(command.dataset(), new Algorithm(command.algorithm()), settings, command.seed(), clock.instant()));
+    jobs.queueTraining(model.id());
+    return view(model);
+  }
+
+  @Override
+  public ModelView get(UserId owner, ModelId id) {
+    ownership.model(owner, id, "id");
+    return view(jobs.current(id).orElseThrow());
+  }
+
+  @Override
+  public List<ModelView> listByDataset(UserId owner, DatasetId dataset) {
+    ownership.dataset(owner, dataset, "datasetId");
+    return models.listByDataset(dataset).stream().map(m -> view(jobs.current(m.id()).orElse(m))).toList();
+  }
+
+  @Override
+  public List<ModelView> listByProject(UserId owner, ProjectId project) {
+    ownership.project(owner, project, "projectId");
+    return models.listByProject(project).stream().map(m -> view(jobs.current(m.id()).orElse(m))).toList();
+  }
+
+  @Override
+  public ModelView cancel(UserId owner, ModelId id) {
+    SynthesisModel model = ownership.model(owner, id, "id").model();
+    if (model.status().isFinished()) {
+      throw new ConflictException("status", "model " + id.value() + " has already finished (" + model.status() + "); only queued or training models can be cancelled");
+    }
+    if (models.cancelIfPending(id, clock.instant()).isEmpty() && jobs.cancelRunning(id)) {
+      awaitFinish(id);
+    }
+    return view(jobs.current(id).orElseThrow());
+  }
+
+  @Override
+  public void delete(UserId owner, ModelId id) {
+    Ownership.OwnedModel owned = ownership.model(owner, id, "id");
+    if (!owned.model().status().isFinished()) {
+      models.cancelIfPending(id, clock.instant());
+      if (jobs.cancelRunning(id)) {
+        awaitFinish(id);
+      }
+    }
+    if (jobs.cancelRunning(JobRunner.evaluationKey(id))) {
+      awaitEvaluation(id);
+    }
+    models.delete(id);
+    files.delete(ArtifactKeys.model(owned.dataset(), id));
+  }
+
+  private void awaitFinish(ModelId id) {
+    Instant deadline = clock.instant().plus(CANCEL_WAIT);
+    while (jobs.isRunning(id) && clock.instant().isBefore(deadline)) {
+      pause();
+    }
+  }
+
+  private void awaitEvaluation(ModelId id) {
+    Instant deadline = clock.instant().plus(CANCEL_WAIT);
+    while (jobs.isRunning(JobRunner.evaluationKey(id)) && clock.instant().isBefore(deadline)) {
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ModelView view(SynthesisModel model) {
+    Optional<Integer> position = model.status() == ModelStatus.PENDING ? Optional.of(models.queuePosition(model.id())) : Optional.empty();
+    return new ModelView(model, position, evaluations.find(model.id()));
+  }
+
+}

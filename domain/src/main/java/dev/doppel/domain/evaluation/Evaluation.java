@@ -1,0 +1,52 @@
+package dev.doppel.domain.evaluation;
+
+import dev.doppel.domain.model.IllegalTransitionException;
+import dev.doppel.domain.model.ModelId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The quality and privacy scoring of a trained model: PENDING → RUNNING → COMPLETED | FAILED. */
+public record Evaluation(
+    ModelId modelId,
+    EvaluationStatus status,
+    Optional<EvaluationReport> report,
+    Optional<String> error,
+    Instant requestedAt,
+    Optional<Instant> startedAt,
+    Optional<Instant> finishedAt) {
+
+  public Evaluation {
+    Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(requestedAt, "requestedAt");
+    if (status == EvaluationStatus.COMPLETED && report.isEmpty()) {
+      throw new IllegalArgumentException("a completed evaluation needs its report");
+    }
+  }
+
+  public static Evaluation requested(ModelId model, Instant now) {
+    return new Evaluation(model, EvaluationStatus.PENDING, Optional.empty(), Optional.empty(), now, Optional.empty(), Optional.empty());
+  }
+
+  public Evaluation start(Instant now) {
+    require(status == EvaluationStatus.PENDING, EvaluationStatus.RUNNING);
+    return new Evaluation(modelId, EvaluationStatus.RUNNING, report, error, requestedAt, Optional.of(now), finishedAt);
+  }
+
+  public Evaluation complete(EvaluationReport result, Instant now) {
+    require(status == EvaluationStatus.RUNNING, EvaluationStatus.COMPLETED);
+    return new Evaluation(modelId, EvaluationStatus.COMPLETED, Optional.of(result), Optional.empty(), requestedAt, startedAt, Optional.of(now));
+  }
+
+  public Evaluation fail(String reason, Instant now) {
+    require(status == EvaluationStatus.PENDING || status == EvaluationStatus.RUNNING, EvaluationStatus.FAILED);
+    return new Evaluation(modelId, EvaluationStatus.FAILED, Optional.empty(), Optional.of(reason), requestedAt, startedAt, Optional.of(now));
+  }
+
+  private void require(boolean allowed, EvaluationStatus target) {
+    if (!allowed) {
+      throw new IllegalTransitionException("evaluation of model " + modelId.value(), status, target);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.doppel.domain.evaluation;
+
+public enum EvaluationStatus {
+  PENDING,
+  RUNNING,
+  COMPLETED,
+  FAILED
+}

@@ -1,0 +1,9 @@
+package dev.doppel.domain.model;
+
+public record ModelId(long value) {
+  public ModelId {
+    if (value <= 0) {
+      throw new IllegalArgumentException("model id must be positive");
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.doppel.domain.model;
+
+public enum ModelStatus {
+  PENDING,
+  TRAINING,
+  COMPLETED,
+  FAILED,
+  CANCELLED;
+
+  public boolean isFinished() {
+    return this == COMPLETED || this == FAILED || this == CANCELLED;
+  }
+}
