@@ -68,18 +68,15 @@ run_all_tests() {
   local reports="$ROOT/target/test-reports"
   rm -rf "$reports" && mkdir -p "$reports"
 
-  log "Java: unit, architecture, persistence (H2 + MariaDB) and full-stack suites"
-  mvn -B -ntp install || status=1
+  local python
+  python="$(engine_python)" || die "could not set up the engine's Python environment"
+
+  log "Java: unit, architecture, persistence (H2 + MariaDB), full stack on the test engine and on the Python engine"
+  mvn -B -ntp install -Ddoppel.engine.python="$python" || status=1
 
   log "Python engine suite"
-  local python
-  if python="$(engine_python)"; then
-    (cd "$ROOT/ai-engine" && "$python" -m ruff check . && "$python" -m pytest -q --junitxml="$reports/ai-engine.xml") || status=1
-  else
-    log "could not set up the engine's Python environment"
-    status=1
-  fi
+  (cd "$ROOT/ai-engine" && "$python" -m ruff check . && "$python" -m pytest -q --junitxml="$reports/ai-engine.xml") || status=1
 
-  summarise_reports "$ROOT/**/target/surefire-reports/TEST-*.xml" "$reports/*.xml"
+  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml" "$reports/*.xml"
   return $status
 }

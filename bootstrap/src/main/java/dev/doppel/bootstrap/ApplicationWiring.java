@@ -14,7 +14,26 @@ import dev.doppel.application.service.ProjectService;
 import dev.doppel.application.service.UploadLimits;
 import dev.doppel.application.service.UserAccountService;
 import dev.doppel.domain.dataset.profile.ProfilingLimits;
+import dev.doppel.application.port.in.RecoverJobsUseCase;
+import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.SynthesisEngine;
+import dev.doppel.application.service.AlgorithmCatalogueService;
+import dev.doppel.application.service.BatchService;
+import dev.doppel.application.service.EvaluationQueryService;
+import dev.doppel.application.service.ExportService;
+import dev.doppel.adapter.files.export.StreamingTableExporter;
+import dev.doppel.application.port.out.TableExporter;
+import dev.doppel.application.service.JobRunner;
+import dev.doppel.application.service.JobSettings;
+import dev.doppel.application.service.ModelService;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +54,82 @@ public class ApplicationWiring {
   @Bean
   StreamingTableReader tableReader(FileStore files) {
     return new StreamingTableReader(files);
+  }
+
+  @Bean
+  AlgorithmCatalogueService algorithmCatalogue(SynthesisEngine engine) {
+    return new AlgorithmCatalogueService(engine);
+  }
+
+  @Bean
+  JobSettings jobSettings(JobProperties jobs) {
+    return new JobSettings(jobs.maxGeneratedRows(), jobs.evaluationRows(), jobs.progressWriteInterval());
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService trainingWorkers(JobProperties jobs) {
+    return workers("doppel-training", jobs.trainingWorkers());
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService generationWorkers(JobProperties jobs) {
+    return workers("doppel-generation", jobs.generationWorkers());
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService evaluationWorkers(JobProperties jobs) {
+    return workers("doppel-evaluation", jobs.evaluationWorkers());
+  }
+
+  @Bean
+  JobRunner jobRunner(
+      DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files, SynthesisEngine engine,
+      Clock clock, JobSettings settings, ExecutorService trainingWorkers, ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
+    return new JobRunner(datasets, models, batches, evaluations, files, engine, clock, settings, trainingWorkers, generationWorkers, evaluationWorkers);
+  }
+
+  @Bean
+  ModelService modelService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files,
+      AlgorithmCatalogueService catalogue, JobRunner jobs, Clock clock) {
+    return new ModelService(projects, datasets, models, batches, evaluations, files, catalogue, jobs, clock);
+  }
+
+  @Bean
+  BatchService batchService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings, Clock clock) {
+    return new BatchService(projects, datasets, models, batches, files, jobs, settings, clock);
+  }
+
+  @Bean
+  EvaluationQueryService evaluationQueryService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations) {
+    return new EvaluationQueryService(projects, datasets, models, batches, evaluations);
+  }
+
+  @Bean
+  StreamingTableExporter tableExporter(TableReader tables) {
+    return new StreamingTableExporter(tables);
+  }
+
+  @Bean
+  ExportService exportService(ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, TableExporter exporter) {
+    return new ExportService(projects, datasets, models, batches, exporter);
+  }
+
+  /** Settles what a previous run left unfinished once the app is ready to serve. */
+  @EventListener(ApplicationReadyEvent.class)
+  void recoverJobs(ApplicationReadyEvent event) {
+    event.getApplicationContext().getBean(RecoverJobsUseCase.class).recover();
+  }
+
+  private static ExecutorService workers(String name, int threads) {
+    AtomicInteger counter = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Bean

@@ -44,6 +44,18 @@ final class Api {
     return send(request(path, token).GET().build());
   }
 
+  /** The raw bytes and headers of a download. */
+  HttpResponse<byte[]> download(String path, String token) {
+    try {
+      return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   Reply delete(String path, String token) {
     return send(request(path, token).DELETE().build());
   }

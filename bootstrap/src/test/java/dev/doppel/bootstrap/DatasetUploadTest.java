@@ -130,6 +130,19 @@ class DatasetUploadTest extends FullStackTest {
   }
 
   @Test
+  void convertsAnUploadedDatasetToEveryFormatForItsOwnerOnly() {
+    long id = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    assertThat(api.get("/api/datasets/" + id + "/download?format=jsonl", token).body().lines().count()).isEqualTo(344);
+    var parquet = api.download("/api/datasets/" + id + "/download?format=parquet", token);
+    assertThat(parquet.headers().firstValue("Content-Disposition").orElseThrow()).contains("penguins.parquet");
+    assertThat(parquet.body()).startsWith(new byte[] {'P', 'A', 'R', '1'});
+    String csv = api.get("/api/datasets/" + id + "/download?format=csv&delimiter=;", token).body();
+    assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("species;island;bill_length_mm;bill_depth_mm;flipper_length_mm;body_mass_g;sex;year");
+    assertThat(api.get("/api/datasets/" + id + "/download?format=csv", api.signUp(unique("other"))).status()).isEqualTo(404);
+    assertProblem(api.get("/api/datasets/" + id + "/download?format=csv&delimiter=x", token), 400, "delimiter", "one of");
+  }
+
+  @Test
   void acceptsParquet() throws Exception {
     byte[] parquet = ParquetFixture.penguinsLike();
     Reply uploaded = api.upload(token, project, "table.parquet", parquet);

@@ -28,11 +28,23 @@ abstract class FullStackTest {
     registry.add("doppel.data-dir", DATA_DIR::toString);
     registry.add("doppel.security.jwt-secret", () -> Base64.getEncoder().encodeToString(SIGNING_KEY));
     registry.add("doppel.upload.max-file-size", () -> UPLOAD_LIMIT_BYTES + "B");
+    // The same suite runs against the test engine (default) and, with -Ddoppel.test.engine=python, the real one.
+    registry.add("doppel.engine.adapter", FullStackTest::engine);
+    registry.add("doppel.engine.directory", () -> SharedDatasets.repositoryRoot().resolve("ai-engine").toString());
+    registry.add("doppel.jobs.max-generated-rows", () -> "200000");
   }
 
   @BeforeEach
   void client() {
     api = new Api(port);
+  }
+
+  static String engine() {
+    return System.getProperty("doppel.test.engine", "test");
+  }
+
+  static boolean realEngine() {
+    return engine().equals("python");
   }
 
   static String unique(String prefix) {

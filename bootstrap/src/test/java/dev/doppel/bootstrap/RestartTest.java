@@ -16,7 +16,7 @@ class RestartTest {
 
   private static ConfigurableApplicationContext start(Path dataDir) {
     return new SpringApplicationBuilder(DoppelApplication.class)
-        .run("--server.port=0", "--doppel.data-dir=" + dataDir, "--doppel.security.jwt-secret=");
+        .run("--server.port=0", "--doppel.data-dir=" + dataDir, "--doppel.security.jwt-secret=", "--doppel.engine.adapter=test");
   }
 
   private static int port(ConfigurableApplicationContext context) {

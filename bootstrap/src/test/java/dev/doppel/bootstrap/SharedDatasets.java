@@ -17,7 +17,7 @@ final class SharedDatasets {
     return file;
   }
 
-  private static Path repositoryRoot() {
+  static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.exists(dir.resolve("bootstrap/pom.xml"))) {
       dir = dir.getParent();

@@ -1,0 +1,71 @@
+package dev.doppel.adapter.engine.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.AlgorithmDescriptor;
+import dev.doppel.domain.model.SettingRule;
+import dev.doppel.domain.model.SettingSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads the catalogue that describe.py prints. */
+final class CatalogueJson {
+  private CatalogueJson() {}
+
+  static AlgorithmCatalogue parse(JsonNode root) {
+    List<AlgorithmDescriptor> algorithms = new ArrayList<>();
+    for (JsonNode a : root.path("algorithms")) {
+      List<SettingSpec> settings = new ArrayList<>();
+      for (JsonNode s : a.path("settings")) {
+        SettingSpec.SettingType type = SettingSpec.SettingType.valueOf(s.path("type").asText("string").toUpperCase(Locale.ROOT));
+        List<String> allowed = new ArrayList<>();
+        s.path("allowed").forEach(v -> allowed.add(v.asText()));
+        settings.add(
+            new SettingSpec(
+                s.path("name").asText(),
+                type,
+                value(s.get("default"), type),
+                number(s.get("minimum")),
+                number(s.get("maximum")),
+                s.hasNonNull("multipleOf") ? Optional.of(s.get("multipleOf").asLong()) : Optional.empty(),
+                allowed,
+                s.path("description").asText("")));
+      }
+      List<SettingRule> rules = new ArrayList<>();
+      for (JsonNode c : a.path("constraints")) {
+        rules.add(new SettingRule(c.path("rule").asText(), c.path("setting").asText(), c.path("of").asText(), c.path("message").asText(null)));
+      }
+      algorithms.add(
+          new AlgorithmDescriptor(
+              new Algorithm(a.path("name").asText()),
+              a.path("library").asText(""),
+              Optional.ofNullable(a.path("libraryVersion").asText(null)),
+              a.path("licence").asText(""),
+              a.path("description").asText(""),
+              a.path("supportsDifferentialPrivacy").asBoolean(false),
+              settings,
+              rules));
+    }
+    return new AlgorithmCatalogue(algorithms);
+  }
+
+  private static Optional<Double> number(JsonNode node) {
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asDouble());
+  }
+
+  private static Optional<Object> value(JsonNode node, SettingSpec.SettingType type) {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        switch (type) {
+          case INTEGER -> node.asLong();
+          case NUMBER -> node.asDouble();
+          case BOOLEAN -> node.asBoolean();
+          case STRING -> node.asText();
+        });
+  }
+}

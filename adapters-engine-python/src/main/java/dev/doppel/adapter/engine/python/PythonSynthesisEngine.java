@@ -1,0 +1,333 @@
+package dev.doppel.adapter.engine.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doppel.application.port.out.Cancellation;
+import dev.doppel.application.port.out.EngineCancelledException;
+import dev.doppel.application.port.out.EngineException;
+import dev.doppel.application.port.out.EngineException.Kind;
+import dev.doppel.application.port.out.EngineRequests;
+import dev.doppel.application.port.out.ProgressListener;
+import dev.doppel.application.port.out.SynthesisEngine;
+import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.dataset.ColumnSchema;
+import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.TrainingSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.commons.exec.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The synthesis engine port, implemented by running the ai-engine's entry points in their virtual
+ * environment. Their command lines, JSON event lines and exit codes are the contract (see
+ * ai-engine/README.md).
+ */
+public class PythonSynthesisEngine implements SynthesisEngine {
+  private static final Logger log = LoggerFactory.getLogger(PythonSynthesisEngine.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EngineSettings settings;
+
+  public PythonSynthesisEngine(EngineSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A readable reason the engine cannot run, or empty when it looks ready. */
+  public Optional<String> problem() {
+    if (settings.python().toString().isEmpty()) {
+      return Optional.of(
+          "no Python is configured for the engine; ./doppel start sets it up, or set DOPPEL_ENGINE_PYTHON to the ai-engine virtual environment's python");
+    }
+    if (!Files.isExecutable(settings.python())) {
+      return Optional.of(
+          "the engine's Python was not found at " + settings.python()
+              + "; run ./doppel start (it sets up the environment) or set doppel.engine.python to the ai-engine virtual environment's python");
+    }
+    if (!Files.isRegularFile(settings.engineDirectory().resolve("train.py"))) {
+      return Optional.of("the ai-engine folder was not found at " + settings.engineDirectory() + "; set doppel.engine.directory");
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public AlgorithmCatalogue describe() {
+    Optional<String> problem = problem();
+    if (problem.isEmpty()) {
+      try {
+        JsonNode[] catalogue = {null};
+        EngineProcess.Outcome outcome =
+            run("describe.py", List.of(), settings.describeTimeout(), new Cancellation(), event -> {
+              if (event.has("algorithms")) {
+                catalogue[0] = event;
+              }
+            });
+        if (outcome.exitCode() == 0 && catalogue[0] != null) {
+          remember(catalogue[0]);
+          return CatalogueJson.parse(catalogue[0]);
+        }
+        problem = Optional.of(failureMessage("describe", outcome));
+      } catch (IOException e) {
+        problem = Optional.of("the engine could not be started: " + e.getMessage());
+      }
+    }
+    if (Files.isRegularFile(settings.catalogueCache())) {
+      log.warn("using the last known algorithm catalogue: {}", problem.get());
+      try {
+        return CatalogueJson.parse(JSON.readTree(settings.catalogueCache().toFile()));
+      } catch (IOException e) {
+        log.warn("the cached catalogue at {} is unreadable", settings.catalogueCache(), e);
+      }
+    }
+    throw new EngineException(Kind.UNAVAILABLE, problem.get());
+  }
+
+  @Override
+  public TrainingSummary train(EngineRequests.Training request, ProgressListener listener, Cancellation cancellation) {
+    ObjectNode config = JSON.createObjectNode();
+    config.put("algorithm", request.algorithm().name());
+    request.seed().ifPresent(seed -> config.put("seed", seed));
+    request.settings().values().forEach((name, value) -> config.set(name, JSON.valueToTree(value)));
+    config.set("columns", columns(request.data().columns()));
+    Path configFile = null;
+    try {
+      Files.createDirectories(request.artifact().getParent());
+      configFile = Files.createTempFile(request.artifact().getParent(), ".train-config-", ".json");
+      Files.writeString(configFile, JSON.writeValueAsString(config), StandardCharsets.UTF_8);
+      List<String> args = new ArrayList<>(List.of("--data", request.data().file().toString(), "--config", configFile.toString(), "--output", request.artifact().toString()));
+      delimiter(request.data()).ifPresent(d -> args.addAll(List.of("--delimiter", d)));
+      List<String> warnings = new ArrayList<>();
+      EngineProcess.Outcome outcome = run("train.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, warnings));
+      JsonNode completed = completedOrThrow("training", outcome, settings.trainTimeout());
+      Map<String, Double> finalMetrics = new HashMap<>();
+      completed.fields().forEachRemaining(e -> {
+        if ((e.getKey().endsWith("_loss") || e.getKey().equals("loss")) && e.getValue().isNumber()) {
+          finalMetrics.put(e.getKey(), e.getValue().asDouble());
+        }
+      });
+      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings);
+    } catch (IOException e) {
+      throw new EngineException(Kind.UNAVAILABLE, "the engine could not be started: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(configFile);
+    }
+  }
+
+  @Override
+  public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
+    List<String> args =
+        new ArrayList<>(List.of("--model", request.artifact().toString(), "--count", String.valueOf(request.rows()), "--output", request.output().toString(), "--format", "csv"));
+    request.seed().ifPresent(seed -> args.addAll(List.of("--seed", String.valueOf(seed))));
+    request.anomalies().ifPresent(spec -> args.addAll(List.of("--anomalies", anomalies(spec))));
+    try {
+      Files.createDirectories(request.output().getParent());
+      EngineProcess.Outcome outcome = run("generate.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());
+      return new EngineRequests.GeneratedFile(request.output(), completed.path("rows").asLong(), completed.path("anomalies").asLong(0));
+    } catch (IOException e) {
+      throw new EngineException(Kind.UNAVAILABLE, "the engine could not be started: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
+    Path report = request.synthetic().resolveSibling(request.synthetic().getFileName() + ".report.json");
+    ObjectNode metadata = JSON.createObjectNode();
+    metadata.set("columns", columns(request.real().columns()));
+    Path metadataFile = null;
+    try {
+      metadataFile = Files.createTempFile(request.synthetic().getParent(), ".evaluate-metadata-", ".json");
+      Files.writeString(metadataFile, JSON.writeValueAsString(metadata), StandardCharsets.UTF_8);
+      List<String> args =
+          List.of(
+              "--real", request.real().file().toString(), "--synthetic", request.synthetic().toString(), "--output", report.toString(),
+              "--metadata", metadataFile.toString(), "--max-rows", String.valueOf(request.maxRows()));
+      EngineProcess.Outcome outcome = run("evaluate.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      completedOrThrow("evaluation", outcome, settings.evaluateTimeout());
+      String document = Files.readString(report, StandardCharsets.UTF_8);
+      JsonNode parsed = JSON.readTree(document);
+      return new EvaluationReport(score(parsed.path("quality").path("score")), score(parsed.path("privacy").path("score")), document);
+    } catch (IOException e) {
+      throw new EngineException(Kind.CRASHED, "the evaluation report could not be read: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(metadataFile);
+      deleteQuietly(report);
+    }
+  }
+
+  // ---- process plumbing
+
+  private EngineProcess.Outcome run(String script, List<String> args, Duration timeout, Cancellation cancellation, Consumer<JsonNode> events) throws IOException {
+    problem().ifPresent(reason -> {
+      throw new EngineException(Kind.UNAVAILABLE, reason);
+    });
+    if (cancellation.isCancelled()) {
+      throw new EngineCancelledException();
+    }
+    CommandLine command = new CommandLine(settings.python().toString());
+    command.addArgument("-u", false);
+    command.addArgument(settings.engineDirectory().resolve(script).toString(), false);
+    args.forEach(arg -> command.addArgument(arg, false));
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.put("PYTHONUNBUFFERED", "1");
+    environment.put("PYTHONDONTWRITEBYTECODE", "1");
+    if (settings.threads() > 0) {
+      environment.put("DOPPEL_THREADS", String.valueOf(settings.threads()));
+    }
+    return EngineProcess.run(command, environment, timeout, settings.killGrace(), cancellation, events);
+  }
+
+  private JsonNode completedOrThrow(String what, EngineProcess.Outcome outcome, Duration timeout) {
+    if (outcome.interrupted()) {
+      throw new EngineException(Kind.CRASHED, what + " was stopped because the application is shutting down");
+    }
+    if (outcome.cancelled()) {
+      throw new EngineCancelledException();
+    }
+    if (outcome.timedOut()) {
+      throw new EngineException(Kind.TIMED_OUT, what + " took longer than the limit of " + human(timeout) + " and was stopped");
+    }
+    if (outcome.exitCode() == 0 && outcome.completed().isPresent()) {
+      return outcome.completed().get();
+    }
+    Kind kind =
+        switch (outcome.exitCode()) {
+          case 2, 3 -> Kind.INVALID_INPUT;
+          case 4 -> Kind.MODEL_UNUSABLE;
+          default -> Kind.CRASHED;
+        };
+    throw new EngineException(kind, failureMessage(what, outcome));
+  }
+
+  private static String failureMessage(String what, EngineProcess.Outcome outcome) {
+    if (outcome.error().isPresent()) {
+      return outcome.error().get().path("message").asText(what + " failed");
+    }
+    String tail = outcome.stderrTail().strip();
+    String lastLines = tail.lines().skip(Math.max(0, tail.lines().count() - 5)).reduce((a, b) -> a + "\n" + b).orElse("");
+    String exit = outcome.exitCode() == 137 || outcome.exitCode() == -1 ? "it was killed (out of memory?)" : "exit code " + outcome.exitCode();
+    return "the engine stopped unexpectedly during " + what + " (" + exit + ")" + (lastLines.isEmpty() ? "" : ": " + lastLines);
+  }
+
+  private static void forward(JsonNode event, ProgressListener listener, List<String> warnings) {
+    switch (event.path("event").asText("")) {
+      case "progress" -> {
+        Map<String, Double> metrics = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          if ((field.getKey().endsWith("_loss") || field.getKey().equals("loss")) && field.getValue().isNumber()) {
+            metrics.put(field.getKey(), field.getValue().asDouble());
+          }
+        }
+        Optional<Integer> epoch = integer(event, "epoch").or(() -> integer(event, "step"));
+        Optional<Integer> epochs = integer(event, "epochs").or(() -> integer(event, "steps"));
+        listener.progress(
+            new ProgressListener.Progress(
+                event.path("stage").asText("working"), epoch, epochs, metrics,
+                event.hasNonNull("rows") ? Optional.of(event.get("rows").asLong()) : Optional.empty(),
+                event.hasNonNull("total") ? Optional.of(event.get("total").asLong()) : Optional.empty(),
+                event.path("elapsed_s").asDouble(0)));
+      }
+      case "warning" -> {
+        String message = event.path("message").asText("");
+        warnings.add(message);
+        listener.warning(event.path("code").asText("warning"), message);
+      }
+      default -> {}
+    }
+  }
+
+  private static Optional<Integer> integer(JsonNode event, String field) {
+    return event.hasNonNull(field) && event.get(field).canConvertToInt() ? Optional.of(event.get(field).asInt()) : Optional.empty();
+  }
+
+  private static ArrayNode columns(List<ColumnSchema> columns) {
+    ArrayNode array = JSON.createArrayNode();
+    for (ColumnSchema column : columns) {
+      ObjectNode node = array.addObject();
+      node.put("name", column.name());
+      node.put("type", column.type().wireName());
+      column.datetimeFormat().ifPresent(f -> node.put("datetimeFormat", f));
+    }
+    return array;
+  }
+
+  private static String anomalies(AnomalySpec spec) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("ratio", spec.ratio());
+    if (spec.labelColumn().isPresent()) {
+      node.put("label_column", spec.labelColumn().get());
+    } else {
+      node.putNull("label_column");
+    }
+    if (spec.kindColumn().isPresent()) {
+      node.put("kind_column", spec.kindColumn().get());
+    } else {
+      node.putNull("kind_column");
+    }
+    if (!spec.kinds().isEmpty()) {
+      ArrayNode kinds = node.putArray("kinds");
+      spec.kinds().forEach(kinds::add);
+    }
+    return node.toString();
+  }
+
+  private static Optional<String> delimiter(EngineRequests.Table table) {
+    if (table.format() != FileFormat.CSV) {
+      return Optional.empty();
+    }
+    return Optional.of(table.delimiter() == '\t' ? "tab" : String.valueOf(table.delimiter()));
+  }
+
+
+  private static double score(JsonNode node) {
+    if (!node.isNumber()) {
+      throw new EngineException(Kind.CRASHED, "the evaluation report has no score");
+    }
+    return Math.max(0, Math.min(1, node.asDouble()));
+  }
+
+  private void remember(JsonNode catalogue) {
+    try {
+      Files.createDirectories(settings.catalogueCache().toAbsolutePath().getParent());
+      Path temporary = Files.createTempFile(settings.catalogueCache().toAbsolutePath().getParent(), ".catalogue", ".json");
+      Files.writeString(temporary, JSON.writeValueAsString(catalogue));
+      Files.move(temporary, settings.catalogueCache(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      log.warn("could not cache the algorithm catalogue at {}", settings.catalogueCache(), e);
+    }
+  }
+
+  private static String human(Duration duration) {
+    long seconds = duration.toSeconds();
+    return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.debug("could not delete {}", file, e);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.doppel.adapter.engine.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.doppel.application.port.out.Cancellation;
+import dev.doppel.application.port.out.EngineCancelledException;
+import dev.doppel.application.port.out.EngineException;
+import dev.doppel.application.port.out.EngineRequests;
+import dev.doppel.application.port.out.ProgressListener;
+import dev.doppel.domain.dataset.ColumnSchema;
+import dev.doppel.domain.dataset.ColumnType;
+import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.TrainingSettings;
+import dev.doppel.domain.model.TrainingSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The adapter against stand-in engine scripts that follow (or break) the ai-engine's CLI contract:
+ * events streamed while the process runs, exit codes mapped, stderr kept, timeouts and
+ * cancellation stopping the whole process tree.
+ */
+class PythonSynthesisEngineTest {
+  @TempDir Path dir;
+
+  private PythonSynthesisEngine engine(String trainScript, Duration trainTimeout) throws IOException {
+    Path engineDir = Files.createDirectories(dir.resolve("engine"));
+    Files.writeString(engineDir.resolve("train.py"), trainScript);
+    Files.writeString(engineDir.resolve("describe.py"), """
+        import json
+        print(json.dumps({"algorithms": [{"name": "CTGAN", "library": "sdv", "licence": "BUSL-1.1",
+          "settings": [{"name": "epochs", "type": "integer", "minimum": 1, "maximum": 10000, "default": 300},
+                       {"name": "batch_size", "type": "integer", "default": 500}, {"name": "pac", "type": "integer", "default": 10}],
+          "constraints": [{"rule": "multipleOf", "setting": "batch_size", "of": "pac", "message": "batch_size must be a multiple of pac"}]}]}))
+        """);
+    return new PythonSynthesisEngine(
+        new EngineSettings(python(), engineDir, dir.resolve("catalogue.json"), trainTimeout, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 0));
+  }
+
+  private static Path python() {
+    for (String candidate : List.of("/usr/bin/python3", "/usr/local/bin/python3")) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        return Path.of(candidate);
+      }
+    }
+    String path = System.getenv("PATH");
+    for (String entry : path.split(":")) {
+      Path candidate = Path.of(entry, "python3");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("python3 is needed to stand in for the engine");
+  }
+
+  private EngineRequests.Training request() throws IOException {
+    Path data = Files.writeString(dir.resolve("data.csv"), "a,b\n1,x\n");
+    return new EngineRequests.Training(
+        new EngineRequests.Table(data, FileFormat.CSV, ',', List.of(new ColumnSchema("a", ColumnType.INTEGER, Optional.empty()))),
+        new Algorithm("CTGAN"), new TrainingSettings(Map.of("epochs", 3L)), Optional.of(1L), dir.resolve("model"));
+  }
+
+  private static final String STREAMING = """
+      import json, sys, time
+      args = sys.argv[1:]
+      config = json.load(open(args[args.index("--config") + 1]))
+      assert config["algorithm"] == "CTGAN" and config["epochs"] == 3 and config["seed"] == 1, config
+      assert config["columns"] == [{"name": "a", "type": "integer"}], config
+      print("noise from a library", file=sys.stderr)
+      for epoch in range(1, 4):
+          print(json.dumps({"event": "progress", "stage": "fit", "epoch": epoch, "epochs": 3, "generator_loss": 1.0 / epoch, "discriminator_loss": 0.5, "elapsed_s": epoch}), flush=True)
+          time.sleep(0.3)
+      print(json.dumps({"event": "completed", "fit_seconds": 0.9, "generator_loss": 0.33}), flush=True)
+      """;
+
+  @Test
+  void streamsProgressWhileTheEngineRunsAndReturnsItsSummary() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    List<Long> arrivals = new CopyOnWriteArrayList<>();
+    List<ProgressListener.Progress> progress = new CopyOnWriteArrayList<>();
+    TrainingSummary summary =
+        engine.train(request(), new ProgressListener() {
+          @Override
+          public void progress(Progress p) {
+            progress.add(p);
+            arrivals.add(System.nanoTime());
+          }
+
+          @Override
+          public void warning(String code, String message) {}
+        }, new Cancellation());
+
+    assertThat(progress).hasSize(3);
+    assertThat(progress.get(0).epoch()).contains(1);
+    assertThat(progress.get(0).epochs()).contains(3);
+    assertThat(progress.get(0).metrics()).containsEntry("generator_loss", 1.0).containsEntry("discriminator_loss", 0.5);
+    assertThat(Duration.ofNanos(arrivals.get(2) - arrivals.get(0))).as("events arrive as they happen, not at the end").isGreaterThan(Duration.ofMillis(400));
+    assertThat(summary.fitSeconds()).isEqualTo(0.9);
+    assertThat(summary.finalMetrics()).containsEntry("generator_loss", 0.33);
+  }
+
+  @Test
+  void turnsTheEnginesErrorLineIntoAReadableFailure() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import json, sys
+        print(json.dumps({"event": "error", "code": "column_missing", "message": "column 'a' is in the schema but not in the data"}))
+        sys.exit(3)
+        """, Duration.ofMinutes(1));
+    assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("column 'a' is in the schema but not in the data")
+        .extracting(e -> ((EngineException) e).kind())
+        .isEqualTo(EngineException.Kind.INVALID_INPUT);
+  }
+
+  @Test
+  void keepsTheTailOfStderrWhenTheEngineDiesWithoutAWord() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import os, sys
+        print("Traceback (most recent call last):", file=sys.stderr)
+        print("RuntimeError: CUDA driver exploded", file=sys.stderr, flush=True)
+        os._exit(139)
+        """, Duration.ofMinutes(1));
+    assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("exit code 139")
+        .hasMessageContaining("RuntimeError: CUDA driver exploded");
+  }
+
+  private static final String HANGING_WITH_CHILD = """
+      import json, subprocess, sys, time
+      child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+      open(sys.argv[sys.argv.index("--output") + 1] + ".pids", "w").write(f"{child.pid}")
+      print(json.dumps({"event": "progress", "stage": "fit", "epoch": 1, "epochs": 300}), flush=True)
+      time.sleep(600)
+      """;
+
+  @Test
+  void stopsTheWholeProcessTreeWhenCancelled() throws Exception {
+    PythonSynthesisEngine engine = engine(HANGING_WITH_CHILD, Duration.ofMinutes(5));
+    Cancellation cancellation = new Cancellation();
+    var pool = Executors.newSingleThreadScheduledExecutor();
+    List<ProgressListener.Progress> seen = new CopyOnWriteArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void progress(Progress p) {
+        seen.add(p);
+        pool.schedule(cancellation::cancel, 200, TimeUnit.MILLISECONDS);
+      }
+
+      @Override
+      public void warning(String code, String message) {}
+    };
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> engine.train(request(), listener, cancellation)).isInstanceOf(EngineCancelledException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertNoProcessLeft();
+    pool.shutdownNow();
+  }
+
+  @Test
+  void stopsAnEngineThatOutlivesItsTimeout() throws Exception {
+    PythonSynthesisEngine engine = engine(HANGING_WITH_CHILD, Duration.ofSeconds(2));
+    assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("longer than the limit of 2 s")
+        .extracting(e -> ((EngineException) e).kind())
+        .isEqualTo(EngineException.Kind.TIMED_OUT);
+    assertNoProcessLeft();
+  }
+
+  @Test
+  void explainsAMissingPython() throws Exception {
+    PythonSynthesisEngine engine =
+        new PythonSynthesisEngine(
+            new EngineSettings(dir.resolve("no-such-venv/bin/python"), dir, dir.resolve("catalogue.json"), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 0));
+    assertThat(engine.problem()).hasValueSatisfying(p -> assertThat(p).contains("was not found at").contains("no-such-venv"));
+    assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("was not found at")
+        .extracting(e -> ((EngineException) e).kind())
+        .isEqualTo(EngineException.Kind.UNAVAILABLE);
+    assertThatThrownBy(engine::describe).isInstanceOf(EngineException.class).hasMessageContaining("was not found at");
+  }
+
+  @Test
+  void readsTheCatalogueAndRemembersIt() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    AlgorithmCatalogue catalogue = engine.describe();
+    assertThat(catalogue.names()).containsExactly("CTGAN");
+    assertThat(catalogue.find("CTGAN").orElseThrow().rules()).singleElement().satisfies(r -> assertThat(r.of()).isEqualTo("pac"));
+    assertThat(catalogue.find("CTGAN").orElseThrow().resolve(Map.of()).values()).containsEntry("epochs", 300L);
+    assertThat(dir.resolve("catalogue.json")).exists();
+
+    Files.delete(dir.resolve("engine/describe.py"));
+    assertThat(engine.describe().names()).as("the last known catalogue survives a broken engine").containsExactly("CTGAN");
+  }
+
+  private void assertNoProcessLeft() throws IOException, InterruptedException {
+    Path pids = dir.resolve("model.pids");
+    assertThat(pids).exists();
+    long child = Long.parseLong(Files.readString(pids).strip());
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("the engine's child process was stopped").isFalse();
+    assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("train.py")).toList()).isEmpty();
+  }
+}

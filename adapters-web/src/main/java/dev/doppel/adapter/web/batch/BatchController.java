@@ -1,0 +1,122 @@
+package dev.doppel.adapter.web.batch;
+
+import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.application.port.in.GenerateBatchCommand;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.ManageBatchesUseCase;
+import dev.doppel.application.port.in.NotFoundException;
+import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.model.ModelId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Generation")
+@SecurityRequirement(name = "bearer")
+public class BatchController {
+  private final ManageBatchesUseCase batches;
+
+  public BatchController(ManageBatchesUseCase batches) {
+    this.batches = batches;
+  }
+
+  /**
+   * @param labelColumn name of the boolean anomaly label (default is_anomaly)
+   * @param kindColumn name of a column naming each anomaly's kind (left out by default)
+   */
+  public record AnomalyRequest(Boolean inject, Double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
+
+  public record GenerateRequest(Long modelId, Long count, Long seed, AnomalyRequest anomalies) {}
+
+  @PostMapping("/api/generate")
+  @Operation(summary = "Queue the generation of a synthetic batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
+  public ResponseEntity<BatchResponse> generate(@RequestBody GenerateRequest request, Authentication caller) {
+    if (request.modelId() == null) {
+      throw new InvalidInputException("modelId", "modelId is required");
+    }
+    if (request.count() == null) {
+      throw new InvalidInputException("count", "count is required");
+    }
+    AnomalyRequest anomalies = request.anomalies();
+    SyntheticBatch batch =
+        batches.generate(
+            new GenerateBatchCommand(
+                CurrentUser.of(caller),
+                modelId(request.modelId(), "modelId"),
+                request.count(),
+                anomalies == null
+                    ? Optional.empty()
+                    : GenerateBatchCommand.anomalies(Boolean.TRUE.equals(anomalies.inject()), anomalies.ratio(), anomalies.labelColumn(), anomalies.kindColumn(), anomalies.kinds()),
+                Optional.ofNullable(request.seed())));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/synthetic/" + batch.id().value())).body(toResponse(batch));
+  }
+
+  @GetMapping("/api/models/{id}/batches")
+  @Operation(summary = "Batches generated from a model, newest first")
+  public List<BatchResponse> list(@PathVariable long id, Authentication caller) {
+    return batches.listByModel(CurrentUser.of(caller), modelId(id, "id")).stream().map(BatchController::toResponse).toList();
+  }
+
+  @GetMapping("/api/synthetic/{id}")
+  public BatchResponse get(@PathVariable long id, Authentication caller) {
+    return toResponse(batches.get(CurrentUser.of(caller), batchId(id)));
+  }
+
+  @PostMapping("/api/synthetic/{id}/cancel")
+  public BatchResponse cancel(@PathVariable long id, Authentication caller) {
+    return toResponse(batches.cancel(CurrentUser.of(caller), batchId(id)));
+  }
+
+  @DeleteMapping("/api/synthetic/{id}")
+  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
+    batches.delete(CurrentUser.of(caller), batchId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  static BatchResponse toResponse(SyntheticBatch b) {
+    return new BatchResponse(
+        b.id().value(),
+        b.modelId().value(),
+        b.status().name(),
+        b.requestedRows(),
+        b.file().map(f -> f.rows()).orElse(null),
+        b.anomalies().map(a -> new BatchResponse.Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds())).orElse(null),
+        b.file().map(f -> f.anomalyRows()).orElse(null),
+        b.seed().orElse(null),
+        b.file().map(f -> f.sizeBytes()).orElse(null),
+        b.file().map(f -> f.sha256()).orElse(null),
+        new BatchResponse.Progress(b.rowsDone(), b.requestedRows()),
+        b.createdAt(),
+        b.startedAt().orElse(null),
+        b.finishedAt().orElse(null),
+        b.error().orElse(null));
+  }
+
+  static BatchId batchId(long id) {
+    if (id <= 0) {
+      throw new NotFoundException("batch", id, "id");
+    }
+    return new BatchId(id);
+  }
+
+  private static ModelId modelId(long id, String field) {
+    if (id <= 0) {
+      throw new NotFoundException("model", id, field);
+    }
+    return new ModelId(id);
+  }
+}

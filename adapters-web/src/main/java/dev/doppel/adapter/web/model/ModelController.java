@@ -1,0 +1,179 @@
+package dev.doppel.adapter.web.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.application.port.in.GetEvaluationQuery;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.ManageModelsUseCase;
+import dev.doppel.application.port.in.ModelView;
+import dev.doppel.application.port.in.NotFoundException;
+import dev.doppel.application.port.in.TrainModelCommand;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.evaluation.Evaluation;
+import dev.doppel.domain.evaluation.EvaluationStatus;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.project.ProjectId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/models")
+@Tag(name = "Models")
+@SecurityRequirement(name = "bearer")
+public class ModelController {
+  static final long MAX_SEED = 4_294_967_295L;
+
+  private final ManageModelsUseCase models;
+  private final GetEvaluationQuery evaluations;
+  private final ModelWebMapper mapper;
+  private final ObjectMapper json;
+
+  public ModelController(ManageModelsUseCase models, GetEvaluationQuery evaluations, ModelWebMapper mapper, ObjectMapper json) {
+    this.models = models;
+    this.evaluations = evaluations;
+    this.mapper = mapper;
+    this.json = json;
+  }
+
+  /**
+   * {@code epochs} and {@code batchSize} are shortcuts for the settings of the same meaning; every
+   * other hyper-parameter goes in {@code settings} under the name the catalogue gives it.
+   */
+  public record TrainRequest(Long datasetId, String algorithm, Integer epochs, Integer batchSize, Map<String, Object> settings, Long seed) {}
+
+  @PostMapping("/train")
+  @Operation(
+      summary = "Queue a training job",
+      description = "Validated against GET /api/algorithms; answers 202 at once with the model id. Poll GET /api/models/{id}/status.")
+  public ResponseEntity<ModelResponse> train(@RequestBody TrainRequest request, Authentication caller) {
+    if (request.datasetId() == null) {
+      throw new InvalidInputException("datasetId", "datasetId is required");
+    }
+    if (request.seed() != null && (request.seed() < 0 || request.seed() > MAX_SEED)) {
+      throw new InvalidInputException("seed", "seed must be between 0 and " + MAX_SEED);
+    }
+    Map<String, Object> settings = new HashMap<>(request.settings() == null ? Map.of() : request.settings());
+    if (request.epochs() != null) {
+      settings.put("epochs", request.epochs());
+    }
+    if (request.batchSize() != null) {
+      settings.put("batch_size", request.batchSize());
+    }
+    ModelView view =
+        models.train(new TrainModelCommand(CurrentUser.of(caller), datasetId(request.datasetId()), request.algorithm(), settings, Optional.ofNullable(request.seed())));
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/models/" + view.model().id().value()))
+        .body(mapper.toResponse(view));
+  }
+
+  @GetMapping
+  @Operation(summary = "List models of a dataset (datasetId) or of a project (projectId), newest first")
+  public List<ModelResponse> list(
+      @RequestParam(name = "datasetId", required = false) Long datasetId,
+      @RequestParam(name = "projectId", required = false) Long projectId,
+      Authentication caller) {
+    List<ModelView> views;
+    if (datasetId != null) {
+      views = models.listByDataset(CurrentUser.of(caller), datasetId(datasetId));
+    } else if (projectId != null) {
+      if (projectId <= 0) {
+        throw new NotFoundException("project", projectId, "projectId");
+      }
+      views = models.listByProject(CurrentUser.of(caller), new ProjectId(projectId));
+    } else {
+      throw new InvalidInputException("datasetId", "give datasetId or projectId");
+    }
+    return views.stream().map(mapper::toResponse).toList();
+  }
+
+  @GetMapping("/{id}")
+  public ModelResponse get(@PathVariable long id, Authentication caller) {
+    return mapper.toResponse(models.get(CurrentUser.of(caller), modelId(id)));
+  }
+
+  @GetMapping("/{id}/status")
+  @Operation(summary = "Training status: progress (epoch i of n, losses), queue position, timings, error")
+  public ModelResponse status(@PathVariable long id, Authentication caller) {
+    return get(id, caller);
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(summary = "Stop a queued or running training")
+  public ModelResponse cancel(@PathVariable long id, Authentication caller) {
+    return mapper.toResponse(models.cancel(CurrentUser.of(caller), modelId(id)));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a model with its batches, evaluation and files")
+  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
+    models.delete(CurrentUser.of(caller), modelId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/evaluation")
+  @Operation(
+      summary = "Quality and privacy report",
+      description = "200 with the report when computed; 202 while pending or running; 200 with status FAILED and the reason; 404 before training completed.")
+  public ResponseEntity<Map<String, Object>> evaluation(@PathVariable long id, Authentication caller) {
+    Evaluation evaluation =
+        evaluations
+            .evaluation(CurrentUser.of(caller), modelId(id))
+            .orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("modelId", id);
+    body.put("status", evaluation.status().name());
+    evaluation.startedAt().ifPresent(t -> body.put("startedAt", t));
+    evaluation.finishedAt().ifPresent(t -> body.put("finishedAt", t));
+    evaluation.error().ifPresent(e -> body.put("error", e));
+    evaluation.report().ifPresent(report -> {
+      body.put("qualityScore", report.qualityScore());
+      body.put("privacyScore", report.privacyScore());
+      body.put("report", parse(report.document()));
+    });
+    boolean inProgress = evaluation.status() == EvaluationStatus.PENDING || evaluation.status() == EvaluationStatus.RUNNING;
+    return ResponseEntity.status(inProgress ? HttpStatus.ACCEPTED : HttpStatus.OK).body(body);
+  }
+
+  private JsonNode parse(String document) {
+    try {
+      return json.readTree(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the stored evaluation report is not JSON", e);
+    }
+  }
+
+  static ModelId modelId(long id) {
+    if (id <= 0) {
+      throw new NotFoundException("model", id, "id");
+    }
+    return new ModelId(id);
+  }
+
+  private static DatasetId datasetId(long id) {
+    if (id <= 0) {
+      throw new NotFoundException("dataset", id, "datasetId");
+    }
+    return new DatasetId(id);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.doppel.adapter.web.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+public record ModelResponse(
+    long id,
+    long datasetId,
+    String algorithm,
+    Map<String, Object> settings,
+    Long seed,
+    String status,
+    Integer queuePosition,
+    Progress progress,
+    List<LossPoint> lossHistory,
+    Summary summary,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    String error,
+    EvaluationState evaluation) {
+
+  public record Progress(String stage, Integer epoch, Integer epochs, Double fraction, Map<String, Double> metrics, double elapsedSeconds) {}
+
+  public record LossPoint(int epoch, Map<String, Double> metrics) {}
+
+  public record Summary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings) {}
+
+  public record EvaluationState(String status, Double qualityScore, Double privacyScore, String error) {}
+}

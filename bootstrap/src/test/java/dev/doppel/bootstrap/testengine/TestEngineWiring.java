@@ -1,0 +1,15 @@
+package dev.doppel.bootstrap.testengine;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Selected with doppel.engine.adapter=test: the deterministic stand-in engine of the test suite. */
+@Configuration
+@ConditionalOnProperty(name = "doppel.engine.adapter", havingValue = "test")
+public class TestEngineWiring {
+  @Bean
+  TestSynthesisEngine testSynthesisEngine() {
+    return new TestSynthesisEngine();
+  }
+}

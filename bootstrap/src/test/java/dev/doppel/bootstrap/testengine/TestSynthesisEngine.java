@@ -1,0 +1,149 @@
+package dev.doppel.bootstrap.testengine;
+
+import dev.doppel.application.port.out.Cancellation;
+import dev.doppel.application.port.out.EngineCancelledException;
+import dev.doppel.application.port.out.EngineException;
+import dev.doppel.application.port.out.EngineRequests;
+import dev.doppel.application.port.out.ProgressListener;
+import dev.doppel.application.port.out.SynthesisEngine;
+import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.AlgorithmDescriptor;
+import dev.doppel.domain.model.SettingRule;
+import dev.doppel.domain.model.SettingSpec;
+import dev.doppel.domain.model.SettingSpec.SettingType;
+import dev.doppel.domain.model.TrainingSummary;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
+
+/**
+ * A deterministic engine for the full-stack suite. It offers GaussianCopula and CTGAN with the real
+ * engine's settings, plus TestFail, TestCrash and TestHang, which fail, crash or hang on demand.
+ * "Training" records the real file; "generation" replays its rows in order with exact anomaly
+ * labels; "evaluation" reports fixed scores. CSV tables only.
+ */
+public class TestSynthesisEngine implements SynthesisEngine {
+  static final Duration STEP = Duration.ofMillis(40);
+
+  @Override
+  public AlgorithmCatalogue describe() {
+    SettingSpec epochs = integer("epochs", 300, 1, 10_000);
+    SettingSpec batchSize = integer("batch_size", 500, 2, 100_000);
+    SettingSpec pac = integer("pac", 10, 1, 100);
+    SettingSpec distribution =
+        new SettingSpec("default_distribution", SettingType.STRING, Optional.of("beta"), Optional.empty(), Optional.empty(), Optional.empty(),
+            List.of("norm", "beta", "truncnorm", "gamma", "uniform", "gaussian_kde"), "marginal distribution");
+    return new AlgorithmCatalogue(
+        List.of(
+            descriptor("GaussianCopula", List.of(distribution), List.of()),
+            descriptor("CTGAN", List.of(epochs, batchSize, pac), List.of(new SettingRule(SettingRule.MULTIPLE_OF, "batch_size", "pac", "batch_size must be a multiple of pac"))),
+            descriptor("TestFail", List.of(epochs), List.of()),
+            descriptor("TestCrash", List.of(epochs), List.of()),
+            descriptor("TestHang", List.of(epochs), List.of())));
+  }
+
+  @Override
+  public TrainingSummary train(EngineRequests.Training request, ProgressListener listener, Cancellation cancellation) {
+    String algorithm = request.algorithm().name();
+    int epochs = request.settings().integer("epochs").map(Long::intValue).orElse(3);
+    for (int epoch = 1; algorithm.equals("TestHang") || epoch <= epochs; epoch++) {
+      pause(cancellation);
+      if (algorithm.equals("TestFail") && epoch == 2) {
+        throw new EngineException(EngineException.Kind.INVALID_INPUT, "column 'age' has no values to learn from");
+      }
+      if (algorithm.equals("TestCrash") && epoch == 2) {
+        throw new EngineException(EngineException.Kind.CRASHED, "the engine stopped unexpectedly during training (exit code 139)");
+      }
+      listener.progress(
+          new ProgressListener.Progress(
+              "fit", Optional.of(epoch), Optional.of(epochs), Map.of("loss", 1.0 / epoch), Optional.empty(), Optional.empty(), epoch * 0.04));
+    }
+    try {
+      Files.createDirectories(request.artifact());
+      Files.writeString(request.artifact().resolve("source.txt"), request.data().file().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of());
+  }
+
+  @Override
+  public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
+    try {
+      Path source = Path.of(Files.readString(request.artifact().resolve("source.txt")));
+      List<String> lines;
+      try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
+        lines = reader.lines().toList();
+      }
+      String header = lines.get(0);
+      List<String> rows = lines.subList(1, lines.size());
+      long anomalies = request.anomalies().map(a -> a.anomalousRows(request.rows())).orElse(0L);
+      Optional<String> label = request.anomalies().flatMap(AnomalySpec::labelColumn);
+      Files.createDirectories(request.output().getParent());
+      try (BufferedWriter out = Files.newBufferedWriter(request.output(), StandardCharsets.UTF_8)) {
+        out.write(header + label.map(l -> "," + l).orElse(""));
+        out.write("\n");
+        for (long i = 0; i < request.rows(); i++) {
+          if (cancellation.isCancelled()) {
+            throw new EngineCancelledException();
+          }
+          out.write(rows.get((int) (i % rows.size())));
+          if (label.isPresent()) {
+            out.write(i < anomalies ? ",true" : ",false");
+          }
+          out.write("\n");
+        }
+      }
+      listener.progress(new ProgressListener.Progress("sample", Optional.empty(), Optional.empty(), Map.of(), Optional.of(request.rows()), Optional.of(request.rows()), 0));
+      return new EngineRequests.GeneratedFile(request.output(), request.rows(), anomalies);
+    } catch (IOException e) {
+      throw new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the test model is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
+    List<String> columns = new ArrayList<>();
+    request.real().columns().forEach(c -> columns.add("\"" + c.name() + "\""));
+    String document =
+        "{\"quality\":{\"score\":0.9,\"column_shapes\":0.92,\"column_pair_trends\":0.88,\"columns\":[],\"pairs\":[]},"
+            + "\"privacy\":{\"score\":0.8,\"dcr_baseline_protection\":0.8,\"exact_copy_share\":0.0},"
+            + "\"charts\":{\"histograms\":[],\"correlation\":{\"columns\":" + columns + ",\"real\":[],\"synthetic\":[]}}}";
+    return new EvaluationReport(0.9, 0.8, document);
+  }
+
+  private static void pause(Cancellation cancellation) {
+    if (cancellation.isCancelled()) {
+      throw new EngineCancelledException();
+    }
+    try {
+      Thread.sleep(STEP.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(EngineException.Kind.CRASHED, "training was stopped because the application is shutting down");
+    }
+    if (cancellation.isCancelled()) {
+      throw new EngineCancelledException();
+    }
+  }
+
+  private static SettingSpec integer(String name, long defaultValue, double min, double max) {
+    return new SettingSpec(name, SettingType.INTEGER, Optional.of(defaultValue), Optional.of(min), Optional.of(max), Optional.empty(), List.of(), name);
+  }
+
+  private static AlgorithmDescriptor descriptor(String name, List<SettingSpec> settings, List<SettingRule> rules) {
+    return new AlgorithmDescriptor(new Algorithm(name), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double: " + name, false, settings, rules);
+  }
+}
