@@ -60,10 +60,36 @@ print(f"tests: {tests - failed - skipped} passed, {failed} failed, {skipped} ski
 PY
 }
 
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts the built jar as `./doppel start` would, on a throw-away data directory, and runs the
+# browser journey against it with the real engine.
+run_browser_journey() {
+  local python="$1" reports="$2"
+  local port data log pid status=0
+  port="$(free_port)"
+  data="$(mktemp -d)"
+  log="$reports/e2e-app.log"
+  java -Xmx1g -jar "$ROOT/bootstrap/target/doppel.jar" --server.port="$port" --doppel.data-dir="$data" \
+    --doppel.engine.python="$python" --doppel.engine.directory="$ROOT/ai-engine" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  (cd "$ROOT/webapp" && DOPPEL_URL="http://127.0.0.1:$port" E2E_ARTIFACTS="$reports/e2e" npm run --silent e2e) || status=1
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  rm -rf "$data"
+  return $status
+}
+
 run_all_tests() {
   require_java_and_maven
-  # The persistence tests start a real MariaDB server; Debian's package provides it.
-  ensure_debian_packages mariadb-server:/usr/sbin/mariadbd
+  # The persistence and export tests start a real MariaDB server; the journey runs in Chromium.
+  ensure_debian_packages mariadb-server:/usr/sbin/mariadbd chromium:/usr/bin/chromium
   local status=0
   local reports="$ROOT/target/test-reports"
   rm -rf "$reports" && mkdir -p "$reports"
@@ -71,12 +97,17 @@ run_all_tests() {
   local python
   python="$(engine_python)" || die "could not set up the engine's Python environment"
 
-  log "Java: unit, architecture, persistence (H2 + MariaDB), full stack on the test engine and on the Python engine"
-  mvn -B -ntp install -Ddoppel.engine.python="$python" || status=1
+  log "Maven: Java (unit, architecture, persistence on H2 + MariaDB, full stack on the test and the Python engine), webapp (Vitest), ai-engine (pytest)"
+  mvn -B -ntp --fail-at-end install -Ddoppel.engine.python="$python" || status=1
 
-  log "Python engine suite"
-  (cd "$ROOT/ai-engine" && "$python" -m ruff check . && "$python" -m pytest -q --junitxml="$reports/ai-engine.xml") || status=1
+  if [ -f "$ROOT/bootstrap/target/doppel.jar" ]; then
+    log "browser journey (playwright-core in Debian's Chromium) against the app started as ./doppel start starts it"
+    run_browser_journey "$python" "$reports" || status=1
+  else
+    log "no application jar was built; the browser journey cannot run"
+    status=1
+  fi
 
-  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml" "$reports/*.xml"
+  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml"
   return $status
 }

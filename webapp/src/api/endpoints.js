@@ -1,0 +1,34 @@
+import { api } from './client.js';
+
+export const login = (username, password) =>
+  api('/api/auth/login', { method: 'POST', body: { username, password }, auth: false });
+export const register = (username, password) =>
+  api('/api/auth/register', { method: 'POST', body: { username, password }, auth: false });
+
+export const listProjects = () => api('/api/projects');
+export const getProject = (id) => api(`/api/projects/${id}`);
+export const createProject = (name, description = '') =>
+  api('/api/projects', { method: 'POST', body: { name, description } });
+export const updateProject = (id, changes) =>
+  api(`/api/projects/${id}`, { method: 'PATCH', body: changes });
+export const deleteProject = (id) => api(`/api/projects/${id}`, { method: 'DELETE' });
+
+export const listDatasets = (projectId) => api(`/api/datasets?projectId=${projectId}`);
+export const getDataset = (id) => api(`/api/datasets/${id}`);
+export const deleteDataset = (id) => api(`/api/datasets/${id}`, { method: 'DELETE' });
+export const getDatasetStats = (id) => api(`/api/datasets/${id}/stats`);
+export const getDatasetPreview = (id, rows = 10) => api(`/api/datasets/${id}/preview?rows=${rows}`);
+export const updateSchema = (id, columns) =>
+  api(`/api/datasets/${id}/schema`, { method: 'PATCH', body: { columns } });
+
+export const listAlgorithms = () => api('/api/algorithms');
+export const trainModel = (request) => api('/api/models/train', { method: 'POST', body: request });
+export const listModels = (query) => api(`/api/models?${new URLSearchParams(query)}`);
+export const getModelStatus = (id) => api(`/api/models/${id}/status`);
+export const cancelModel = (id) => api(`/api/models/${id}/cancel`, { method: 'POST' });
+export const deleteModel = (id) => api(`/api/models/${id}`, { method: 'DELETE' });
+export const getEvaluation = (id) => api(`/api/models/${id}/evaluation`);
+
+export const generate = (request) => api('/api/generate', { method: 'POST', body: request });
+export const listBatches = (modelId) => api(`/api/models/${modelId}/batches`);
+export const getBatch = (id) => api(`/api/synthetic/${id}`);

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { generate, listBatches } from '../api/endpoints.js';
+import { downloadBatch } from '../api/download.js';
+import BatchList, { ACTIVE_BATCH } from './BatchList.jsx';
+import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
+
+const MAX_ROWS = 10_000_000;
+
+/** Generate synthetic rows (optionally with labelled anomalies) and download them. */
+export default function DownloadCenter({ modelId }) {
+  const queryClient = useQueryClient();
+  const [count, setCount] = useState('1000');
+  const [inject, setInject] = useState(false);
+  const [ratio, setRatio] = useState('2');
+  const [errors, setErrors] = useState({});
+  const batches = useQuery({
+    queryKey: ['batches', String(modelId)],
+    queryFn: () => listBatches(modelId),
+    refetchInterval: (query) =>
+      (query.state.data ?? []).some((b) => ACTIVE_BATCH.includes(b.status)) ? 1000 : false,
+  });
+  const start = useMutation({
+    mutationFn: () => {
+      const request = { modelId: Number(modelId), count: Number(count) };
+      if (inject) request.anomalies = { inject: true, ratio: Number(ratio) / 100 };
+      return generate(request);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['batches', String(modelId)] }),
+    onError: (error) => {
+      const field = error.field?.replace(/^anomalies\./, '');
+      if (field === 'count') setErrors({ count: error.message });
+      else if (field === 'ratio') setErrors({ ratio: error.message });
+    },
+  });
+
+  function submit(event) {
+    event.preventDefault();
+    const found = {};
+    if (!/^\d+$/.test(count.trim()) || Number(count) < 1 || Number(count) > MAX_ROWS) {
+      found.count = `Enter a whole number of rows from 1 to ${MAX_ROWS.toLocaleString('en-US')}.`;
+    }
+    const r = Number(ratio);
+    if (inject && (ratio.trim() === '' || !Number.isFinite(r) || r <= 0 || r > 50)) {
+      found.ratio = 'Enter a share of anomalies above 0% and at most 50%.';
+    }
+    setErrors(found);
+    if (Object.keys(found).length === 0) start.mutate();
+  }
+
+  const fieldError = start.error?.field?.replace(/^anomalies\./, '');
+  const generalError = start.error && fieldError !== 'count' && fieldError !== 'ratio';
+  return (
+    <section id="downloads" aria-labelledby="downloads-title" className="card space-y-4">
+      <h2 id="downloads-title" className="text-lg font-semibold">
+        Generate and download
+      </h2>
+      <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-4">
+        <div className="w-40">
+          <label htmlFor="row-count" className="label">
+            Rows to generate
+          </label>
+          <input
+            id="row-count"
+            inputMode="numeric"
+            className={`input ${errors.count ? 'input-invalid' : ''}`}
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            aria-invalid={Boolean(errors.count)}
+            aria-describedby={errors.count ? 'row-count-error' : undefined}
+          />
+          <FieldError id="row-count-error" message={errors.count} />
+        </div>
+        <div className="pt-7">
+          <div className="flex items-center gap-2">
+            <input
+              id="inject-anomalies"
+              type="checkbox"
+              className="h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+              checked={inject}
+              onChange={(e) => setInject(e.target.checked)}
+            />
+            <label htmlFor="inject-anomalies" className="text-sm font-medium text-slate-700">
+              Inject anomalies
+            </label>
+          </div>
+        </div>
+        {inject && (
+          <div className="w-40">
+            <label htmlFor="anomaly-ratio" className="label">
+              Anomaly share (%)
+            </label>
+            <input
+              id="anomaly-ratio"
+              inputMode="decimal"
+              className={`input ${errors.ratio ? 'input-invalid' : ''}`}
+              value={ratio}
+              onChange={(e) => setRatio(e.target.value)}
+              aria-invalid={Boolean(errors.ratio)}
+              aria-describedby={errors.ratio ? 'anomaly-ratio-error' : undefined}
+            />
+            <FieldError id="anomaly-ratio-error" message={errors.ratio} />
+          </div>
+        )}
+        <div className="pt-6">
+          <button type="submit" className="btn-primary" disabled={start.isPending}>
+            {start.isPending ? 'Starting…' : 'Generate'}
+          </button>
+        </div>
+      </form>
+      {generalError && <ErrorMessage error={start.error} title="Generation could not start" />}
+      {batches.isPending && <Loading label="Loading batches…" />}
+      {batches.error && (
+        <ErrorMessage
+          error={batches.error}
+          title="Could not load batches"
+          onRetry={batches.refetch}
+        />
+      )}
+      {batches.data && (
+        <BatchList
+          batches={[...batches.data].sort((a, b) => b.id - a.id)}
+          onDownload={(batch, format) => downloadBatch(batch.id, format)}
+        />
+      )}
+    </section>
+  );
+}

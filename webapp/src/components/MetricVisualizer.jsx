@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import { getEvaluation } from '../api/endpoints.js';
+import { percent, readPrivacy, readQuality } from '../lib/metricWords.js';
+import { ErrorMessage, Loading } from './Feedback.jsx';
+import Heatmap from './Heatmap.jsx';
+import HistogramOverlay from './HistogramOverlay.jsx';
+import ScoreCard from './ScoreCard.jsx';
+
+const COMPUTING = ['PENDING', 'RUNNING'];
+
+function difference(real, synthetic) {
+  return real.map((row, i) =>
+    row.map((v, j) => (v == null || synthetic?.[i]?.[j] == null ? null : synthetic[i][j] - v)),
+  );
+}
+
+/** Quality and privacy of a trained model, with histograms and correlation heatmaps. */
+export default function MetricVisualizer({ modelId }) {
+  const evaluation = useQuery({
+    queryKey: ['evaluation', String(modelId)],
+    queryFn: () => getEvaluation(modelId),
+    refetchInterval: (query) => (COMPUTING.includes(query.state.data?.status) ? 2000 : false),
+  });
+  let body;
+  if (evaluation.isPending) body = <Loading label="Loading the evaluation…" />;
+  else if (evaluation.error)
+    body = (
+      <ErrorMessage
+        error={evaluation.error}
+        title="Could not load the evaluation"
+        onRetry={evaluation.refetch}
+      />
+    );
+  else if (COMPUTING.includes(evaluation.data?.status))
+    body = <Loading label="Comparing the synthetic data with the real data…" />;
+  else if (evaluation.data?.status === 'FAILED')
+    body = (
+      <ErrorMessage
+        error={evaluation.data.error || 'No reason given.'}
+        title="The evaluation failed"
+      />
+    );
+  else if (!evaluation.data?.report)
+    body = <p className="text-sm text-slate-600">No evaluation is available for this model.</p>;
+  else body = <Report report={evaluation.data.report} />;
+  return (
+    <section aria-labelledby="metrics-title" className="space-y-3">
+      <h2 id="metrics-title" className="text-lg font-semibold">
+        Quality and privacy
+      </h2>
+      {body}
+    </section>
+  );
+}
+
+function Report({ report }) {
+  const { quality = {}, privacy = {}, diagnostic, charts = {} } = report;
+  const correlation = charts.correlation;
+  return (
+    <div className="space-y-4" data-testid="evaluation-report">
+      <div className="grid gap-3 md:grid-cols-2">
+        <ScoreCard
+          title="Quality"
+          score={quality.score}
+          reading={readQuality(quality.score)}
+          details={[
+            ['Column shapes', percent(quality.column_shapes, 1)],
+            ['Column pair trends', percent(quality.column_pair_trends, 1)],
+            ...(diagnostic ? [['Validity (diagnostic)', percent(diagnostic.score, 1)]] : []),
+          ]}
+        />
+        <ScoreCard
+          title="Privacy"
+          score={privacy.score}
+          reading={readPrivacy(privacy.score)}
+          details={[
+            ['Distance to closest record vs baseline', percent(privacy.dcr_baseline_protection, 1)],
+            ['Exact copies of real rows', percent(privacy.exact_copy_share, 2)],
+          ]}
+        />
+      </div>
+      {charts.histograms?.length > 0 && (
+        <div className="card">
+          <h3 className="mb-2 font-semibold">Real vs synthetic distributions</h3>
+          <HistogramOverlay histograms={charts.histograms} />
+        </div>
+      )}
+      {correlation?.columns?.length > 1 && (
+        <div className="card">
+          <h3 className="mb-1 font-semibold">Correlations</h3>
+          <p className="mb-3 text-xs text-slate-600">
+            Red is positive, blue negative. The difference is synthetic minus real: the paler, the
+            better the relationships are kept.
+          </p>
+          <div className="grid gap-4 lg:grid-cols-3">
+            <Heatmap title="Real" columns={correlation.columns} matrix={correlation.real} />
+            <Heatmap
+              title="Synthetic"
+              columns={correlation.columns}
+              matrix={correlation.synthetic}
+            />
+            <Heatmap
+              title="Difference"
+              columns={correlation.columns}
+              matrix={difference(correlation.real, correlation.synthetic)}
+            />
+          </div>
+          <div className="mt-3 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
+            <span>−1</span>
+            <span
+              className="h-3 w-40 rounded"
+              style={{ background: 'linear-gradient(to right, rgb(0,0,255), #fff, rgb(255,0,0))' }}
+            />
+            <span>+1</span>
+          </div>
+        </div>
+      )}
+      {quality.columns?.length > 0 && (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">Per-column scores</summary>
+          <table className="mt-2 w-full text-left text-sm">
+            <thead>
+              <tr className="text-slate-500">
+                <th scope="col">Column</th>
+                <th scope="col">Metric</th>
+                <th scope="col" className="text-right">
+                  Score
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {quality.columns.map((c) => (
+                <tr key={`${c.column}-${c.metric}`} className="border-t border-slate-100">
+                  <td>{c.column}</td>
+                  <td>{c.metric}</td>
+                  <td className="text-right tabular-nums">{percent(c.score, 1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// Column type inference for the upload preview, following the server's rules (ColumnAccumulator):
+// the server's answer after upload wins, this only gives the user an immediate first look.
+import { parseCsv, sniffDelimiter, stripBom } from './csv.js';
+
+export const COLUMN_TYPES = [
+  'integer',
+  'float',
+  'categorical',
+  'boolean',
+  'datetime',
+  'id',
+  'text',
+];
+
+export const NULL_TOKENS = new Set(['', 'NA', 'N/A', 'null', 'NULL', '?', 'None']);
+export const PREVIEW_BYTES = 64 * 1024;
+const CATEGORICAL_LIMIT = 1000;
+
+const BOOLEAN_FAMILIES = [
+  ['true', 'false'],
+  ['yes', 'no'],
+  ['y', 'n'],
+  ['t', 'f'],
+  ['0', '1'],
+];
+
+const INTEGER = /^[+-]?\d{1,18}$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function isLeap(y) {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function realDate(y, m, d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1];
+}
+
+function realTime(h, mi, s) {
+  return h <= 23 && mi <= 59 && s <= 59;
+}
+
+// Each layout: its strftime name, a shape with named groups, in the server's order.
+const D4 = '(?<Y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})';
+const T = '(?<H>\\d{2}):(?<M>\\d{2}):(?<S>\\d{2})';
+const MDY = '(?<m>\\d{1,2})/(?<d>\\d{1,2})/(?<Y>\\d{4})';
+const DMY = '(?<d>\\d{1,2})/(?<m>\\d{1,2})/(?<Y>\\d{4})';
+const HM1 = '(?<H>\\d{1,2}):(?<M>\\d{2})';
+export const DATETIME_FORMATS = [
+  ['%Y-%m-%d %H:%M:%S', `${D4} ${T}`],
+  ['%Y-%m-%dT%H:%M:%S', `${D4}T${T}`],
+  ['%Y-%m-%dT%H:%M:%SZ', `${D4}T${T}Z`],
+  ['%Y-%m-%d %H:%M:%S.%f', `${D4} ${T}\\.\\d{1,6}`],
+  ['%Y-%m-%dT%H:%M:%S.%f', `${D4}T${T}\\.\\d{1,6}`],
+  ['%Y-%m-%d %H:%M', `${D4} (?<H>\\d{2}):(?<M>\\d{2})`],
+  ['%Y-%m-%d', D4],
+  ['%Y/%m/%d', '(?<Y>\\d{4})/(?<m>\\d{2})/(?<d>\\d{2})'],
+  ['%m/%d/%Y', MDY],
+  ['%d/%m/%Y', DMY],
+  ['%d.%m.%Y', '(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<Y>\\d{4})'],
+  ['%m/%d/%Y %H:%M', `${MDY} ${HM1}`],
+  ['%d/%m/%Y %H:%M', `${DMY} ${HM1}`],
+  ['%m/%d/%Y %H:%M:%S', `${MDY} ${HM1}:(?<S>\\d{2})`],
+  ['%d/%m/%Y %H:%M:%S', `${DMY} ${HM1}:(?<S>\\d{2})`],
+].map(([strftime, shape]) => ({ strftime, shape: new RegExp(`^${shape}$`) }));
+
+/** Whether `value` is a real date/time in the layout. */
+export function fitsFormat(format, value) {
+  const match = format.shape.exec(value);
+  if (!match) return false;
+  const g = match.groups;
+  if (!realDate(Number(g.Y), Number(g.m), Number(g.d))) return false;
+  if (g.H !== undefined && !realTime(Number(g.H), Number(g.M), Number(g.S ?? 0))) return false;
+  return true;
+}
+
+export function isNullToken(value) {
+  return value == null || NULL_TOKENS.has(value);
+}
+
+function looksLikeIdName(name) {
+  const lower = name.toLowerCase();
+  return (
+    ['id', 'uuid', 'key', 'rownames', 'index'].includes(lower) ||
+    lower.endsWith('_id') ||
+    lower.endsWith(' id') ||
+    name.endsWith('Id') ||
+    name.endsWith('ID')
+  );
+}
+
+/**
+ * Infers the type of one column from its values (strings, nulls included).
+ * Returns { type, datetimeFormat, nullCount, distinctCount }.
+ */
+export function inferColumn(name, values) {
+  const nonNull = values.filter((v) => !isNullToken(v));
+  const nullCount = values.length - nonNull.length;
+  const distinct = new Set(nonNull).size;
+  const result = (type, datetimeFormat = null) => ({
+    type,
+    datetimeFormat,
+    nullCount,
+    distinctCount: distinct,
+  });
+  if (nonNull.length === 0) return result('categorical');
+
+  const unique = nullCount === 0 && nonNull.length >= 2 && distinct === nonNull.length;
+
+  const lowered = nonNull.map((v) => v.toLowerCase());
+  if (BOOLEAN_FAMILIES.some((family) => lowered.every((v) => family.includes(v)))) {
+    return result('boolean');
+  }
+
+  if (nonNull.every((v) => INTEGER.test(v))) {
+    let increasing = true;
+    for (let i = 1; i < nonNull.length && increasing; i++) {
+      // BigInt keeps 18-digit values exact.
+      increasing = BigInt(nonNull[i]) > BigInt(nonNull[i - 1]);
+    }
+    return result(unique && (looksLikeIdName(name) || increasing) ? 'id' : 'integer');
+  }
+
+  if (nonNull.every((v) => DECIMAL.test(v))) return result('float');
+
+  const format = DATETIME_FORMATS.find((f) => nonNull.every((v) => fitsFormat(f, v)));
+  if (format) return result('datetime', format.strftime);
+
+  const maxLength = Math.max(...nonNull.map((v) => v.length));
+  if (unique && !nonNull.some((v) => /\s/.test(v)) && maxLength <= 64) return result('id');
+
+  const meanLength = nonNull.reduce((sum, v) => sum + v.length, 0) / nonNull.length;
+  if (meanLength > 100) return result('text');
+  if (distinct > CATEGORICAL_LIMIT && distinct > nonNull.length / 2) return result('text');
+  return result('categorical');
+}
+
+/**
+ * Reads the start of a delimited text file and infers each column's type.
+ * `complete` says whether `text` is the whole file (else its last record may be cut short).
+ * Returns { delimiter, columns: [{name,type,datetimeFormat,nullCount,distinctCount}], rows, sampledRows }.
+ */
+export function inferTable(rawText, complete = true) {
+  const text = stripBom(rawText);
+  const delimiter = sniffDelimiter(text, complete);
+  const records = parseCsv(text, delimiter, complete);
+  if (records.length === 0) {
+    throw new Error('The file is empty.');
+  }
+  const header = records[0].map((name) => name.trim());
+  const rows = records.slice(1);
+  const columns = header.map((name, index) => ({
+    name,
+    ...inferColumn(
+      name,
+      rows.map((row) => (index < row.length ? row[index] : '')),
+    ),
+  }));
+  return { delimiter, columns, rows, sampledRows: rows.length };
+}
+
+/** Reads the first ~64 KB of a File/Blob and infers its columns. */
+export async function inferFile(file, bytes = PREVIEW_BYTES) {
+  const complete = file.size <= bytes;
+  const slice = complete ? file : file.slice(0, bytes);
+  const text = await readText(slice);
+  return inferTable(text, complete);
+}
+
+function readText(blob) {
+  if (typeof blob.text === 'function') return blob.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}

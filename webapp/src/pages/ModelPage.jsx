@@ -1,0 +1,49 @@
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { getModelStatus } from '../api/endpoints.js';
+import DownloadCenter from '../components/DownloadCenter.jsx';
+import { ErrorMessage, Loading } from '../components/Feedback.jsx';
+import MetricVisualizer from '../components/MetricVisualizer.jsx';
+import TrainingProgress, { ACTIVE } from '../components/TrainingProgress.jsx';
+
+/** One model: live training, then its quality report and the download center. */
+export default function ModelPage() {
+  const { projectId, modelId } = useParams();
+  const model = useQuery({
+    queryKey: ['model', modelId],
+    queryFn: () => getModelStatus(modelId),
+    // Poll about once a second while queued or training.
+    refetchInterval: (query) => (ACTIVE.includes(query.state.data?.status) ? 1000 : false),
+  });
+  if (model.isPending) return <Loading label="Loading the model…" />;
+  if (model.error)
+    return (
+      <ErrorMessage error={model.error} title="Could not open this model" onRetry={model.refetch} />
+    );
+  const m = model.data;
+  return (
+    <div className="mx-auto max-w-6xl space-y-4">
+      <div className="flex flex-wrap gap-4 text-sm">
+        <Link to={`/projects/${projectId}`} className="text-indigo-700 underline">
+          ← Back to the project
+        </Link>
+        <Link
+          to={`/projects/${projectId}/datasets/${m.datasetId}`}
+          className="text-indigo-700 underline"
+        >
+          Dataset
+        </Link>
+      </div>
+      <h1 className="text-2xl font-semibold">
+        Model #{m.id} · {m.algorithm}
+      </h1>
+      <TrainingProgress model={m} />
+      {m.status === 'COMPLETED' && (
+        <>
+          <MetricVisualizer modelId={m.id} />
+          <DownloadCenter modelId={m.id} />
+        </>
+      )}
+    </div>
+  );
+}
