@@ -76,6 +76,31 @@ class JobLifecycleTest extends FullStackTest {
   }
 
   @Test
+  void recordsTheDifferentialPrivacyBudgetSpentAndRefusesItWhereTheAlgorithmHasNone() {
+    Reply refused =
+        api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "GaussianCopula", "differentialPrivacy", Map.of("max_epsilon", 5)));
+    assertField(refused, 400, "differentialPrivacy", "GaussianCopula does not support differential privacy");
+    assertField(
+        api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "TestPrivate", "differentialPrivacy", Map.of("max_epsilon", -1))),
+        400, "differentialPrivacy.max_epsilon", "at least");
+
+    Reply accepted =
+        api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "TestPrivate", "epochs", 2, "differentialPrivacy", Map.of("max_epsilon", 4)));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    long model = accepted.json().get("id").asLong();
+    JsonNode done = Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", WAIT);
+    assertThat(done.get("differentialPrivacy").get("max_epsilon").asDouble()).isEqualTo(4.0);
+    assertThat(done.get("differentialPrivacy").get("delta").asDouble()).isEqualTo(1e-5);
+    assertThat(done.get("summary").get("privacySpent").get("epsilon").asDouble()).isEqualTo(1.5);
+    JsonNode evaluation = Polling.untilStatus(api, "/api/models/" + model + "/evaluation", token, "COMPLETED", WAIT);
+    assertThat(evaluation.get("differentialPrivacy").get("epsilon").asDouble()).isEqualTo(1.5);
+    JsonNode catalogue = api.get("/api/algorithms", token).json().get("algorithms");
+    JsonNode privateOne = java.util.stream.StreamSupport.stream(catalogue.spliterator(), false).filter(a -> a.get("name").asText().equals("TestPrivate")).findFirst().orElseThrow();
+    assertThat(privateOne.get("supportsDifferentialPrivacy").asBoolean()).isTrue();
+    assertThat(privateOne.get("differentialPrivacySettings").findValuesAsText("name")).containsExactly("max_epsilon", "delta");
+  }
+
+  @Test
   void deletingAModelRemovesItsBatchesAndFiles() {
     long model = train("GaussianCopula");
     Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", WAIT);

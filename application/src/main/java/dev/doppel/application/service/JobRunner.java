@@ -157,7 +157,8 @@ public class JobRunner implements RecoverJobsUseCase {
     try {
       SynthesisModel model = claimed.get();
       EngineRequests.Training request =
-          new EngineRequests.Training(table(dataset.get()), model.algorithm(), model.settings(), model.seed(), files.locate(artifactKey));
+          new EngineRequests.Training(
+              table(dataset.get()), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), files.locate(artifactKey));
       TrainingSummary summary = engine.train(request, trainingListener(id, writer), cancellation);
       SynthesisModel completed = models.update(liveModels.get(id).complete(summary, clock.instant()));
       liveModels.put(id, completed);

@@ -64,13 +64,19 @@ public class ModelService implements ManageModelsUseCase {
                     "algorithm",
                     "unknown algorithm '" + command.algorithm() + "'; this engine offers " + String.join(", ", catalogue.catalogue().names())));
     TrainingSettings settings;
+    Optional<TrainingSettings> privacy;
     try {
       settings = descriptor.resolve(command.settings());
     } catch (InvalidSettingsException e) {
       throw new InvalidInputException("settings." + e.setting(), e.getMessage());
     }
+    try {
+      privacy = descriptor.resolvePrivacy(command.differentialPrivacy());
+    } catch (InvalidSettingsException e) {
+      throw new InvalidInputException(e.setting(), e.getMessage());
+    }
     SynthesisModel model =
-        models.add(new NewModel(command.dataset(), new Algorithm(command.algorithm()), settings, command.seed(), clock.instant()));
+        models.add(new NewModel(command.dataset(), new Algorithm(command.algorithm()), settings, privacy, command.seed(), clock.instant()));
     jobs.queueTraining(model.id());
     return view(model);
   }

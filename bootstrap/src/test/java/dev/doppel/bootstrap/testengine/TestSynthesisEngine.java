@@ -11,6 +11,7 @@ import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.AlgorithmCatalogue;
 import dev.doppel.domain.model.AlgorithmDescriptor;
+import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.SettingRule;
 import dev.doppel.domain.model.SettingSpec;
 import dev.doppel.domain.model.SettingSpec.SettingType;
@@ -51,7 +52,13 @@ public class TestSynthesisEngine implements SynthesisEngine {
             descriptor("CTGAN", List.of(epochs, batchSize, pac), List.of(new SettingRule(SettingRule.MULTIPLE_OF, "batch_size", "pac", "batch_size must be a multiple of pac"))),
             descriptor("TestFail", List.of(epochs), List.of()),
             descriptor("TestCrash", List.of(epochs), List.of()),
-            descriptor("TestHang", List.of(epochs), List.of())));
+            descriptor("TestHang", List.of(epochs), List.of()),
+            new AlgorithmDescriptor(
+                new Algorithm("TestPrivate"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double with differential privacy", true,
+                List.of(epochs), List.of(),
+                List.of(
+                    new SettingSpec("max_epsilon", SettingType.NUMBER, Optional.of(10.0), Optional.of(0.01), Optional.of(1000.0), Optional.empty(), List.of(), "largest ε"),
+                    new SettingSpec("delta", SettingType.NUMBER, Optional.of(1e-5), Optional.of(0.0), Optional.of(0.1), Optional.empty(), List.of(), "δ")))));
   }
 
   @Override
@@ -76,7 +83,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of());
+    Optional<PrivacySpent> spent =
+        request.differentialPrivacy()
+            .map(dp -> new PrivacySpent(Math.min(1.5, ((Number) dp.get("max_epsilon").orElseThrow()).doubleValue()), ((Number) dp.get("delta").orElseThrow()).doubleValue()));
+    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of(), spent);
   }
 
   @Override
@@ -144,6 +154,6 @@ public class TestSynthesisEngine implements SynthesisEngine {
   }
 
   private static AlgorithmDescriptor descriptor(String name, List<SettingSpec> settings, List<SettingRule> rules) {
-    return new AlgorithmDescriptor(new Algorithm(name), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double: " + name, false, settings, rules);
+    return new AlgorithmDescriptor(new Algorithm(name), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double: " + name, settings, rules);
   }
 }

@@ -18,33 +18,64 @@ public record AlgorithmDescriptor(
     String description,
     boolean supportsDifferentialPrivacy,
     List<SettingSpec> settings,
-    List<SettingRule> rules) {
+    List<SettingRule> rules,
+    List<SettingSpec> privacySettings) {
 
   public AlgorithmDescriptor {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(libraryVersion, "libraryVersion");
     settings = List.copyOf(settings);
     rules = List.copyOf(rules);
+    privacySettings = List.copyOf(privacySettings);
+  }
+
+  /** An algorithm without differential privacy. */
+  public AlgorithmDescriptor(
+      Algorithm algorithm, String library, Optional<String> libraryVersion, String licence, String description, List<SettingSpec> settings,
+      List<SettingRule> rules) {
+    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of());
   }
 
   /** Checks the given settings and fills in the defaults of the rest. */
   public TrainingSettings resolve(Map<String, Object> given) {
-    Map<String, SettingSpec> specs = settings.stream().collect(Collectors.toMap(SettingSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    return resolve(settings, rules, given, "");
+  }
+
+  /**
+   * Checks a request for differentially private training against the algorithm's privacy settings
+   * (such as the maximum ε); empty when none was asked for.
+   */
+  public Optional<TrainingSettings> resolvePrivacy(Optional<Map<String, Object>> requested) {
+    if (requested.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!supportsDifferentialPrivacy) {
+      throw new InvalidSettingsException("differentialPrivacy", algorithm.name() + " does not support differential privacy");
+    }
+    return Optional.of(resolve(privacySettings, List.of(), requested.get(), "differentialPrivacy."));
+  }
+
+  private TrainingSettings resolve(List<SettingSpec> accepted, List<SettingRule> crossRules, Map<String, Object> given, String prefix) {
+    Map<String, SettingSpec> specs = accepted.stream().collect(Collectors.toMap(SettingSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     for (String name : given.keySet()) {
       if (!specs.containsKey(name)) {
         throw new InvalidSettingsException(
-            name, algorithm.name() + " has no setting '" + name + "'; it accepts " + String.join(", ", specs.keySet()));
+            prefix + name, algorithm.name() + " has no " + (prefix.isEmpty() ? "" : "privacy ") + "setting '" + name + "'; it accepts " + String.join(", ", specs.keySet()));
       }
     }
     Map<String, Object> resolved = new HashMap<>();
     for (SettingSpec spec : specs.values()) {
       Object value = given.containsKey(spec.name()) ? given.get(spec.name()) : spec.defaultValue().orElse(null);
       if (value != null) {
-        resolved.put(spec.name(), spec.check(value));
+        try {
+          resolved.put(spec.name(), spec.check(value));
+        } catch (InvalidSettingsException e) {
+          throw new InvalidSettingsException(prefix + e.setting(), e.getMessage());
+        }
       }
     }
-    TrainingSettings settings = new TrainingSettings(resolved);
-    rules.forEach(rule -> rule.check(settings));
-    return settings;
+    TrainingSettings result = new TrainingSettings(resolved);
+    crossRules.forEach(rule -> rule.check(result));
+    return result;
   }
 }

@@ -17,6 +17,7 @@ public record SynthesisModel(
     DatasetId datasetId,
     Algorithm algorithm,
     TrainingSettings settings,
+    Optional<TrainingSettings> differentialPrivacy,
     Optional<Long> seed,
     ModelStatus status,
     Optional<TrainingProgress> progress,
@@ -36,6 +37,7 @@ public record SynthesisModel(
     Objects.requireNonNull(datasetId, "datasetId");
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(differentialPrivacy, "differentialPrivacy");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     lossHistory = List.copyOf(lossHistory);
@@ -46,14 +48,14 @@ public record SynthesisModel(
 
   public static SynthesisModel pending(ModelId id, NewModel model) {
     return new SynthesisModel(
-        id, model.datasetId(), model.algorithm(), model.settings(), model.seed(), ModelStatus.PENDING, Optional.empty(), List.of(),
+        id, model.datasetId(), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), ModelStatus.PENDING, Optional.empty(), List.of(),
         Optional.empty(), Optional.empty(), Optional.empty(), model.createdAt(), Optional.empty(), Optional.empty());
   }
 
   public SynthesisModel start(String artifactKey, Instant now) {
     require(status == ModelStatus.PENDING, ModelStatus.TRAINING);
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, seed, ModelStatus.TRAINING, progress, lossHistory, Optional.of(artifactKey), summary, error,
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.TRAINING, progress, lossHistory, Optional.of(artifactKey), summary, error,
         createdAt, Optional.of(now), finishedAt);
   }
 
@@ -65,28 +67,28 @@ public record SynthesisModel(
       history.add(new LossPoint(latest.epoch().get(), latest.metrics()));
     }
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, seed, status, Optional.of(latest), history, artifactKey, summary, error, createdAt, startedAt,
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, status, Optional.of(latest), history, artifactKey, summary, error, createdAt, startedAt,
         finishedAt);
   }
 
   public SynthesisModel complete(TrainingSummary result, Instant now) {
     require(status == ModelStatus.TRAINING, ModelStatus.COMPLETED);
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, seed, ModelStatus.COMPLETED, progress, lossHistory, artifactKey, Optional.of(result),
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.COMPLETED, progress, lossHistory, artifactKey, Optional.of(result),
         Optional.empty(), createdAt, startedAt, Optional.of(now));
   }
 
   public SynthesisModel fail(String reason, Instant now) {
     require(status == ModelStatus.PENDING || status == ModelStatus.TRAINING, ModelStatus.FAILED);
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, seed, ModelStatus.FAILED, progress, lossHistory, artifactKey, summary,
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.FAILED, progress, lossHistory, artifactKey, summary,
         Optional.of(reason == null || reason.isBlank() ? "training failed" : reason), createdAt, startedAt, Optional.of(now));
   }
 
   public SynthesisModel cancel(Instant now) {
     require(status == ModelStatus.PENDING || status == ModelStatus.TRAINING, ModelStatus.CANCELLED);
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, seed, ModelStatus.CANCELLED, progress, lossHistory, artifactKey, summary,
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.CANCELLED, progress, lossHistory, artifactKey, summary,
         Optional.of("cancelled by the user"), createdAt, startedAt, Optional.of(now));
   }
 

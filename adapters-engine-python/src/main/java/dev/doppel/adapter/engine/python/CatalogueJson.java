@@ -18,22 +18,7 @@ final class CatalogueJson {
   static AlgorithmCatalogue parse(JsonNode root) {
     List<AlgorithmDescriptor> algorithms = new ArrayList<>();
     for (JsonNode a : root.path("algorithms")) {
-      List<SettingSpec> settings = new ArrayList<>();
-      for (JsonNode s : a.path("settings")) {
-        SettingSpec.SettingType type = SettingSpec.SettingType.valueOf(s.path("type").asText("string").toUpperCase(Locale.ROOT));
-        List<String> allowed = new ArrayList<>();
-        s.path("allowed").forEach(v -> allowed.add(v.asText()));
-        settings.add(
-            new SettingSpec(
-                s.path("name").asText(),
-                type,
-                value(s.get("default"), type),
-                number(s.get("minimum")),
-                number(s.get("maximum")),
-                s.hasNonNull("multipleOf") ? Optional.of(s.get("multipleOf").asLong()) : Optional.empty(),
-                allowed,
-                s.path("description").asText("")));
-      }
+      List<SettingSpec> settings = settings(a.path("settings"));
       List<SettingRule> rules = new ArrayList<>();
       for (JsonNode c : a.path("constraints")) {
         rules.add(new SettingRule(c.path("rule").asText(), c.path("setting").asText(), c.path("of").asText(), c.path("message").asText(null)));
@@ -47,9 +32,30 @@ final class CatalogueJson {
               a.path("description").asText(""),
               a.path("supportsDifferentialPrivacy").asBoolean(false),
               settings,
-              rules));
+              rules,
+              settings(a.path("differentialPrivacySettings"))));
     }
     return new AlgorithmCatalogue(algorithms);
+  }
+
+  private static List<SettingSpec> settings(JsonNode array) {
+    List<SettingSpec> settings = new ArrayList<>();
+    for (JsonNode s : array) {
+      SettingSpec.SettingType type = SettingSpec.SettingType.valueOf(s.path("type").asText("string").toUpperCase(Locale.ROOT));
+      List<String> allowed = new ArrayList<>();
+      s.path("allowed").forEach(v -> allowed.add(v.asText()));
+      settings.add(
+          new SettingSpec(
+              s.path("name").asText(),
+              type,
+              value(s.get("default"), type),
+              number(s.get("minimum")),
+              number(s.get("maximum")),
+              s.hasNonNull("multipleOf") ? Optional.of(s.get("multipleOf").asLong()) : Optional.empty(),
+              allowed,
+              s.path("description").asText("")));
+    }
+    return settings;
   }
 
   private static Optional<Double> number(JsonNode node) {

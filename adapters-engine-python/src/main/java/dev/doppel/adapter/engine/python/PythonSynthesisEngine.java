@@ -16,6 +16,7 @@ import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.TrainingSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     config.put("algorithm", request.algorithm().name());
     request.seed().ifPresent(seed -> config.put("seed", seed));
     request.settings().values().forEach((name, value) -> config.set(name, JSON.valueToTree(value)));
+    request.differentialPrivacy().ifPresent(dp -> config.set("differential_privacy", JSON.valueToTree(dp.values())));
     config.set("columns", columns(request.data().columns()));
     Path configFile = null;
     try {
@@ -121,7 +123,10 @@ public class PythonSynthesisEngine implements SynthesisEngine {
           finalMetrics.put(e.getKey(), e.getValue().asDouble());
         }
       });
-      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings);
+      JsonNode dp = completed.path("differential_privacy");
+      Optional<PrivacySpent> spent =
+          dp.path("epsilon").isNumber() ? Optional.of(new PrivacySpent(dp.get("epsilon").asDouble(), dp.path("delta").asDouble(0))) : Optional.empty();
+      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent);
     } catch (IOException e) {
       throw new EngineException(Kind.UNAVAILABLE, "the engine could not be started: " + e.getMessage(), e);
     } finally {

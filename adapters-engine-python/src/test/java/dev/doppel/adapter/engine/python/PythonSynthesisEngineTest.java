@@ -13,6 +13,7 @@ import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.TrainingSettings;
 import dev.doppel.domain.model.TrainingSummary;
 import java.io.IOException;
@@ -70,7 +71,8 @@ class PythonSynthesisEngineTest {
     Path data = Files.writeString(dir.resolve("data.csv"), "a,b\n1,x\n");
     return new EngineRequests.Training(
         new EngineRequests.Table(data, FileFormat.CSV, ',', List.of(new ColumnSchema("a", ColumnType.INTEGER, Optional.empty()))),
-        new Algorithm("CTGAN"), new TrainingSettings(Map.of("epochs", 3L)), Optional.of(1L), dir.resolve("model"));
+        new Algorithm("CTGAN"), new TrainingSettings(Map.of("epochs", 3L)), Optional.of(new TrainingSettings(Map.of("max_epsilon", 4.0))), Optional.of(1L),
+        dir.resolve("model"));
   }
 
   private static final String STREAMING = """
@@ -79,11 +81,12 @@ class PythonSynthesisEngineTest {
       config = json.load(open(args[args.index("--config") + 1]))
       assert config["algorithm"] == "CTGAN" and config["epochs"] == 3 and config["seed"] == 1, config
       assert config["columns"] == [{"name": "a", "type": "integer"}], config
+      assert config["differential_privacy"] == {"max_epsilon": 4.0}, config
       print("noise from a library", file=sys.stderr)
       for epoch in range(1, 4):
           print(json.dumps({"event": "progress", "stage": "fit", "epoch": epoch, "epochs": 3, "generator_loss": 1.0 / epoch, "discriminator_loss": 0.5, "elapsed_s": epoch}), flush=True)
           time.sleep(0.3)
-      print(json.dumps({"event": "completed", "fit_seconds": 0.9, "generator_loss": 0.33}), flush=True)
+      print(json.dumps({"event": "completed", "fit_seconds": 0.9, "generator_loss": 0.33, "differential_privacy": {"epsilon": 3.5, "delta": 1e-5}}), flush=True)
       """;
 
   @Test
@@ -110,6 +113,7 @@ class PythonSynthesisEngineTest {
     assertThat(Duration.ofNanos(arrivals.get(2) - arrivals.get(0))).as("events arrive as they happen, not at the end").isGreaterThan(Duration.ofMillis(400));
     assertThat(summary.fitSeconds()).isEqualTo(0.9);
     assertThat(summary.finalMetrics()).containsEntry("generator_loss", 0.33);
+    assertThat(summary.privacySpent()).contains(new PrivacySpent(3.5, 1e-5));
   }
 
   @Test

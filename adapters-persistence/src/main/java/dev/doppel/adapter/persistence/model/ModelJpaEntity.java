@@ -31,6 +31,10 @@ public class ModelJpaEntity {
   @Column(name = "settings", nullable = false, updatable = false)
   private String settings;
 
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "differential_privacy", updatable = false)
+  private String differentialPrivacy;
+
   @Column(name = "seed", updatable = false)
   private Long seed;
 
@@ -96,6 +100,14 @@ public class ModelJpaEntity {
 
   public void setSettings(String settings) {
     this.settings = settings;
+  }
+
+  public String getDifferentialPrivacy() {
+    return differentialPrivacy;
+  }
+
+  public void setDifferentialPrivacy(String differentialPrivacy) {
+    this.differentialPrivacy = differentialPrivacy;
   }
 
   public Long getSeed() {

@@ -43,6 +43,7 @@ interface ModelPersistenceMapper {
   @Mapping(target = "datasetId", ignore = true)
   @Mapping(target = "algorithm", ignore = true)
   @Mapping(target = "settings", ignore = true)
+  @Mapping(target = "differentialPrivacy", ignore = true)
   @Mapping(target = "seed", ignore = true)
   @Mapping(target = "createdAt", ignore = true)
   @Mapping(target = "modelFilePath", source = "artifactKey")
@@ -76,6 +77,14 @@ interface ModelPersistenceMapper {
 
   default String fromSettings(TrainingSettings settings) {
     return ModelJson.writeSettings(settings);
+  }
+
+  default Optional<TrainingSettings> toPrivacy(String json) {
+    return json == null ? Optional.empty() : Optional.of(ModelJson.readSettings(json));
+  }
+
+  default String fromPrivacy(Optional<TrainingSettings> privacy) {
+    return privacy.map(ModelJson::writeSettings).orElse(null);
   }
 
   default Optional<TrainingProgress> toProgress(String json) {

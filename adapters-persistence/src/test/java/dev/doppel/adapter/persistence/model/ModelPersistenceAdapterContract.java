@@ -105,6 +105,20 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
   }
 
   @Test
+  void storesTheDifferentialPrivacySettingsAskedForAndTheBudgetSpent() {
+    TrainingSettings privacy = new TrainingSettings(java.util.Map.of("max_epsilon", 4.0, "delta", 1e-5, "max_grad_norm", 1L));
+    SynthesisModel added = models.add(new NewModel(dataset.id(), new Algorithm("TabularARGN"), TrainingSettings.NONE, Optional.of(privacy), Optional.empty(), T0));
+    assertThat(models.findById(added.id()).orElseThrow().differentialPrivacy()).contains(privacy);
+
+    SynthesisModel trained = models.claim(added.id(), "projects/1/models/" + added.id().value() + "/artifact", T0).orElseThrow();
+    models.update(trained.complete(new dev.doppel.domain.model.TrainingSummary(3.5, java.util.Map.of(), java.util.List.of(),
+        Optional.of(new dev.doppel.domain.model.PrivacySpent(3.97, 1e-5))), T0));
+    assertThat(models.findById(added.id()).orElseThrow().summary().orElseThrow().privacySpent())
+        .contains(new dev.doppel.domain.model.PrivacySpent(3.97, 1e-5));
+    assertThat(models.findById(added.id()).orElseThrow().differentialPrivacy()).contains(privacy);
+  }
+
+  @Test
   void storesModelWithoutSettingsOrSeed() {
     SynthesisModel added = models.add(new NewModel(dataset.id(), new Algorithm("GaussianCopula"), TrainingSettings.NONE,
         Optional.empty(), T0));
@@ -336,7 +350,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
   }
 
   SynthesisModel asStored(SynthesisModel model) {
-    return new SynthesisModel(model.id(), model.datasetId(), model.algorithm(), model.settings(), model.seed(), model.status(),
+    return new SynthesisModel(model.id(), model.datasetId(), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), model.status(),
         model.progress(), model.lossHistory(), model.artifactKey(), model.summary(), model.error(), asStored(model.createdAt()),
         model.startedAt().map(this::asStored), model.finishedAt().map(this::asStored));
   }

@@ -29,7 +29,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "file_format", "delimiter_char", "size_bytes", "sha256", "row_count"));
     TABLES.put("models", Set.of("id", "dataset_id", "algorithm", "status", "model_file_path", "training_metrics",
         "created_at",
-        "settings", "seed", "progress", "loss_history", "error_message", "started_at", "finished_at"));
+        "settings", "differential_privacy", "seed", "progress", "loss_history", "error_message", "started_at", "finished_at"));
     TABLES.put("synthetic_batches", Set.of("id", "model_id", "file_path", "row_count", "generated_at",
         "status", "requested_rows", "anomaly_ratio", "anomaly_label_column", "anomaly_kind_column", "anomaly_kinds",
         "anomaly_rows", "seed", "rows_done", "size_bytes", "sha256", "error_message", "created_at", "started_at", "finished_at"));
@@ -40,7 +40,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
   /** table.column of every column that may hold NULL; all others are NOT NULL. */
   static final Set<String> NULLABLE = Set.of(
       "datasets.delimiter_char",
-      "models.model_file_path", "models.training_metrics", "models.seed", "models.progress", "models.loss_history",
+      "models.model_file_path", "models.training_metrics", "models.seed", "models.differential_privacy", "models.progress", "models.loss_history",
       "models.error_message", "models.started_at", "models.finished_at",
       "synthetic_batches.file_path", "synthetic_batches.row_count", "synthetic_batches.generated_at",
       "synthetic_batches.anomaly_ratio", "synthetic_batches.anomaly_label_column", "synthetic_batches.anomaly_kind_column",

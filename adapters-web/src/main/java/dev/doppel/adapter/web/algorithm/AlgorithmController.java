@@ -27,7 +27,7 @@ public class AlgorithmController {
 
   public record AlgorithmResponse(
       String name, String library, String libraryVersion, String licence, String description, boolean supportsDifferentialPrivacy,
-      List<Map<String, Object>> settings, List<Map<String, Object>> constraints) {}
+      List<Map<String, Object>> settings, List<Map<String, Object>> constraints, List<Map<String, Object>> differentialPrivacySettings) {}
 
   @GetMapping("/api/algorithms")
   @Operation(summary = "The algorithms the installed engine offers, with their library, licence and settings (name, type, range, default)")
@@ -50,7 +50,7 @@ public class AlgorithmController {
             .toList();
     return new AlgorithmResponse(
         a.algorithm().name(), a.library(), a.libraryVersion().orElse(null), a.licence(), a.description(), a.supportsDifferentialPrivacy(),
-        settings, constraints);
+        settings, constraints, a.privacySettings().stream().map(AlgorithmController::setting).toList());
   }
 
   private static Map<String, Object> setting(SettingSpec s) {

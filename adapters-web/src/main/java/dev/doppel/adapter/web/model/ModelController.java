@@ -60,7 +60,8 @@ public class ModelController {
    * {@code epochs} and {@code batchSize} are shortcuts for the settings of the same meaning; every
    * other hyper-parameter goes in {@code settings} under the name the catalogue gives it.
    */
-  public record TrainRequest(Long datasetId, String algorithm, Integer epochs, Integer batchSize, Map<String, Object> settings, Long seed) {}
+  public record TrainRequest(
+      Long datasetId, String algorithm, Integer epochs, Integer batchSize, Map<String, Object> settings, Map<String, Object> differentialPrivacy, Long seed) {}
 
   @PostMapping("/train")
   @Operation(
@@ -81,7 +82,10 @@ public class ModelController {
       settings.put("batch_size", request.batchSize());
     }
     ModelView view =
-        models.train(new TrainModelCommand(CurrentUser.of(caller), datasetId(request.datasetId()), request.algorithm(), settings, Optional.ofNullable(request.seed())));
+        models.train(
+            new TrainModelCommand(
+                CurrentUser.of(caller), datasetId(request.datasetId()), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
+                Optional.ofNullable(request.seed())));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/models/" + view.model().id().value()))
         .body(mapper.toResponse(view));
@@ -146,6 +150,8 @@ public class ModelController {
     evaluation.startedAt().ifPresent(t -> body.put("startedAt", t));
     evaluation.finishedAt().ifPresent(t -> body.put("finishedAt", t));
     evaluation.error().ifPresent(e -> body.put("error", e));
+    models.get(CurrentUser.of(caller), modelId(id)).model().summary().flatMap(s -> s.privacySpent())
+        .ifPresent(spent -> body.put("differentialPrivacy", Map.of("epsilon", spent.epsilon(), "delta", spent.delta())));
     evaluation.report().ifPresent(report -> {
       body.put("qualityScore", report.qualityScore());
       body.put("privacyScore", report.privacyScore());

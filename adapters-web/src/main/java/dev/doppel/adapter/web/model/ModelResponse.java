@@ -9,6 +9,7 @@ public record ModelResponse(
     long datasetId,
     String algorithm,
     Map<String, Object> settings,
+    Map<String, Object> differentialPrivacy,
     Long seed,
     String status,
     Integer queuePosition,
@@ -25,7 +26,10 @@ public record ModelResponse(
 
   public record LossPoint(int epoch, Map<String, Double> metrics) {}
 
-  public record Summary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings) {}
+  /** @param privacySpent the (ε, δ) a differentially private training actually spent */
+  public record Summary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings, PrivacySpent privacySpent) {}
+
+  public record PrivacySpent(double epsilon, double delta) {}
 
   public record EvaluationState(String status, Double qualityScore, Double privacyScore, String error) {}
 }

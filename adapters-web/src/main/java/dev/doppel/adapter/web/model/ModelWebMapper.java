@@ -16,6 +16,7 @@ public class ModelWebMapper {
         m.datasetId().value(),
         m.algorithm().name(),
         m.settings().values(),
+        m.differentialPrivacy().map(dp -> dp.values()).orElse(null),
         m.seed().orElse(null),
         m.status().name(),
         view.queuePosition().orElse(null),
@@ -23,7 +24,10 @@ public class ModelWebMapper {
             .map(p -> new ModelResponse.Progress(p.stage(), p.epoch().orElse(null), p.epochs().orElse(null), p.fraction().orElse(null), p.metrics(), p.elapsedSeconds()))
             .orElse(null),
         m.lossHistory().stream().map(p -> new ModelResponse.LossPoint(p.epoch(), p.metrics())).toList(),
-        m.summary().map(s -> new ModelResponse.Summary(s.fitSeconds(), s.finalMetrics(), s.warnings())).orElse(null),
+        m.summary()
+            .map(s -> new ModelResponse.Summary(
+                s.fitSeconds(), s.finalMetrics(), s.warnings(), s.privacySpent().map(p -> new ModelResponse.PrivacySpent(p.epsilon(), p.delta())).orElse(null)))
+            .orElse(null),
         m.createdAt(),
         orNull(m.startedAt()),
         orNull(m.finishedAt()),

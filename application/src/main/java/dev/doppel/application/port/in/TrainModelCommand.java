@@ -7,8 +7,11 @@ import java.util.Optional;
 
 /**
  * @param settings hyper-parameters by the engine's names; checked against the catalogue
+ * @param differentialPrivacy the privacy settings (such as the maximum ε) when the training must be
+ *     differentially private; checked against the catalogue too
  */
-public record TrainModelCommand(UserId owner, DatasetId dataset, String algorithm, Map<String, Object> settings, Optional<Long> seed) {
+public record TrainModelCommand(
+    UserId owner, DatasetId dataset, String algorithm, Map<String, Object> settings, Optional<Map<String, Object>> differentialPrivacy, Optional<Long> seed) {
   public TrainModelCommand {
     Require.present("owner", owner);
     Require.present("datasetId", dataset);
@@ -16,6 +19,7 @@ public record TrainModelCommand(UserId owner, DatasetId dataset, String algorith
       throw new InvalidInputException("algorithm", "algorithm is required");
     }
     settings = Map.copyOf(settings == null ? Map.of() : settings);
+    differentialPrivacy = differentialPrivacy == null ? Optional.empty() : differentialPrivacy.map(Map::copyOf);
     seed = seed == null ? Optional.empty() : seed;
   }
 }

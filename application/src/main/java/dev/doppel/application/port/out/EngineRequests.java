@@ -23,9 +23,14 @@ public final class EngineRequests {
     }
   }
 
-  /** @param artifact the folder the trained model is written to (created by the engine) */
-  public record Training(Table data, Algorithm algorithm, TrainingSettings settings, Optional<Long> seed, Path artifact) {
+  /**
+   * @param differentialPrivacy the privacy settings when the training must be differentially private
+   * @param artifact the folder the trained model is written to (created by the engine)
+   */
+  public record Training(
+      Table data, Algorithm algorithm, TrainingSettings settings, Optional<TrainingSettings> differentialPrivacy, Optional<Long> seed, Path artifact) {
     public Training {
+      Objects.requireNonNull(differentialPrivacy, "differentialPrivacy");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(algorithm, "algorithm");
       Objects.requireNonNull(settings, "settings");
