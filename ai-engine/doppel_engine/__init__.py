@@ -1,0 +1,80 @@
+"""Doppel AI engine: train, generate and evaluate synthetic tabular data.
+
+The public face is four keyword-only functions; each reports progress through ``on_event``,
+a callable receiving one event dict at a time (the CLIs print them as JSON lines). Heavy
+libraries (sdv, torch, sdmetrics) are imported only when a function needs them.
+"""
+
+from __future__ import annotations
+
+from ._errors import EngineError
+from ._events import EventCallback, ignore
+from ._version import __version__
+
+__all__ = ["EngineError", "__version__", "describe", "evaluate", "generate", "train"]
+
+
+def describe() -> dict:
+    """The engine catalogue: algorithms, their settings and constraints."""
+    from ._describe import describe as _describe
+
+    return _describe()
+
+
+def train(*, data: str, config: object, output: str, on_event: EventCallback = ignore, delimiter: str | None = None) -> dict:
+    """Train a model folder from a table; see README.md for the config."""
+    from ._train import train as _train
+
+    return _train(data=data, config=config, output=output, on_event=on_event, delimiter=delimiter)
+
+
+def generate(
+    *,
+    model: str,
+    count: int,
+    output: str,
+    format: str | None = None,  # noqa: A002 - mirrors the --format option
+    anomalies: object = None,
+    seed: int | None = None,
+    chunk_size: int = 50_000,
+    on_event: EventCallback = ignore,
+) -> dict:
+    """Sample ``count`` rows from a model folder into a CSV or Parquet file."""
+    from ._generate import generate as _generate
+
+    return _generate(
+        model=model,
+        count=count,
+        output=output,
+        format=format,
+        anomalies=anomalies,
+        seed=seed,
+        chunk_size=chunk_size,
+        on_event=on_event,
+    )
+
+
+def evaluate(
+    *,
+    real: str,
+    synthetic: str,
+    output: str | None = None,
+    metadata: object = None,
+    max_rows: int = 20_000,
+    dcr_rows: int = 2_000,
+    seed: int = 0,
+    on_event: EventCallback = ignore,
+) -> dict:
+    """Compare a synthetic table with the real one; returns (and optionally writes) the report."""
+    from ._evaluate import evaluate as _evaluate
+
+    return _evaluate(
+        real=real,
+        synthetic=synthetic,
+        output=output,
+        metadata=metadata,
+        max_rows=max_rows,
+        dcr_rows=dcr_rows,
+        seed=seed,
+        on_event=on_event,
+    )

@@ -1,0 +1,360 @@
+"""evaluate(): sdmetrics quality/diagnostic reports, privacy, and chart-ready data."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._errors import EngineError
+from ._events import EventCallback, Stopwatch, _clean, ignore, write_json_file
+from ._io import read_table
+from ._schema import Column, infer_columns, parse_columns, to_boolean, to_datetime, to_number, to_text
+from ._train import load_json_argument
+
+_TABLE = "table"
+HIST_BINS = 20
+TOP_K = 20
+
+
+def _schema_from(metadata: object) -> list[Column] | None:
+    if metadata is None:
+        return None
+    if isinstance(metadata, str) and not metadata.lstrip().startswith(("{", "[")) and Path(metadata).is_dir():
+        metadata = str(Path(metadata) / "metadata.json")
+    doc = load_json_argument(metadata, "metadata", code="invalid_arguments")
+    if isinstance(doc, list):
+        return parse_columns(doc)
+    if not isinstance(doc, dict) or "columns" not in doc:
+        raise EngineError("invalid_arguments", 'metadata must be {"columns": [...]} or a model\'s metadata.json')
+    return parse_columns(doc["columns"])
+
+
+def _typed(frame: pd.DataFrame, columns: list[Column], formats: dict, on_event: EventCallback) -> pd.DataFrame:
+    out = {}
+    for col in columns:
+        s = frame[col.name]
+        if col.type in ("integer", "float"):
+            out[col.name] = to_number(s, col.name, on_event)
+        elif col.type == "datetime":
+            out[col.name], formats[col.name] = to_datetime(s, col.name, formats.get(col.name) or col.datetime_format, on_event)
+        elif col.type == "boolean":
+            out[col.name], tokens = to_boolean(s, col.name, on_event)
+            formats.setdefault(f"{col.name}:tokens", tokens)  # the real file's tokens label the chart
+        else:
+            out[col.name] = to_text(s)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _sdtype(col: Column) -> str:
+    return {"integer": "numerical", "float": "numerical", "datetime": "datetime", "boolean": "boolean"}.get(col.type, "categorical")
+
+
+def _subsample(frame: pd.DataFrame, cap: int, seed: int) -> pd.DataFrame:
+    return frame.sample(n=cap, random_state=seed).reset_index(drop=True) if len(frame) > cap else frame.reset_index(drop=True)
+
+
+def _as_float(series: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return pd.Series(np.where(series.isna(), np.nan, series.astype("int64") / 1e9), index=series.index)
+    return series.astype(float)
+
+
+def _label(value) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def _histogram(col: Column, real: pd.Series, synth: pd.Series, bins: int, top_k: int, tokens: dict | None = None) -> dict:
+    if col.type in ("integer", "float", "datetime"):
+        r, s = _as_float(real).dropna(), _as_float(synth).dropna()
+        both = pd.concat([r, s])
+        if both.empty:
+            edges = np.array([0.0, 1.0])
+        else:
+            lo, hi = float(both.min()), float(both.max())
+            edges = np.histogram_bin_edges(both, bins=bins, range=(lo, hi if hi > lo else lo + 1))
+        rc = np.histogram(r, bins=edges)[0]
+        sc = np.histogram(s, bins=edges)[0]
+        labels = edges.tolist()
+        if col.type == "datetime":
+            labels = [pd.Timestamp(e * 1e9).isoformat() for e in edges]
+        kind = "datetime" if col.type == "datetime" else "numeric"
+    else:
+        if tokens:
+            names = {True: tokens["true"], False: tokens["false"]}
+            r = real.astype(object).map(lambda v: None if v is None or pd.isna(v) else names[bool(v)])
+            s = synth.astype(object).map(lambda v: None if v is None or pd.isna(v) else names[bool(v)])
+        else:
+            r = real.astype(object).map(_label)
+            s = synth.astype(object).map(_label)
+        top = r.dropna().value_counts().index[:top_k].tolist()
+        labels = list(top)
+        rc = [int((r == v).sum()) for v in top]
+        sc = [int((s == v).sum()) for v in top]
+        rest_r = int(r.notna().sum()) - sum(rc)
+        rest_s = int(s.notna().sum()) - sum(sc)
+        if rest_r or rest_s:
+            labels.append("(other)")
+            rc.append(rest_r)
+            sc.append(rest_s)
+        kind = "categorical"
+    r_null, s_null = int(real.isna().sum()), int(synth.isna().sum())
+    return {
+        "column": col.name,
+        "kind": kind,
+        "bins": labels,
+        "real": [c / max(len(real), 1) for c in rc],
+        "synthetic": [c / max(len(synth), 1) for c in sc],
+        "real_null_share": r_null / max(len(real), 1),
+        "synthetic_null_share": s_null / max(len(synth), 1),
+    }
+
+
+def _cramers_v(a: pd.Series, b: pd.Series) -> float:
+    table = pd.crosstab(a, b)
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        return 0.0
+    observed = table.to_numpy(dtype=float)
+    total = observed.sum()
+    expected = observed.sum(1, keepdims=True) * observed.sum(0, keepdims=True) / total
+    chi2 = ((observed - expected) ** 2 / np.where(expected == 0, 1, expected)).sum()
+    return float(np.sqrt(chi2 / (total * (min(table.shape) - 1))))
+
+
+def _eta(categories: pd.Series, values: pd.Series) -> float:
+    if values.var() == 0 or np.isnan(values.var()):
+        return 0.0
+    means = values.groupby(categories).agg(["mean", "count"])
+    between = ((means["mean"] - values.mean()) ** 2 * means["count"]).sum()
+    total = ((values - values.mean()) ** 2).sum()
+    return float(np.sqrt(between / total)) if total else 0.0
+
+
+def _association(frame: pd.DataFrame, columns: list[Column]) -> list[list[float | None]]:
+    numeric = {c.name for c in columns if c.type in ("integer", "float", "datetime")}
+    data = {c.name: (_as_float(frame[c.name]) if c.name in numeric else frame[c.name].astype(object)) for c in columns}
+    names = [c.name for c in columns]
+    matrix: list[list[float | None]] = [[None] * len(names) for _ in names]
+    for i, a in enumerate(names):
+        matrix[i][i] = 1.0
+        for j in range(i + 1, len(names)):
+            b = names[j]
+            pair = pd.DataFrame({"a": data[a], "b": data[b]}).dropna()
+            value: float | None
+            if len(pair) < 3:
+                value = None
+            elif a in numeric and b in numeric:
+                value = float(pair["a"].corr(pair["b"])) if pair["a"].std() > 0 and pair["b"].std() > 0 else None
+            elif a in numeric:
+                value = _eta(pair["b"].astype(str), pair["a"])
+            elif b in numeric:
+                value = _eta(pair["a"].astype(str), pair["b"])
+            else:
+                value = _cramers_v(pair["a"].astype(str), pair["b"].astype(str))
+            if value is not None and np.isnan(value):
+                value = None
+            matrix[i][j] = matrix[j][i] = value
+    return matrix
+
+
+def _row_hashes(frame: pd.DataFrame) -> pd.Series:
+    norm = pd.DataFrame({c: (frame[c].round(9) if pd.api.types.is_float_dtype(frame[c].dtype) else frame[c].astype(str)) for c in frame.columns})
+    return pd.util.hash_pandas_object(norm, index=False)
+
+
+def _score(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def evaluate(
+    *,
+    real: str,
+    synthetic: str,
+    output: str | None = None,
+    metadata: object = None,
+    max_rows: int = 20_000,
+    dcr_rows: int = 2_000,
+    seed: int = 0,
+    bins: int = HIST_BINS,
+    top_k: int = TOP_K,
+    on_event: EventCallback = ignore,
+) -> dict:
+    clock = Stopwatch()
+    for name, value, low in (("--max-rows", max_rows, 10), ("--dcr-rows", dcr_rows, 10), ("--bins", bins, 1), ("--top-k", top_k, 1)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise EngineError("invalid_arguments", f"{name} must be an integer of at least {low} (got {value!r})")
+    columns = _schema_from(metadata)
+    on_event({"event": "started", "real": str(real), "synthetic": str(synthetic)})
+    real_raw, _ = read_table(real, what="real data")
+    synth_raw, _ = read_table(synthetic, what="synthetic data")
+    timings = {"read_s": clock.elapsed()}
+    if columns is None:
+        columns = infer_columns(real_raw)
+        on_event({"event": "warning", "code": "schema_inferred", "message": "no --metadata given; column types were inferred from the real data"})
+    declared = {c.name for c in columns}
+    missing_real = [c.name for c in columns if c.name not in real_raw.columns]
+    if missing_real:
+        raise EngineError("column_missing", f"columns in the schema but not in the real data: {', '.join(missing_real)}")
+    extra_real = [c for c in real_raw.columns if c not in declared]
+    if extra_real:
+        raise EngineError("column_not_in_schema", f"columns in the real data but not in the schema: {', '.join(extra_real)}")
+    missing_synth = [c.name for c in columns if c.name not in synth_raw.columns]
+    if missing_synth:
+        raise EngineError("column_missing", f"columns of the real data missing from the synthetic data: {', '.join(missing_synth)}")
+    ignored = [c for c in synth_raw.columns if c not in declared]
+    if ignored:
+        on_event({"event": "warning", "code": "columns_ignored", "message": f"synthetic columns not in the real table are ignored: {', '.join(ignored)}"})
+
+    sampling = {
+        "real_rows": len(real_raw),
+        "synthetic_rows": len(synth_raw),
+        "cap": max_rows,
+        "subsampled": len(real_raw) > max_rows or len(synth_raw) > max_rows,
+        "dcr_rows": dcr_rows,
+    }
+    if sampling["subsampled"]:
+        on_event({"event": "warning", "code": "subsampled", "message": f"inputs were sub-sampled to at most {max_rows} rows each (--max-rows)"})
+    real_raw = _subsample(real_raw, max_rows, seed)
+    synth_raw = _subsample(synth_raw, max_rows, seed + 1)
+
+    skipped = [c.name for c in columns if c.type in ("id", "text")]
+    used = [c for c in columns if c.type not in ("id", "text")]
+    formats: dict = {}
+    real_df = _typed(real_raw, used, formats, ignore)
+    synth_df = _typed(synth_raw[[c.name for c in used]], used, formats, ignore)
+    for col in used:
+        if col.type == "boolean":  # sdmetrics wants a real boolean dtype
+            real_df[col.name] = real_df[col.name].astype("boolean")
+            synth_df[col.name] = synth_df[col.name].astype("boolean")
+    sd_meta = {"tables": {_TABLE: {"columns": {c.name: {"sdtype": _sdtype(c)} for c in used}}}}
+    for col in used:
+        if col.type == "datetime":
+            sd_meta["tables"][_TABLE]["columns"][col.name]["datetime_format"] = formats.get(col.name) or "%Y-%m-%d %H:%M:%S"
+    timings["prepare_s"] = clock.elapsed()
+
+    from sdmetrics.reports import DiagnosticReport, QualityReport
+    from sdmetrics.single_table import DCRBaselineProtection
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        on_event({"event": "progress", "stage": "quality", "elapsed_s": clock.elapsed()})
+        quality = QualityReport()
+        quality.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
+        timings["quality_s"] = clock.elapsed()
+        on_event({"event": "progress", "stage": "diagnostic", "elapsed_s": clock.elapsed()})
+        diagnostic = DiagnosticReport()
+        diagnostic.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
+        timings["diagnostic_s"] = clock.elapsed()
+        on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
+        # sdmetrics' DCR cannot hold nulls in a nullable boolean column: compare booleans as categories.
+        bools = [c.name for c in used if c.type == "boolean"]
+        dcr_real = _subsample(real_df, dcr_rows, seed + 2).astype(dict.fromkeys(bools, object))
+        dcr_synth = _subsample(synth_df, dcr_rows, seed + 3).astype(dict.fromkeys(bools, object))
+        for name in bools:
+            for frame in (dcr_real, dcr_synth):
+                frame[name] = frame[name].map(lambda v: None if v is None or v is pd.NA else str(v))
+        dcr_meta = {"tables": {_TABLE: {"columns": {**sd_meta["tables"][_TABLE]["columns"], **{b: {"sdtype": "categorical"} for b in bools}}}}}
+        try:
+            dcr = DCRBaselineProtection.compute_breakdown(dcr_real, dcr_synth, dcr_meta, _TABLE)
+        except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
+            dcr = {}
+            on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
+    real_hashes = set(_row_hashes(real_df))
+    exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
+    timings["privacy_s"] = clock.elapsed()
+
+    q_props = dict(zip(quality.get_properties()["Property"], quality.get_properties()["Score"], strict=True))
+    d_props = dict(zip(diagnostic.get_properties()["Property"], diagnostic.get_properties()["Score"], strict=True))
+    shapes = quality.get_details("Column Shapes")
+    pairs = quality.get_details("Column Pair Trends")
+    pair_list = []
+    for _, row in pairs.iterrows():
+        real_v = row.get("Real Correlation")
+        synth_v = row.get("Synthetic Correlation")
+        if pd.isna(real_v) and "Real Association" in row:
+            real_v = row.get("Real Association")
+        pair_list.append(
+            {
+                "columns": [row["Column 1"], row["Column 2"]],
+                "metric": row["Metric"],
+                "score": _score(row["Score"]),
+                "real": _score(real_v),
+                "synthetic": _score(synth_v),
+            }
+        )
+    on_event({"event": "progress", "stage": "charts", "elapsed_s": clock.elapsed()})
+    chart_cols = [c for c in columns if c.type != "id"]
+    real_charts = _typed(real_raw, [c for c in chart_cols if c.type == "text"], formats, ignore)
+    synth_charts = _typed(synth_raw[[c.name for c in chart_cols if c.type == "text"]], [c for c in chart_cols if c.type == "text"], formats, ignore)
+    histograms = [
+        _histogram(
+            c,
+            real_df[c.name] if c.name in real_df else real_charts[c.name],
+            synth_df[c.name] if c.name in synth_df else synth_charts[c.name],
+            bins,
+            top_k,
+            formats.get(f"{c.name}:tokens"),
+        )
+        for c in chart_cols
+    ]
+    corr_cols = [c for c in used if real_df[c.name].nunique(dropna=True) > 1]
+    for col in used:
+        if col.type == "boolean":
+            real_df[col.name] = real_df[col.name].astype(object)
+            synth_df[col.name] = synth_df[col.name].astype(object)
+    correlation = {
+        "method": "pearson for numeric pairs, correlation ratio (eta) for numeric-categorical, Cramér's V for categorical pairs",
+        "columns": [c.name for c in corr_cols],
+        "real": _association(real_df, corr_cols),
+        "synthetic": _association(synth_df, corr_cols),
+    }
+    timings["charts_s"] = clock.elapsed()
+    timings["total_s"] = clock.elapsed()
+
+    report = {
+        "quality": {
+            "score": _score(quality.get_score()),
+            "column_shapes": _score(q_props.get("Column Shapes")),
+            "column_pair_trends": _score(q_props.get("Column Pair Trends")),
+            "columns": [{"column": r["Column"], "metric": r["Metric"], "score": _score(r["Score"])} for _, r in shapes.iterrows()],
+            "pairs": pair_list,
+        },
+        "diagnostic": {
+            "score": _score(diagnostic.get_score()),
+            "data_validity": _score(d_props.get("Data Validity")),
+            "data_structure": _score(d_props.get("Data Structure")),
+        },
+        "privacy": {
+            "score": _score(dcr.get("score")),
+            "dcr_baseline_protection": _score(dcr.get("score")),
+            "median_dcr_synthetic": _score(dcr.get("median_DCR_to_real_data", {}).get("synthetic_data")),
+            "median_dcr_random_baseline": _score(dcr.get("median_DCR_to_real_data", {}).get("random_data_baseline")),
+            "exact_copy_share": exact_share,
+        },
+        "charts": {"histograms": histograms, "correlation": correlation},
+        "sampling": sampling,
+        "skipped_columns": skipped,
+        "ignored_synthetic_columns": ignored,
+        "timings": timings,
+    }
+    if output:
+        try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            write_json_file(Path(output), report)
+        except OSError as exc:
+            raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
+    on_event(
+        {
+            "event": "completed",
+            "output": output,
+            "quality": report["quality"]["score"],
+            "diagnostic": report["diagnostic"]["score"],
+            "privacy": report["privacy"]["score"],
+            "exact_copy_share": exact_share,
+            "subsampled": sampling["subsampled"],
+            "seconds": timings["total_s"],
+        }
+    )
+    return _clean(report)

@@ -1,0 +1,192 @@
+"""generate(): model folder -> CSV or Parquet file, sampled and written chunk by chunk."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import _catalogue
+from ._anomalies import anomaly_count, inject, parse_spec
+from ._constants import OUTPUT_FORMATS
+from ._errors import EngineError
+from ._events import EventCallback, Stopwatch, ignore
+from ._sdv import file_sha256
+from ._table import arrow_schema, arrow_table, csv_frame, restore
+from ._train import load_json_argument
+from ._version import ENGINE_NAME
+
+FORMATS = OUTPUT_FORMATS
+
+
+def read_model_metadata(model: str) -> tuple[Path, dict]:
+    """Locate a model folder (or its model.pkl) and read its metadata.json."""
+    path = Path(model)
+    if not path.exists():
+        raise EngineError("model_not_found", f"model not found: {model}")
+    folder = path if path.is_dir() else path.parent
+    meta_path = folder / "metadata.json"
+    if not meta_path.is_file():
+        raise EngineError("model_invalid", f"{model} is not a Doppel model: no metadata.json beside the model file")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EngineError("model_invalid", f"the model's metadata.json is unreadable: {exc}") from None
+    if not isinstance(meta, dict) or meta.get("engine") != ENGINE_NAME or "profile" not in meta:
+        raise EngineError("model_invalid", f"{meta_path} was not written by the Doppel engine")
+    return folder, meta
+
+
+def load_model(model: str) -> tuple[_catalogue.Algorithm, dict]:
+    folder, meta = read_model_metadata(model)
+    try:
+        algo_cls = _catalogue.get(meta.get("algorithm"))
+    except EngineError:
+        raise EngineError("model_invalid", f"the model uses algorithm {meta.get('algorithm')!r}, unknown to this engine") from None
+    path = Path(model)
+    model_file = path if path.is_file() else folder / meta.get("model", {}).get("file", algo_cls.model_file)
+    if not model_file.is_file():
+        raise EngineError("model_not_found", f"model file missing: {model_file}")
+    # Check the hash before unpickling: a pickle runs code, so only load the file train wrote.
+    if file_sha256(model_file) != meta.get("model", {}).get("sha256"):
+        raise EngineError("model_invalid", f"{model_file} does not match its metadata.json (corrupt or replaced)")
+    try:
+        algorithm = algo_cls.load(folder, meta["settings"], meta["seed"])
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means a bad model file
+        raise EngineError("model_invalid", f"cannot load {model_file}: {type(exc).__name__}: {exc}") from None
+    return algorithm, meta
+
+
+class _CsvSink:
+    def __init__(self, path: Path, profile: dict, extra: list[str]):
+        self._fh = path.open("w", encoding="utf-8", newline="")
+        self._profile = profile
+        self._header = True
+
+    def write(self, typed: pd.DataFrame) -> None:
+        frame = csv_frame(typed, self._profile)
+        for col in frame.columns[len(self._profile["columns"]) :]:
+            if frame[col].dtype == bool:
+                frame[col] = np.where(frame[col], "true", "false")
+        frame.to_csv(self._fh, header=self._header, index=False, lineterminator="\n")
+        self._header = False
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class _ParquetSink:
+    def __init__(self, path: Path, profile: dict, extra: list[tuple]):
+        import pyarrow.parquet as pq
+
+        self._schema = arrow_schema(profile, extra)
+        self._profile = profile
+        self._writer = pq.ParquetWriter(path, self._schema, compression="snappy")
+
+    def write(self, typed: pd.DataFrame) -> None:
+        self._writer.write_table(arrow_table(typed, self._profile, self._schema))
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+def generate(
+    *,
+    model: str,
+    count: int,
+    output: str,
+    format: str | None = None,  # noqa: A002
+    anomalies: object = None,
+    seed: int | None = None,
+    chunk_size: int = 50_000,
+    on_event: EventCallback = ignore,
+) -> dict:
+    clock = Stopwatch()
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32):
+        raise EngineError("invalid_arguments", f"--seed must be an integer between 0 and 4294967295 (got {seed!r})")
+    out_path = Path(output)
+    fmt = format or ("parquet" if out_path.suffix.lower() in (".parquet", ".pq") else "csv")
+    if fmt not in FORMATS:
+        raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
+
+    _folder, meta = read_model_metadata(model)
+    profile = meta["profile"]
+    spec = parse_spec(anomalies_raw, profile)
+    seed = secrets.randbelow(2**31) if seed is None else seed
+
+    import torch
+
+    torch.set_num_threads(int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1))
+    algorithm, meta = load_model(model)
+    load_seconds = clock.elapsed()
+    algorithm.reseed(seed)
+    post_rng = np.random.default_rng([seed, 1])
+    anomaly_rng = np.random.default_rng([seed, 2])
+    on_event({"event": "started", "model": str(model), "algorithm": meta["algorithm"], "rows": count, "format": fmt, "seed": seed})
+
+    extra: list[tuple] = []
+    if spec is not None:
+        import pyarrow as pa
+
+        if spec["label_column"]:
+            extra.append((spec["label_column"], pa.bool_()))
+        if spec["kind_column"]:
+            extra.append((spec["kind_column"], pa.string()))
+    total_anomalies = anomaly_count(spec["ratio"], count) if spec else 0
+
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
+        sink = (_ParquetSink if fmt == "parquet" else _CsvSink)(partial, profile, extra)
+    except OSError as exc:
+        raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
+
+    tally: dict[str, int] = {}
+    done = 0
+    try:
+        while done < count:
+            n = min(chunk_size, count - done)
+            sampled = algorithm.sample(n)
+            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n)
+            if spec is not None:
+                k = total_anomalies * (done + n) // count - total_anomalies * done // count
+                for kind, c in inject(typed, spec, k, profile, anomaly_rng).items():
+                    tally[kind] = tally.get(kind, 0) + c
+            sink.write(typed)
+            done += n
+            on_event({"event": "progress", "stage": "sample", "rows": done, "total": count, "elapsed_s": clock.elapsed()})
+        sink.close()
+        partial.replace(out_path)
+    except BaseException:
+        try:
+            sink.close()
+        finally:
+            partial.unlink(missing_ok=True)
+        raise
+    seconds = clock.elapsed()
+    sample_seconds = round(seconds - load_seconds, 3)
+    completed = {
+        "event": "completed",
+        "rows": count,
+        "anomalies": sum(tally.values()),
+        "anomaly_kinds": tally,
+        "output": str(out_path),
+        "bytes": out_path.stat().st_size,
+        "format": fmt,
+        "seed": seed,
+        "seconds": seconds,
+        "load_seconds": load_seconds,
+        "sample_seconds": sample_seconds,
+        "rows_per_second": round(count / sample_seconds, 1) if sample_seconds else None,
+    }
+    on_event(completed)
+    return completed

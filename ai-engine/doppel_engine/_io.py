@@ -1,0 +1,93 @@
+"""Reading input tables (CSV or Parquet) into all-string or native frames."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from ._errors import EngineError
+
+# The platform's null tokens (CLI contract): anything else is a value.
+NULL_TOKENS = ["", "NA", "N/A", "null", "NULL", "?", "None"]
+DELIMITERS = [",", ";", "\t", "|"]
+_SNIFF_BYTES = 64 * 1024
+
+
+def is_parquet(path: Path) -> bool:
+    if path.suffix.lower() in (".parquet", ".pq"):
+        return True
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
+def sniff_delimiter(path: Path) -> str:
+    with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as fh:
+        sample = fh.read(_SNIFF_BYTES)
+    first_line = sample.split("\n", 1)[0]
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
+        if counts.get(found, 0) > 0:
+            return found
+    except csv.Error:
+        pass
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def check_readable(path_text: str, what: str = "data") -> Path:
+    path = Path(path_text)
+    if not path.exists():
+        raise EngineError("data_not_found", f"{what} file not found: {path_text}")
+    if not path.is_file():
+        raise EngineError("data_unreadable", f"{what} path is not a file: {path_text}")
+    return path
+
+
+def read_table(path_text: str, *, delimiter: str | None = None, what: str = "data") -> tuple[pd.DataFrame, dict]:
+    """Read a table. CSV cells come back as strings (None for null tokens); Parquet keeps its types.
+
+    Returns the frame and a description of the source (format, delimiter).
+    """
+    path = check_readable(path_text, what)
+    try:
+        if is_parquet(path):
+            frame = pd.read_parquet(path)
+            source = {"format": "parquet"}
+        else:
+            sep = delimiter or sniff_delimiter(path)
+            frame = pd.read_csv(
+                path,
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                na_values=NULL_TOKENS,
+                encoding="utf-8-sig",
+                engine="c",
+                low_memory=False,
+            )
+            frame = frame.astype(object).where(frame.notna(), None)
+            source = {"format": "csv", "delimiter": sep}
+    except EngineError:
+        raise
+    except pd.errors.EmptyDataError:
+        raise EngineError("no_rows", f"{what} file is empty: {path_text}") from None
+    except UnicodeDecodeError as exc:
+        raise EngineError("data_unreadable", f"{what} file is not UTF-8 text ({exc.reason} at byte {exc.start}): {path_text}") from None
+    except (pd.errors.ParserError, ValueError, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise EngineError("data_unreadable", f"cannot read {what} file {path_text}: {first}") from None
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own error types for broken Parquet
+        raise EngineError("data_unreadable", f"cannot read {what} file {path_text}: {type(exc).__name__}: {exc}") from None
+    if frame.columns.duplicated().any():
+        dupes = sorted(set(frame.columns[frame.columns.duplicated()]))
+        raise EngineError("data_unreadable", f"{what} file has duplicate column names: {dupes}")
+    frame.columns = [str(c) for c in frame.columns]
+    if len(frame) == 0:
+        raise EngineError("no_rows", f"{what} file has a header but no rows: {path_text}")
+    return frame, source

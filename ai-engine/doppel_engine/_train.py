@@ -1,0 +1,190 @@
+"""train(): real table + config -> model folder (model.pkl, metadata.json, training_log.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from datetime import UTC, datetime
+from importlib import metadata as _metadata
+from pathlib import Path
+
+from . import _catalogue
+from ._errors import EngineError
+from ._events import EventCallback, Stopwatch, ignore, to_json, write_json_file
+from ._io import read_table
+from ._schema import check_against_data, infer_columns, parse_columns
+from ._sdv import file_sha256
+from ._table import profile_table, training_frame
+from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
+
+RESERVED_KEYS = ("algorithm", "seed", "columns")
+LIBRARIES = ("sdv", "ctgan", "rdt", "copulas", "sdmetrics", "torch", "pandas", "numpy", "pyarrow")
+
+
+def load_json_argument(value: object, what: str, code: str = "invalid_config") -> object:
+    """A JSON document given inline, as a file path, or already parsed."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text.startswith(("{", "[")):
+        path = Path(value)
+        if not path.is_file():
+            raise EngineError(code, f"{what} is neither inline JSON nor an existing file: {value}")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise EngineError(code, f"cannot read {what} file {value}: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EngineError(code, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+
+
+def parse_config(config: object) -> tuple[type[_catalogue.Algorithm], dict, int, object]:
+    """Validate a train config: returns (algorithm class, resolved settings, seed, columns or None)."""
+    cfg = load_json_argument(config, "config")
+    if not isinstance(cfg, dict):
+        raise EngineError("invalid_config", "config must be a JSON object")
+    if "algorithm" not in cfg:
+        raise EngineError("invalid_config", "config has no 'algorithm'")
+    algo_cls = _catalogue.get(cfg["algorithm"])
+    seed = cfg.get("seed")
+    if seed is None:
+        seed = secrets.randbelow(2**31)
+    elif isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32:
+        raise EngineError("invalid_setting", f"seed must be an integer between 0 and 4294967295 (got {seed!r})")
+    settings = algo_cls.resolve_settings({k: v for k, v in cfg.items() if k not in RESERVED_KEYS})
+    columns = parse_columns(cfg["columns"]) if cfg.get("columns") is not None else None
+    return algo_cls, settings, seed, columns
+
+
+def library_versions() -> dict:
+    out = {}
+    for name in LIBRARIES:
+        try:
+            out[name] = _metadata.version(name)
+        except _metadata.PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def train(
+    *,
+    data: str,
+    config: object,
+    output: str,
+    on_event: EventCallback = ignore,
+    delimiter: str | None = None,
+) -> dict:
+    """Train a model on ``data`` as ``config`` says and write the model folder ``output``.
+
+    Returns the ``completed`` event. Raises ``EngineError`` for anything a user can fix.
+    """
+    clock = Stopwatch()
+    algo_cls, settings, seed, columns = parse_config(config)
+
+    out_dir = Path(output)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
+    except OSError as exc:
+        raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
+    for stale in ("metadata.json", algo_cls.model_file):
+        (out_dir / stale).unlink(missing_ok=True)
+
+    def emit(event: dict) -> None:
+        log.write(to_json(event) + "\n")
+        log.flush()
+        on_event(event)
+
+    try:
+        emit({"event": "started", "algorithm": algo_cls.name, "data": str(data), "model": str(out_dir), "seed": seed})
+        raw, source = read_table(data, delimiter=delimiter)
+        if columns is None:
+            columns = infer_columns(raw)
+            emit(
+                {
+                    "event": "warning",
+                    "code": "schema_inferred",
+                    "message": "config has no 'columns'; column types were inferred: " + ", ".join(f"{c.name}={c.type}" for c in columns),
+                }
+            )
+        check_against_data(columns, list(raw.columns))
+        read_s = clock.elapsed()
+
+        threads = int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1)
+        import torch
+
+        torch.set_num_threads(threads)
+        typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit)
+        frame, sdtypes = training_frame(typed, profile)
+        del raw, typed
+        if not sdtypes:
+            emit(
+                {
+                    "event": "warning",
+                    "code": "nothing_to_learn",
+                    "message": "every column is an id or constant; generated rows will repeat them without a model",
+                }
+            )
+        prepared_s = clock.elapsed()
+        emit(
+            {
+                "event": "progress",
+                "stage": "prepared",
+                "rows": len(frame),
+                "columns": len(profile["columns"]),
+                "model_columns": len(sdtypes),
+                "threads": threads,
+                "elapsed_s": prepared_s,
+            }
+        )
+
+        algorithm = algo_cls(settings, seed)
+        fit_started = time.perf_counter()
+        losses = algorithm.fit(frame, sdtypes, emit)
+        fit_s = round(time.perf_counter() - fit_started, 3)
+        model_path = algorithm.save(out_dir)
+        total_s = clock.elapsed()
+
+        meta = {
+            "engine": ENGINE_NAME,
+            "engineVersion": __version__,
+            "format": MODEL_FORMAT,
+            "algorithm": algo_cls.name,
+            "settings": settings,
+            "seed": seed,
+            "columns": [c.to_json() for c in columns],
+            "profile": profile,
+            "source": {**source, "file": Path(data).name},
+            "rows": len(frame),
+            "libraries": library_versions(),
+            "model": {"file": model_path.name, "sha256": file_sha256(model_path), "bytes": model_path.stat().st_size},
+            "losses": losses,
+            "timings": {"read_s": read_s, "prepare_s": round(prepared_s - read_s, 3), "fit_s": fit_s, "total_s": total_s},
+            "createdAt": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        write_json_file(out_dir / "metadata.json", meta)
+        completed = {
+            "event": "completed",
+            "algorithm": algo_cls.name,
+            "model": str(out_dir),
+            "rows": len(frame),
+            "columns": len(profile["columns"]),
+            "epochs": settings.get("epochs"),
+            "seed": seed,
+            "fit_seconds": fit_s,
+            "total_seconds": total_s,
+            **losses,
+        }
+        emit(completed)
+        return completed
+    except BaseException as exc:
+        if isinstance(exc, EngineError):
+            log.write(to_json(exc.to_event()) + "\n")
+        (out_dir / algo_cls.model_file).unlink(missing_ok=True)
+        raise
+    finally:
+        log.close()

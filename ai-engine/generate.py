@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Sample synthetic rows: python generate.py --model <dir> --count <n> --output <path> [options]."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from doppel_engine import _cli
+
+
+def main(argv, emit):
+    parser = _cli.parser("generate.py", "Sample rows from a model folder into CSV or Parquet.")
+    parser.add_argument("--model", required=True, help="model folder written by train.py (or its model.pkl)")
+    parser.add_argument("--count", required=True, type=int, help="number of rows")
+    parser.add_argument("--output", required=True, help="file to write")
+    parser.add_argument("--format", choices=["csv", "parquet"], help="default: from the output suffix, else csv")
+    parser.add_argument("--anomalies", help="anomaly spec JSON, inline or a file path")
+    parser.add_argument("--seed", type=int, help="seed for reproducible output (default: random)")
+    parser.add_argument("--chunk-size", type=int, default=50_000, help="rows sampled and written per chunk")
+    args = parser.parse_args(argv)
+    from doppel_engine import generate
+
+    generate(
+        model=args.model,
+        count=args.count,
+        output=args.output,
+        format=args.format,
+        anomalies=args.anomalies,
+        seed=args.seed,
+        chunk_size=args.chunk_size,
+        on_event=emit,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(_cli.run(main))

@@ -1,0 +1,126 @@
+"""Shared fixtures: dataset paths, a CLI runner, and models trained once per session."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ENGINE = Path(__file__).resolve().parents[1]
+REPO = ENGINE.parent
+DATASETS = Path(os.environ.get("DOPPEL_DATASETS_DIR") or REPO.parent / "shared" / "datasets").resolve()
+
+sys.path.insert(0, str(ENGINE))
+
+PENGUINS_COLUMNS = [
+    {"name": "species", "type": "categorical"},
+    {"name": "island", "type": "categorical"},
+    {"name": "bill_length_mm", "type": "float"},
+    {"name": "bill_depth_mm", "type": "float"},
+    {"name": "flipper_length_mm", "type": "integer"},
+    {"name": "body_mass_g", "type": "integer"},
+    {"name": "sex", "type": "categorical"},
+    {"name": "year", "type": "integer"},
+]
+TAXIS_COLUMNS = [
+    {"name": "pickup", "type": "datetime", "datetimeFormat": "%Y-%m-%d %H:%M:%S"},
+    {"name": "dropoff", "type": "datetime", "datetimeFormat": "%Y-%m-%d %H:%M:%S"},
+    {"name": "passengers", "type": "integer"},
+    {"name": "distance", "type": "float"},
+    {"name": "fare", "type": "float"},
+    {"name": "tip", "type": "float"},
+    {"name": "tolls", "type": "float"},
+    {"name": "total", "type": "float"},
+    {"name": "color", "type": "categorical"},
+    {"name": "payment", "type": "categorical"},
+    {"name": "pickup_zone", "type": "categorical"},
+    {"name": "dropoff_zone", "type": "categorical"},
+    {"name": "pickup_borough", "type": "categorical"},
+    {"name": "dropoff_borough", "type": "categorical"},
+]
+CREDIT_COLUMNS = [
+    {"name": "rownames", "type": "id"},
+    {"name": "Status", "type": "categorical"},
+    {"name": "Seniority", "type": "integer"},
+    {"name": "Home", "type": "categorical"},
+    {"name": "Time", "type": "integer"},
+    {"name": "Age", "type": "integer"},
+    {"name": "Marital", "type": "categorical"},
+    {"name": "Records", "type": "boolean"},
+    {"name": "Job", "type": "categorical"},
+    {"name": "Expenses", "type": "integer"},
+    {"name": "Income", "type": "integer"},
+    {"name": "Assets", "type": "integer"},
+    {"name": "Debt", "type": "integer"},
+    {"name": "Amount", "type": "integer"},
+    {"name": "Price", "type": "integer"},
+]
+SCHEMAS = {"penguins": PENGUINS_COLUMNS, "taxis": TAXIS_COLUMNS, "credit_data": CREDIT_COLUMNS}
+ALGORITHMS = ["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN"]
+# Few epochs keep the suite fast; the tests check the contract, not the model's quality.
+FAST_SETTINGS = {
+    "CTGAN": {"epochs": 2, "batch_size": 200},
+    "TVAE": {"epochs": 2, "batch_size": 200},
+    "GaussianCopula": {},
+    "CopulaGAN": {"epochs": 2, "batch_size": 200, "default_distribution": "norm"},
+}
+
+
+def dataset(name: str) -> Path:
+    path = DATASETS / f"{name}.csv"
+    if not path.is_file():
+        pytest.skip(f"shared dataset missing: {path} (set DOPPEL_DATASETS_DIR)")
+    return path
+
+
+class Run:
+    def __init__(self, proc: subprocess.CompletedProcess):
+        self.rc = proc.returncode
+        self.stdout = proc.stdout
+        self.stderr = proc.stderr
+        self.events = [json.loads(line) for line in proc.stdout.splitlines()]
+
+    @property
+    def last(self) -> dict:
+        return self.events[-1]
+
+    def of(self, kind: str) -> list[dict]:
+        return [e for e in self.events if e["event"] == kind]
+
+
+def run_cli(script: str, *args: str, timeout: float = 300, cwd: str | None = None) -> Run:
+    """Run an entry point as the backend does; every stdout line must be a JSON object."""
+    proc = subprocess.run(
+        [sys.executable, str(ENGINE / script), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd or "/",
+    )
+    return Run(proc)
+
+
+def config(algorithm: str, dataset_name: str, **extra) -> str:
+    return json.dumps({"algorithm": algorithm, "seed": 42, "columns": SCHEMAS[dataset_name], **FAST_SETTINGS[algorithm], **extra})
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory):
+    """Train lazily, once per (algorithm, dataset) for the whole session."""
+    cache: dict = {}
+    root = tmp_path_factory.mktemp("models")
+
+    def get(algorithm: str, dataset_name: str) -> tuple[Path, Run]:
+        key = (algorithm, dataset_name)
+        if key not in cache:
+            out = root / f"{dataset_name}-{algorithm}"
+            run = run_cli("train.py", "--data", dataset(dataset_name), "--config", config(algorithm, dataset_name), "--output", out)
+            assert run.rc == 0, run.stderr[-3000:]
+            cache[key] = (out, run)
+        return cache[key]
+
+    return get
