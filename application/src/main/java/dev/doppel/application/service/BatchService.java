@@ -18,7 +18,6 @@ import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 public class BatchService implements ManageBatchesUseCase {
@@ -77,15 +76,7 @@ public class BatchService implements ManageBatchesUseCase {
     if (!jobs.cancelRunning(id)) {
       jobs.current(id).filter(b -> !b.status().isFinished()).ifPresent(b -> batches.update(b.cancel(clock.instant())));
     }
-    Instant deadline = clock.instant().plus(CANCEL_WAIT);
-    while (jobs.isRunning(id) && clock.instant().isBefore(deadline)) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    jobs.awaitStopped(id, CANCEL_WAIT);
     return jobs.current(id).orElseThrow();
   }
 

@@ -26,6 +26,7 @@ import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.model.TrainingProgress;
 import dev.doppel.domain.model.TrainingSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -110,8 +111,17 @@ public class JobRunner implements RecoverJobsUseCase {
     return true;
   }
 
-  boolean isRunning(Object jobKey) {
-    return running.containsKey(jobKey);
+  /** Waits, at most {@code limit}, for a job this process runs to finish. */
+  void awaitStopped(Object jobKey, Duration limit) {
+    Instant deadline = clock.instant().plus(limit);
+    while (running.containsKey(jobKey) && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override

@@ -25,7 +25,6 @@ import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,7 +105,7 @@ public class ModelService implements ManageModelsUseCase {
       throw new ConflictException("status", "model " + id.value() + " has already finished (" + model.status() + "); only queued or training models can be cancelled");
     }
     if (models.cancelIfPending(id, clock.instant()).isEmpty() && jobs.cancelRunning(id)) {
-      awaitFinish(id);
+      jobs.awaitStopped(id, CANCEL_WAIT);
     }
     return view(jobs.current(id).orElseThrow());
   }
@@ -117,36 +116,14 @@ public class ModelService implements ManageModelsUseCase {
     if (!owned.model().status().isFinished()) {
       models.cancelIfPending(id, clock.instant());
       if (jobs.cancelRunning(id)) {
-        awaitFinish(id);
+        jobs.awaitStopped(id, CANCEL_WAIT);
       }
     }
     if (jobs.cancelRunning(JobRunner.evaluationKey(id))) {
-      awaitEvaluation(id);
+      jobs.awaitStopped(JobRunner.evaluationKey(id), CANCEL_WAIT);
     }
     models.delete(id);
     files.delete(ArtifactKeys.model(owned.dataset(), id));
-  }
-
-  private void awaitFinish(ModelId id) {
-    Instant deadline = clock.instant().plus(CANCEL_WAIT);
-    while (jobs.isRunning(id) && clock.instant().isBefore(deadline)) {
-      pause();
-    }
-  }
-
-  private void awaitEvaluation(ModelId id) {
-    Instant deadline = clock.instant().plus(CANCEL_WAIT);
-    while (jobs.isRunning(JobRunner.evaluationKey(id)) && clock.instant().isBefore(deadline)) {
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private ModelView view(SynthesisModel model) {
