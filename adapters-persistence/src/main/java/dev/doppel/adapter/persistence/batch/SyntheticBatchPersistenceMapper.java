@@ -1,5 +1,6 @@
 package dev.doppel.adapter.persistence.batch;
 
+import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.adapter.persistence.TimeColumns;
 import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchFile;
@@ -22,7 +23,7 @@ import org.mapstruct.Named;
  * file over the customer's file_path and row_count plus anomaly_rows, size_bytes and sha256
  * (present when file_path is).
  */
-@Mapper(uses = TimeColumns.class)
+@Mapper(uses = {TimeColumns.class, OptionalColumns.class})
 interface SyntheticBatchPersistenceMapper {
   String KIND_SEPARATOR = ",";
 
@@ -164,29 +165,5 @@ interface SyntheticBatchPersistenceMapper {
 
   default Long fromModelId(ModelId id) {
     return id.value();
-  }
-
-  default Optional<String> toText(String value) {
-    return Optional.ofNullable(value);
-  }
-
-  default String fromText(Optional<String> value) {
-    return value.orElse(null);
-  }
-
-  default Optional<Long> toSeed(Long seed) {
-    return Optional.ofNullable(seed);
-  }
-
-  default Long fromSeed(Optional<Long> seed) {
-    return seed.orElse(null);
-  }
-
-  default Optional<Instant> toTime(Instant instant) {
-    return Optional.ofNullable(TimeColumns.toMicros(instant));
-  }
-
-  default Instant fromTime(Optional<Instant> instant) {
-    return TimeColumns.toMicros(instant.orElse(null));
   }
 }

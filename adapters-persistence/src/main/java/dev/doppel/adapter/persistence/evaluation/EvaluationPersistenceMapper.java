@@ -1,5 +1,6 @@
 package dev.doppel.adapter.persistence.evaluation;
 
+import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.adapter.persistence.TimeColumns;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
@@ -12,7 +13,7 @@ import org.mapstruct.MappingTarget;
 import org.mapstruct.Named;
 
 /** The report spreads over quality_score, privacy_score and report (present when report is). */
-@Mapper(uses = TimeColumns.class)
+@Mapper(uses = {TimeColumns.class, OptionalColumns.class})
 interface EvaluationPersistenceMapper {
   // MapStruct takes the record's one-argument transition for a fluent setter; it is not a property.
   @Mapping(target = "start", ignore = true)
@@ -60,21 +61,5 @@ interface EvaluationPersistenceMapper {
 
   default Long fromModelId(ModelId id) {
     return id.value();
-  }
-
-  default Optional<String> toText(String value) {
-    return Optional.ofNullable(value);
-  }
-
-  default String fromText(Optional<String> value) {
-    return value.orElse(null);
-  }
-
-  default Optional<Instant> toTime(Instant instant) {
-    return Optional.ofNullable(TimeColumns.toMicros(instant));
-  }
-
-  default Instant fromTime(Optional<Instant> instant) {
-    return TimeColumns.toMicros(instant.orElse(null));
   }
 }

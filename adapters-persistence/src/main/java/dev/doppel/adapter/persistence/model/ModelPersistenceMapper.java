@@ -1,5 +1,6 @@
 package dev.doppel.adapter.persistence.model;
 
+import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.adapter.persistence.TimeColumns;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.model.Algorithm;
@@ -17,7 +18,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
-@Mapper(uses = TimeColumns.class)
+@Mapper(uses = {TimeColumns.class, OptionalColumns.class})
 interface ModelPersistenceMapper {
   // MapStruct takes the record's one-argument transitions for fluent setters; they are not properties.
   @Mapping(target = "progressed", ignore = true)
@@ -109,29 +110,5 @@ interface ModelPersistenceMapper {
 
   default String fromSummary(Optional<TrainingSummary> summary) {
     return ModelJson.writeSummary(summary.orElse(null));
-  }
-
-  default Optional<String> toText(String value) {
-    return Optional.ofNullable(value);
-  }
-
-  default String fromText(Optional<String> value) {
-    return value.orElse(null);
-  }
-
-  default Optional<Long> toSeed(Long seed) {
-    return Optional.ofNullable(seed);
-  }
-
-  default Long fromSeed(Optional<Long> seed) {
-    return seed.orElse(null);
-  }
-
-  default Optional<Instant> toTime(Instant instant) {
-    return Optional.ofNullable(TimeColumns.toMicros(instant));
-  }
-
-  default Instant fromTime(Optional<Instant> instant) {
-    return TimeColumns.toMicros(instant.orElse(null));
   }
 }
