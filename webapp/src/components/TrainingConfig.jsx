@@ -25,6 +25,9 @@ export default function TrainingConfig({ datasetId, onStarted }) {
   const [seed, setSeed] = useState('');
   const [seedError, setSeedError] = useState(null);
   const [touched, setTouched] = useState(false);
+  const [privateTraining, setPrivateTraining] = useState(false);
+  const [privacyValues, setPrivacyValues] = useState({});
+  const [privacyErrors, setPrivacyErrors] = useState({});
 
   const algorithm = algorithms.find((a) => a.name === algorithmName) ?? algorithms[0] ?? null;
   if (algorithm && algorithm.name !== algorithmName) {
@@ -32,19 +35,34 @@ export default function TrainingConfig({ datasetId, onStarted }) {
     setAlgorithmName(algorithm.name);
     setValues(initialValues(algorithm));
     setErrors({});
+    setPrivateTraining(false);
   }
+  // The privacy settings as a settings list of their own, so the same form rules apply to them.
+  const privacy = {
+    settings: algorithm?.differentialPrivacySettings ?? [],
+    constraints: [],
+  };
+  const offersPrivacy =
+    Boolean(algorithm?.supportsDifferentialPrivacy) && privacy.settings.length > 0;
 
   const start = useMutation({
     mutationFn: () => {
       const request = { datasetId: Number(datasetId), algorithm: algorithm.name };
       request.settings = toSettings(algorithm, values);
       if (seed.trim() !== '') request.seed = Number(seed);
+      if (offersPrivacy && privateTraining) {
+        request.differentialPrivacy = toSettings(privacy, privacyValues);
+      }
       return trainModel(request);
     },
     onSuccess: (model) => onStarted?.(model),
     onError: (error) => {
       const setting = settingForField(algorithm, error.field);
+      const privacySetting = error.field?.startsWith('differentialPrivacy.')
+        ? error.field.slice('differentialPrivacy.'.length)
+        : null;
       if (setting) setErrors((e) => ({ ...e, [setting]: error.message }));
+      else if (privacySetting) setPrivacyErrors((e) => ({ ...e, [privacySetting]: error.message }));
       else if (error.field === 'seed') setSeedError(error.message);
     },
   });
@@ -74,9 +92,12 @@ export default function TrainingConfig({ datasetId, onStarted }) {
     if (seed.trim() !== '' && !/^\d{1,9}$/.test(seed.trim())) {
       badSeed = 'Seed must be a whole number from 0 to 999999999.';
     }
+    const foundPrivacy = offersPrivacy && privateTraining ? validate(privacy, privacyValues) : {};
     setErrors(found);
+    setPrivacyErrors(foundPrivacy);
     setSeedError(badSeed);
-    if (Object.keys(found).length === 0 && !badSeed) start.mutate();
+    const valid = Object.keys(found).length === 0 && Object.keys(foundPrivacy).length === 0;
+    if (valid && !badSeed) start.mutate();
   }
 
   const primary = algorithm.settings.filter((s) => PRIMARY.test(s.name));
@@ -91,7 +112,10 @@ export default function TrainingConfig({ datasetId, onStarted }) {
     />
   );
   const generalError =
-    start.error && !settingForField(algorithm, start.error.field) && start.error.field !== 'seed';
+    start.error &&
+    !settingForField(algorithm, start.error.field) &&
+    start.error.field !== 'seed' &&
+    !start.error.field?.startsWith('differentialPrivacy.');
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="training-title" className="card space-y-4">
@@ -112,6 +136,8 @@ export default function TrainingConfig({ datasetId, onStarted }) {
             setValues(initialValues(chosen));
             setErrors({});
             setTouched(false);
+            setPrivateTraining(false);
+            setPrivacyErrors({});
           }}
         >
           {algorithms.map((a) => (
@@ -153,6 +179,37 @@ export default function TrainingConfig({ datasetId, onStarted }) {
           </div>
         </div>
       </details>
+      {offersPrivacy && (
+        <fieldset className="rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium">Differential privacy</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={privateTraining}
+              onChange={(e) => {
+                setPrivateTraining(e.target.checked);
+                if (e.target.checked) setPrivacyValues(initialValues(privacy));
+                setPrivacyErrors({});
+              }}
+            />
+            Train with differential privacy (DP-SGD): the model records the privacy budget ε it
+            spends, never more than the maximum you set
+          </label>
+          {privateTraining && (
+            <div className="mt-3 grid gap-3 sm:grid-cols-2">
+              {privacy.settings.map((setting) => (
+                <SettingField
+                  key={setting.name}
+                  setting={setting}
+                  value={privacyValues[setting.name] ?? ''}
+                  error={privacyErrors[setting.name]}
+                  onChange={(value) => setPrivacyValues((v) => ({ ...v, [setting.name]: value }))}
+                />
+              ))}
+            </div>
+          )}
+        </fieldset>
+      )}
       {Object.keys(errors).length > 0 && (
         <p className="field-error" role="alert">
           Fix the highlighted settings before training.

@@ -156,6 +156,57 @@ describe('the catalogue-driven training form', () => {
     });
   });
 
+  it('offers differential privacy only where the catalogue says so, with its own settings', async () => {
+    const privateCatalogue = {
+      algorithms: [
+        {
+          ...catalogue.algorithms[1],
+          name: 'PrivateNet',
+          supportsDifferentialPrivacy: true,
+          differentialPrivacySettings: [
+            {
+              name: 'max_epsilon',
+              type: 'number',
+              minimum: 0.01,
+              default: 10,
+              description: 'Largest ε',
+            },
+            {
+              name: 'delta',
+              type: 'number',
+              minimum: 0,
+              maximum: 0.1,
+              default: 0.00001,
+              description: 'δ',
+            },
+          ],
+        },
+        catalogue.algorithms[1],
+      ],
+    };
+    const api = mockApi({
+      'GET /api/algorithms': privateCatalogue,
+      'POST /api/models/train': json({ id: 7, status: 'PENDING' }, 202),
+    });
+    const started = vi.fn();
+    renderWithProviders(<TrainingConfig datasetId="3" onStarted={started} />);
+    await userEvent.click(await screen.findByLabelText(/Train with differential privacy/));
+    const epsilon = screen.getByLabelText(/^Max epsilon/);
+    await userEvent.clear(epsilon);
+    await userEvent.type(epsilon, '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Start training' }));
+    expect(await screen.findByText(/at least 0.01/)).toBeInTheDocument();
+    await userEvent.clear(epsilon);
+    await userEvent.type(epsilon, '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Start training' }));
+    await waitFor(() => expect(started).toHaveBeenCalled());
+    const [, init] = api.mock.calls.find(([url]) => url === '/api/models/train');
+    expect(JSON.parse(init.body).differentialPrivacy).toEqual({ max_epsilon: 4, delta: 0.00001 });
+
+    await userEvent.selectOptions(screen.getByLabelText('Algorithm'), 'SimpleCopula');
+    expect(screen.queryByLabelText(/Train with differential privacy/)).not.toBeInTheDocument();
+  });
+
   it('shows a refusal from the server next to the setting it names', async () => {
     mockApi({
       'GET /api/algorithms': catalogue,

@@ -37,6 +37,7 @@ export default function ModelPage() {
       <h1 className="text-2xl font-semibold">
         Model #{m.id} · {m.algorithm}
       </h1>
+      {m.differentialPrivacy && <PrivacyBudget model={m} />}
       <TrainingProgress model={m} />
       {m.status === 'COMPLETED' && (
         <>
@@ -45,5 +46,21 @@ export default function ModelPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** What a differentially private training was allowed to spend, and what it spent. */
+function PrivacyBudget({ model }) {
+  const asked = model.differentialPrivacy;
+  const spent = model.summary?.privacySpent;
+  return (
+    <section className="card text-sm" aria-label="Differential privacy">
+      <h2 className="font-semibold">Differential privacy</h2>
+      <p className="mt-1 text-slate-700">
+        {spent
+          ? `ε spent: ${spent.epsilon.toFixed(3)} (δ ${spent.delta}), of a maximum of ${asked.max_epsilon}.`
+          : `Trains with DP-SGD up to ε ${asked.max_epsilon}; the budget spent shows here when training completes.`}
+      </p>
+    </section>
   );
 }
