@@ -127,6 +127,25 @@ class SynthesisJourneyTest extends FullStackTest {
     assertThat(api.delete("/api/models/" + model, stranger).status()).isEqualTo(404);
   }
 
+  @Test
+  void generationFromACorruptModelFileEndsFailedWithAReadableReason() throws Exception {
+    long model = train(Map.of("datasetId", dataset, "algorithm", "GaussianCopula"));
+    Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", TRAINING);
+    java.nio.file.Path artifact;
+    try (var files = java.nio.file.Files.walk(DATA_DIR.resolve("files"))) {
+      artifact = files.filter(p -> p.endsWith("models/" + model + "/artifact")).findFirst().orElseThrow();
+    }
+    try (var files = java.nio.file.Files.walk(artifact)) {
+      for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        java.nio.file.Files.writeString(file, "this is not a model");
+      }
+    }
+    long batch = api.post("/api/generate", token, Map.of("modelId", model, "count", 100)).json().get("id").asLong();
+    JsonNode failed = Polling.untilStatus(api, "/api/synthetic/" + batch, token, "FAILED", TRAINING);
+    assertThat(failed.get("error").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("Traceback");
+    assertThat(api.get("/actuator/health", null).json().get("status").asText()).isEqualTo("UP");
+  }
+
   static void assertField(Reply reply, int status, String field, String detail) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
     assertThat(reply.contentType()).startsWith("application/problem+json");
