@@ -18,6 +18,9 @@ def main(argv, emit):
     parser.add_argument("--max-rows", type=int, default=20_000, help="sub-sample each input to at most this many rows")
     parser.add_argument("--dcr-rows", type=int, default=2_000, help="rows per side for the distance-to-closest-record metric")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sub-sampling")
+    parser.add_argument(
+        "--metrics", choices=("auto", "sdmetrics", "doppel"), default=None, help="who computes the scores (default auto: sdmetrics when installed)"
+    )
     args = parser.parse_args(argv)
     from doppel_engine import evaluate
 
@@ -29,6 +32,7 @@ def main(argv, emit):
         max_rows=args.max_rows,
         dcr_rows=args.dcr_rows,
         seed=args.seed,
+        metrics=args.metrics,
         on_event=emit,
     )
 

@@ -94,11 +94,12 @@ run_all_tests() {
   local reports="$ROOT/target/test-reports"
   rm -rf "$reports" && mkdir -p "$reports"
 
-  local python
-  python="$(engine_python)" || die "could not set up the engine's Python environment"
+  local python permissive
+  python="$(DOPPEL_ENGINE_PROFILE=full engine_python)" || die "could not set up the engine's Python environment"
+  permissive="$(DOPPEL_ENGINE_PROFILE=permissive engine_python)" || die "could not set up the permissive-only engine environment"
 
-  log "Maven: Java (unit, architecture, persistence on H2 + MariaDB, full stack on the test and the Python engine), webapp (Vitest), ai-engine (pytest)"
-  mvn -B -ntp --fail-at-end install -Ddoppel.engine.python="$python" || status=1
+  log "Maven: Java (unit, architecture, persistence on H2 + MariaDB, full stack on the test engine, the Python engine and the permissive-only engine), webapp (Vitest), ai-engine (pytest in both installs)"
+  mvn -B -ntp --fail-at-end install -Ddoppel.engine.python="$python" -Ddoppel.engine.python.permissive="$permissive" || status=1
 
   if [ -f "$ROOT/bootstrap/target/doppel.jar" ]; then
     log "browser journey (playwright-core in Debian's Chromium) against the app started as ./doppel start starts it"

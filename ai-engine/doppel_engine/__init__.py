@@ -2,7 +2,7 @@
 
 The public face is four keyword-only functions; each reports progress through ``on_event``,
 a callable receiving one event dict at a time (the CLIs print them as JSON lines). Heavy
-libraries (sdv, torch, sdmetrics) are imported only when a function needs them.
+libraries (sdv, mostlyai-engine, torch, sdmetrics) are imported only when a function needs them.
 """
 
 from __future__ import annotations
@@ -63,9 +63,13 @@ def evaluate(
     max_rows: int = 20_000,
     dcr_rows: int = 2_000,
     seed: int = 0,
+    metrics: str | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
-    """Compare a synthetic table with the real one; returns (and optionally writes) the report."""
+    """Compare a synthetic table with the real one; returns (and optionally writes) the report.
+
+    ``metrics``: "sdmetrics", "doppel" (the engine's own metrics) or None/"auto" (sdmetrics when
+    installed)."""
     from ._evaluate import evaluate as _evaluate
 
     return _evaluate(
@@ -76,5 +80,6 @@ def evaluate(
         max_rows=max_rows,
         dcr_rows=dcr_rows,
         seed=seed,
+        metrics=metrics,
         on_event=on_event,
     )

@@ -6,9 +6,11 @@ such class in its own module and importing that module at the bottom of this fil
 
 from __future__ import annotations
 
+import shutil
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from importlib import metadata as _metadata
+from importlib import util as _importlib_util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -48,6 +50,9 @@ class Setting:
     def check(self, value: Any) -> Any:
         def bad(why: str) -> EngineError:
             return EngineError("invalid_setting", f"setting '{self.name}' {why} (got {value!r})")
+
+        if value is None and self.default is None:  # optional setting left to the library
+            return None
 
         if self.type == "integer":
             if isinstance(value, bool) or not isinstance(value, int):
@@ -112,8 +117,19 @@ class Algorithm(ABC):
     description: ClassVar[str]
     supports_differential_privacy: ClassVar[bool] = False
     settings: ClassVar[tuple[Setting, ...]]
+    # The keys of the train config's "differential_privacy" object (empty: no DP support).
+    differential_privacy_settings: ClassVar[tuple[Setting, ...]] = ()
     constraints: ClassVar[tuple[MultipleOf, ...]] = ()
     model_file: ClassVar[str] = "model.pkl"
+    extra_artifacts: ClassVar[tuple[str, ...]] = ()  # other files/folders of the model in its folder
+    # Import names that must be installed for the algorithm to be offered, and how to name them.
+    requires: ClassVar[tuple[str, ...]] = ()
+    requirement_label: ClassVar[str] = ""
+
+    @classmethod
+    def available(cls) -> bool:
+        """Whether the libraries it needs are installed (checked without importing them)."""
+        return all(_importlib_util.find_spec(module) is not None for module in cls.requires)
 
     # ---- catalogue side
     @classmethod
@@ -133,8 +149,30 @@ class Algorithm(ABC):
             "description": cls.description,
             "supportsDifferentialPrivacy": cls.supports_differential_privacy,
             "settings": [s.to_json() for s in cls.settings],
+            "differentialPrivacySettings": [s.to_json() for s in cls.differential_privacy_settings],
             "constraints": [c.to_json() for c in cls.constraints],
         }
+
+    @classmethod
+    def resolve_differential_privacy(cls, given: object) -> dict | None:
+        """Check the config's "differential_privacy" object (None: no DP) and fill in defaults."""
+        if given is None:
+            return None
+        if not cls.supports_differential_privacy:
+            raise EngineError("invalid_setting", f"{cls.name} does not support differential privacy")
+        if not isinstance(given, dict):
+            raise EngineError("invalid_setting", "differential_privacy must be a JSON object or null")
+        known = {s.name: s for s in cls.differential_privacy_settings}
+        unknown = [k for k in given if k not in known]
+        if unknown:
+            raise EngineError(
+                "invalid_setting",
+                f"unknown differential_privacy setting(s) for {cls.name}: {', '.join(unknown)}; allowed: {', '.join(known)}",
+            )
+        values = {name: spec.default for name, spec in known.items()}
+        for key, value in given.items():
+            values[key] = known[key].check(value)
+        return values
 
     @classmethod
     def resolve_settings(cls, given: dict) -> dict:
@@ -157,6 +195,23 @@ class Algorithm(ABC):
     def __init__(self, settings: dict, seed: int):
         self.settings = settings
         self.seed = seed
+        self.differential_privacy: dict | None = None  # resolved DP settings, set before fit
+        self.privacy_spent: dict | None = None  # {"epsilon", "delta"} after a DP fit
+        self.epochs_trained: int | None = None  # when the library decides (time cap, early stop)
+
+    def prepare(self, *, profile: dict, folder: Path) -> None:  # noqa: B027 - optional hook
+        """Called before ``fit`` with the table profile and the model folder being written."""
+
+    @classmethod
+    def discard(cls, folder: Path) -> None:
+        """Remove what ``fit``/``save`` wrote into ``folder`` (failed, cancelled or stale training)."""
+        (folder / cls.model_file).unlink(missing_ok=True)
+        for name in cls.extra_artifacts:
+            path = folder / name
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
     @abstractmethod
     def fit(self, frame: pd.DataFrame, sdtypes: dict[str, str], on_event: EventCallback) -> dict:
@@ -189,14 +244,24 @@ def register(cls: type[Algorithm]) -> type[Algorithm]:
 
 
 def algorithms() -> list[type[Algorithm]]:
-    return list(_REGISTRY.values())
+    """The algorithms this installation can run (the catalogue)."""
+    return [cls for cls in _REGISTRY.values() if cls.available()]
 
 
 def get(name: object) -> type[Algorithm]:
+    available = ", ".join(cls.name for cls in algorithms())
     if not isinstance(name, str) or name not in _REGISTRY:
-        raise EngineError("unknown_algorithm", f"unknown algorithm {name!r}; available: {', '.join(_REGISTRY)}")
-    return _REGISTRY[name]
+        raise EngineError("unknown_algorithm", f"unknown algorithm {name!r}; available: {available}")
+    cls = _REGISTRY[name]
+    if not cls.available():
+        raise EngineError(
+            "unknown_algorithm",
+            f"{name} needs {cls.requirement_label}, which is not installed in this engine (permissive-only install); available: {available}",
+        )
+    return cls
 
 
 # Engines register themselves on import; they must not import their heavy libraries at module level.
-from . import _sdv  # noqa: E402,F401
+# The import order is the catalogue's order.
+from . import _sdv  # noqa: E402,F401,I001
+from . import _mostlyai  # noqa: E402, F401

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import warnings
 from pathlib import Path
 
@@ -168,6 +170,106 @@ def _score(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def metrics_engine(requested: str | None = None) -> str:
+    """Which code computes the scores: "sdmetrics" when it is installed, else "doppel" (the
+    engine's own _metrics.py). ``requested`` (or DOPPEL_METRICS) can force "doppel"; asking for
+    "sdmetrics" where it is absent is an error."""
+    choice = requested or os.environ.get("DOPPEL_METRICS") or "auto"
+    if choice not in ("auto", "sdmetrics", "doppel"):
+        raise EngineError("invalid_arguments", f"metrics engine must be auto, sdmetrics or doppel (got {choice!r})")
+    has_sdmetrics = importlib.util.find_spec("sdmetrics") is not None
+    if choice == "sdmetrics" and not has_sdmetrics:
+        raise EngineError("invalid_arguments", "sdmetrics is not installed in this engine (permissive-only install)")
+    if choice == "auto":
+        return "sdmetrics" if has_sdmetrics else "doppel"
+    return choice
+
+
+def _sdmetrics_scores(real_df, synth_df, sd_meta, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event):
+    from sdmetrics.reports import DiagnosticReport, QualityReport
+    from sdmetrics.single_table import DCRBaselineProtection
+
+    on_event({"event": "progress", "stage": "quality", "elapsed_s": clock.elapsed()})
+    quality = QualityReport()
+    quality.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
+    timings["quality_s"] = clock.elapsed()
+    on_event({"event": "progress", "stage": "diagnostic", "elapsed_s": clock.elapsed()})
+    diagnostic = DiagnosticReport()
+    diagnostic.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
+    timings["diagnostic_s"] = clock.elapsed()
+    on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
+    columns = {**sd_meta["tables"][_TABLE]["columns"], **{n: {"sdtype": t} for n, t in dcr_sdtypes.items() if t == "categorical"}}
+    dcr_meta = {"tables": {_TABLE: {"columns": columns}}}
+    # Seed the random baseline (values: DCRBaselineProtection._seed, null masks: numpy's global
+    # RNG), so a report is reproducible and equals the engine's own computation.
+    DCRBaselineProtection._seed = seed
+    np.random.seed(seed % 2**32)
+    try:
+        dcr = DCRBaselineProtection.compute_breakdown(dcr_real, dcr_synth, dcr_meta, _TABLE)
+    except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
+        dcr = {}
+        on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
+
+    q_props = dict(zip(quality.get_properties()["Property"], quality.get_properties()["Score"], strict=True))
+    d_props = dict(zip(diagnostic.get_properties()["Property"], diagnostic.get_properties()["Score"], strict=True))
+    shapes = quality.get_details("Column Shapes")
+    pairs = quality.get_details("Column Pair Trends")
+    pair_list = []
+    for _, row in pairs.iterrows():
+        real_v = row.get("Real Correlation")
+        synth_v = row.get("Synthetic Correlation")
+        if pd.isna(real_v) and "Real Association" in row:
+            real_v = row.get("Real Association")
+        pair_list.append(
+            {
+                "columns": [row["Column 1"], row["Column 2"]],
+                "metric": row["Metric"],
+                "score": _score(row["Score"]),
+                "real": _score(real_v),
+                "synthetic": _score(synth_v),
+            }
+        )
+    quality_part = {
+        "score": _score(quality.get_score()),
+        "column_shapes": _score(q_props.get("Column Shapes")),
+        "column_pair_trends": _score(q_props.get("Column Pair Trends")),
+        "columns": [{"column": r["Column"], "metric": r["Metric"], "score": _score(r["Score"])} for _, r in shapes.iterrows()],
+        "pairs": pair_list,
+    }
+    diagnostic_part = {
+        "score": _score(diagnostic.get_score()),
+        "data_validity": _score(d_props.get("Data Validity")),
+        "data_structure": _score(d_props.get("Data Structure")),
+    }
+    return quality_part, diagnostic_part, dcr
+
+
+def _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event):
+    from . import _metrics
+
+    on_event({"event": "progress", "stage": "quality", "elapsed_s": clock.elapsed()})
+    quality = _metrics.quality(real_df, synth_df, sdtypes, seed=seed)
+    timings["quality_s"] = clock.elapsed()
+    on_event({"event": "progress", "stage": "diagnostic", "elapsed_s": clock.elapsed()})
+    diagnostic = _metrics.diagnostic(real_df, synth_df, sdtypes)
+    timings["diagnostic_s"] = clock.elapsed()
+    on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
+    try:
+        dcr = _metrics.dcr_baseline_protection(dcr_real, dcr_synth, dcr_sdtypes, seed=seed, null_seed=seed)
+    except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
+        dcr = {}
+        on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
+    quality_part = {
+        "score": _score(quality.score),
+        "column_shapes": _score(quality.column_shapes),
+        "column_pair_trends": _score(quality.column_pair_trends),
+        "columns": [{**c, "score": _score(c["score"])} for c in quality.columns],
+        "pairs": [{**p, "score": _score(p["score"]), "real": _score(p["real"]), "synthetic": _score(p["synthetic"])} for p in quality.pairs],
+    }
+    diagnostic_part = {k: _score(v) for k, v in diagnostic.items()}
+    return quality_part, diagnostic_part, dcr
+
+
 def evaluate(
     *,
     real: str,
@@ -179,6 +281,7 @@ def evaluate(
     seed: int = 0,
     bins: int = HIST_BINS,
     top_k: int = TOP_K,
+    metrics: str | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     clock = Stopwatch()
@@ -234,56 +337,27 @@ def evaluate(
             sd_meta["tables"][_TABLE]["columns"][col.name]["datetime_format"] = formats.get(col.name) or "%Y-%m-%d %H:%M:%S"
     timings["prepare_s"] = clock.elapsed()
 
-    from sdmetrics.reports import DiagnosticReport, QualityReport
-    from sdmetrics.single_table import DCRBaselineProtection
-
+    engine = metrics_engine(metrics)
+    sdtypes = {c.name: _sdtype(c) for c in used}
+    # DCR cannot hold nulls in a nullable boolean column (sdmetrics): compare booleans as categories.
+    bools = [c.name for c in used if c.type == "boolean"]
+    dcr_real = _subsample(real_df, dcr_rows, seed + 2).astype(dict.fromkeys(bools, object))
+    dcr_synth = _subsample(synth_df, dcr_rows, seed + 3).astype(dict.fromkeys(bools, object))
+    for name in bools:
+        for frame in (dcr_real, dcr_synth):
+            frame[name] = frame[name].map(lambda v: None if v is None or v is pd.NA else str(v))
+    dcr_sdtypes = {**sdtypes, **dict.fromkeys(bools, "categorical")}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        on_event({"event": "progress", "stage": "quality", "elapsed_s": clock.elapsed()})
-        quality = QualityReport()
-        quality.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
-        timings["quality_s"] = clock.elapsed()
-        on_event({"event": "progress", "stage": "diagnostic", "elapsed_s": clock.elapsed()})
-        diagnostic = DiagnosticReport()
-        diagnostic.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
-        timings["diagnostic_s"] = clock.elapsed()
-        on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
-        # sdmetrics' DCR cannot hold nulls in a nullable boolean column: compare booleans as categories.
-        bools = [c.name for c in used if c.type == "boolean"]
-        dcr_real = _subsample(real_df, dcr_rows, seed + 2).astype(dict.fromkeys(bools, object))
-        dcr_synth = _subsample(synth_df, dcr_rows, seed + 3).astype(dict.fromkeys(bools, object))
-        for name in bools:
-            for frame in (dcr_real, dcr_synth):
-                frame[name] = frame[name].map(lambda v: None if v is None or v is pd.NA else str(v))
-        dcr_meta = {"tables": {_TABLE: {"columns": {**sd_meta["tables"][_TABLE]["columns"], **{b: {"sdtype": "categorical"} for b in bools}}}}}
-        try:
-            dcr = DCRBaselineProtection.compute_breakdown(dcr_real, dcr_synth, dcr_meta, _TABLE)
-        except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
-            dcr = {}
-            on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
+        if engine == "sdmetrics":
+            scores = _sdmetrics_scores(real_df, synth_df, sd_meta, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event)
+        else:
+            scores = _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event)
+    quality_part, diagnostic_part, dcr = scores
     real_hashes = set(_row_hashes(real_df))
     exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
     timings["privacy_s"] = clock.elapsed()
 
-    q_props = dict(zip(quality.get_properties()["Property"], quality.get_properties()["Score"], strict=True))
-    d_props = dict(zip(diagnostic.get_properties()["Property"], diagnostic.get_properties()["Score"], strict=True))
-    shapes = quality.get_details("Column Shapes")
-    pairs = quality.get_details("Column Pair Trends")
-    pair_list = []
-    for _, row in pairs.iterrows():
-        real_v = row.get("Real Correlation")
-        synth_v = row.get("Synthetic Correlation")
-        if pd.isna(real_v) and "Real Association" in row:
-            real_v = row.get("Real Association")
-        pair_list.append(
-            {
-                "columns": [row["Column 1"], row["Column 2"]],
-                "metric": row["Metric"],
-                "score": _score(row["Score"]),
-                "real": _score(real_v),
-                "synthetic": _score(synth_v),
-            }
-        )
     on_event({"event": "progress", "stage": "charts", "elapsed_s": clock.elapsed()})
     chart_cols = [c for c in columns if c.type != "id"]
     real_charts = _typed(real_raw, [c for c in chart_cols if c.type == "text"], formats, ignore)
@@ -314,18 +388,9 @@ def evaluate(
     timings["total_s"] = clock.elapsed()
 
     report = {
-        "quality": {
-            "score": _score(quality.get_score()),
-            "column_shapes": _score(q_props.get("Column Shapes")),
-            "column_pair_trends": _score(q_props.get("Column Pair Trends")),
-            "columns": [{"column": r["Column"], "metric": r["Metric"], "score": _score(r["Score"])} for _, r in shapes.iterrows()],
-            "pairs": pair_list,
-        },
-        "diagnostic": {
-            "score": _score(diagnostic.get_score()),
-            "data_validity": _score(d_props.get("Data Validity")),
-            "data_structure": _score(d_props.get("Data Structure")),
-        },
+        "metrics_engine": engine,
+        "quality": quality_part,
+        "diagnostic": diagnostic_part,
         "privacy": {
             "score": _score(dcr.get("score")),
             "dcr_baseline_protection": _score(dcr.get("score")),
@@ -353,6 +418,7 @@ def evaluate(
             "diagnostic": report["diagnostic"]["score"],
             "privacy": report["privacy"]["score"],
             "exact_copy_share": exact_share,
+            "metrics_engine": engine,
             "subsampled": sampling["subsampled"],
             "seconds": timings["total_s"],
         }

@@ -45,8 +45,8 @@ def load_model(model: str) -> tuple[_catalogue.Algorithm, dict]:
     folder, meta = read_model_metadata(model)
     try:
         algo_cls = _catalogue.get(meta.get("algorithm"))
-    except EngineError:
-        raise EngineError("model_invalid", f"the model uses algorithm {meta.get('algorithm')!r}, unknown to this engine") from None
+    except EngineError as err:
+        raise EngineError("model_invalid", f"the model cannot be loaded by this engine: {err.message}") from None
     path = Path(model)
     model_file = path if path.is_file() else folder / meta.get("model", {}).get("file", algo_cls.model_file)
     if not model_file.is_file():

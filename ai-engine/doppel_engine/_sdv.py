@@ -166,6 +166,8 @@ def _epoch_losses(model, epoch: int) -> dict:
 class _SdvAlgorithm(Algorithm):
     library = "sdv"
     licence = "BUSL-1.1"
+    requires = ("sdv",)
+    requirement_label = "SDV"
     _epoch_based = False
 
     def __init__(self, settings: dict, seed: int):

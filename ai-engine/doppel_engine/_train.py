@@ -19,8 +19,8 @@ from ._sdv import file_sha256
 from ._table import profile_table, training_frame
 from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
 
-RESERVED_KEYS = ("algorithm", "seed", "columns")
-LIBRARIES = ("sdv", "ctgan", "rdt", "copulas", "sdmetrics", "torch", "pandas", "numpy", "pyarrow")
+RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy")
+LIBRARIES = ("sdv", "ctgan", "rdt", "copulas", "sdmetrics", "mostlyai-engine", "opacus", "torch", "pandas", "numpy", "scipy", "pyarrow")
 
 
 def load_json_argument(value: object, what: str, code: str = "invalid_config") -> object:
@@ -42,8 +42,9 @@ def load_json_argument(value: object, what: str, code: str = "invalid_config") -
         raise EngineError(code, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
 
 
-def parse_config(config: object) -> tuple[type[_catalogue.Algorithm], dict, int, object]:
-    """Validate a train config: returns (algorithm class, resolved settings, seed, columns or None)."""
+def parse_config(config: object) -> tuple[type[_catalogue.Algorithm], dict, int, object, dict | None]:
+    """Validate a train config: returns (algorithm class, resolved settings, seed, columns or None,
+    resolved differential_privacy settings or None)."""
     cfg = load_json_argument(config, "config")
     if not isinstance(cfg, dict):
         raise EngineError("invalid_config", "config must be a JSON object")
@@ -56,8 +57,9 @@ def parse_config(config: object) -> tuple[type[_catalogue.Algorithm], dict, int,
     elif isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32:
         raise EngineError("invalid_setting", f"seed must be an integer between 0 and 4294967295 (got {seed!r})")
     settings = algo_cls.resolve_settings({k: v for k, v in cfg.items() if k not in RESERVED_KEYS})
+    dp = algo_cls.resolve_differential_privacy(cfg.get("differential_privacy"))
     columns = parse_columns(cfg["columns"]) if cfg.get("columns") is not None else None
-    return algo_cls, settings, seed, columns
+    return algo_cls, settings, seed, columns, dp
 
 
 def library_versions() -> dict:
@@ -83,7 +85,7 @@ def train(
     Returns the ``completed`` event. Raises ``EngineError`` for anything a user can fix.
     """
     clock = Stopwatch()
-    algo_cls, settings, seed, columns = parse_config(config)
+    algo_cls, settings, seed, columns, dp = parse_config(config)
 
     out_dir = Path(output)
     try:
@@ -91,8 +93,8 @@ def train(
         log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
-    for stale in ("metadata.json", algo_cls.model_file):
-        (out_dir / stale).unlink(missing_ok=True)
+    (out_dir / "metadata.json").unlink(missing_ok=True)
+    algo_cls.discard(out_dir)
 
     def emit(event: dict) -> None:
         log.write(to_json(event) + "\n")
@@ -143,6 +145,8 @@ def train(
         )
 
         algorithm = algo_cls(settings, seed)
+        algorithm.differential_privacy = dp
+        algorithm.prepare(profile=profile, folder=out_dir)
         fit_started = time.perf_counter()
         losses = algorithm.fit(frame, sdtypes, emit)
         fit_s = round(time.perf_counter() - fit_started, 3)
@@ -155,6 +159,7 @@ def train(
             "format": MODEL_FORMAT,
             "algorithm": algo_cls.name,
             "settings": settings,
+            **({"differentialPrivacy": {"settings": dp, "spent": algorithm.privacy_spent}} if dp is not None else {}),
             "seed": seed,
             "columns": [c.to_json() for c in columns],
             "profile": profile,
@@ -173,18 +178,20 @@ def train(
             "model": str(out_dir),
             "rows": len(frame),
             "columns": len(profile["columns"]),
-            "epochs": settings.get("epochs"),
+            "epochs": algorithm.epochs_trained if algorithm.epochs_trained is not None else settings.get("epochs"),
             "seed": seed,
             "fit_seconds": fit_s,
             "total_seconds": total_s,
             **losses,
         }
+        if dp is not None:
+            completed["differential_privacy"] = algorithm.privacy_spent
         emit(completed)
         return completed
     except BaseException as exc:
         if isinstance(exc, EngineError):
             log.write(to_json(exc.to_event()) + "\n")
-        (out_dir / algo_cls.model_file).unlink(missing_ok=True)
+        algo_cls.discard(out_dir)
         raise
     finally:
         log.close()

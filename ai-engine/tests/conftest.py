@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -60,13 +61,19 @@ CREDIT_COLUMNS = [
     {"name": "Price", "type": "integer"},
 ]
 SCHEMAS = {"penguins": PENGUINS_COLUMNS, "taxis": TAXIS_COLUMNS, "credit_data": CREDIT_COLUMNS}
-ALGORITHMS = ["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN"]
+ALGORITHMS = ["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN"]  # the SDV algorithms
+# DOPPEL_ENGINE_PROFILE=permissive installs no SDV and no sdmetrics: tests that need them are skipped there.
+HAS_SDV = importlib.util.find_spec("sdv") is not None
+HAS_SDMETRICS = importlib.util.find_spec("sdmetrics") is not None
+requires_sdv = pytest.mark.skipif(not HAS_SDV, reason="needs SDV (not installed in the permissive profile)")
+requires_sdmetrics = pytest.mark.skipif(not HAS_SDMETRICS, reason="needs sdmetrics (not installed in the permissive profile)")
 # Few epochs keep the suite fast; the tests check the contract, not the model's quality.
 FAST_SETTINGS = {
     "CTGAN": {"epochs": 2, "batch_size": 200},
     "TVAE": {"epochs": 2, "batch_size": 200},
     "GaussianCopula": {},
     "CopulaGAN": {"epochs": 2, "batch_size": 200, "default_distribution": "norm"},
+    "TabularARGN": {"max_epochs": 2, "model_size": "small"},
 }
 
 

@@ -7,7 +7,9 @@ import subprocess
 import sys
 import time
 
-from conftest import DATASETS, ENGINE
+from conftest import DATASETS, ENGINE, requires_sdv
+
+pytestmark = requires_sdv  # every test here trains or loads an SDV model
 
 
 def _alive(pid: int) -> bool:

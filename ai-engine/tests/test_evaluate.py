@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import SCHEMAS, dataset, run_cli
+from conftest import HAS_SDMETRICS, SCHEMAS, dataset, requires_sdv, run_cli
 
 ADULT_COLUMNS = [
     {"name": n, "type": "integer"}
@@ -34,6 +34,7 @@ def _in_unit(value) -> bool:
     return isinstance(value, float) and 0.0 <= value <= 1.0
 
 
+@requires_sdv
 def test_report_shape_and_scores_in_unit_interval(models, tmp_path):
     folder, _ = models("GaussianCopula", "taxis")
     synth = tmp_path / "s.csv"
@@ -72,6 +73,7 @@ def test_report_shape_and_scores_in_unit_interval(models, tmp_path):
     assert any(w["code"] == "subsampled" for w in run.of("warning"))
 
 
+@requires_sdv
 def test_gaussian_copula_on_adult_scores_at_least_075(tmp_path):
     model = tmp_path / "adult"
     cfg = json.dumps({"algorithm": "GaussianCopula", "seed": 1, "columns": ADULT_COLUMNS})
@@ -138,3 +140,4 @@ def test_identical_data_is_a_full_copy(tmp_path):
     report = json.loads(out.read_text())
     assert report["privacy"]["exact_copy_share"] == 1.0 and report["quality"]["score"] > 0.99
     assert report["sampling"]["subsampled"] is False
+    assert report["metrics_engine"] == ("sdmetrics" if HAS_SDMETRICS else "doppel") == run.last["metrics_engine"]

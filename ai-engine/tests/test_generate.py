@@ -11,7 +11,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ALGORITHMS, SCHEMAS, config, dataset, run_cli
+from conftest import ALGORITHMS, SCHEMAS, config, dataset, requires_sdv, run_cli
+
+pytestmark = requires_sdv  # every test here trains or loads an SDV model
 
 NULLS = ["", "NA", "N/A", "null", "NULL", "?", "None"]
 # Null ratios: a column without nulls never gets one; otherwise the synthetic ratio is within

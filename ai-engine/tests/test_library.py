@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import ENGINE
+from conftest import ENGINE, HAS_SDV, requires_sdv
 from doppel_engine import EngineError, describe
 from doppel_engine._anomalies import anomaly_count, parse_spec
 from doppel_engine._catalogue import get
@@ -27,7 +27,15 @@ def test_describe_cli_is_one_json_object_and_imports_no_heavy_library():
     doc = json.loads(lines[0])
     assert doc["engine"] == "doppel-ai-engine"
     names = [a["name"] for a in doc["algorithms"]]
-    assert names == ["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN"]
+    assert names == (["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN", "TabularARGN"] if HAS_SDV else ["TabularARGN"])
+    probe = (
+        f"import sys; sys.path.insert(0, {str(ENGINE)!r}); import doppel_engine; doppel_engine.describe(); "
+        "print(sorted(m for m in ('sdv', 'torch', 'sdmetrics', 'mostlyai.engine', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    assert out.stdout.strip() == "[]"
+    if not HAS_SDV:
+        return
     ctgan = doc["algorithms"][0]
     assert ctgan["library"] == "sdv" and ctgan["libraryVersion"].startswith("2.0") and ctgan["licence"] == "BUSL-1.1"
     settings = {s["name"]: s for s in ctgan["settings"]}
@@ -35,14 +43,10 @@ def test_describe_cli_is_one_json_object_and_imports_no_heavy_library():
     assert {"rule": "multipleOf", "setting": "batch_size", "of": "pac", "message": "batch_size must be a multiple of pac"} in ctgan["constraints"]
     gc = {s["name"]: s for s in doc["algorithms"][2]["settings"]}
     assert "epochs" not in gc and gc["default_distribution"]["allowed"][0] == "norm"
-    probe = (
-        f"import sys; sys.path.insert(0, {str(ENGINE)!r}); import doppel_engine; doppel_engine.describe(); "
-        "print(sorted(m for m in ('sdv', 'torch', 'sdmetrics') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
-    assert out.stdout.strip() == "[]"
+    assert all(a["supportsDifferentialPrivacy"] is False and a["differentialPrivacySettings"] == [] for a in doc["algorithms"][:4])
 
 
+@requires_sdv
 def test_settings_validation_fills_defaults_and_names_bad_settings():
     values = get("CTGAN").resolve_settings({"epochs": 5, "batch_size": 100, "pac": 5})
     assert values["epochs"] == 5 and values["generator_width"] == 256

@@ -10,7 +10,9 @@ import time
 
 import pytest
 
-from conftest import ALGORITHMS, ENGINE, config, dataset, run_cli
+from conftest import ALGORITHMS, ENGINE, config, dataset, requires_sdv, run_cli
+
+pytestmark = requires_sdv  # every test here trains or loads an SDV model
 
 
 @pytest.mark.parametrize("dataset_name", ["penguins", "taxis"])

@@ -30,6 +30,12 @@ abstract class FullStackTest {
     registry.add("doppel.upload.max-file-size", () -> UPLOAD_LIMIT_BYTES + "B");
     // The same suite runs against the test engine (default) and, with -Ddoppel.test.engine=python, the real one.
     registry.add("doppel.engine.adapter", FullStackTest::engine);
+    // Each Surefire execution names its own interpreter (full or permissive-only install); Maven's -D
+    // properties reach every forked JVM, so the per-execution name must win over doppel.engine.python.
+    String python = System.getProperty("doppel.test.python");
+    if (python != null) {
+      registry.add("doppel.engine.python", () -> python);
+    }
     registry.add("doppel.engine.directory", () -> SharedDatasets.repositoryRoot().resolve("ai-engine").toString());
     registry.add("doppel.jobs.max-generated-rows", () -> "200000");
   }

@@ -1,0 +1,332 @@
+"""TabularARGN (mostlyai-engine, Apache-2.0) as a catalogue algorithm.
+
+mostlyai-engine works over a workspace folder (split -> analyze -> encode -> train -> generate).
+The workspace lives inside the model folder (``<model>/workspace``); after training only its
+``ModelStore`` (column statistics, weights, model configs, progress messages) is kept: the copy of
+the training data and the encoded data are deleted. ``model.json`` lists every kept file with its
+sha256 (metadata.json records the sha256 of model.json, as it does of model.pkl for SDV), so a
+changed workspace file is detected before loading.
+
+Column types map onto its encoding types: integer/float -> TABULAR_NUMERIC_AUTO, datetime ->
+TABULAR_DATETIME, categorical/boolean/text -> TABULAR_CATEGORICAL (the engine only ever outputs
+real values; free text is reused, not generated), id and constant columns are not learned.
+
+Nothing here imports mostlyai/torch at module level; the environment is made offline before the
+first import (TabularARGN needs no downloaded model).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from ._catalogue import MAX_CATEGORIES, Algorithm, Setting, register
+from ._errors import EngineError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ._events import EventCallback
+
+WORKSPACE = "workspace"
+_KEEP = "ModelStore"
+_DROP_FROM_MODEL_DATA = ("optimizer.pt", "lr-scheduler.pt", "dp-accountant.pt")
+_MODEL_SIZES = {"small": "MOSTLY_AI/Small", "medium": "MOSTLY_AI/Medium", "large": "MOSTLY_AI/Large"}
+_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+
+
+def _engine():
+    """Import mostlyai.engine with the process made offline first."""
+    for key, value in _OFFLINE.items():
+        os.environ[key] = value
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import mostlyai.engine as engine
+
+    return engine
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Progress:
+    """mostlyai's progress callback -> the engine's per-epoch ``fit`` events."""
+
+    def __init__(self, on_event: EventCallback, epochs: int, with_dp: bool):
+        self._on_event = on_event
+        self._epochs = epochs
+        self._with_dp = with_dp
+        self._started = time.perf_counter()
+        self.last: dict = {}
+        self.epoch = 0
+
+    def __call__(self, total=None, completed=None, advance=None, message=None, **_kwargs):
+        if not isinstance(message, dict) or message.get("val_loss") is None:
+            return None  # mid-epoch messages carry no validation loss: report whole epochs only
+        epoch = round(float(message.get("epoch") or 0))
+        if epoch <= self.epoch:
+            return None
+        self.epoch = epoch
+        event = {"event": "progress", "stage": "fit", "epoch": epoch, "epochs": self._epochs, "loss": float(message["val_loss"])}
+        if message.get("trn_loss") is not None:
+            event["train_loss"] = float(message["trn_loss"])
+        if self._with_dp and message.get("dp_eps") is not None:
+            event["dp_epsilon"] = float(message["dp_eps"])
+        event["elapsed_s"] = round(time.perf_counter() - self._started, 3)
+        self.last = event
+        self._on_event(event)
+        return None
+
+
+@register
+class TabularArgnAlgorithm(Algorithm):
+    name = "TabularARGN"
+    library = "mostlyai-engine"
+    licence = "Apache-2.0"
+    description = (
+        "Autoregressive neural network for tables (mostlyai-engine TabularARGN). High fidelity on mixed-type tables; "
+        "trains until max_epochs, max_training_time or early stopping on the validation loss; optional differential privacy (DP-SGD)."
+    )
+    supports_differential_privacy = True
+    requires = ("mostlyai.engine",)
+    requirement_label = "mostlyai-engine"
+    model_file = "model.json"
+    extra_artifacts = (WORKSPACE,)
+    settings: ClassVar[tuple[Setting, ...]] = (
+        Setting("max_epochs", "integer", 100, "Upper limit of training epochs (passes over the data).", minimum=1, maximum=10_000),
+        Setting(
+            "max_training_time",
+            "number",
+            10.0,
+            "Upper limit of training time in minutes; training stops after the epoch step that passes it.",
+            minimum=0.01,
+            maximum=14_400.0,
+        ),
+        Setting("batch_size", "integer", None, "Rows per training step; null lets the engine choose (data size, memory).", minimum=1, maximum=100_000),
+        Setting(
+            "value_protection",
+            "boolean",
+            True,
+            "Rare-category and extreme-value protection: categories seen in too few rows are not learned (generated as "
+            "frequent ones instead) and numeric/datetime ranges are learned up to protected quantiles, not the extremes.",
+        ),
+        Setting(
+            "enable_flexible_generation",
+            "boolean",
+            False,
+            "Train on random column orders (allows conditional generation in any column order; slightly lower fidelity).",
+        ),
+        Setting("model_size", "string", "medium", "Network size.", allowed=("small", "medium", "large")),
+        MAX_CATEGORIES,
+    )
+    differential_privacy_settings: ClassVar[tuple[Setting, ...]] = (
+        Setting(
+            "max_epsilon",
+            "number",
+            10.0,
+            "Privacy budget: training stops before the spent ε exceeds it; only checkpoints within it are kept.",
+            minimum=0.01,
+            maximum=10_000.0,
+        ),
+        Setting("delta", "number", 1e-5, "δ of the (ε, δ) guarantee; should be well below 1 / number of rows.", minimum=0.0, maximum=0.5),
+        Setting(
+            "noise_multiplier",
+            "number",
+            1.5,
+            "Standard deviation of the Gaussian noise relative to the clipping norm (more noise: less ε per epoch).",
+            minimum=0.1,
+            maximum=100.0,
+        ),
+        Setting("max_grad_norm", "number", 1.0, "Clipping norm of each row's gradient.", minimum=0.01, maximum=1_000.0),
+    )
+
+    def __init__(self, settings: dict, seed: int):
+        super().__init__(settings, seed)
+        self._folder: Path | None = None
+        self._profile: dict | None = None
+        self._columns: list[str] = []
+        self._datetimes: list[str] = []
+        self._sample_seed = seed
+        self._chunk = 0
+
+    # ---- training
+    def prepare(self, *, profile: dict, folder: Path) -> None:
+        self._profile = profile
+        self._folder = folder
+
+    def _encoding_types(self, frame: pd.DataFrame) -> dict[str, str]:
+        kinds = {p["name"]: p["type"] for p in (self._profile or {"columns": []})["columns"]}
+        out = {}
+        for name in frame.columns:
+            kind = kinds.get(name)
+            if kind in ("integer", "float"):
+                out[name] = "TABULAR_NUMERIC_AUTO"
+            elif kind == "datetime":
+                out[name] = "TABULAR_DATETIME"
+            else:
+                out[name] = "TABULAR_CATEGORICAL"
+        return out
+
+    def fit(self, frame: pd.DataFrame, sdtypes: dict[str, str], on_event: EventCallback) -> dict:
+        import pandas as pd
+
+        self._columns = list(frame.columns)
+        if not sdtypes:
+            on_event({"event": "progress", "stage": "fit", "step": 1, "steps": 1, "elapsed_s": 0.0})
+            return {}
+        if self._folder is None:
+            raise RuntimeError("prepare() must be called before fit()")
+        on_event({"event": "progress", "stage": "preprocess", "elapsed_s": 0.0})
+        engine = _engine()
+        types = self._encoding_types(frame)
+        self._datetimes = [name for name, kind in types.items() if kind == "TABULAR_DATETIME"]
+        data = frame.copy()
+        for name in self._datetimes:  # the engine's datetimes are epoch seconds
+            data[name] = pd.to_datetime(data[name], unit="s")
+        ws = self._folder / WORKSPACE
+        shutil.rmtree(ws, ignore_errors=True)
+        s = self.settings
+        dp = self.differential_privacy
+        progress = _Progress(on_event, s["max_epochs"], dp is not None)
+        if dp is not None:
+            from mostlyai.engine.domain import DifferentialPrivacyConfig
+
+            dp = DifferentialPrivacyConfig(**dp)
+        try:
+            engine.set_random_state(self.seed)
+            engine.split(tgt_data=data, tgt_encoding_types=types, model_type="TABULAR", workspace_dir=ws)
+            del data
+            engine.analyze(value_protection=s["value_protection"], differential_privacy=dp, workspace_dir=ws)
+            engine.encode(workspace_dir=ws)
+            engine.train(
+                model=_MODEL_SIZES[s["model_size"]],
+                max_training_time=s["max_training_time"],
+                max_epochs=s["max_epochs"],
+                batch_size=s["batch_size"],
+                enable_flexible_generation=s["enable_flexible_generation"],
+                differential_privacy=dp,
+                device="cpu",
+                workspace_dir=ws,
+                update_progress=progress,
+            )
+        finally:
+            shutil.rmtree(ws / "OriginalData", ignore_errors=True)  # the copy of the real rows
+        model_data = ws / _KEEP / "model-data"
+        for name in _DROP_FROM_MODEL_DATA:
+            (model_data / name).unlink(missing_ok=True)
+        self.epochs_trained = progress.epoch
+        if dp is not None:
+            self.privacy_spent = _privacy_spent(model_data / "progress-messages.csv", self.differential_privacy)
+            spent, budget = self.privacy_spent["epsilon"], self.differential_privacy["max_epsilon"]
+            if spent is not None and spent > budget:  # stopped before the first epoch within budget
+                raise EngineError(
+                    "invalid_setting",
+                    f"differential privacy: the kept model spent epsilon={spent:.3g}, above max_epsilon={budget:g} "
+                    "(the budget is too small for even one training epoch on this data); raise max_epsilon or noise_multiplier",
+                )
+        return {"loss": progress.last["loss"]} if progress.last else {}
+
+    # ---- saving / loading
+    def save(self, folder: Path) -> Path:
+        ws = folder / WORKSPACE
+        files = sorted(p for p in ws.rglob("*") if p.is_file())
+        manifest = {
+            "doppel_algorithm": self.name,
+            "columns": self._columns,
+            "datetimes": self._datetimes,
+            "workspace": WORKSPACE,
+            "files": {str(p.relative_to(folder)): _sha256(p) for p in files},
+        }
+        path = folder / self.model_file
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, folder: Path, settings: dict, seed: int) -> Algorithm:
+        manifest = json.loads((folder / cls.model_file).read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict) or manifest.get("doppel_algorithm") != cls.name:
+            raise ValueError("model file does not hold a Doppel model of this algorithm")
+        for rel, digest in manifest["files"].items():
+            path = folder / rel
+            if not path.is_file() or _sha256(path) != digest:
+                raise ValueError(f"workspace file {rel} is missing or changed since training")
+        _engine()  # import now: model loading, not the first chunk, pays for it
+        algo = cls(settings, seed)
+        algo._folder = folder
+        algo._columns = manifest["columns"]
+        algo._datetimes = manifest["datetimes"]
+        return algo
+
+    # ---- sampling
+    def reseed(self, seed: int) -> None:
+        self._sample_seed = seed
+        self._chunk = 0
+
+    def sample(self, n: int) -> pd.DataFrame:
+        import numpy as np
+        import pandas as pd
+
+        if not self._columns or self._folder is None or not (self._folder / WORKSPACE / _KEEP).is_dir():
+            return pd.DataFrame(index=range(n))
+        engine = _engine()
+        # One seed per chunk, derived from the generate seed and the chunk's position.
+        chunk_seed = zlib.crc32(f"{self._sample_seed}:{self._chunk}".encode()) & 0x7FFFFFFF
+        self._chunk += 1
+        with tempfile.TemporaryDirectory(prefix="doppel-argn-") as tmp:
+            ws = Path(tmp)
+            # generate() writes SyntheticData/ into its workspace: point a scratch workspace at the
+            # model's (read-only) ModelStore instead of writing into the model folder.
+            (ws / _KEEP).symlink_to((self._folder / WORKSPACE / _KEEP).resolve(), target_is_directory=True)
+            engine.set_random_state(chunk_seed)
+            engine.generate(sample_size=n, rare_category_replacement_method="SAMPLE", device="cpu", workspace_dir=ws)
+            parts = sorted((ws / "SyntheticData").glob("*.parquet"))
+            sampled = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
+        out = {}
+        for name in self._columns:
+            if name not in sampled:
+                out[name] = np.full(n, np.nan)
+                continue
+            column = sampled[name]
+            if name in self._datetimes:
+                parsed = pd.to_datetime(column, errors="coerce")
+                seconds = (parsed - pd.Timestamp(0)).dt.total_seconds()
+                out[name] = seconds.to_numpy(dtype=float, na_value=np.nan)
+            elif pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
+                out[name] = pd.to_numeric(column, errors="coerce").astype(float).to_numpy()
+            else:
+                values = column.astype(object)
+                out[name] = values.where(column.notna(), None).to_numpy()
+        return pd.DataFrame(out).head(n).reset_index(drop=True)
+
+
+def _privacy_spent(progress_csv: Path, dp: dict) -> dict:
+    """The (ε, δ) of the kept checkpoint, as mostlyai-engine accounted it (DP-SGD via Opacus' RDP
+    accountant plus the ε of the DP value protection in the analysis)."""
+    import pandas as pd
+
+    delta = dp["delta"]
+    if not progress_csv.is_file():
+        return {"epsilon": None, "delta": delta}
+    messages = pd.read_csv(progress_csv)
+    if "dp_eps" not in messages:
+        return {"epsilon": None, "delta": delta}
+    kept = messages[messages.get("is_checkpoint", 0) == 1] if "is_checkpoint" in messages else messages
+    rows = kept if len(kept) else messages
+    row = rows.iloc[-1]
+    epsilon = row.get("dp_eps")
+    if "dp_delta" in row and pd.notna(row["dp_delta"]):
+        delta = float(row["dp_delta"])
+    return {"epsilon": None if pd.isna(epsilon) else float(epsilon), "delta": delta}

@@ -1,0 +1,151 @@
+"""TabularARGN (mostlyai-engine): catalogue, training, generation, differential privacy, and the
+permissive profile's refusal of SDV algorithms. Runs in both profiles."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from test_generate import check_output, profile_of, read_csv, row_violations
+
+from conftest import HAS_SDV, SCHEMAS, config, dataset, requires_sdv, run_cli
+from doppel_engine import EngineError, describe
+from doppel_engine._catalogue import algorithms, get
+
+DP = {"max_epsilon": 5.0, "delta": 1e-5, "noise_multiplier": 1.5, "max_grad_norm": 1.0}
+
+
+def test_catalogue_entry():
+    entry = next(a for a in describe()["algorithms"] if a["name"] == "TabularARGN")
+    assert entry["library"] == "mostlyai-engine" and entry["licence"] == "Apache-2.0" and entry["libraryVersion"] == "2.7.3"
+    assert entry["supportsDifferentialPrivacy"] is True
+    settings = {s["name"]: s for s in entry["settings"]}
+    assert settings["max_epochs"] == {**settings["max_epochs"], "type": "integer", "default": 100, "minimum": 1}
+    assert settings["max_training_time"]["type"] == "number" and settings["max_training_time"]["default"] == 10.0
+    assert settings["batch_size"]["default"] is None and settings["value_protection"]["default"] is True
+    dp = {s["name"]: s for s in entry["differentialPrivacySettings"]}
+    assert list(dp) == ["max_epsilon", "delta", "noise_multiplier", "max_grad_norm"]
+    assert dp["max_epsilon"]["minimum"] > 0 and dp["delta"]["maximum"] < 1 and dp["delta"]["default"] == 1e-5
+
+
+def test_dp_settings_are_validated():
+    argn = get("TabularARGN")
+    assert argn.resolve_differential_privacy(None) is None
+    assert argn.resolve_differential_privacy({"max_epsilon": 3}) == {**DP, "max_epsilon": 3.0}
+    for bad, word in (({"max_epsilon": 0}, "max_epsilon"), ({"delta": 1.5}, "delta"), ({"sigma": 1}, "sigma"), ([1], "object")):
+        with pytest.raises(EngineError) as err:
+            argn.resolve_differential_privacy(bad)
+        assert err.value.code == "invalid_setting" and word in err.value.message
+
+
+def test_sdv_algorithms_are_refused_when_sdv_is_absent(monkeypatch):
+    """What the permissive profile does, simulated by pointing the SDV algorithms at a missing module."""
+    for cls in list(algorithms()):
+        if cls.library == "sdv":
+            monkeypatch.setattr(cls, "requires", ("doppel_no_such_module",))
+    assert [a["name"] for a in describe()["algorithms"]] == ["TabularARGN"]
+    with pytest.raises(EngineError) as err:
+        get("CTGAN")
+    assert err.value.code == "unknown_algorithm" and err.value.exit_code == 2
+    assert err.value.message.startswith("CTGAN needs SDV, which is not installed in this engine (permissive-only install)")
+
+
+@pytest.mark.skipif(HAS_SDV, reason="the real refusal is only visible in the permissive profile")
+def test_permissive_profile_refuses_sdv_algorithms(tmp_path):
+    run = run_cli("train.py", "--data", dataset("penguins"), "--output", tmp_path / "m", "--config", '{"algorithm":"CTGAN"}')
+    assert run.rc == 2 and run.last["code"] == "unknown_algorithm", run.stdout
+    assert "CTGAN needs SDV, which is not installed in this engine (permissive-only install)" in run.last["message"]
+
+
+@requires_sdv
+def test_sdv_algorithm_with_dp_is_refused(tmp_path):
+    cfg = json.dumps({"algorithm": "GaussianCopula", "differential_privacy": DP})
+    run = run_cli("train.py", "--data", dataset("penguins"), "--output", tmp_path / "m", "--config", cfg)
+    assert run.rc == 2 and run.last["code"] == "invalid_setting", run.stdout
+    assert "GaussianCopula does not support differential privacy" in run.last["message"]
+
+
+def test_trains_and_reports_epochs(models):
+    folder, run = models("TabularARGN", "penguins")
+    kinds = [e["event"] for e in run.events]
+    assert kinds[0] == "started" and kinds[-1] == "completed" and "error" not in kinds
+    fit = [e for e in run.of("progress") if e.get("stage") == "fit"]
+    assert [e["epoch"] for e in fit] == [1, 2] and all(e["epochs"] == 2 for e in fit)
+    assert all(isinstance(e["loss"], float) and isinstance(e["elapsed_s"], float) for e in fit)
+    done = run.last
+    assert done["algorithm"] == "TabularARGN" and done["epochs"] == 2 and done["loss"] == fit[-1]["loss"]
+    assert "differential_privacy" not in done
+    meta = json.loads((folder / "metadata.json").read_text())
+    assert meta["model"]["file"] == "model.json" and meta["libraries"]["mostlyai-engine"] == "2.7.3"
+    assert (folder / "workspace" / "ModelStore" / "model-data" / "model-weights.pt").is_file()
+    assert not (folder / "workspace" / "OriginalData").exists(), "the copy of the training rows must not stay in the model"
+    log = [json.loads(line) for line in (folder / "training_log.jsonl").read_text().splitlines()]
+    assert log == run.events
+
+
+def test_generates_within_bounds_and_reproducibly(models, tmp_path):
+    folder, _ = models("TabularARGN", "penguins")
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"out{i}.csv"
+        run = run_cli("generate.py", "--model", folder, "--count", 700, "--output", out, "--seed", 1, "--chunk-size", 300)
+        assert run.rc == 0, run.stderr[-2000:]
+        assert [e["rows"] for e in run.of("progress")] == [300, 600, 700] and run.last["rows"] == 700
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1], "same model + seed + chunk size must give the same bytes"
+    profile, synth = check_output(folder, tmp_path / "out0.csv", dataset("penguins"), 700)
+    for _, row in synth.iterrows():
+        assert not row_violations(profile, row.to_dict(), kinds=("order",)), row.to_dict()
+    other = tmp_path / "other.csv"
+    assert run_cli("generate.py", "--model", folder, "--count", 700, "--output", other, "--seed", 2, "--chunk-size", 300).rc == 0
+    assert other.read_bytes() != outs[0]
+
+
+def test_anomalies_are_exact_and_parquet_works(models, tmp_path):
+    folder, _ = models("TabularARGN", "penguins")
+    out = tmp_path / "a.csv"
+    n, ratio = 1003, 0.0415
+    run = run_cli("generate.py", "--model", folder, "--count", n, "--output", out, "--seed", 3, "--anomalies", json.dumps({"ratio": ratio}))
+    assert run.rc == 0, run.stderr[-2000:]
+    expected = math.floor(ratio * n + 0.5)
+    synth = read_csv(out)
+    flagged = synth[synth["is_anomaly"] == "true"]
+    assert run.last["anomalies"] == len(flagged) == expected
+    profile = profile_of(folder)
+    for _, row in flagged.iterrows():
+        assert row["anomaly_kind"] in row_violations(profile, row.drop(["is_anomaly", "anomaly_kind"]).to_dict())
+    parquet = tmp_path / "p.parquet"
+    assert run_cli("generate.py", "--model", folder, "--count", 50, "--output", parquet, "--seed", 3).rc == 0
+
+
+def test_changed_workspace_file_is_rejected(models, tmp_path):
+    import shutil
+
+    folder, _ = models("TabularARGN", "penguins")
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    (copy / "workspace" / "ModelStore" / "tgt-stats" / "stats.json").write_text("{}")
+    run = run_cli("generate.py", "--model", copy, "--count", 5, "--output", tmp_path / "x.csv")
+    assert run.rc == 4 and run.last["code"] == "model_invalid" and "changed" in run.last["message"]
+
+
+def test_differential_privacy_reports_epsilon_within_budget(tmp_path):
+    cfg = config("TabularARGN", "penguins", differential_privacy=DP)
+    run = run_cli("train.py", "--data", dataset("penguins"), "--output", tmp_path / "dp", "--config", cfg)
+    assert run.rc == 0, run.stderr[-3000:]
+    spent = run.last["differential_privacy"]
+    assert 0 < spent["epsilon"] <= DP["max_epsilon"] and spent["delta"] == DP["delta"]
+    meta = json.loads((tmp_path / "dp" / "metadata.json").read_text())
+    assert meta["differentialPrivacy"] == {"settings": DP, "spent": spent}
+    assert all("dp_epsilon" in e for e in run.of("progress") if e.get("stage") == "fit")
+
+
+def test_invalid_tabular_argn_settings(tmp_path):
+    for cfg, word in (
+        ({"algorithm": "TabularARGN", "epochs": 3}, "epochs"),
+        ({"algorithm": "TabularARGN", "max_training_time": 0}, "max_training_time"),
+        ({"algorithm": "TabularARGN", "differential_privacy": {"noise_multiplier": "lots"}}, "noise_multiplier"),
+    ):
+        run = run_cli("train.py", "--data", dataset("penguins"), "--output", tmp_path / "m", "--config", json.dumps({**cfg, "columns": SCHEMAS["penguins"]}))
+        assert run.rc == 2 and run.last["code"] == "invalid_setting" and word in run.last["message"], run.stdout
