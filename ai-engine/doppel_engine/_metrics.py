@@ -178,9 +178,7 @@ def quality(real: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str]
         real_v = synth_v = float("nan")
         if a_num and b_num:
             metric = "CorrelationSimilarity"
-            score, real_v, synth_v = _correlation(
-                pd.DataFrame({a: real_num[a], b: real_num[b]}), pd.DataFrame({a: synth_num[a], b: synth_num[b]})
-            )
+            score, real_v, synth_v = _correlation(pd.DataFrame({a: real_num[a], b: real_num[b]}), pd.DataFrame({a: synth_num[a], b: synth_num[b]}))
         else:
             metric = "ContingencySimilarity"
             r = pd.DataFrame({a: real_bins[a] if a_num else real[a], b: real_bins[b] if b_num else real[b]})

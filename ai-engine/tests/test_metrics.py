@@ -36,9 +36,7 @@ def test_own_metrics_agree_with_sdmetrics(name, tmp_path):
     synth = tmp_path / "s.csv"
     _perturbed_sample(name, dataset(name)).to_csv(synth, index=False)
     reports = {
-        engine: evaluate(
-            real=str(dataset(name)), synthetic=str(synth), metadata={"columns": ALL_SCHEMAS[name]}, max_rows=3000, dcr_rows=500, metrics=engine
-        )
+        engine: evaluate(real=str(dataset(name)), synthetic=str(synth), metadata={"columns": ALL_SCHEMAS[name]}, max_rows=3000, dcr_rows=500, metrics=engine)
         for engine in ("sdmetrics", "doppel")
     }
     ours, theirs = reports["doppel"], reports["sdmetrics"]
