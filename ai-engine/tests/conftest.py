@@ -62,11 +62,36 @@ CREDIT_COLUMNS = [
 ]
 SCHEMAS = {"penguins": PENGUINS_COLUMNS, "taxis": TAXIS_COLUMNS, "credit_data": CREDIT_COLUMNS}
 ALGORITHMS = ["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN"]  # the SDV algorithms
-# DOPPEL_ENGINE_PROFILE=permissive installs no SDV and no sdmetrics: tests that need them are skipped there.
+# DOPPEL_ENGINE_PROFILE=permissive installs no SDV and no sdmetrics. Each profile runs the tests that
+# apply to it; the others are deselected at collection (not skipped), so every collected test runs.
 HAS_SDV = importlib.util.find_spec("sdv") is not None
 HAS_SDMETRICS = importlib.util.find_spec("sdmetrics") is not None
-requires_sdv = pytest.mark.skipif(not HAS_SDV, reason="needs SDV (not installed in the permissive profile)")
-requires_sdmetrics = pytest.mark.skipif(not HAS_SDMETRICS, reason="needs sdmetrics (not installed in the permissive profile)")
+requires_sdv = pytest.mark.requires_sdv
+requires_sdmetrics = pytest.mark.requires_sdmetrics
+permissive_only = pytest.mark.permissive_only
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "requires_sdv: needs SDV (full install only)")
+    config.addinivalue_line("markers", "requires_sdmetrics: needs sdmetrics (full install only)")
+    config.addinivalue_line("markers", "permissive_only: checks what only the permissive-only install shows")
+
+
+def _applies(item) -> bool:
+    if item.get_closest_marker("requires_sdv") and not HAS_SDV:
+        return False
+    if item.get_closest_marker("requires_sdmetrics") and not HAS_SDMETRICS:
+        return False
+    return not (item.get_closest_marker("permissive_only") and HAS_SDV)
+
+
+def pytest_collection_modifyitems(config, items):
+    deselected = [item for item in items if not _applies(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if _applies(item)]
+
+
 # Few epochs keep the suite fast; the tests check the contract, not the model's quality.
 FAST_SETTINGS = {
     "CTGAN": {"epochs": 2, "batch_size": 200},
@@ -80,7 +105,7 @@ FAST_SETTINGS = {
 def dataset(name: str) -> Path:
     path = DATASETS / f"{name}.csv"
     if not path.is_file():
-        pytest.skip(f"shared dataset missing: {path} (set DOPPEL_DATASETS_DIR)")
+        pytest.fail(f"shared dataset missing: {path} (set DOPPEL_DATASETS_DIR)")
     return path
 
 

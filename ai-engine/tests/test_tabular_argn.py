@@ -9,7 +9,7 @@ import math
 import pytest
 from test_generate import check_output, profile_of, read_csv, row_violations
 
-from conftest import HAS_SDV, SCHEMAS, config, dataset, requires_sdv, run_cli
+from conftest import SCHEMAS, config, dataset, permissive_only, requires_sdv, run_cli
 from doppel_engine import EngineError, describe
 from doppel_engine._catalogue import algorithms, get
 
@@ -51,7 +51,7 @@ def test_sdv_algorithms_are_refused_when_sdv_is_absent(monkeypatch):
     assert err.value.message.startswith("CTGAN needs SDV, which is not installed in this engine (permissive-only install)")
 
 
-@pytest.mark.skipif(HAS_SDV, reason="the real refusal is only visible in the permissive profile")
+@permissive_only
 def test_permissive_profile_refuses_sdv_algorithms(tmp_path):
     run = run_cli("train.py", "--data", dataset("penguins"), "--output", tmp_path / "m", "--config", '{"algorithm":"CTGAN"}')
     assert run.rc == 2 and run.last["code"] == "unknown_algorithm", run.stdout
