@@ -4,6 +4,7 @@ import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.profile.DateTimeFormats;
 import dev.doppel.domain.dataset.profile.NullTokens;
+import dev.doppel.domain.dataset.profile.NumberShape;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -105,7 +106,8 @@ final class ExportColumn {
   }
 
   private static Object integer(String raw) {
-    if (!isNumber(raw, false)) {
+    // The profiler's number shapes; Long.parseLong then refuses fractions and exponents.
+    if (NumberShape.of(raw) == NumberShape.NONE) {
       return new Mismatch(raw);
     }
     try {
@@ -116,7 +118,7 @@ final class ExportColumn {
   }
 
   private static Object decimal(String raw) {
-    if (isNumber(raw, true)) {
+    if (NumberShape.of(raw) != NumberShape.NONE) {
       double value = Double.parseDouble(raw);
       return Double.isFinite(value) ? value : null;
     }
@@ -149,53 +151,6 @@ final class ExportColumn {
     } catch (DateTimeException e) {
       return new Mismatch(raw);
     }
-  }
-
-  /**
-   * An optional sign, digits, and (for floats) an optional fraction and exponent: the number shapes
-   * the profiler accepts. Rules out what {@link Double#parseDouble} would also take (hex, a trailing
-   * {@code d}, surrounding blanks) so that such text is reported instead of silently converted.
-   */
-  private static boolean isNumber(String s, boolean decimal) {
-    int n = s.length();
-    int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
-    int digits = 0;
-    while (i < n && isDigit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (!decimal) {
-      return i == n && digits > 0;
-    }
-    if (i < n && s.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int exponent = 0;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        exponent++;
-      }
-      if (exponent == 0) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   /**
@@ -270,5 +225,9 @@ final class ExportColumn {
       }
       return value;
     }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -1,12 +1,12 @@
 package dev.doppel.domain.dataset.profile;
 
 /** Classifies text as an integer, a decimal number or neither, without exceptions or regexes. */
-enum NumberShape {
+public enum NumberShape {
   NONE,
   INTEGER,
   DECIMAL;
 
-  static NumberShape of(String s) {
+  public static NumberShape of(String s) {
     int n = s.length();
     int i = 0;
     if (n == 0) {
