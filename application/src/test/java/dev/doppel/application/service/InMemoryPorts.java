@@ -51,7 +51,7 @@ final class InMemoryPorts {
           if (findByUsername(user.username()).isPresent()) {
             throw new ConflictException("username", "username '" + user.username() + "' is already taken");
           }
-          User stored = new User(new UserId(ids.incrementAndGet()), user.username(), user.passwordHash(), user.role());
+          User stored = new User(new UserId(ids.incrementAndGet()), user.username(), user.passwordHash(), user.role(), 0);
           users.put(stored.id().value(), stored);
           return stored;
         }
@@ -64,6 +64,17 @@ final class InMemoryPorts {
         @Override
         public Optional<User> findById(UserId id) {
           return Optional.ofNullable(users.get(id.value()));
+        }
+
+        @Override
+        public void revokeTokens(UserId id) {
+          users.computeIfPresent(id.value(), (key, u) -> new User(u.id(), u.username(), u.passwordHash(), u.role(), u.tokenVersion() + 1));
+        }
+
+        @Override
+        public Optional<User> changePassword(UserId id, String newPasswordHash) {
+          return Optional.ofNullable(
+              users.computeIfPresent(id.value(), (key, u) -> new User(u.id(), u.username(), newPasswordHash, u.role(), u.tokenVersion() + 1)));
         }
       };
 

@@ -17,4 +17,14 @@ public interface UserStore {
   Optional<User> findByUsername(Username username);
 
   Optional<User> findById(UserId id);
+
+  /** Raises the user's token version in one atomic step, so no earlier token is accepted again. */
+  void revokeTokens(UserId id);
+
+  /**
+   * Stores a new password hash and raises the token version in one atomic step.
+   *
+   * @return the user as stored afterwards; empty when there is no such user
+   */
+  Optional<User> changePassword(UserId id, String newPasswordHash);
 }
