@@ -23,6 +23,9 @@ public class UserJpaEntity {
   @Column(name = "role", nullable = false, length = 16)
   private String role;
 
+  @Column(name = "token_version", nullable = false)
+  private long tokenVersion;
+
   public Long getId() {
     return id;
   }
@@ -53,5 +56,13 @@ public class UserJpaEntity {
 
   public void setRole(String role) {
     this.role = role;
+  }
+
+  public long getTokenVersion() {
+    return tokenVersion;
+  }
+
+  public void setTokenVersion(long tokenVersion) {
+    this.tokenVersion = tokenVersion;
   }
 }

@@ -52,6 +52,21 @@ public class UserPersistenceAdapter implements UserStore {
     return repository.findById(id.value()).map(mapper::toDomain);
   }
 
+  @Override
+  @Transactional
+  public void revokeTokens(UserId id) {
+    repository.incrementTokenVersion(id.value());
+  }
+
+  @Override
+  @Transactional
+  public Optional<User> changePassword(UserId id, String newPasswordHash) {
+    if (repository.changePassword(id.value(), newPasswordHash) == 0) {
+      return Optional.empty();
+    }
+    return repository.findById(id.value()).map(mapper::toDomain);
+  }
+
   /** Drivers name the violated index in their messages, each in its own words and case. */
   private static boolean violates(Throwable e, String constraint) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

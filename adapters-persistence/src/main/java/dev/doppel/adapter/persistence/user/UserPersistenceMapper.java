@@ -12,6 +12,7 @@ interface UserPersistenceMapper {
   User toDomain(UserJpaEntity entity);
 
   @Mapping(target = "id", ignore = true)
+  @Mapping(target = "tokenVersion", ignore = true)
   UserJpaEntity toEntity(NewUser user);
 
   default UserId toUserId(Long id) {

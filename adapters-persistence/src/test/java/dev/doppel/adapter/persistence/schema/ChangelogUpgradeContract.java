@@ -46,6 +46,7 @@ abstract class ChangelogUpgradeContract {
       migrate(connection, MASTER);
       migrate(connection, MASTER); // a restart finds nothing left to do
 
+      assertThat(count(sql, "users WHERE id = 1 AND username = 'legacy' AND token_version = 0")).isOne();
       assertThat(count(sql, "models WHERE id = 1 AND settings IS NOT NULL AND model_file_path = 'models/1.pkl'")).isOne();
       assertThat(count(sql, "synthetic_batches WHERE id = 1 AND status = 'COMPLETED' AND requested_rows = 10 AND rows_done = 10"
           + " AND file_path = 'batches/1.csv' AND row_count = 10 AND created_at = generated_at AND finished_at = generated_at"

@@ -23,7 +23,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
   static final Map<String, Set<String>> TABLES = new LinkedHashMap<>();
 
   static {
-    TABLES.put("users", Set.of("id", "username", "password_hash", "role"));
+    TABLES.put("users", Set.of("id", "username", "password_hash", "role", "token_version"));
     TABLES.put("projects", Set.of("id", "user_id", "name", "description", "created_at"));
     TABLES.put("datasets", Set.of("id", "project_id", "name", "file_path", "metadata", "uploaded_at",
         "file_format", "delimiter_char", "size_bytes", "sha256", "row_count"));

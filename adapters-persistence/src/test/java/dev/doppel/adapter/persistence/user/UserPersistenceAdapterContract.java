@@ -41,6 +41,58 @@ abstract class UserPersistenceAdapterContract extends PersistenceContract {
   }
 
   @Test
+  void startsNewUsersAtTokenVersionZeroAndRaisesItOnRevocation() {
+    User added = Fixtures.user(users);
+    assertThat(added.tokenVersion()).isZero();
+
+    users.revokeTokens(added.id());
+    users.revokeTokens(added.id());
+
+    assertThat(users.findById(added.id())).get().satisfies(u -> {
+      assertThat(u.tokenVersion()).isEqualTo(2);
+      assertThat(u.passwordHash()).isEqualTo(added.passwordHash());
+    });
+  }
+
+  @Test
+  void changesThePasswordAndRaisesTheTokenVersionTogether() {
+    User added = Fixtures.user(users);
+
+    assertThat(users.changePassword(added.id(), "{bcrypt}new-hash")).get().satisfies(u -> {
+      assertThat(u.passwordHash()).isEqualTo("{bcrypt}new-hash");
+      assertThat(u.tokenVersion()).isEqualTo(1);
+    });
+    assertThat(users.findById(added.id()).map(User::passwordHash)).contains("{bcrypt}new-hash");
+  }
+
+  @Test
+  void revokingOrChangingThePasswordOfAnUnknownUserChangesNothing() {
+    users.revokeTokens(new UserId(Long.MAX_VALUE));
+
+    assertThat(users.changePassword(new UserId(Long.MAX_VALUE), "hash")).isEmpty();
+    assertThat(users.findById(new UserId(Long.MAX_VALUE))).isEmpty();
+  }
+
+  @Test
+  void losesNoRevocationWhenManyRaceForOneUser() throws Exception {
+    User added = Fixtures.user(users);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> revocations = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        revocations.add(pool.submit(() -> users.revokeTokens(added.id())));
+      }
+      for (Future<?> revocation : revocations) {
+        revocation.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(users.findById(added.id()).map(User::tokenVersion)).contains(20L);
+  }
+
+  @Test
   void findsNothingForUnknownNameOrId() {
     assertThat(users.findByUsername(new Username(Fixtures.uniqueName("nobody")))).isEmpty();
     assertThat(users.findById(new UserId(Long.MAX_VALUE))).isEmpty();
