@@ -28,6 +28,8 @@ abstract class FullStackTest {
     registry.add("doppel.data-dir", DATA_DIR::toString);
     registry.add("doppel.security.jwt-secret", () -> Base64.getEncoder().encodeToString(SIGNING_KEY));
     registry.add("doppel.upload.max-file-size", () -> UPLOAD_LIMIT_BYTES + "B");
+    // Every test signs up from 127.0.0.1; the suite must not run into the per-address sign-in limit.
+    registry.add("doppel.security.login-throttle.per-address", () -> "100000");
     // The same suite runs against the test engine (default) and, with -Ddoppel.test.engine=python, the real one.
     registry.add("doppel.engine.adapter", FullStackTest::engine);
     // Each Surefire execution names its own interpreter (full or permissive-only install); Maven's -D

@@ -1,5 +1,7 @@
 package dev.doppel.adapter.web.error;
 
+import dev.doppel.adapter.web.security.RequestBodyTooLargeException;
+import dev.doppel.adapter.web.security.TooManyAttemptsException;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.InvalidCredentialsException;
 import dev.doppel.application.port.in.InvalidInputException;
@@ -69,6 +71,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", e.getMessage(), e.field(), request);
   }
 
+  @ExceptionHandler(TooManyAttemptsException.class)
+  ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttemptsException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage(), null, request);
+    return ResponseEntity.status(problem.getStatusCode())
+        .headers(problem.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+        .body(problem.getBody());
+  }
+
   @ExceptionHandler(EngineException.class)
   ResponseEntity<ProblemDetail> engineUnavailable(EngineException e, HttpServletRequest request) {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Engine unavailable", e.getMessage(), null, request);
@@ -98,6 +109,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.getMostSpecificCause() instanceof RequestBodyTooLargeException tooLarge) {
+      return body(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", tooLarge.getMessage(), "body", request);
+    }
     return body(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is missing or is not valid JSON of the expected shape", "body", request);
   }
 

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 
-/** Signs HS256 JWTs whose subject is the user's id. */
+/** Signs HS256 JWTs whose subject is the user's id and which carry the user's token version. */
 public class JwtTokenIssuer implements TokenIssuer {
   static final String ROLES_CLAIM = "roles";
+  static final String USERNAME_CLAIM = "username";
+  static final String TOKEN_VERSION_CLAIM = "ver";
 
   private final MACSigner signer;
   private final String issuer;
@@ -44,7 +46,8 @@ public class JwtTokenIssuer implements TokenIssuer {
         new JWTClaimsSet.Builder()
             .issuer(issuer)
             .subject(String.valueOf(user.id().value()))
-            .claim("username", user.username().value())
+            .claim(USERNAME_CLAIM, user.username().value())
+            .claim(TOKEN_VERSION_CLAIM, user.tokenVersion())
             .claim(ROLES_CLAIM, List.of(user.role().name()))
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expires))

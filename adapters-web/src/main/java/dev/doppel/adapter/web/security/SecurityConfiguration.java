@@ -2,7 +2,9 @@ package dev.doppel.adapter.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.error.Problems;
+import dev.doppel.application.port.in.VerifyTokenUseCase;
 import java.time.Clock;
+import java.time.Duration;
 import javax.crypto.SecretKey;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,22 +14,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import java.time.Duration;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
+  /**
+   * Scripts, styles, images and API calls from this origin only: the built dashboard and Swagger UI
+   * load everything from files and use no inline script or style. Icons in stylesheets are data: URIs.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+          + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Bean
   SecretKey tokenSigningKey(SecurityProperties properties) {
@@ -45,21 +51,23 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(SecretKey tokenSigningKey, SecurityProperties properties, Clock clock) {
+  LoginThrottle loginThrottle(SecurityProperties properties) {
+    return new LoginThrottle(properties.loginThrottle());
+  }
+
+  @Bean
+  JsonBodyLimitFilter jsonBodyLimitFilter(SecurityProperties properties, ObjectMapper json) {
+    return new JsonBodyLimitFilter(properties.maxJsonBodySize().toBytes(), json);
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SecretKey tokenSigningKey, SecurityProperties properties, Clock clock, VerifyTokenUseCase tokens) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
     JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ofSeconds(30));
     expiry.setClock(clock);
     decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(properties.issuer()), SecurityConfiguration::numericSubject));
+        new CurrentTokenValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(properties.issuer())), tokens));
     return decoder;
-  }
-
-  private static OAuth2TokenValidatorResult numericSubject(Jwt jwt) {
-    String subject = jwt.getSubject();
-    if (subject != null && subject.matches("[1-9][0-9]{0,18}")) {
-      return OAuth2TokenValidatorResult.success();
-    }
-    return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no valid subject", null));
   }
 
   @Bean
@@ -76,6 +84,13 @@ public class SecurityConfiguration {
             Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "you may not do this", null));
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                    .frameOptions(frames -> frames.deny())
+                    .contentTypeOptions(nosniff -> {}))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll()
@@ -86,5 +101,4 @@ public class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
     return http.build();
   }
-
 }
