@@ -1,9 +1,13 @@
-import { api } from './client.js';
+import { api, authHeaders } from './client.js';
 
 export const login = (username, password) =>
   api('/api/auth/login', { method: 'POST', body: { username, password }, auth: false });
 export const register = (username, password) =>
   api('/api/auth/register', { method: 'POST', body: { username, password }, auth: false });
+// Revokes the token on the server. Not through api(): a 401 here (a token already revoked) is no
+// expired session to report, and signing out goes ahead whatever the answer.
+export const logout = () =>
+  fetch('/api/auth/logout', { method: 'POST', headers: authHeaders() }).catch(() => null);
 
 export const listProjects = () => api('/api/projects');
 export const getProject = (id) => api(`/api/projects/${id}`);

@@ -10,6 +10,7 @@ import {
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { onUnauthorized } from '../api/client.js';
+import { logout } from '../api/endpoints.js';
 import { clearSession, getToken, getUsername, saveSession } from '../api/session.js';
 
 const AuthContext = createContext(null);
@@ -57,6 +58,8 @@ export function AuthProvider({ children }) {
   }, []);
 
   const signOut = useCallback(() => {
+    // The request reads the token before the session is cleared below.
+    logout();
     clearSession();
     setSession({ token: null, username: null });
     queryClient.clear();

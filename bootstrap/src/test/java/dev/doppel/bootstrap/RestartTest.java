@@ -44,4 +44,20 @@ class RestartTest {
       assertThat(api.login("survivor", "a long enough password")).isNotBlank();
     }
   }
+
+  @Test
+  void aTokenEndedByLogoutStaysRefusedAfterARestart(@TempDir Path dataDir) {
+    String revoked;
+    try (ConfigurableApplicationContext first = start(dataDir)) {
+      Api api = new Api(port(first));
+      revoked = api.signUp("leaver");
+      assertThat(api.post("/api/auth/logout", revoked, "").status()).isEqualTo(204);
+    }
+
+    try (ConfigurableApplicationContext second = start(dataDir)) {
+      Api api = new Api(port(second));
+      assertThat(api.get("/api/projects", revoked).status()).isEqualTo(401);
+      assertThat(api.get("/api/projects", api.login("leaver", "a long enough password")).status()).isEqualTo(200);
+    }
+  }
 }
