@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.bootstrap.Api.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,21 @@ class AccountSessionTest extends FullStackTest {
     assertUnauthorized(api.get("/api/projects", sign(new JWTClaimsSet.Builder(issued).subject(String.valueOf(Long.MAX_VALUE)).build())));
     assertUnauthorized(api.get("/api/projects", sign(new JWTClaimsSet.Builder(issued).claim("ver", null).build())));
     assertUnauthorized(api.get("/api/projects", sign(new JWTClaimsSet.Builder(issued).claim("ver", "0").build())));
+  }
+
+  @Test
+  void apiDescriptionDocumentsTheAccountEndpointsWithTheirProblems() {
+    JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+
+    assertThat(paths.at("/~1api~1auth~1logout/post/responses").fieldNames()).toIterable().containsExactlyInAnyOrder("204", "401");
+    assertThat(paths.at("/~1api~1auth~1password/post/responses").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("200", "400", "401", "413", "429");
+    assertThat(paths.at("/~1api~1auth~1login/post/responses").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("200", "400", "401", "413", "429");
+    assertThat(paths.at("/~1api~1auth~1register/post/responses").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("201", "400", "409", "413", "429");
+    assertThat(paths.at("/~1api~1auth~1login/post/responses/429/headers").has("Retry-After")).isTrue();
+    assertThat(paths.at("/~1api~1auth~1login/post/responses/401/content").has("application/problem+json")).isTrue();
   }
 
   private static String sign(JWTClaimsSet claims) throws Exception {

@@ -25,13 +25,24 @@ class BrowserHeadersTest extends FullStackTest {
     String token = api.signUp(unique("headers"));
     assertLockedDown(get("/api/projects", token).headers());
     assertLockedDown(get("/api/projects", null).headers());
-    assertLockedDown(get("/swagger-ui/index.html", null).headers());
+  }
+
+  @Test
+  void swaggerUiMayUseInlineStylesButNothingElseInline() throws Exception {
+    HttpHeaders headers = get("/swagger-ui/index.html", null).headers();
+    assertCommonHeaders(headers);
+    String policy = headers.firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(policy).contains("script-src 'self';", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'").doesNotContain("unsafe-eval");
   }
 
   private static void assertLockedDown(HttpHeaders headers) {
     String policy = headers.firstValue("Content-Security-Policy").orElseThrow();
     assertThat(policy).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
     assertThat(policy).doesNotContain("unsafe-inline", "unsafe-eval");
+    assertCommonHeaders(headers);
+  }
+
+  private static void assertCommonHeaders(HttpHeaders headers) {
     assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
