@@ -17,4 +17,7 @@ public interface UserStore {
   Optional<User> findByUsername(Username username);
 
   Optional<User> findById(UserId id);
+
+  /** Removes the user and every row they own (projects and everything below them). */
+  void delete(UserId id);
 }
