@@ -5,6 +5,7 @@ import dev.doppel.application.port.in.InvalidCredentialsException;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.PayloadTooLargeException;
+import dev.doppel.application.port.in.TooManyJobsException;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,6 +68,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PayloadTooLargeException.class)
   ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", e.getMessage(), e.field(), request);
+  }
+
+  @ExceptionHandler(TooManyJobsException.class)
+  ResponseEntity<ProblemDetail> tooManyJobs(TooManyJobsException e, HttpServletRequest request) {
+    return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many jobs", e.getMessage(), null, request);
   }
 
   @ExceptionHandler(EngineException.class)
