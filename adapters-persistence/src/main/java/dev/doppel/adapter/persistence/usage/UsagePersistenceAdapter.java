@@ -10,6 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 public class UsagePersistenceAdapter implements UserUsage {
+  private static final String USERS_DATASETS = "DatasetJpaEntity d, ProjectJpaEntity p where d.projectId = p.id and p.userId = :user";
+  private static final String USERS_MODELS = "ModelJpaEntity m, " + USERS_DATASETS + " and m.datasetId = d.id";
+  private static final String USERS_BATCHES = "SyntheticBatchJpaEntity b, " + USERS_MODELS + " and b.modelId = m.id";
+
   private final EntityManager entities;
 
   UsagePersistenceAdapter(EntityManager entities) {
@@ -18,32 +22,18 @@ public class UsagePersistenceAdapter implements UserUsage {
 
   @Override
   public long storedBytes(UserId user) {
-    Long tables = entities.createQuery(
-            "select coalesce(sum(d.sizeBytes), 0) from DatasetJpaEntity d, ProjectJpaEntity p"
-                + " where d.projectId = p.id and p.userId = :user", Long.class)
-        .setParameter("user", user.value())
-        .getSingleResult();
-    Long batches = entities.createQuery(
-            "select coalesce(sum(b.sizeBytes), 0) from SyntheticBatchJpaEntity b, ModelJpaEntity m, DatasetJpaEntity d, ProjectJpaEntity p"
-                + " where b.modelId = m.id and m.datasetId = d.id and d.projectId = p.id and p.userId = :user", Long.class)
-        .setParameter("user", user.value())
-        .getSingleResult();
-    return tables + batches;
+    return number("select coalesce(sum(d.sizeBytes), 0) from " + USERS_DATASETS, user)
+        + number("select coalesce(sum(b.sizeBytes), 0) from " + USERS_BATCHES, user);
   }
 
   @Override
   public int activeJobs(UserId user) {
-    Long trainings = entities.createQuery(
-            "select count(m) from ModelJpaEntity m, DatasetJpaEntity d, ProjectJpaEntity p"
-                + " where m.datasetId = d.id and d.projectId = p.id and p.userId = :user and m.status in ('PENDING', 'TRAINING')", Long.class)
-        .setParameter("user", user.value())
-        .getSingleResult();
-    Long generations = entities.createQuery(
-            "select count(b) from SyntheticBatchJpaEntity b, ModelJpaEntity m, DatasetJpaEntity d, ProjectJpaEntity p"
-                + " where b.modelId = m.id and m.datasetId = d.id and d.projectId = p.id and p.userId = :user"
-                + " and b.status in ('PENDING', 'GENERATING')", Long.class)
-        .setParameter("user", user.value())
-        .getSingleResult();
-    return Math.toIntExact(trainings + generations);
+    return Math.toIntExact(
+        number("select count(m) from " + USERS_MODELS + " and m.status in ('PENDING', 'TRAINING')", user)
+            + number("select count(b) from " + USERS_BATCHES + " and b.status in ('PENDING', 'GENERATING')", user));
+  }
+
+  private long number(String query, UserId user) {
+    return entities.createQuery(query, Long.class).setParameter("user", user.value()).getSingleResult();
   }
 }
