@@ -7,39 +7,47 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Small quotas: two active jobs and room for a little more than two copies of the penguins table.
- * The context is closed afterwards, so that its job workers do not outlive the class.
+ * An app of its own, with its own data directory, and small quotas: two active jobs and room for a
+ * little more than two copies of the penguins table.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class QuotaTest extends FullStackTest {
+class QuotaTest {
   static final Duration WAIT = Duration.ofSeconds(30);
+  @TempDir static Path dataDir;
+  static ConfigurableApplicationContext app;
+  Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
 
-  @DynamicPropertySource
-  static void quotas(DynamicPropertyRegistry registry) throws IOException {
+  @BeforeAll
+  static void start() throws IOException {
     long penguins = Files.size(SharedDatasets.file("penguins.csv"));
-    // A database of its own: this context is closed after the class, and closing it must not close
-    // the database of the context the other classes share.
-    Path database = Files.createTempDirectory("doppel-quota-test").resolve("doppel");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + database + ";MODE=MySQL;TIME ZONE=UTC;WRITE_DELAY=0");
-    registry.add("doppel.quotas.max-active-jobs", () -> "2");
-    registry.add("doppel.quotas.max-stored-bytes", () -> (2 * penguins + 1000) + "B");
+    app = new SpringApplicationBuilder(DoppelApplication.class)
+        .run("--server.port=0", "--doppel.data-dir=" + dataDir, "--doppel.security.jwt-secret=", "--doppel.engine.adapter=test",
+            "--doppel.quotas.max-active-jobs=2", "--doppel.quotas.max-stored-bytes=" + (2 * penguins + 1000) + "B");
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
   }
 
   @Test
   void aThirdQueuedJobAnswers429UntilOneEnds() {
-    String token = api.signUp(unique("busy"));
+    String token = api.signUp(FullStackTest.unique("busy"));
     long project = api.createProject(token, "Busy");
     long dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
     long first = train(token, dataset, "TestHang");
     train(token, dataset, "TestHang");
-    String otherToken = api.signUp(unique("idle"));
+    String otherToken = api.signUp(FullStackTest.unique("idle"));
     long otherDataset = api.upload(otherToken, api.createProject(otherToken, "Idle"), SharedDatasets.file("penguins.csv")).json().get("id").asLong();
 
     Reply refused = api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "GaussianCopula"));
@@ -57,18 +65,21 @@ class QuotaTest extends FullStackTest {
 
   @Test
   void uploadsAndGenerationsBeyondTheStorageQuotaAnswer413AndStoreNothing() {
-    String token = api.signUp(unique("hoarder"));
+    String token = api.signUp(FullStackTest.unique("hoarder"));
     long project = api.createProject(token, "Full");
     long dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
     long model = train(token, dataset, "GaussianCopula");
     Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", WAIT);
+    Polling.untilStatus(api, "/api/models/" + model + "/evaluation", token, "COMPLETED", WAIT);
     assertThat(api.upload(token, project, SharedDatasets.file("penguins.csv")).status()).isEqualTo(201);
+    List<String> filesBefore = filesOf(project);
 
     Reply upload = api.upload(token, project, SharedDatasets.file("penguins.csv"));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(413);
     assertThat(upload.contentType()).startsWith("application/problem+json");
     assertThat(upload.json().get("field").asText()).isEqualTo("file");
     assertThat(upload.json().get("detail").asText()).contains("storage quota");
+    assertThat(filesOf(project)).isEqualTo(filesBefore);
 
     long batch = api.post("/api/generate", token, Map.of("modelId", model, "count", 1000)).json().get("id").asLong();
     Polling.untilStatus(api, "/api/synthetic/" + batch, token, "COMPLETED", WAIT);
@@ -77,10 +88,14 @@ class QuotaTest extends FullStackTest {
     assertThat(generate.json().get("field").asText()).isEqualTo("count");
     assertThat(api.get("/api/datasets?projectId=" + project, token).json()).hasSize(2);
     assertThat(api.get("/api/models/" + model + "/batches", token).json()).hasSize(1);
-    assertThat(storedFiles()).filteredOn(f -> f.startsWith("projects/" + project + "/datasets/")).hasSize(2);
+    assertThat(filesOf(project)).filteredOn(f -> f.contains("/datasets/")).hasSize(2);
 
     assertThat(api.delete("/api/synthetic/" + batch, token).status()).isEqualTo(204);
     assertThat(api.post("/api/generate", token, Map.of("modelId", model, "count", 10)).status()).isEqualTo(202);
+  }
+
+  private static List<String> filesOf(long project) {
+    return FullStackTest.storedFiles(dataDir).stream().filter(f -> f.startsWith("projects/" + project + "/")).toList();
   }
 
   private long train(String token, long dataset, String algorithm) {
