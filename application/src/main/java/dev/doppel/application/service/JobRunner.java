@@ -45,6 +45,7 @@ import java.util.logging.Logger;
  */
 public class JobRunner implements RecoverJobsUseCase {
   static final String INTERRUPTED = "interrupted by restart";
+  static final String UNRECORDED = "the job ended but its outcome could not be recorded; the server log has the details";
   private static final Logger log = Logger.getLogger(JobRunner.class.getName());
 
   private final DatasetStore datasets;
@@ -82,15 +83,24 @@ public class JobRunner implements RecoverJobsUseCase {
   // ---- queueing
 
   void queueTraining(ModelId id) {
-    training.execute(() -> guarded("training of model " + id.value(), () -> train(id)));
+    training.execute(
+        () -> guarded("training of model " + id.value(), () -> train(id), () -> models.findById(id)
+            .filter(m -> m.status() == ModelStatus.TRAINING)
+            .ifPresent(m -> models.update(m.fail(UNRECORDED, clock.instant())))));
   }
 
   void queueGeneration(BatchId id) {
-    generation.execute(() -> guarded("generation of batch " + id.value(), () -> generate(id)));
+    generation.execute(
+        () -> guarded("generation of batch " + id.value(), () -> generate(id), () -> batches.findById(id)
+            .filter(b -> b.status() == BatchStatus.GENERATING)
+            .ifPresent(b -> batches.update(b.fail(UNRECORDED, clock.instant())))));
   }
 
   void queueEvaluation(ModelId id) {
-    evaluation.execute(() -> guarded("evaluation of model " + id.value(), () -> evaluate(id)));
+    evaluation.execute(
+        () -> guarded("evaluation of model " + id.value(), () -> evaluate(id), () -> evaluations.find(id)
+            .filter(e -> e.status() == EvaluationStatus.RUNNING)
+            .ifPresent(e -> evaluations.save(e.fail(UNRECORDED, clock.instant())))));
   }
 
   /** The freshest state of a model: from memory while it trains here, else from the store. */
@@ -359,12 +369,21 @@ public class JobRunner implements RecoverJobsUseCase {
     }
   }
 
-  private static void guarded(String what, Runnable job) {
+  /**
+   * Runs a job; when recording its outcome fails, {@code markFailed} tries once more with a short
+   * fixed reason, so the job does not stay running until the next restart.
+   */
+  private static void guarded(String what, Runnable job, Runnable markFailed) {
     try {
       job.run();
     } catch (RuntimeException e) {
       // A store failure while recording the outcome must not kill the worker thread.
       log.log(Level.SEVERE, what + " could not record its outcome", e);
+      try {
+        markFailed.run();
+      } catch (RuntimeException again) {
+        log.log(Level.SEVERE, what + " could not be marked failed either; a restart will", again);
+      }
     }
   }
 
