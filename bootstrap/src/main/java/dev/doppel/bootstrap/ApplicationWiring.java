@@ -9,8 +9,13 @@ import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.TableReader;
 import dev.doppel.application.port.out.TokenIssuer;
 import dev.doppel.application.port.out.UserStore;
+import dev.doppel.application.port.out.UserUsage;
+import dev.doppel.application.service.AccountDeletionService;
+import dev.doppel.application.service.CascadingDeletion;
 import dev.doppel.application.service.DatasetService;
 import dev.doppel.application.service.ProjectService;
+import dev.doppel.application.service.QuotaSettings;
+import dev.doppel.application.service.Quotas;
 import dev.doppel.application.service.UploadLimits;
 import dev.doppel.application.service.UserAccountService;
 import dev.doppel.domain.dataset.profile.ProfilingLimits;
@@ -89,16 +94,33 @@ public class ApplicationWiring {
   }
 
   @Bean
+  CascadingDeletion cascadingDeletion(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, Clock clock) {
+    return new CascadingDeletion(projects, datasets, models, batches, files, jobs, clock);
+  }
+
+  @Bean
+  Quotas quotas(UserUsage usage, QuotaProperties quotas) {
+    return new Quotas(usage, new QuotaSettings(quotas.maxActiveJobs(), quotas.maxStoredBytes().toBytes()));
+  }
+
+  @Bean
   ModelService modelService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files,
-      AlgorithmCatalogueService catalogue, JobRunner jobs, Clock clock) {
-    return new ModelService(projects, datasets, models, batches, evaluations, files, catalogue, jobs, clock);
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations,
+      AlgorithmCatalogueService catalogue, JobRunner jobs, Quotas quotas, CascadingDeletion deletion, Clock clock) {
+    return new ModelService(projects, datasets, models, batches, evaluations, catalogue, jobs, quotas, deletion, clock);
   }
 
   @Bean
   BatchService batchService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings, Clock clock) {
-    return new BatchService(projects, datasets, models, batches, files, jobs, settings, clock);
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings,
+      Quotas quotas, Clock clock) {
+    return new BatchService(projects, datasets, models, batches, files, jobs, settings, quotas, clock);
+  }
+
+  @Bean
+  AccountDeletionService accountDeletionService(UserStore users, ProjectStore projects, PasswordHasher hasher, CascadingDeletion deletion) {
+    return new AccountDeletionService(users, projects, hasher, deletion);
   }
 
   @Bean
@@ -138,16 +160,17 @@ public class ApplicationWiring {
   }
 
   @Bean
-  ProjectService projectService(ProjectStore projects, FileStore files, Clock clock) {
-    return new ProjectService(projects, files, clock);
+  ProjectService projectService(ProjectStore projects, CascadingDeletion deletion, Clock clock) {
+    return new ProjectService(projects, deletion, clock);
   }
 
   @Bean
   DatasetService datasetService(
-      ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, DoppelProperties properties) {
+      ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, DoppelProperties properties, Quotas quotas,
+      CascadingDeletion deletion) {
     DoppelProperties.Upload upload = properties.upload();
     UploadLimits limits =
         new UploadLimits(upload.maxFileSize().toBytes(), upload.maxColumns(), upload.maxPreviewRows(), ProfilingLimits.DEFAULT);
-    return new DatasetService(projects, datasets, files, tables, clock, limits);
+    return new DatasetService(projects, datasets, files, tables, clock, limits, quotas, deletion);
   }
 }

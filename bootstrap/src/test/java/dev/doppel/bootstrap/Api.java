@@ -60,6 +60,10 @@ final class Api {
     return send(request(path, token).DELETE().build());
   }
 
+  Reply delete(String path, String token, Object body) {
+    return send(request(path, token).header("Content-Type", "application/json").method("DELETE", jsonBody(body)).build());
+  }
+
   Reply post(String path, String token, Object body) {
     return send(request(path, token).header("Content-Type", "application/json").POST(jsonBody(body)).build());
   }

@@ -61,7 +61,11 @@ abstract class FullStackTest {
 
   /** Every file under the data directory's file store, relative to it. */
   static List<String> storedFiles() {
-    Path files = DATA_DIR.resolve("files");
+    return storedFiles(DATA_DIR);
+  }
+
+  static List<String> storedFiles(Path dataDir) {
+    Path files = dataDir.resolve("files");
     if (!Files.exists(files)) {
       return List.of();
     }

@@ -23,4 +23,17 @@ final class ArtifactKeys {
   static String batch(Dataset dataset, ModelId model, BatchId batch) {
     return model(dataset, model) + "/batches/" + batch.value() + ".csv";
   }
+
+  /** The full text of a training failure too long for the model's row. */
+  static String trainingFailureLog(Dataset dataset, ModelId model) {
+    return model(dataset, model) + "/training-failure.log";
+  }
+
+  static String evaluationFailureLog(Dataset dataset, ModelId model) {
+    return model(dataset, model) + "/evaluation-failure.log";
+  }
+
+  static String batchFailureLog(Dataset dataset, ModelId model, BatchId batch) {
+    return model(dataset, model) + "/batches/" + batch.value() + "-failure.log";
+  }
 }

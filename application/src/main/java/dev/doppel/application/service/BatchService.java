@@ -12,6 +12,7 @@ import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.model.ModelId;
 import dev.doppel.domain.model.ModelStatus;
 import dev.doppel.domain.model.SynthesisModel;
@@ -28,15 +29,18 @@ public class BatchService implements ManageBatchesUseCase {
   private final FileStore files;
   private final JobRunner jobs;
   private final JobSettings settings;
+  private final Quotas quotas;
   private final Clock clock;
 
   public BatchService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings, Clock clock) {
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings,
+      Quotas quotas, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.batches = batches;
     this.files = files;
     this.jobs = jobs;
     this.settings = settings;
+    this.quotas = quotas;
     this.clock = clock;
   }
 
@@ -50,6 +54,8 @@ public class BatchService implements ManageBatchesUseCase {
     if (command.count() > settings.maxGeneratedRows()) {
       throw new InvalidInputException("count", "count must be at most " + settings.maxGeneratedRows());
     }
+    quotas.requireStorageLeft(command.owner(), "count");
+    quotas.requireJobSlot(command.owner());
     SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), clock.instant()));
     jobs.queueGeneration(batch.id());
     return batch;
@@ -83,10 +89,12 @@ public class BatchService implements ManageBatchesUseCase {
   @Override
   public void delete(UserId owner, BatchId id) {
     SyntheticBatch batch = ownership.batch(owner, id, "id");
+    Dataset dataset = ownership.model(owner, batch.modelId(), "id").dataset();
     if (!batch.status().isFinished()) {
       cancel(owner, id);
     }
     batches.delete(id);
-    jobs.current(id).orElse(batch).file().ifPresent(f -> files.delete(f.key()));
+    files.delete(ArtifactKeys.batch(dataset, batch.modelId(), id));
+    files.delete(ArtifactKeys.batchFailureLog(dataset, batch.modelId(), id));
   }
 }

@@ -35,15 +35,20 @@ public class DatasetService implements ManageDatasetsUseCase {
   private final TableReader tables;
   private final Clock clock;
   private final UploadLimits limits;
+  private final Quotas quotas;
+  private final CascadingDeletion deletion;
 
   public DatasetService(
-      ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, UploadLimits limits) {
+      ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, UploadLimits limits, Quotas quotas,
+      CascadingDeletion deletion) {
     this.projects = projects;
     this.datasets = datasets;
     this.files = files;
     this.tables = tables;
     this.clock = clock;
     this.limits = limits;
+    this.quotas = quotas;
+    this.deletion = deletion;
   }
 
   @Override
@@ -51,10 +56,14 @@ public class DatasetService implements ManageDatasetsUseCase {
     projects
         .findOwned(command.project(), command.owner())
         .orElseThrow(() -> new NotFoundException("project", command.project().value(), "projectId"));
+    long storageLeft = quotas.requireStorageLeft(command.owner(), "file");
     StoredContent content;
     try {
-      content = files.write(ProjectFiles.newDatasetKey(command.project()), command.content(), limits.maxBytes());
+      content = files.write(ProjectFiles.newDatasetKey(command.project()), command.content(), Math.min(limits.maxBytes(), storageLeft));
     } catch (FileStore.FileTooLargeException e) {
+      if (storageLeft < limits.maxBytes()) {
+        throw quotas.storageFull("file");
+      }
       throw new PayloadTooLargeException("file", "the file is larger than the upload limit of " + humanBytes(limits.maxBytes()));
     }
     try {
@@ -129,9 +138,7 @@ public class DatasetService implements ManageDatasetsUseCase {
 
   @Override
   public void delete(UserId owner, DatasetId id) {
-    Dataset dataset = owned(owner, id);
-    datasets.delete(id);
-    files.delete(dataset.file().key());
+    deletion.deleteDataset(owned(owner, id));
   }
 
   private DatasetProfile profile(String key, TableLayout layout, Map<String, ColumnType> forced) {

@@ -20,11 +20,14 @@ import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.evaluation.EvaluationStatus;
+import dev.doppel.domain.job.FailureReason;
 import dev.doppel.domain.model.ModelId;
 import dev.doppel.domain.model.ModelStatus;
 import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.model.TrainingProgress;
 import dev.doppel.domain.model.TrainingSummary;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +45,7 @@ import java.util.logging.Logger;
  */
 public class JobRunner implements RecoverJobsUseCase {
   static final String INTERRUPTED = "interrupted by restart";
+  static final String UNRECORDED = "the job ended but its outcome could not be recorded; the server log has the details";
   private static final Logger log = Logger.getLogger(JobRunner.class.getName());
 
   private final DatasetStore datasets;
@@ -79,15 +83,24 @@ public class JobRunner implements RecoverJobsUseCase {
   // ---- queueing
 
   void queueTraining(ModelId id) {
-    training.execute(() -> guarded("training of model " + id.value(), () -> train(id)));
+    training.execute(
+        () -> guarded("training of model " + id.value(), () -> train(id), () -> models.findById(id)
+            .filter(m -> m.status() == ModelStatus.TRAINING)
+            .ifPresent(m -> models.update(m.fail(UNRECORDED, clock.instant())))));
   }
 
   void queueGeneration(BatchId id) {
-    generation.execute(() -> guarded("generation of batch " + id.value(), () -> generate(id)));
+    generation.execute(
+        () -> guarded("generation of batch " + id.value(), () -> generate(id), () -> batches.findById(id)
+            .filter(b -> b.status() == BatchStatus.GENERATING)
+            .ifPresent(b -> batches.update(b.fail(UNRECORDED, clock.instant())))));
   }
 
   void queueEvaluation(ModelId id) {
-    evaluation.execute(() -> guarded("evaluation of model " + id.value(), () -> evaluate(id)));
+    evaluation.execute(
+        () -> guarded("evaluation of model " + id.value(), () -> evaluate(id), () -> evaluations.find(id)
+            .filter(e -> e.status() == EvaluationStatus.RUNNING)
+            .ifPresent(e -> evaluations.save(e.fail(UNRECORDED, clock.instant())))));
   }
 
   /** The freshest state of a model: from memory while it trains here, else from the store. */
@@ -178,11 +191,13 @@ public class JobRunner implements RecoverJobsUseCase {
       models.update(liveModels.get(id).cancel(clock.instant()));
       files.delete(artifactKey);
     } catch (EngineException e) {
-      models.update(liveModels.get(id).fail(e.getMessage(), clock.instant()));
+      String logKey = ArtifactKeys.trainingFailureLog(dataset.get(), id);
+      models.update(liveModels.get(id).fail(keepFullText(logKey, e.getMessage()), clock.instant()));
       files.delete(artifactKey);
     } catch (RuntimeException e) {
       log.log(Level.SEVERE, "training of model " + id.value() + " broke", e);
-      models.update(liveModels.get(id).fail("training broke unexpectedly: " + e.getMessage(), clock.instant()));
+      String logKey = ArtifactKeys.trainingFailureLog(dataset.get(), id);
+      models.update(liveModels.get(id).fail(keepFullText(logKey, "training broke unexpectedly: " + e.getMessage()), clock.instant()));
       files.delete(artifactKey);
     } finally {
       running.remove(id);
@@ -222,10 +237,12 @@ public class JobRunner implements RecoverJobsUseCase {
     SyntheticBatch batch = claimed.get();
     liveBatches.put(id, batch);
     String key = null;
+    String logKey = null;
     try {
       SynthesisModel model = models.findById(batch.modelId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the model was deleted"));
       Dataset dataset = datasets.findById(model.datasetId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the dataset was deleted"));
       key = ArtifactKeys.batch(dataset, model.id(), id);
+      logKey = ArtifactKeys.batchFailureLog(dataset, model.id(), id);
       ThrottledWriter writer = new ThrottledWriter();
       EngineRequests.GeneratedFile generated =
           engine.generate(
@@ -239,11 +256,11 @@ public class JobRunner implements RecoverJobsUseCase {
       batches.update(liveBatches.get(id).cancel(clock.instant()));
       deleteQuietly(key);
     } catch (EngineException e) {
-      batches.update(liveBatches.get(id).fail(e.getMessage(), clock.instant()));
+      batches.update(liveBatches.get(id).fail(keepFullText(logKey, e.getMessage()), clock.instant()));
       deleteQuietly(key);
     } catch (RuntimeException e) {
       log.log(Level.SEVERE, "generation of batch " + id.value() + " broke", e);
-      batches.update(liveBatches.get(id).fail("generation broke unexpectedly: " + e.getMessage(), clock.instant()));
+      batches.update(liveBatches.get(id).fail(keepFullText(logKey, "generation broke unexpectedly: " + e.getMessage()), clock.instant()));
       deleteQuietly(key);
     } finally {
       running.remove(id);
@@ -273,6 +290,18 @@ public class JobRunner implements RecoverJobsUseCase {
   // ---- evaluation
 
   private void evaluate(ModelId id) {
+    // Registered before the rows are read, so that deleting the model reaches an evaluation that
+    // read them just before they went.
+    Cancellation cancellation = new Cancellation();
+    running.put(evaluationKey(id), cancellation);
+    try {
+      evaluate(id, cancellation);
+    } finally {
+      running.remove(evaluationKey(id));
+    }
+  }
+
+  private void evaluate(ModelId id, Cancellation cancellation) {
     Optional<Evaluation> pending = evaluations.find(id).filter(e -> e.status() == EvaluationStatus.PENDING);
     Optional<SynthesisModel> model = models.findById(id).filter(m -> m.status() == ModelStatus.COMPLETED);
     if (pending.isEmpty() || model.isEmpty()) {
@@ -284,8 +313,7 @@ public class JobRunner implements RecoverJobsUseCase {
     }
     Evaluation started = evaluations.save(pending.get().start(clock.instant()));
     String sampleKey = ArtifactKeys.evaluationSample(dataset.get(), id);
-    Cancellation cancellation = new Cancellation();
-    running.put(evaluationKey(id), cancellation);
+    String logKey = ArtifactKeys.evaluationFailureLog(dataset.get(), id);
     try {
       long rows = Math.max(1, Math.min(dataset.get().profile().rowCount(), settings.evaluationRows()));
       engine.generate(
@@ -296,12 +324,11 @@ public class JobRunner implements RecoverJobsUseCase {
           engine.evaluate(new EngineRequests.Evaluation(table(dataset.get()), files.locate(sampleKey), settings.evaluationRows()), ProgressListener.IGNORE, cancellation);
       evaluations.save(started.complete(report, clock.instant()));
     } catch (EngineException | EngineCancelledException e) {
-      evaluations.save(started.fail(e.getMessage(), clock.instant()));
+      evaluations.save(started.fail(keepFullText(logKey, e.getMessage()), clock.instant()));
     } catch (RuntimeException e) {
       log.log(Level.SEVERE, "evaluation of model " + id.value() + " broke", e);
-      evaluations.save(started.fail("evaluation broke unexpectedly: " + e.getMessage(), clock.instant()));
+      evaluations.save(started.fail(keepFullText(logKey, "evaluation broke unexpectedly: " + e.getMessage()), clock.instant()));
     } finally {
-      running.remove(evaluationKey(id));
       deleteQuietly(sampleKey);
     }
   }
@@ -316,6 +343,21 @@ public class JobRunner implements RecoverJobsUseCase {
     return new EngineRequests.Table(files.locate(dataset.file().key()), dataset.file().format(), dataset.file().delimiter(), dataset.profile().schema());
   }
 
+  /**
+   * Returns the failure reason unchanged; when it is too long for the job's row (which keeps it
+   * shortened), its full text is first written to a log among the job's files, so it goes when they go.
+   */
+  private String keepFullText(String logKey, String reason) {
+    if (logKey != null && FailureReason.isTooLong(reason)) {
+      try {
+        files.write(logKey, new ByteArrayInputStream(reason.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
+      } catch (RuntimeException e) {
+        log.log(Level.WARNING, "could not keep the full failure message in " + logKey, e);
+      }
+    }
+    return reason;
+  }
+
   private void deleteQuietly(String key) {
     if (key == null) {
       return;
@@ -327,12 +369,21 @@ public class JobRunner implements RecoverJobsUseCase {
     }
   }
 
-  private static void guarded(String what, Runnable job) {
+  /**
+   * Runs a job; when recording its outcome fails, {@code markFailed} tries once more with a short
+   * fixed reason, so the job does not stay running until the next restart.
+   */
+  private static void guarded(String what, Runnable job, Runnable markFailed) {
     try {
       job.run();
     } catch (RuntimeException e) {
       // A store failure while recording the outcome must not kill the worker thread.
       log.log(Level.SEVERE, what + " could not record its outcome", e);
+      try {
+        markFailed.run();
+      } catch (RuntimeException again) {
+        log.log(Level.SEVERE, what + " could not be marked failed either; a restart will", again);
+      }
     }
   }
 

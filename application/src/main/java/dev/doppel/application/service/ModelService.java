@@ -9,7 +9,6 @@ import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EvaluationStore;
-import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.dataset.DatasetId;
@@ -34,18 +33,20 @@ public class ModelService implements ManageModelsUseCase {
   private final Ownership ownership;
   private final ModelStore models;
   private final EvaluationStore evaluations;
-  private final FileStore files;
+  private final CascadingDeletion deletion;
+  private final Quotas quotas;
   private final ListAlgorithmsQuery catalogue;
   private final JobRunner jobs;
   private final Clock clock;
 
   public ModelService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files,
-      ListAlgorithmsQuery catalogue, JobRunner jobs, Clock clock) {
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, ListAlgorithmsQuery catalogue,
+      JobRunner jobs, Quotas quotas, CascadingDeletion deletion, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.models = models;
     this.evaluations = evaluations;
-    this.files = files;
+    this.deletion = deletion;
+    this.quotas = quotas;
     this.catalogue = catalogue;
     this.jobs = jobs;
     this.clock = clock;
@@ -74,6 +75,7 @@ public class ModelService implements ManageModelsUseCase {
     } catch (InvalidSettingsException e) {
       throw new InvalidInputException(e.setting(), e.getMessage());
     }
+    quotas.requireJobSlot(command.owner());
     SynthesisModel model =
         models.add(new NewModel(command.dataset(), new Algorithm(command.algorithm()), settings, privacy, command.seed(), clock.instant()));
     jobs.queueTraining(model.id());
@@ -112,18 +114,7 @@ public class ModelService implements ManageModelsUseCase {
 
   @Override
   public void delete(UserId owner, ModelId id) {
-    Ownership.OwnedModel owned = ownership.model(owner, id, "id");
-    if (!owned.model().status().isFinished()) {
-      models.cancelIfPending(id, clock.instant());
-      if (jobs.cancelRunning(id)) {
-        jobs.awaitStopped(id, CANCEL_WAIT);
-      }
-    }
-    if (jobs.cancelRunning(JobRunner.evaluationKey(id))) {
-      jobs.awaitStopped(JobRunner.evaluationKey(id), CANCEL_WAIT);
-    }
-    models.delete(id);
-    files.delete(ArtifactKeys.model(owned.dataset(), id));
+    deletion.deleteModel(ownership.model(owner, id, "id").dataset(), id);
   }
 
   private ModelView view(SynthesisModel model) {

@@ -4,7 +4,6 @@ import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.ManageProjectsUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.UpdateProjectCommand;
-import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.project.NewProject;
 import dev.doppel.domain.project.Project;
@@ -15,12 +14,12 @@ import java.util.List;
 
 public class ProjectService implements ManageProjectsUseCase {
   private final ProjectStore projects;
-  private final FileStore files;
+  private final CascadingDeletion deletion;
   private final Clock clock;
 
-  public ProjectService(ProjectStore projects, FileStore files, Clock clock) {
+  public ProjectService(ProjectStore projects, CascadingDeletion deletion, Clock clock) {
     this.projects = projects;
-    this.files = files;
+    this.deletion = deletion;
     this.clock = clock;
   }
 
@@ -50,9 +49,7 @@ public class ProjectService implements ManageProjectsUseCase {
   @Override
   public void delete(UserId owner, ProjectId project) {
     owned(owner, project);
-    projects.delete(project);
-    // Rows go first: a file left behind by a crash here is harmless, a row pointing at a deleted file is not.
-    files.delete(ProjectFiles.folder(project));
+    deletion.deleteProject(project);
   }
 
   private Project owned(UserId owner, ProjectId project) {

@@ -17,17 +17,25 @@ import dev.doppel.domain.user.UserId;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DatasetServiceTest {
   private final InMemoryPorts ports = new InMemoryPorts();
   private final Clock clock = Clock.systemUTC();
-  private final ProjectService projects = new ProjectService(ports.projectStore, ports.fileStore, clock);
+  // No job runs in these tests, so the runner needs neither an engine nor an evaluation store.
+  private final JobRunner jobs =
+      new JobRunner(
+          ports.datasetStore, ports.modelStore, ports.batchStore, null, ports.fileStore, null, clock, new JobSettings(1, 10, Duration.ofSeconds(1)),
+          Runnable::run, Runnable::run, Runnable::run);
+  private final CascadingDeletion deletion =
+      new CascadingDeletion(ports.projectStore, ports.datasetStore, ports.modelStore, ports.batchStore, ports.fileStore, jobs, clock);
+  private final ProjectService projects = new ProjectService(ports.projectStore, deletion, clock);
   private final DatasetService datasets =
       new DatasetService(
           ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock,
-          new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT));
+          new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
   private final UserId alice = new UserId(1);
   private final UserId bob = new UserId(2);
   private final Project project = projects.create(CreateProjectCommand.of(alice, "Census", ""));
@@ -76,6 +84,23 @@ class DatasetServiceTest {
     assertThat(changed.profile().column("zip").orElseThrow().type()).isEqualTo(ColumnType.CATEGORICAL);
     assertThat(changed.profile().column("zip").orElseThrow().numeric()).isEmpty();
     assertThat(datasets.preview(alice, dataset.id(), 1).rows().get(0)).containsExactly("99999", 2L);
+  }
+
+  @Test
+  void refusesAnUploadBeyondTheStorageQuotaAndKeepsNothingOfIt() {
+    upload(alice, "a\n" + "1\n".repeat(20));
+    assertThatThrownBy(() -> upload(alice, "b\n" + "2\n".repeat(20)))
+        .isInstanceOfSatisfying(PayloadTooLargeException.class, e -> assertThat(e.field()).isEqualTo("file"))
+        .hasMessageContaining("storage quota of 60 bytes");
+    assertThat(ports.datasets).hasSize(1);
+    assertThat(ports.files).hasSize(1);
+  }
+
+  @Test
+  void refusesEveryUploadOnceTheStorageQuotaIsReached() {
+    upload(alice, "a\n" + "1\n".repeat(29));
+    assertThatThrownBy(() -> upload(alice, "b\n2\n")).isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("storage quota");
+    assertThat(ports.files).hasSize(1);
   }
 
   @Test

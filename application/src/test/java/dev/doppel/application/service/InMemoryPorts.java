@@ -1,18 +1,29 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.in.ConflictException;
+import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.PasswordHasher;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.TableReader;
 import dev.doppel.application.port.out.TokenIssuer;
 import dev.doppel.application.port.out.UserStore;
+import dev.doppel.application.port.out.UserUsage;
+import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.batch.NewBatch;
+import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.dataset.NewDataset;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.model.ModelStatus;
+import dev.doppel.domain.model.NewModel;
+import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.project.NewProject;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
@@ -75,6 +86,12 @@ final class InMemoryPorts {
         public Optional<User> changePassword(UserId id, String newPasswordHash) {
           return Optional.ofNullable(
               users.computeIfPresent(id.value(), (key, u) -> new User(u.id(), u.username(), newPasswordHash, u.role(), u.tokenVersion() + 1)));
+        }
+
+        @Override
+        public void delete(UserId id) {
+          users.remove(id.value());
+          projects.values().stream().filter(p -> p.isOwnedBy(id)).map(Project::id).toList().forEach(projectStore::delete);
         }
       };
 
@@ -217,6 +234,116 @@ final class InMemoryPorts {
         @Override
         public boolean matches(String raw, String hash) {
           return hash.equals("hashed:" + raw);
+        }
+      };
+
+  /** Models and batches are not kept: these tests never train, so every list of them is empty. */
+  final ModelStore modelStore =
+      new ModelStore() {
+        @Override
+        public SynthesisModel add(NewModel model) {
+          throw new UnsupportedOperationException("these tests do not train");
+        }
+
+        @Override
+        public Optional<SynthesisModel> findById(ModelId id) {
+          return Optional.empty();
+        }
+
+        @Override
+        public List<SynthesisModel> listByDataset(DatasetId dataset) {
+          return List.of();
+        }
+
+        @Override
+        public List<SynthesisModel> listByProject(ProjectId project) {
+          return List.of();
+        }
+
+        @Override
+        public List<SynthesisModel> listByStatus(ModelStatus status) {
+          return List.of();
+        }
+
+        @Override
+        public SynthesisModel update(SynthesisModel model) {
+          throw new UnsupportedOperationException("these tests do not train");
+        }
+
+        @Override
+        public Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<SynthesisModel> cancelIfPending(ModelId id, Instant now) {
+          return Optional.empty();
+        }
+
+        @Override
+        public int queuePosition(ModelId id) {
+          return 0;
+        }
+
+        @Override
+        public void delete(ModelId id) {}
+      };
+
+  final BatchStore batchStore =
+      new BatchStore() {
+        @Override
+        public SyntheticBatch add(NewBatch batch) {
+          throw new UnsupportedOperationException("these tests do not generate");
+        }
+
+        @Override
+        public Optional<SyntheticBatch> findById(BatchId id) {
+          return Optional.empty();
+        }
+
+        @Override
+        public List<SyntheticBatch> listByModel(ModelId model) {
+          return List.of();
+        }
+
+        @Override
+        public List<SyntheticBatch> listByStatus(BatchStatus status) {
+          return List.of();
+        }
+
+        @Override
+        public SyntheticBatch update(SyntheticBatch batch) {
+          throw new UnsupportedOperationException("these tests do not generate");
+        }
+
+        @Override
+        public Optional<SyntheticBatch> claim(BatchId id, Instant now) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<SyntheticBatch> cancelIfPending(BatchId id, Instant now) {
+          return Optional.empty();
+        }
+
+        @Override
+        public void delete(BatchId id) {}
+      };
+
+  /** Stored bytes are the sizes of the owner's datasets; no jobs run in these tests. */
+  final UserUsage usage =
+      new UserUsage() {
+        @Override
+        public long storedBytes(UserId user) {
+          return datasets.values().stream()
+              .filter(d -> projects.get(d.projectId().value()).isOwnedBy(user))
+              .mapToLong(d -> d.file().sizeBytes())
+              .sum();
+        }
+
+        @Override
+        public int activeJobs(UserId user) {
+          return 0;
         }
       };
 

@@ -27,16 +27,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 
 /**
  * A deterministic engine for the full-stack suite. It offers GaussianCopula and CTGAN with the real
- * engine's settings, plus TestFail, TestCrash and TestHang, which fail, crash or hang on demand.
+ * engine's settings, plus TestFail, TestCrash and TestHang, which fail, crash or hang on demand, and
+ * TestScripted, whose {@code script} setting makes a later step fail with a {@link #LONG_FAILURE}
+ * message or makes generation hang until cancelled.
  * "Training" records the real file; "generation" replays its rows in order with exact anomaly
  * labels; "evaluation" reports fixed scores. CSV tables only.
  */
 public class TestSynthesisEngine implements SynthesisEngine {
   static final Duration STEP = Duration.ofMillis(40);
+  /** A 10,000-character engine error, five times what a job's row keeps. */
+  public static final String LONG_FAILURE = ("column ' padded ' is not in the table: " + "0123456789".repeat(1000)).substring(0, 10_000);
+  public static final List<String> SCRIPTS = List.of("fail_long_in_training", "fail_long_in_generation", "fail_long_in_evaluation", "hang_in_generation");
+  private static final String SCRIPT_FILE = "script.txt";
+
+  /** Samples generated for an evaluation that its script says must fail. */
+  private final Set<Path> failingSamples = ConcurrentHashMap.newKeySet();
 
   @Override
   public AlgorithmCatalogue describe() {
@@ -53,6 +64,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
             descriptor("TestFail", List.of(epochs), List.of()),
             descriptor("TestCrash", List.of(epochs), List.of()),
             descriptor("TestHang", List.of(epochs), List.of()),
+            descriptor(
+                "TestScripted",
+                List.of(epochs, new SettingSpec("script", SettingType.STRING, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SCRIPTS, "what goes wrong later")),
+                List.of()),
             new AlgorithmDescriptor(
                 new Algorithm("TestPrivate"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double with differential privacy", true,
                 List.of(epochs), List.of(),
@@ -64,6 +79,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
   @Override
   public TrainingSummary train(EngineRequests.Training request, ProgressListener listener, Cancellation cancellation) {
     String algorithm = request.algorithm().name();
+    Optional<String> script = request.settings().get("script").map(String.class::cast);
+    if (script.filter("fail_long_in_training"::equals).isPresent()) {
+      throw new EngineException(EngineException.Kind.INVALID_INPUT, LONG_FAILURE);
+    }
     int epochs = request.settings().integer("epochs").map(Long::intValue).orElse(3);
     for (int epoch = 1; algorithm.equals("TestHang") || epoch <= epochs; epoch++) {
       pause(cancellation);
@@ -80,6 +99,9 @@ public class TestSynthesisEngine implements SynthesisEngine {
     try {
       Files.createDirectories(request.artifact());
       Files.writeString(request.artifact().resolve("source.txt"), request.data().file().toString());
+      if (script.isPresent()) {
+        Files.writeString(request.artifact().resolve(SCRIPT_FILE), script.get());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,6 +114,14 @@ public class TestSynthesisEngine implements SynthesisEngine {
   @Override
   public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
     try {
+      Path scriptFile = request.artifact().resolve(SCRIPT_FILE);
+      String script = Files.exists(scriptFile) ? Files.readString(scriptFile) : "";
+      switch (script) {
+        case "fail_long_in_generation" -> throw new EngineException(EngineException.Kind.CRASHED, LONG_FAILURE);
+        case "hang_in_generation" -> hang(request.output(), cancellation);
+        case "fail_long_in_evaluation" -> failingSamples.add(request.output());
+        default -> {}
+      }
       Path source = Path.of(Files.readString(request.artifact().resolve("source.txt")));
       List<String> lines;
       try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
@@ -125,6 +155,9 @@ public class TestSynthesisEngine implements SynthesisEngine {
 
   @Override
   public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
+    if (failingSamples.remove(request.synthetic())) {
+      throw new EngineException(EngineException.Kind.CRASHED, LONG_FAILURE);
+    }
     List<String> columns = new ArrayList<>();
     request.real().columns().forEach(c -> columns.add("\"" + c.name() + "\""));
     String document =
@@ -132,6 +165,15 @@ public class TestSynthesisEngine implements SynthesisEngine {
             + "\"privacy\":{\"score\":0.8,\"dcr_baseline_protection\":0.8,\"exact_copy_share\":0.0},"
             + "\"charts\":{\"histograms\":[],\"correlation\":{\"columns\":" + columns + ",\"real\":[],\"synthetic\":[]}}}";
     return new EvaluationReport(0.9, 0.8, document);
+  }
+
+  /** Starts the output file, as a real engine would, then waits until cancelled. */
+  private static void hang(Path output, Cancellation cancellation) throws IOException {
+    Files.createDirectories(output.getParent());
+    Files.writeString(output, "partial\n");
+    while (true) {
+      pause(cancellation);
+    }
   }
 
   private static void pause(Cancellation cancellation) {

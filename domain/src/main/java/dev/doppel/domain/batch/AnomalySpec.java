@@ -33,9 +33,17 @@ public record AnomalySpec(double ratio, Optional<String> labelColumn, Optional<S
     kinds = List.copyOf(kinds);
     for (String kind : kinds) {
       if (!KNOWN_KINDS.contains(kind)) {
-        throw new IllegalArgumentException("unknown anomaly kind '" + kind + "'; use " + String.join(", ", KNOWN_KINDS));
+        throw new IllegalArgumentException("unknown anomaly kind '" + shortened(kind) + "'; use " + String.join(", ", KNOWN_KINDS));
       }
     }
+    // Each kind at most once keeps the stored list as short as the list of known kinds.
+    if (kinds.stream().distinct().count() < kinds.size()) {
+      throw new IllegalArgumentException("kinds must name each anomaly kind at most once");
+    }
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
   }
 
   /** Exactly how many of {@code rows} rows become anomalous. */

@@ -1,5 +1,6 @@
 package dev.doppel.domain.batch;
 
+import dev.doppel.domain.job.FailureReason;
 import dev.doppel.domain.model.IllegalTransitionException;
 import dev.doppel.domain.model.ModelId;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public record SyntheticBatch(
     require(!status.isFinished(), BatchStatus.FAILED);
     return new SyntheticBatch(
         id, modelId, BatchStatus.FAILED, requestedRows, anomalies, seed, rowsDone, Optional.empty(),
-        Optional.of(reason == null || reason.isBlank() ? "generation failed" : reason), createdAt, startedAt, Optional.of(now));
+        Optional.of(FailureReason.of(reason, "generation failed")), createdAt, startedAt, Optional.of(now));
   }
 
   public SyntheticBatch cancel(Instant now) {

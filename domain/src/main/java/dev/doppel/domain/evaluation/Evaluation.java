@@ -1,5 +1,6 @@
 package dev.doppel.domain.evaluation;
 
+import dev.doppel.domain.job.FailureReason;
 import dev.doppel.domain.model.IllegalTransitionException;
 import dev.doppel.domain.model.ModelId;
 import java.time.Instant;
@@ -41,7 +42,8 @@ public record Evaluation(
 
   public Evaluation fail(String reason, Instant now) {
     require(status == EvaluationStatus.PENDING || status == EvaluationStatus.RUNNING, EvaluationStatus.FAILED);
-    return new Evaluation(modelId, EvaluationStatus.FAILED, Optional.empty(), Optional.of(reason), requestedAt, startedAt, Optional.of(now));
+    return new Evaluation(
+        modelId, EvaluationStatus.FAILED, Optional.empty(), Optional.of(FailureReason.of(reason, "evaluation failed")), requestedAt, startedAt, Optional.of(now));
   }
 
   private void require(boolean allowed, EvaluationStatus target) {

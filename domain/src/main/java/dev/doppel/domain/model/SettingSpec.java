@@ -22,6 +22,9 @@ public record SettingSpec(
     STRING
   }
 
+  /** The longest text value any setting takes; settings are stored with the model. */
+  public static final int MAX_TEXT_LENGTH = 200;
+
   public SettingSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -56,6 +59,9 @@ public record SettingSpec(
           }
           case STRING -> {
             if (value instanceof String s) {
+              if (s.length() > MAX_TEXT_LENGTH) {
+                throw new InvalidSettingsException(name, name + " must be at most " + MAX_TEXT_LENGTH + " characters (got " + s.length() + ")");
+              }
               if (!allowed.isEmpty() && !allowed.contains(s)) {
                 throw invalid("must be one of " + String.join(", ", allowed), value);
               }

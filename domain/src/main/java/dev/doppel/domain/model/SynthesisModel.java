@@ -1,6 +1,7 @@
 package dev.doppel.domain.model;
 
 import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.job.FailureReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ public record SynthesisModel(
     require(status == ModelStatus.PENDING || status == ModelStatus.TRAINING, ModelStatus.FAILED);
     return new SynthesisModel(
         id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.FAILED, progress, lossHistory, artifactKey, summary,
-        Optional.of(reason == null || reason.isBlank() ? "training failed" : reason), createdAt, startedAt, Optional.of(now));
+        Optional.of(FailureReason.of(reason, "training failed")), createdAt, startedAt, Optional.of(now));
   }
 
   public SynthesisModel cancel(Instant now) {

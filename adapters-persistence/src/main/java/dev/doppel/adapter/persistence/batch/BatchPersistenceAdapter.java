@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 public class BatchPersistenceAdapter implements BatchStore {
+  /** What {@link SyntheticBatch#cancel} records; the conditional cancel writes the same. */
+  static final String CANCELLED_BY_USER = "cancelled by the user";
+
   private final SyntheticBatchJpaRepository repository;
   private final SyntheticBatchPersistenceMapper mapper;
 
@@ -61,6 +64,15 @@ public class BatchPersistenceAdapter implements BatchStore {
   @Transactional
   public Optional<SyntheticBatch> claim(BatchId id, Instant now) {
     if (repository.claimPending(id.value(), TimeColumns.toMicros(now)) == 0) {
+      return Optional.empty();
+    }
+    return findById(id);
+  }
+
+  @Override
+  @Transactional
+  public Optional<SyntheticBatch> cancelIfPending(BatchId id, Instant now) {
+    if (repository.cancelPending(id.value(), TimeColumns.toMicros(now), CANCELLED_BY_USER) == 0) {
       return Optional.empty();
     }
     return findById(id);

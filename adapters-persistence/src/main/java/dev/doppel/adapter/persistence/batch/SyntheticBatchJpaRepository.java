@@ -24,6 +24,11 @@ public interface SyntheticBatchJpaRepository extends JpaRepository<SyntheticBatc
   int claimPending(@Param("id") Long id, @Param("now") Instant now);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update SyntheticBatchJpaEntity b set b.status = 'CANCELLED', b.finishedAt = :now, b.errorMessage = :reason"
+      + " where b.id = :id and b.status = 'PENDING'")
+  int cancelPending(@Param("id") Long id, @Param("now") Instant now, @Param("reason") String reason);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("delete from SyntheticBatchJpaEntity b where b.id = :id")
   int deleteBatchById(@Param("id") Long id);
 }

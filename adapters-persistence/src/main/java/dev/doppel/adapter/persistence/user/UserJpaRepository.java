@@ -18,4 +18,9 @@ public interface UserJpaRepository extends JpaRepository<UserJpaEntity, Long> {
   @Modifying(clearAutomatically = true, flushAutomatically = true)
   @Query("UPDATE UserJpaEntity u SET u.passwordHash = :hash, u.tokenVersion = u.tokenVersion + 1 WHERE u.id = :id")
   int changePassword(@Param("id") long id, @Param("hash") String passwordHash);
+
+  /** One statement; the database's ON DELETE CASCADE removes the user's projects and all below them. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("delete from UserJpaEntity u where u.id = :id")
+  int deleteUserById(@Param("id") Long id);
 }

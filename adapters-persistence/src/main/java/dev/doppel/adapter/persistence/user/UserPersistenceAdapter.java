@@ -67,6 +67,12 @@ public class UserPersistenceAdapter implements UserStore {
     return repository.findById(id.value()).map(mapper::toDomain);
   }
 
+  @Override
+  @Transactional
+  public void delete(UserId id) {
+    repository.deleteUserById(id.value());
+  }
+
   /** Drivers name the violated index in their messages, each in its own words and case. */
   private static boolean violates(Throwable e, String constraint) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -209,6 +209,20 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
   }
 
   @Test
+  void cancelsABatchOnlyWhileItIsPendingSoNoWorkerCanClaimIt() {
+    SyntheticBatch pending = Fixtures.batch(batches, model, T0);
+    SyntheticBatch generating = batches.claim(Fixtures.batch(batches, model, T0).id(), T1).orElseThrow();
+
+    SyntheticBatch cancelled = batches.cancelIfPending(pending.id(), T2).orElseThrow();
+
+    assertThat(cancelled).isEqualTo(asStored(pending.cancel(T2)));
+    assertThat(batches.claim(pending.id(), T2)).isEmpty();
+    assertThat(batches.cancelIfPending(generating.id(), T2)).isEmpty();
+    assertThat(batches.findById(generating.id()).orElseThrow().status()).isEqualTo(BatchStatus.GENERATING);
+    assertThat(batches.cancelIfPending(new BatchId(Long.MAX_VALUE), T2)).isEmpty();
+  }
+
+  @Test
   void deletesOneBatch() {
     SyntheticBatch gone = Fixtures.batch(batches, model, T0);
     SyntheticBatch kept = Fixtures.batch(batches, model, T0);

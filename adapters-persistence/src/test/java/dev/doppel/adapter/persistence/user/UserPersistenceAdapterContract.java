@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.doppel.adapter.persistence.Fixtures;
 import dev.doppel.adapter.persistence.PersistenceContract;
 import dev.doppel.application.port.in.ConflictException;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.user.NewUser;
 import dev.doppel.domain.user.Role;
 import dev.doppel.domain.user.User;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.domain.user.Username;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +31,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 abstract class UserPersistenceAdapterContract extends PersistenceContract {
+  static final Instant T0 = Instant.parse("2025-10-26T01:15:00Z");
+
   @Autowired
   UserStore users;
+
+  @Autowired
+  ProjectStore projects;
+
+  @Autowired
+  DatasetStore datasets;
+
+  @Autowired
+  ModelStore models;
 
   @Test
   void storesUserAndFindsItByNameAndById() {
@@ -96,6 +113,27 @@ abstract class UserPersistenceAdapterContract extends PersistenceContract {
   void findsNothingForUnknownNameOrId() {
     assertThat(users.findByUsername(new Username(Fixtures.uniqueName("nobody")))).isEmpty();
     assertThat(users.findById(new UserId(Long.MAX_VALUE))).isEmpty();
+  }
+
+  @Test
+  void deletingAUserRemovesEveryRowTheyOwnAndNoOneElses() {
+    User leaving = Fixtures.user(users);
+    User staying = Fixtures.user(users);
+    Dataset leavingData = Fixtures.dataset(datasets, Fixtures.project(projects, leaving, T0), T0);
+    Dataset stayingData = Fixtures.dataset(datasets, Fixtures.project(projects, staying, T0), T0);
+    SynthesisModel leavingModel = Fixtures.model(models, leavingData, T0);
+    SynthesisModel stayingModel = Fixtures.model(models, stayingData, T0);
+
+    users.delete(leaving.id());
+    users.delete(new UserId(Long.MAX_VALUE));
+
+    assertThat(users.findById(leaving.id())).isEmpty();
+    assertThat(projects.listOwnedBy(leaving.id())).isEmpty();
+    assertThat(datasets.findById(leavingData.id())).isEmpty();
+    assertThat(models.findById(leavingModel.id())).isEmpty();
+    assertThat(users.findById(staying.id())).contains(staying);
+    assertThat(datasets.findById(stayingData.id())).isPresent();
+    assertThat(models.findById(stayingModel.id())).isPresent();
   }
 
   @Test

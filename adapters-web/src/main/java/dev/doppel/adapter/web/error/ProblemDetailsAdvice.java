@@ -7,6 +7,7 @@ import dev.doppel.application.port.in.InvalidCredentialsException;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.PayloadTooLargeException;
+import dev.doppel.application.port.in.TooManyJobsException;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,6 +79,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .headers(problem.getHeaders())
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
         .body(problem.getBody());
+  }
+
+  @ExceptionHandler(TooManyJobsException.class)
+  ResponseEntity<ProblemDetail> tooManyJobs(TooManyJobsException e, HttpServletRequest request) {
+    return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many jobs", e.getMessage(), null, request);
   }
 
   @ExceptionHandler(EngineException.class)

@@ -25,5 +25,8 @@ public interface BatchStore {
   /** Atomically moves a PENDING batch to GENERATING; empty when it was no longer pending. */
   Optional<SyntheticBatch> claim(BatchId id, Instant now);
 
+  /** Atomically cancels a batch that is still PENDING, so no worker can claim it; empty when it was not. */
+  Optional<SyntheticBatch> cancelIfPending(BatchId id, Instant now);
+
   void delete(BatchId id);
 }

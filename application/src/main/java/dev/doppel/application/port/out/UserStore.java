@@ -27,4 +27,7 @@ public interface UserStore {
    * @return the user as stored afterwards; empty when there is no such user
    */
   Optional<User> changePassword(UserId id, String newPasswordHash);
+
+  /** Removes the user and every row they own (projects and everything below them). */
+  void delete(UserId id);
 }

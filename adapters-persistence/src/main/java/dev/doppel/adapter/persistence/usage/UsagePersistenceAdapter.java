@@ -1,0 +1,39 @@
+package dev.doppel.adapter.persistence.usage;
+
+import dev.doppel.application.port.out.UserUsage;
+import dev.doppel.domain.user.UserId;
+import jakarta.persistence.EntityManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sums over the user's rows: a few indexed joins per request that creates work, never a cached counter to drift. */
+@Component
+@Transactional(readOnly = true)
+public class UsagePersistenceAdapter implements UserUsage {
+  private static final String USERS_DATASETS = "DatasetJpaEntity d, ProjectJpaEntity p where d.projectId = p.id and p.userId = :user";
+  private static final String USERS_MODELS = "ModelJpaEntity m, " + USERS_DATASETS + " and m.datasetId = d.id";
+  private static final String USERS_BATCHES = "SyntheticBatchJpaEntity b, " + USERS_MODELS + " and b.modelId = m.id";
+
+  private final EntityManager entities;
+
+  UsagePersistenceAdapter(EntityManager entities) {
+    this.entities = entities;
+  }
+
+  @Override
+  public long storedBytes(UserId user) {
+    return number("select coalesce(sum(d.sizeBytes), 0) from " + USERS_DATASETS, user)
+        + number("select coalesce(sum(b.sizeBytes), 0) from " + USERS_BATCHES, user);
+  }
+
+  @Override
+  public int activeJobs(UserId user) {
+    return Math.toIntExact(
+        number("select count(m) from " + USERS_MODELS + " and m.status in ('PENDING', 'TRAINING')", user)
+            + number("select count(b) from " + USERS_BATCHES + " and b.status in ('PENDING', 'GENERATING')", user));
+  }
+
+  private long number(String query, UserId user) {
+    return entities.createQuery(query, Long.class).setParameter("user", user.value()).getSingleResult();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.doppel.adapter.persistence.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doppel.adapter.persistence.Fixtures;
+import dev.doppel.adapter.persistence.PersistenceContract;
+import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.application.port.out.UserStore;
+import dev.doppel.application.port.out.UserUsage;
+import dev.doppel.domain.batch.BatchFile;
+import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.model.TrainingSummary;
+import dev.doppel.domain.project.Project;
+import dev.doppel.domain.user.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+abstract class UsagePersistenceAdapterContract extends PersistenceContract {
+  static final Instant T0 = Instant.parse("2025-10-26T01:15:00Z");
+
+  @Autowired
+  UserStore users;
+
+  @Autowired
+  ProjectStore projects;
+
+  @Autowired
+  DatasetStore datasets;
+
+  @Autowired
+  ModelStore models;
+
+  @Autowired
+  BatchStore batches;
+
+  @Autowired
+  UserUsage usage;
+
+  @Test
+  void countsANewUserAsUsingNothing() {
+    User fresh = Fixtures.user(users);
+    assertThat(usage.storedBytes(fresh.id())).isZero();
+    assertThat(usage.activeJobs(fresh.id())).isZero();
+  }
+
+  @Test
+  void sumsTheUsersUploadsAndGeneratedBatchesAcrossProjects() {
+    User owner = Fixtures.user(users);
+    Dataset first = Fixtures.dataset(datasets, Fixtures.project(projects, owner, T0), T0);
+    Project second = Fixtures.project(projects, owner, T0);
+    Fixtures.dataset(datasets, second, T0);
+    SynthesisModel trained = trained(first);
+    SyntheticBatch generating = batches.claim(Fixtures.batch(batches, trained, T0).id(), T0).orElseThrow();
+    batches.update(generating.complete(new BatchFile("b.csv", 10, 0, 5_000, Fixtures.SHA256), T0));
+    Fixtures.dataset(users, projects, datasets, T0);
+
+    assertThat(usage.storedBytes(owner.id())).isEqualTo(2 * 123_456L + 5_000);
+  }
+
+  @Test
+  void countsQueuedAndRunningTrainingsAndGenerationsButNotFinishedOnes() {
+    User owner = Fixtures.user(users);
+    Dataset dataset = Fixtures.dataset(datasets, Fixtures.project(projects, owner, T0), T0);
+    SynthesisModel trained = trained(dataset);
+    Fixtures.model(models, dataset, T0);
+    models.claim(Fixtures.model(models, dataset, T0).id(), "m", T0);
+    models.cancelIfPending(Fixtures.model(models, dataset, T0).id(), T0);
+    Fixtures.batch(batches, trained, T0);
+    batches.claim(Fixtures.batch(batches, trained, T0).id(), T0);
+    batches.cancelIfPending(Fixtures.batch(batches, trained, T0).id(), T0);
+    Fixtures.model(models, Fixtures.dataset(users, projects, datasets, T0), T0);
+
+    assertThat(usage.activeJobs(owner.id())).isEqualTo(4);
+  }
+
+  private SynthesisModel trained(Dataset dataset) {
+    SynthesisModel training = models.claim(Fixtures.model(models, dataset, T0).id(), "m", T0).orElseThrow();
+    return models.update(training.complete(new TrainingSummary(1.0, Map.of(), List.of(), Optional.empty()), T0));
+  }
+}

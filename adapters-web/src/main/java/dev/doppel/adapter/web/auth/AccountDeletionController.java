@@ -1,0 +1,36 @@
+package dev.doppel.adapter.web.auth;
+
+import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.application.port.in.DeleteAccountCommand;
+import dev.doppel.application.port.in.DeleteAccountUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Authentication")
+@SecurityRequirement(name = "bearer")
+public class AccountDeletionController {
+  private final DeleteAccountUseCase accounts;
+
+  public AccountDeletionController(DeleteAccountUseCase accounts) {
+    this.accounts = accounts;
+  }
+
+  public record DeleteAccountRequest(String password) {}
+
+  @DeleteMapping("/api/auth/account")
+  @Operation(
+      summary = "Delete your account and everything it owns",
+      description = "Confirm with your password in the body. Stops your running and queued jobs, then removes your projects, datasets,"
+          + " models, batches, evaluations and all their files, then the account. 400 naming password when it is wrong.")
+  public ResponseEntity<Void> delete(@RequestBody DeleteAccountRequest request, Authentication caller) {
+    accounts.deleteAccount(new DeleteAccountCommand(CurrentUser.of(caller), request.password()));
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.doppel.application.service;
+
+import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.project.ProjectId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deletes a project, a dataset or a model with everything below it: first its queued and running
+ * trainings, generations and evaluations are cancelled and their engine processes stopped, then its
+ * rows go, then its files (tables, model folders, batches, failure logs).
+ */
+public class CascadingDeletion {
+  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+  private final ProjectStore projects;
+  private final DatasetStore datasets;
+  private final ModelStore models;
+  private final BatchStore batches;
+  private final FileStore files;
+  private final JobRunner jobs;
+  private final Clock clock;
+
+  public CascadingDeletion(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, Clock clock) {
+    this.projects = projects;
+    this.datasets = datasets;
+    this.models = models;
+    this.batches = batches;
+    this.files = files;
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  void deleteProject(ProjectId project) {
+    List<Object> jobKeys = stopJobsOf(models.listByProject(project));
+    projects.delete(project);
+    settle(jobKeys);
+    files.delete(ProjectFiles.folder(project));
+  }
+
+  void deleteDataset(Dataset dataset) {
+    List<SynthesisModel> doomed = models.listByDataset(dataset.id());
+    List<Object> jobKeys = stopJobsOf(doomed);
+    datasets.delete(dataset.id());
+    settle(jobKeys);
+    files.delete(dataset.file().key());
+    doomed.forEach(model -> files.delete(ArtifactKeys.model(dataset, model.id())));
+  }
+
+  void deleteModel(Dataset dataset, ModelId model) {
+    List<Object> jobKeys = stopJobsOf(models.findById(model).stream().toList());
+    models.delete(model);
+    settle(jobKeys);
+    files.delete(ArtifactKeys.model(dataset, model));
+  }
+
+  /**
+   * Cancels the models' queued jobs in the store, so no worker can claim them any more, then asks
+   * the running ones to stop and waits for them: a job is registered as running before it claims
+   * its row, so none slips between the two steps.
+   */
+  private List<Object> stopJobsOf(List<SynthesisModel> doomed) {
+    Instant now = clock.instant();
+    List<Object> jobKeys = new ArrayList<>();
+    for (SynthesisModel model : doomed) {
+      models.cancelIfPending(model.id(), now);
+      jobKeys.add(model.id());
+      jobKeys.add(JobRunner.evaluationKey(model.id()));
+      for (SyntheticBatch batch : batches.listByModel(model.id())) {
+        if (!batch.status().isFinished()) {
+          batches.cancelIfPending(batch.id(), now);
+          jobKeys.add(batch.id());
+        }
+      }
+    }
+    settle(jobKeys);
+    return jobKeys;
+  }
+
+  /**
+   * Stops whichever of the jobs runs here and waits for them. Called again once the rows are gone:
+   * an evaluation queued by a training that finished meanwhile reads no rows after that, and one
+   * that read them just before is stopped here, before the files go.
+   */
+  private void settle(List<Object> jobKeys) {
+    jobKeys.forEach(jobs::cancelRunning);
+    jobKeys.forEach(key -> jobs.awaitStopped(key, STOP_WAIT));
+  }
+}
