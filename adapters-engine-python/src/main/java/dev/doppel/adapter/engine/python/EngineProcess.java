@@ -83,8 +83,6 @@ final class EngineProcess {
       capture.stopGroup(killGrace);
       interrupted = true;
     }
-    // Workers may outlive an engine that ended by itself, too; none may stay behind.
-    capture.killGroup();
     stdout.close();
     stderr.close();
     int exit = result.hasResult() ? result.getExitValue() : -1;
@@ -119,6 +117,16 @@ final class EngineProcess {
     public synchronized void start(Process started) {
       this.process = started;
       super.start(started);
+    }
+
+    /**
+     * Called once the engine process has ended, before its output streams are drained: workers
+     * that outlive it would otherwise keep them open and the run would never end.
+     */
+    @Override
+    public synchronized void stop() {
+      killGroup();
+      super.stop();
     }
 
     synchronized void stopGroup(Duration grace) {

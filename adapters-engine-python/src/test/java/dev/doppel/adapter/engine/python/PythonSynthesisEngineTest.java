@@ -335,6 +335,28 @@ class PythonSynthesisEngineTest {
     assertNoProcessLeft();
   }
 
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void anEngineThatCompletesLeavesNoWorkerBehindEvenOneHoldingItsOutput() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import json, os, signal, sys, time
+        if os.fork() == 0:
+            if os.fork() == 0:
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                open(sys.argv[sys.argv.index("--output") + 1] + ".pids", "w").write(f"{os.getpid()}")
+                time.sleep(600)
+            os._exit(0)
+        time.sleep(0.5)
+        print(json.dumps({"event": "completed", "fit_seconds": 0.5}), flush=True)
+        """, Duration.ofMinutes(5));
+    long started = System.nanoTime();
+
+    assertThat(engine.train(request(), ProgressListener.IGNORE, new Cancellation()).fitSeconds()).isEqualTo(0.5);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    assertNoProcessLeft();
+  }
+
   private void assertNoProcessLeft() throws IOException, InterruptedException {
     Path pids = dir.resolve("model.pids");
     assertThat(pids).exists();
