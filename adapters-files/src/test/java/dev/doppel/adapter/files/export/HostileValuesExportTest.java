@@ -146,10 +146,7 @@ class HostileValuesExportTest {
   void mysqlScriptLoadsIntoMariaDbWithEveryValueIntactWhateverTheSqlMode(String sqlMode) {
     String wide = fixture.put(HostileTable.wideCsv());
     List<List<Object>> source = fixture.typedSource(wide, ExportFixture.CSV, HostileTable.WIDE_SCHEMA);
-    String sql =
-        new String(
-            fixture.export(wide, ExportFixture.CSV, HostileTable.WIDE_SCHEMA, ExportFormat.SQL, new ExportOptions(',', false, SqlDialect.MYSQL, "users")),
-            StandardCharsets.UTF_8);
+    String sql = sqlScript(wide, SqlDialect.MYSQL);
     String longName = HostileTable.WIDE_SCHEMA.get(8).name();
     String shortened = longName.substring(0, 55) + "_" + sha256Hex(longName).substring(0, 8);
     List<String> labels = new ArrayList<>(HostileTable.SCHEMA.stream().map(ColumnSchema::name).toList());
@@ -165,17 +162,17 @@ class HostileValuesExportTest {
 
   @Test
   void postgresqlScriptShortensAColumnNameBeyondSixtyThreeBytesToo() {
-    String wide = fixture.put(HostileTable.wideCsv());
-
-    String sql =
-        new String(
-            fixture.export(wide, ExportFixture.CSV, HostileTable.WIDE_SCHEMA, ExportFormat.SQL, new ExportOptions(',', false, SqlDialect.POSTGRESQL, "users")),
-            StandardCharsets.UTF_8);
+    String sql = sqlScript(fixture.put(HostileTable.wideCsv()), SqlDialect.POSTGRESQL);
 
     String longName = HostileTable.WIDE_SCHEMA.get(8).name();
     String shortened = longName.substring(0, 54) + "_" + sha256Hex(longName).substring(0, 8);
     assertThat(sql).startsWith("-- column \"" + longName + "\" is named \"" + shortened + "\" here: PostgreSQL names are at most 63 bytes\n");
     assertThat(Readback.statements(sql).get(2)).contains(", \"" + shortened + "\" TEXT);");
+  }
+
+  private String sqlScript(String wideTable, SqlDialect dialect) {
+    ExportOptions options = new ExportOptions(',', false, dialect, "users");
+    return new String(fixture.export(wideTable, ExportFixture.CSV, HostileTable.WIDE_SCHEMA, ExportFormat.SQL, options), StandardCharsets.UTF_8);
   }
 
   private static String sha256Hex(String text) {
