@@ -13,6 +13,12 @@ from ._errors import EngineError
 NULL_TOKENS = ["", "NA", "N/A", "null", "NULL", "?", "None"]
 DELIMITERS = [",", ";", "\t", "|"]
 _SNIFF_BYTES = 64 * 1024
+# What Java's String.strip() removes (Character.isWhitespace): the platform names a CSV column by
+# its header text stripped of these, so the engine must too. Not str.strip(), which also removes
+# U+0085 and U+00A0, keeping the no-break spaces Java keeps.
+_JAVA_WHITESPACE = "".join(
+    chr(c) for c in (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x1680, *range(0x2000, 0x2007), *range(0x2008, 0x200B), 0x2028, 0x2029, 0x205F, 0x3000)
+)
 
 
 def is_parquet(path: Path) -> bool:
@@ -38,6 +44,11 @@ def sniff_delimiter(path: Path) -> str:
         pass
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
+
+
+def header_name(raw: str) -> str:
+    """A CSV column's name as the platform's profile has it: the header text without surrounding whitespace."""
+    return raw.strip(_JAVA_WHITESPACE)
 
 
 def check_readable(path_text: str, what: str = "data") -> Path:
@@ -72,6 +83,7 @@ def read_table(path_text: str, *, delimiter: str | None = None, what: str = "dat
                 low_memory=False,
             )
             frame = frame.astype(object).where(frame.notna(), None)
+            frame.columns = [header_name(str(c)) for c in frame.columns]
             source = {"format": "csv", "delimiter": sep}
     except EngineError:
         raise

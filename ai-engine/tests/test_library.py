@@ -86,6 +86,15 @@ def test_delimiter_sniffing_and_null_tokens(tmp_path):
     assert frame["b"].tolist() == [None, None, "4"] and frame["c"].tolist() == ["x", None, None]
 
 
+def test_csv_header_names_lose_surrounding_whitespace_as_the_platform_names_them(tmp_path):
+    path = tmp_path / "spaced.csv"
+    # Java's String.strip() removes spaces, tabs and U+3000 but keeps the no-break space U+00A0.
+    path.write_text(' id ,  name\t,"\u3000city ",\u00a0kept\u00a0\n1,Ann,Oslo,x\n', encoding="utf-8")
+    frame, _ = read_table(str(path), delimiter=",")
+    assert list(frame.columns) == ["id", "name", "city", "\u00a0kept\u00a0"]
+    assert frame["name"].tolist() == ["Ann"]
+
+
 def test_inference_fallback():
     frame = pd.DataFrame(
         {

@@ -197,6 +197,17 @@ def test_sigterm_exits_130_with_cancelled(tmp_path):
         proc.kill()
 
 
+def test_header_names_with_surrounding_spaces_train_under_the_names_the_platform_gives_them(tmp_path):
+    data = tmp_path / "spaced.csv"
+    rows = [" id , score ,kind "] + [f"{i},{i * 0.5},{'k' + str(i % 3)}" for i in range(60)]
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    columns = [{"name": "id", "type": "id"}, {"name": "score", "type": "float"}, {"name": "kind", "type": "categorical"}]
+    run = _train(tmp_path, data, json.dumps({"algorithm": "GaussianCopula", "seed": 1, "columns": columns}))
+    assert run.rc == 0 and run.last["event"] == "completed", (run.last, run.stderr[-2000:])
+    meta = json.loads((tmp_path / "model" / "metadata.json").read_text())
+    assert [p["name"] for p in meta["profile"]["columns"]] == ["id", "score", "kind"]
+
+
 def test_semicolon_csv_with_bom_and_custom_nulls(tmp_path):
     data = tmp_path / "semi.csv"
     rows = ["\ufeffid;flag;when;score;kind"]

@@ -16,9 +16,16 @@ export function fileNameFrom(disposition, fallback) {
   return fallback;
 }
 
+/** The download URL of a batch; CSV cells a spreadsheet would run as formulas come neutralised. */
+export function batchDownloadUrl(batchId, format) {
+  const query = new URLSearchParams({ format });
+  if (format === 'csv') query.set('neutraliseFormulas', 'true');
+  return `/api/synthetic/${batchId}/download?${query}`;
+}
+
 /** Downloads a batch in a format with the bearer token, then saves it via a blob URL. */
 export async function downloadBatch(batchId, format) {
-  const response = await fetch(`/api/synthetic/${batchId}/download?format=${format}`, {
+  const response = await fetch(batchDownloadUrl(batchId, format), {
     headers: authHeaders(),
   });
   if (!response.ok) throw await failure(response);

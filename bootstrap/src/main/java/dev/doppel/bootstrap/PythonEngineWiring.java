@@ -2,6 +2,7 @@ package dev.doppel.bootstrap;
 
 import dev.doppel.adapter.engine.python.EngineSettings;
 import dev.doppel.adapter.engine.python.PythonSynthesisEngine;
+import dev.doppel.application.port.in.ListAlgorithmsQuery;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,5 +27,10 @@ public class PythonEngineWiring {
         problem -> log.error("The synthesis engine is not ready: {}. Training, generation and evaluation jobs will fail until this is fixed.", problem),
         () -> log.info("Synthesis engine: {} running {}", engine.python(), engine.directory()));
     return python;
+  }
+
+  @Bean
+  EngineHealthIndicator engineHealthIndicator(ListAlgorithmsQuery algorithms, PythonSynthesisEngine python) {
+    return new EngineHealthIndicator(algorithms, python::problem);
   }
 }

@@ -2,6 +2,7 @@ package dev.doppel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -105,7 +106,9 @@ class AccessControlTest extends FullStackTest {
     Reply docs = api.get("/v3/api-docs", null);
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.json().get("paths").has("/api/datasets/upload")).isTrue();
-    assertThat(api.get("/actuator/health", null).json().get("status").asText()).isEqualTo("UP");
+    JsonNode health = api.get("/actuator/health", null).json();
+    assertThat(health.get("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("engine").path("status").asText()).as("the engine's own health").isEqualTo("UP");
     assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
   }
 

@@ -1,5 +1,8 @@
 package dev.doppel.bootstrap.testengine;
 
+import dev.doppel.application.port.in.ListAlgorithmsQuery;
+import dev.doppel.bootstrap.EngineHealthIndicator;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +14,10 @@ public class TestEngineWiring {
   @Bean
   TestSynthesisEngine testSynthesisEngine() {
     return new TestSynthesisEngine();
+  }
+
+  @Bean
+  EngineHealthIndicator engineHealthIndicator(ListAlgorithmsQuery algorithms) {
+    return new EngineHealthIndicator(algorithms, Optional::empty);
   }
 }

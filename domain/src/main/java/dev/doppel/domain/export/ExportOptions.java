@@ -5,20 +5,21 @@ import java.util.Objects;
 /**
  * @param delimiter CSV only: the field separator
  * @param neutraliseFormulas CSV only: prefix cells starting with = + - @ tab or CR with a single
- *     quote so spreadsheets show them as text instead of running them
+ *     quote so spreadsheets show them as text instead of running them; on unless a caller opts out
  * @param dialect SQL only
  * @param tableName SQL only: the table to create and insert into
  */
 public record ExportOptions(char delimiter, boolean neutraliseFormulas, SqlDialect dialect, String tableName) {
-  public static final ExportOptions DEFAULT = new ExportOptions(',', false, SqlDialect.MYSQL, "synthetic_data");
+  public static final ExportOptions DEFAULT = new ExportOptions(',', true, SqlDialect.MYSQL, "synthetic_data");
 
   public ExportOptions {
     Objects.requireNonNull(dialect, "dialect");
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
     }
-    if (tableName == null || !tableName.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
-      throw new IllegalArgumentException("table name must be 1-64 letters, digits or underscores, not starting with a digit");
+    // 63: the longest name both MySQL (64 characters) and PostgreSQL (63 bytes) hold.
+    if (tableName == null || !tableName.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("table name must be 1-63 letters, digits or underscores, not starting with a digit");
     }
   }
 

@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.application.port.out.Cancellation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
@@ -25,13 +27,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of an engine entry point: JSON event lines from stdout go to a consumer as they arrive,
- * the tail of stderr is kept for error messages, and a timeout or a cancellation stops the whole
- * process tree (SIGTERM, then SIGKILL after a grace period).
+ * the tail of stderr is kept for the log, and a timeout or a cancellation stops the whole process
+ * group (SIGTERM, then SIGKILL after a grace period).
+ *
+ * <p>Each run starts through {@code setsid}, so the engine leads a process group of its own that
+ * every process it forks joins, including workers torch or joblib start long after it began.
+ * Signalling the group reaches them all; a snapshot of the process tree would miss the later ones.
  */
 final class EngineProcess {
   private static final Logger log = LoggerFactory.getLogger(EngineProcess.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STDERR_TAIL_LINES = 40;
+  private static final String SETSID = setsid();
 
   record Outcome(
       int exitCode, Optional<JsonNode> completed, Optional<JsonNode> error, String stderrTail, boolean timedOut, boolean cancelled, boolean interrupted) {}
@@ -49,12 +56,12 @@ final class EngineProcess {
     executor.setWatchdog(capture);
     executor.setExitValues(null);
     DefaultExecuteResultHandler result = new DefaultExecuteResultHandler();
-    executor.execute(command, environment, result);
+    executor.execute(inOwnProcessGroup(command), environment, result);
 
     boolean[] cancelled = {false};
     cancellation.onCancel(() -> {
       cancelled[0] = true;
-      capture.killTree(killGrace);
+      capture.stopGroup(killGrace);
     });
     boolean timedOut = false;
     boolean interrupted = false;
@@ -64,7 +71,7 @@ final class EngineProcess {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           timedOut = true;
-          capture.killTree(killGrace);
+          capture.stopGroup(killGrace);
           break;
         }
         result.waitFor(Duration.ofMillis(Math.min(200, TimeUnit.NANOSECONDS.toMillis(left) + 1)));
@@ -73,7 +80,7 @@ final class EngineProcess {
     } catch (InterruptedException e) {
       // The application is shutting down: stop the engine rather than leave it running alone.
       Thread.currentThread().interrupt();
-      capture.killTree(killGrace);
+      capture.stopGroup(killGrace);
       interrupted = true;
     }
     stdout.close();
@@ -82,7 +89,22 @@ final class EngineProcess {
     return new Outcome(exit, stdout.completed, stdout.error, stderr.tail(), timedOut, cancelled[0], interrupted);
   }
 
-  /** Receives the started Process so the whole tree can be stopped; its own timer is not used. */
+  private static CommandLine inOwnProcessGroup(CommandLine command) {
+    CommandLine grouped = new CommandLine(SETSID);
+    grouped.addArgument(command.getExecutable(), false);
+    grouped.addArguments(command.getArguments(), false);
+    return grouped;
+  }
+
+  private static String setsid() {
+    return Stream.of("/usr/bin/setsid", "/bin/setsid").filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse("setsid");
+  }
+
+  /**
+   * Receives the started Process so its group can be stopped; its own timer is not used. A process
+   * Java starts never leads a group, so setsid(1) makes it a session and group leader in place
+   * without forking: the group's id is the process id.
+   */
   private static final class ProcessCapture extends ExecuteWatchdog {
     private Process process;
 
@@ -97,24 +119,52 @@ final class EngineProcess {
       super.start(started);
     }
 
-    synchronized void killTree(Duration grace) {
-      if (process == null || !process.isAlive()) {
+    /**
+     * Called once the engine process has ended, before its output streams are drained: workers
+     * that outlive it would otherwise keep them open and the run would never end.
+     */
+    @Override
+    public synchronized void stop() {
+      killGroup();
+      super.stop();
+    }
+
+    synchronized void stopGroup(Duration grace) {
+      if (process == null) {
         return;
       }
-      ProcessHandle root = process.toHandle();
-      List<ProcessHandle> children = root.descendants().toList();
-      root.destroy();
-      children.forEach(ProcessHandle::destroy);
+      signalGroup("TERM");
+      // Also the leader itself, in case the stop came before setsid made the group.
+      process.destroy();
       try {
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-          log.warn("engine process {} ignored SIGTERM; killing it", root.pid());
+          log.warn("engine process {} ignored SIGTERM; killing its process group", process.pid());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      children.forEach(ProcessHandle::destroyForcibly);
-      root.descendants().forEach(ProcessHandle::destroyForcibly);
-      root.destroyForcibly();
+      killGroup();
+    }
+
+    synchronized void killGroup() {
+      if (process == null) {
+        return;
+      }
+      signalGroup("KILL");
+      process.destroyForcibly();
+    }
+
+    private void signalGroup(String signal) {
+      ProcessBuilder kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " -- -" + process.pid() + " 2>/dev/null");
+      kill.environment().clear();
+      kill.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      try {
+        kill.start().waitFor(5, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        log.warn("could not signal the engine's process group {}", process.pid(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -50,7 +50,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     this.settings = settings;
   }
 
-  /** A readable reason the engine cannot run, or empty when it looks ready. */
+  /** Why the engine cannot run, or empty when it looks ready. For operators: it names server paths. */
   public Optional<String> problem() {
     if (settings.python().toString().isEmpty()) {
       return Optional.of(
@@ -69,8 +69,11 @@ public class PythonSynthesisEngine implements SynthesisEngine {
 
   @Override
   public AlgorithmCatalogue describe() {
+    EngineException failure;
     Optional<String> problem = problem();
-    if (problem.isEmpty()) {
+    if (problem.isPresent()) {
+      failure = unavailable(problem.get());
+    } else {
       try {
         JsonNode[] catalogue = {null};
         EngineProcess.Outcome outcome =
@@ -83,20 +86,20 @@ public class PythonSynthesisEngine implements SynthesisEngine {
           remember(catalogue[0]);
           return CatalogueJson.parse(catalogue[0]);
         }
-        problem = Optional.of(failureMessage("describe", outcome));
+        failure = EngineFailures.of(Kind.UNAVAILABLE, "listing of algorithms", outcome);
       } catch (IOException e) {
-        problem = Optional.of("the engine could not be started: " + e.getMessage());
+        failure = notStarted(e);
       }
     }
     if (Files.isRegularFile(settings.catalogueCache())) {
-      log.warn("using the last known algorithm catalogue: {}", problem.get());
+      log.warn("using the last known algorithm catalogue: {}", failure.getMessage());
       try {
         return CatalogueJson.parse(JSON.readTree(settings.catalogueCache().toFile()));
       } catch (IOException e) {
         log.warn("the cached catalogue at {} is unreadable", settings.catalogueCache(), e);
       }
     }
-    throw new EngineException(Kind.UNAVAILABLE, problem.get());
+    throw failure;
   }
 
   @Override
@@ -128,7 +131,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
           dp.path("epsilon").isNumber() ? Optional.of(new PrivacySpent(dp.get("epsilon").asDouble(), dp.path("delta").asDouble(0))) : Optional.empty();
       return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent);
     } catch (IOException e) {
-      throw new EngineException(Kind.UNAVAILABLE, "the engine could not be started: " + e.getMessage(), e);
+      throw notStarted(e);
     } finally {
       deleteQuietly(configFile);
     }
@@ -146,7 +149,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());
       return new EngineRequests.GeneratedFile(request.output(), completed.path("rows").asLong(), completed.path("anomalies").asLong(0));
     } catch (IOException e) {
-      throw new EngineException(Kind.UNAVAILABLE, "the engine could not be started: " + e.getMessage(), e);
+      throw notStarted(e);
     }
   }
 
@@ -169,7 +172,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       JsonNode parsed = JSON.readTree(document);
       return new EvaluationReport(score(parsed.path("quality").path("score")), score(parsed.path("privacy").path("score")), document);
     } catch (IOException e) {
-      throw new EngineException(Kind.CRASHED, "the evaluation report could not be read: " + e.getMessage(), e);
+      throw EngineFailures.withheld(Kind.CRASHED, "the evaluation report could not be read", e.toString(), e);
     } finally {
       deleteQuietly(metadataFile);
       deleteQuietly(report);
@@ -179,9 +182,10 @@ public class PythonSynthesisEngine implements SynthesisEngine {
   // ---- process plumbing
 
   private EngineProcess.Outcome run(String script, List<String> args, Duration timeout, Cancellation cancellation, Consumer<JsonNode> events) throws IOException {
-    problem().ifPresent(reason -> {
-      throw new EngineException(Kind.UNAVAILABLE, reason);
-    });
+    Optional<String> problem = problem();
+    if (problem.isPresent()) {
+      throw unavailable(problem.get());
+    }
     if (cancellation.isCancelled()) {
       throw new EngineCancelledException();
     }
@@ -189,13 +193,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     command.addArgument("-u", false);
     command.addArgument(settings.engineDirectory().resolve(script).toString(), false);
     args.forEach(arg -> command.addArgument(arg, false));
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.put("PYTHONUNBUFFERED", "1");
-    environment.put("PYTHONDONTWRITEBYTECODE", "1");
-    if (settings.threads() > 0) {
-      environment.put("DOPPEL_THREADS", String.valueOf(settings.threads()));
-    }
-    return EngineProcess.run(command, environment, timeout, settings.killGrace(), cancellation, events);
+    return EngineProcess.run(command, EngineEnvironment.of(System.getenv(), settings.threads()), timeout, settings.killGrace(), cancellation, events);
   }
 
   private JsonNode completedOrThrow(String what, EngineProcess.Outcome outcome, Duration timeout) {
@@ -217,17 +215,15 @@ public class PythonSynthesisEngine implements SynthesisEngine {
           case 4 -> Kind.MODEL_UNUSABLE;
           default -> Kind.CRASHED;
         };
-    throw new EngineException(kind, failureMessage(what, outcome));
+    throw EngineFailures.of(kind, what, outcome);
   }
 
-  private static String failureMessage(String what, EngineProcess.Outcome outcome) {
-    if (outcome.error().isPresent()) {
-      return outcome.error().get().path("message").asText(what + " failed");
-    }
-    String tail = outcome.stderrTail().strip();
-    String lastLines = tail.lines().skip(Math.max(0, tail.lines().count() - 5)).reduce((a, b) -> a + "\n" + b).orElse("");
-    String exit = outcome.exitCode() == 137 || outcome.exitCode() == -1 ? "it was killed (out of memory?)" : "exit code " + outcome.exitCode();
-    return "the engine stopped unexpectedly during " + what + " (" + exit + ")" + (lastLines.isEmpty() ? "" : ": " + lastLines);
+  private static EngineException unavailable(String problem) {
+    return EngineFailures.withheld(Kind.UNAVAILABLE, "the synthesis engine is not set up on this server; the log says what is missing", problem);
+  }
+
+  private static EngineException notStarted(IOException e) {
+    return EngineFailures.withheld(Kind.UNAVAILABLE, "the engine could not be started", e.toString(), e);
   }
 
   private static void forward(JsonNode event, ProgressListener listener, List<String> warnings) {

@@ -2,6 +2,7 @@ package dev.doppel.adapter.engine.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
@@ -27,12 +28,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter against stand-in engine scripts that follow (or break) the ai-engine's CLI contract:
- * events streamed while the process runs, exit codes mapped, stderr kept, timeouts and
- * cancellation stopping the whole process tree.
+ * events streamed while the process runs, exit codes mapped, stderr kept for the log but never
+ * shown, timeouts and cancellation stopping the whole process group, and an environment without
+ * the application's secrets.
  */
 class PythonSynthesisEngineTest {
   @TempDir Path dir;
@@ -117,7 +120,7 @@ class PythonSynthesisEngineTest {
   }
 
   @Test
-  void turnsTheEnginesErrorLineIntoAReadableFailure() throws Exception {
+  void passesOnTheEnginesWordsAboutTheRequestWithAReference() throws Exception {
     PythonSynthesisEngine engine = engine("""
         import json, sys
         print(json.dumps({"event": "error", "code": "column_missing", "message": "column 'a' is in the schema but not in the data"}))
@@ -125,23 +128,57 @@ class PythonSynthesisEngineTest {
         """, Duration.ofMinutes(1));
     assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
         .isInstanceOf(EngineException.class)
-        .hasMessage("column 'a' is in the schema but not in the data")
+        .hasMessageMatching("column 'a' is in the schema but not in the data \\(ref [0-9a-f]{8}\\)")
         .extracting(e -> ((EngineException) e).kind())
         .isEqualTo(EngineException.Kind.INVALID_INPUT);
   }
 
   @Test
-  void keepsTheTailOfStderrWhenTheEngineDiesWithoutAWord() throws Exception {
-    PythonSynthesisEngine engine = engine("""
+  void showsAPlainMessageForAnUnreadableTableAndLogsThePathUnderTheSameReference() throws Exception {
+    Failure failure = trainingFailure("""
+        import json, sys
+        print("Traceback (most recent call last):\\n  File \\"/opt/venv/lib/python3.11/site-packages/pandas/io/parsers.py\\"", file=sys.stderr)
+        print(json.dumps({"event": "error", "code": "data_unreadable", "message": "cannot read data file /srv/doppel/files/u1/d7.csv: ParserError: Expected 3 fields"}))
+        sys.exit(3)
+        """);
+
+    assertThat(failure.shown()).matches("the engine failed reading the table \\(ref [0-9a-f]{8}\\)");
+    assertThat(failure.logged()).contains("/srv/doppel/files/u1/d7.csv").contains("site-packages");
+  }
+
+  @Test
+  void keepsTheTailOfStderrForTheLogWhenTheEngineDiesWithoutAWord() throws Exception {
+    Failure failure = trainingFailure("""
         import os, sys
         print("Traceback (most recent call last):", file=sys.stderr)
+        print("  File \\"/home/doppel/.cache/doppel/venv/lib/python3.11/site-packages/torch/cuda.py\\"", file=sys.stderr)
         print("RuntimeError: CUDA driver exploded", file=sys.stderr, flush=True)
         os._exit(139)
-        """, Duration.ofMinutes(1));
-    assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
-        .isInstanceOf(EngineException.class)
-        .hasMessageContaining("exit code 139")
-        .hasMessageContaining("RuntimeError: CUDA driver exploded");
+        """);
+
+    assertThat(failure.shown()).matches("the engine stopped unexpectedly during training \\(exit code 139\\) \\(ref [0-9a-f]{8}\\)");
+    assertThat(failure.logged()).contains("RuntimeError: CUDA driver exploded").contains("site-packages/torch");
+  }
+
+  /** What a user sees of a failed training, and what the log holds under the same reference. */
+  private record Failure(String shown, String logged) {}
+
+  private Failure trainingFailure(String trainScript) throws Exception {
+    PythonSynthesisEngine engine = engine(trainScript, Duration.ofMinutes(1));
+    try (LogCapture logs = new LogCapture(EngineFailures.class)) {
+      EngineException thrown = catchThrowableOfType(EngineException.class, () -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()));
+      assertThat(thrown).isNotNull();
+      String reference = reference(thrown.getMessage());
+      List<String> logged = logs.messages().stream().filter(line -> line.contains("(ref " + reference + ")")).toList();
+      assertThat(logged).as("one log entry under the reference " + reference).hasSize(1);
+      return new Failure(thrown.getMessage(), logged.get(0));
+    }
+  }
+
+  private static String reference(String message) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\(ref ([0-9a-f]{8})\\)$").matcher(message);
+    assertThat(matcher.find()).as(message).isTrue();
+    return matcher.group(1);
   }
 
   private static final String HANGING_WITH_CHILD = """
@@ -192,13 +229,14 @@ class PythonSynthesisEngineTest {
         new PythonSynthesisEngine(
             new EngineSettings(dir.resolve("no-such-venv/bin/python"), dir, dir.resolve("catalogue.json"), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(1), 0));
-    assertThat(engine.problem()).hasValueSatisfying(p -> assertThat(p).contains("was not found at").contains("no-such-venv"));
+    assertThat(engine.problem()).as("for operators").hasValueSatisfying(p -> assertThat(p).contains("was not found at").contains("no-such-venv"));
     assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
         .isInstanceOf(EngineException.class)
-        .hasMessageContaining("was not found at")
+        .hasMessageStartingWith("the synthesis engine is not set up on this server")
+        .hasMessageNotContaining("no-such-venv")
         .extracting(e -> ((EngineException) e).kind())
         .isEqualTo(EngineException.Kind.UNAVAILABLE);
-    assertThatThrownBy(engine::describe).isInstanceOf(EngineException.class).hasMessageContaining("was not found at");
+    assertThatThrownBy(engine::describe).isInstanceOf(EngineException.class).hasMessageStartingWith("the synthesis engine is not set up").hasMessageNotContaining("no-such-venv");
   }
 
   @Test
@@ -214,15 +252,134 @@ class PythonSynthesisEngineTest {
     assertThat(engine.describe().names()).as("the last known catalogue survives a broken engine").containsExactly("CTGAN");
   }
 
+  private static final String REPORTING_ITS_PID = """
+      import json, os, time
+      print(json.dumps({"event": "progress", "stage": "fit", "epoch": 1, "epochs": 300, "rows": os.getpid()}), flush=True)
+      time.sleep(600)
+      """;
+
+  /** The build starts this test's JVM with DOPPEL_JWT_SECRET and DOPPEL_DB_PASSWORD set (see the pom). */
+  @Test
+  void startsTheEngineWithoutTheApplicationsSecretsInItsEnvironment() throws Exception {
+    assertThat(System.getenv()).as("the secrets the engine must not see").containsKeys("DOPPEL_JWT_SECRET", "DOPPEL_DB_PASSWORD");
+    PythonSynthesisEngine engine = engine(REPORTING_ITS_PID, Duration.ofMinutes(1));
+    Cancellation cancellation = new Cancellation();
+    Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void progress(Progress p) {
+        seen.putAll(environmentOf(p.rows().orElseThrow()));
+        cancellation.cancel();
+      }
+
+      @Override
+      public void warning(String code, String message) {}
+    };
+
+    assertThatThrownBy(() -> engine.train(request(), listener, cancellation)).isInstanceOf(EngineCancelledException.class);
+
+    assertThat(seen).as("the running engine's /proc/<pid>/environ").containsKeys("PATH", "PYTHONUNBUFFERED");
+    assertThat(seen).doesNotContainKeys("DOPPEL_JWT_SECRET", "DOPPEL_DB_PASSWORD");
+    assertThat(seen.values()).doesNotContain(System.getenv("DOPPEL_JWT_SECRET"), System.getenv("DOPPEL_DB_PASSWORD"));
+  }
+
+  private static Map<String, String> environmentOf(long pid) {
+    try {
+      Map<String, String> environment = new java.util.HashMap<>();
+      for (String entry : new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")), java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+        int equals = entry.indexOf('=');
+        if (equals > 0) {
+          environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+      }
+      return environment;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Forks late, and the way worker pools do: the worker is detached from the engine's process tree
+   * (its parent exits) and ignores SIGTERM. Only a signal to the process group reaches it.
+   */
+  private static final String FORKING_A_DETACHED_WORKER_LATER = """
+      import json, os, signal, sys, time
+      print(json.dumps({"event": "progress", "stage": "fit", "epoch": 1, "epochs": 300}), flush=True)
+      time.sleep(0.5)
+      if os.fork() == 0:
+          if os.fork() == 0:
+              signal.signal(signal.SIGTERM, signal.SIG_IGN)
+              open(sys.argv[sys.argv.index("--output") + 1] + ".pids", "w").write(f"{os.getpid()}")
+              time.sleep(600)
+          os._exit(0)
+      time.sleep(0.5)
+      print(json.dumps({"event": "progress", "stage": "fit", "epoch": 2, "epochs": 300}), flush=True)
+      time.sleep(600)
+      """;
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a surviving worker holds the engine's output open
+  void cancelStopsAWorkerForkedAfterTheStartThatLeftTheProcessTree() throws Exception {
+    PythonSynthesisEngine engine = engine(FORKING_A_DETACHED_WORKER_LATER, Duration.ofMinutes(5));
+    Cancellation cancellation = new Cancellation();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void progress(Progress p) {
+        if (p.epoch().orElseThrow() == 2) {
+          cancellation.cancel();
+        }
+      }
+
+      @Override
+      public void warning(String code, String message) {}
+    };
+
+    assertThatThrownBy(() -> engine.train(request(), listener, cancellation)).isInstanceOf(EngineCancelledException.class);
+
+    assertNoProcessLeft();
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void anEngineThatCompletesLeavesNoWorkerBehindEvenOneHoldingItsOutput() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import json, os, signal, sys, time
+        if os.fork() == 0:
+            if os.fork() == 0:
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                open(sys.argv[sys.argv.index("--output") + 1] + ".pids", "w").write(f"{os.getpid()}")
+                time.sleep(600)
+            os._exit(0)
+        time.sleep(0.5)
+        print(json.dumps({"event": "completed", "fit_seconds": 0.5}), flush=True)
+        """, Duration.ofMinutes(5));
+    long started = System.nanoTime();
+
+    assertThat(engine.train(request(), ProgressListener.IGNORE, new Cancellation()).fitSeconds()).isEqualTo(0.5);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    assertNoProcessLeft();
+  }
+
   private void assertNoProcessLeft() throws IOException, InterruptedException {
     Path pids = dir.resolve("model.pids");
     assertThat(pids).exists();
     long child = Long.parseLong(Files.readString(pids).strip());
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+    while (running(child) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("the engine's child process was stopped").isFalse();
+    assertThat(running(child)).as("the engine's child process was stopped").isFalse();
     assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("train.py")).toList()).isEmpty();
+  }
+
+  /** Alive and not a zombie: a killed orphan stays a zombie until its new parent reaps it. */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

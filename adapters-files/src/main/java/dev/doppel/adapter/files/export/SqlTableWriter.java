@@ -4,9 +4,16 @@ import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A SQL script that creates the table and fills it: session settings, {@code CREATE TABLE}, then
@@ -25,15 +32,20 @@ import java.util.List;
  *
  * <p>MySQL and MariaDB: the script starts with {@code SET NAMES utf8mb4} and the table is {@code
  * DEFAULT CHARSET=utf8mb4}, so emoji survive. Identifiers are quoted with backticks (doubled
- * inside); string literals escape {@code \ ' NUL LF CR} and Ctrl-Z with backslashes, as mysqldump
- * does, so the script assumes the server's default {@code sql_mode} without {@code
- * NO_BACKSLASH_ESCAPES}.
+ * inside). The script loads the same under any {@code sql_mode}: whether a backslash escapes
+ * depends on {@code NO_BACKSLASH_ESCAPES}, so strings never rely on it. A string is {@code '...'}
+ * with {@code ''} for a quote, or, when it holds a backslash or a control character (NUL, line
+ * breaks, tab, Ctrl-Z), a hexadecimal literal of its UTF-8 bytes, {@code _utf8mb4 X'...'}.
  *
  * <p>PostgreSQL: the script sets {@code client_encoding} to UTF8 and {@code
  * standard_conforming_strings} on; identifiers are quoted with double quotes (doubled inside);
  * strings are {@code '...'} with {@code ''} for a quote, or {@code E'...'} escape strings when they
  * hold control characters. PostgreSQL text cannot hold the NUL character at all, so NULs are
  * removed from strings (rather than failing a download half-way); every other character is kept.
+ *
+ * <p>Column names longer than the dialect allows (MySQL 64 characters, PostgreSQL 63 bytes), or
+ * ending in a space, which MySQL refuses, are shortened to a prefix and a hash of the full name,
+ * unique within the table; a comment line at the top of the script says which.
  *
  * <p>A cell that does not fit its (non-text) column's type cannot be written into that column, so
  * the export fails naming the column and the row.
@@ -62,15 +74,23 @@ final class SqlTableWriter implements TableWriter {
   @Override
   public void begin(List<ExportColumn> columns) throws IOException {
     this.columns = columns.toArray(new ExportColumn[0]);
+    List<String> names = columnNames(columns);
     StringBuilder create = new StringBuilder("CREATE TABLE ").append(identifier(table)).append(" (");
     StringBuilder insert = new StringBuilder("INSERT INTO ").append(identifier(table)).append(" (");
     for (int i = 0; i < this.columns.length; i++) {
-      String name = identifier(this.columns[i].name());
+      String name = identifier(names.get(i));
       create.append(i > 0 ? ", " : "").append(name).append(' ').append(columnType(this.columns[i]));
       insert.append(i > 0 ? ", " : "").append(name);
     }
     create.append(')').append(dialect == SqlDialect.MYSQL ? " DEFAULT CHARSET=utf8mb4" : "").append(";\n");
     this.insert = insert.append(") VALUES ").toString();
+    for (int i = 0; i < this.columns.length; i++) {
+      if (!names.get(i).equals(this.columns[i].name())) {
+        out.text("-- column " + identifier(this.columns[i].name()) + " is named " + identifier(names.get(i)) + " here: "
+            + (dialect == SqlDialect.MYSQL ? "MySQL names are at most 64 characters and do not end with a space" : "PostgreSQL names are at most 63 bytes")
+            + "\n");
+      }
+    }
     if (dialect == SqlDialect.MYSQL) {
       out.ascii("SET NAMES utf8mb4;\n");
     } else {
@@ -144,29 +164,36 @@ final class SqlTableWriter implements TableWriter {
   }
 
   private int mysqlString(String s) throws IOException {
-    out.ascii('\'');
-    int run = 0;
     int n = s.length();
     for (int i = 0; i < n; i++) {
-      String escape =
-          switch (s.charAt(i)) {
-            case '\\' -> "\\\\";
-            case '\'' -> "\\'";
-            case '\0' -> "\\0";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\u001a' -> "\\Z";
-            default -> null;
-          };
-      if (escape != null) {
-        out.text(s, run, i);
-        out.ascii(escape);
+      char c = s.charAt(i);
+      if (c == '\\' || c < 0x20) {
+        return mysqlHexString(s);
+      }
+    }
+    out.ascii('\'');
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) == '\'') {
+        out.text(s, run, i + 1);
+        out.ascii('\'');
         run = i + 1;
       }
     }
     out.text(s, run, n);
     out.ascii('\'');
     return n + 2;
+  }
+
+  private int mysqlHexString(String s) throws IOException {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    out.ascii("_utf8mb4 X'");
+    for (byte b : utf8) {
+      out.ascii(HEX[(b >> 4) & 0xF]);
+      out.ascii(HEX[b & 0xF]);
+    }
+    out.ascii('\'');
+    return 2 * utf8.length + 12;
   }
 
   private int postgresqlString(String s) throws IOException {
@@ -220,7 +247,67 @@ final class SqlTableWriter implements TableWriter {
     };
   }
 
-  /** A quoted identifier, refusing names the dialect cannot hold or that would break a line. */
+  /**
+   * The names the columns get in the script: their own where the dialect can hold them, else a
+   * prefix, an underscore and eight hex digits of the full name's SHA-256, unique within the table
+   * (MySQL compares column names without case).
+   */
+  private List<String> columnNames(List<ExportColumn> columns) {
+    List<String> names = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (ExportColumn column : columns) {
+      if (fits(column.name())) {
+        taken.add(column.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (ExportColumn column : columns) {
+      String name = column.name();
+      if (!fits(name)) {
+        String shortened;
+        int attempt = 0;
+        do {
+          String hash = sha256Hex(attempt == 0 ? name : name + "#" + attempt).substring(0, 8);
+          shortened = prefix(name, dialect == SqlDialect.MYSQL ? MYSQL_MAX_IDENTIFIER_CHARS - 9 : POSTGRESQL_MAX_IDENTIFIER_BYTES - 9) + "_" + hash;
+          attempt++;
+        } while (!taken.add(shortened.toLowerCase(Locale.ROOT)));
+        name = shortened;
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private boolean fits(String name) {
+    return dialect == SqlDialect.MYSQL
+        ? name.codePointCount(0, name.length()) <= MYSQL_MAX_IDENTIFIER_CHARS && !name.endsWith(" ")
+        : name.getBytes(StandardCharsets.UTF_8).length <= POSTGRESQL_MAX_IDENTIFIER_BYTES;
+  }
+
+  /** The longest start of the name within the budget (characters for MySQL, UTF-8 bytes for PostgreSQL), whole code points only. */
+  private String prefix(String name, int budget) {
+    int end = 0;
+    int used = 0;
+    while (end < name.length()) {
+      int codePoint = name.codePointAt(end);
+      int cost = dialect == SqlDialect.MYSQL ? 1 : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + cost > budget) {
+        break;
+      }
+      used += cost;
+      end += Character.charCount(codePoint);
+    }
+    return name.substring(0, end);
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** A quoted identifier, refusing names that would break a line. */
   private String identifier(String name) {
     if (name.isEmpty()) {
       throw new IllegalStateException("cannot export as SQL: a column has an empty name");
@@ -230,16 +317,6 @@ final class SqlTableWriter implements TableWriter {
         throw new IllegalStateException("cannot export as SQL: column name '" + name.strip() + "' holds a control character or line break");
       }
     }
-    if (dialect == SqlDialect.MYSQL) {
-      if (name.length() > MYSQL_MAX_IDENTIFIER_CHARS || name.endsWith(" ")) {
-        throw new IllegalStateException(
-            "cannot export as SQL: MySQL column names must be at most 64 characters and not end with a space: '" + name + "'");
-      }
-      return '`' + name.replace("`", "``") + '`';
-    }
-    if (name.getBytes(StandardCharsets.UTF_8).length > POSTGRESQL_MAX_IDENTIFIER_BYTES) {
-      throw new IllegalStateException("cannot export as SQL: PostgreSQL column names must be at most 63 bytes: '" + name + "'");
-    }
-    return '"' + name.replace("\"", "\"\"") + '"';
+    return dialect == SqlDialect.MYSQL ? '`' + name.replace("`", "``") + '`' : '"' + name.replace("\"", "\"\"") + '"';
   }
 }

@@ -92,9 +92,34 @@ final class HostileTable {
 
   /** The table as CSV with every field quoted, written independently of the exporter. */
   static byte[] csv() {
+    return csv(SCHEMA, rows());
+  }
+
+  /** The table with a ninth, text column whose name is longer than any database allows. */
+  static final List<ColumnSchema> WIDE_SCHEMA = wideSchema();
+
+  /** {@link #rows()} with the ninth column filled (the hostile strings shifted once more). */
+  static byte[] wideCsv() {
+    List<String[]> rows = new ArrayList<>();
+    List<String[]> narrow = rows();
+    for (int i = 0; i < narrow.size(); i++) {
+      String[] row = java.util.Arrays.copyOf(narrow.get(i), narrow.get(i).length + 1);
+      row[row.length - 1] = i < STRINGS.size() ? STRINGS.get((i + 11) % STRINGS.size()) : "";
+      rows.add(row);
+    }
+    return csv(WIDE_SCHEMA, rows);
+  }
+
+  private static List<ColumnSchema> wideSchema() {
+    List<ColumnSchema> schema = new ArrayList<>(SCHEMA);
+    schema.add(column("a_column_name_of_seventy_characters_" + "x".repeat(34), ColumnType.TEXT, null));
+    return List.copyOf(schema);
+  }
+
+  private static byte[] csv(List<ColumnSchema> schema, List<String[]> rows) {
     StringBuilder out = new StringBuilder();
-    line(out, SCHEMA.stream().map(ColumnSchema::name).toArray(String[]::new));
-    for (String[] row : rows()) {
+    line(out, schema.stream().map(ColumnSchema::name).toArray(String[]::new));
+    for (String[] row : rows) {
       line(out, row);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);

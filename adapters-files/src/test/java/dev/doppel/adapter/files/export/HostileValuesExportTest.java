@@ -64,7 +64,7 @@ class HostileValuesExportTest {
 
   @Test
   void csvQuotesOnlyFieldsThatNeedItAndEndsRecordsWithCrlf() {
-    String csv = new String(export(ExportFormat.CSV, ExportOptions.DEFAULT), StandardCharsets.UTF_8);
+    String csv = new String(export(ExportFormat.CSV, new ExportOptions(',', false, SqlDialect.MYSQL, "t")), StandardCharsets.UTF_8);
 
     assertThat(csv)
         .startsWith("n,ratio,flag,seen,day,at,kind,\"note `x` \"\"y\"\"\"\r\n")
@@ -73,6 +73,14 @@ class HostileValuesExportTest {
         .contains(",\" leading space\"\r\n")
         .contains(",=1+1\r\n")
         .endsWith("\r\n,,,,,,,\r\n");
+  }
+
+  @Test
+  void csvNeutralisesFormulasUnlessTheCallerOptsOut() {
+    assertThat(ExportOptions.DEFAULT.neutraliseFormulas()).isTrue();
+    String csv = new String(export(ExportFormat.CSV, ExportOptions.DEFAULT), StandardCharsets.UTF_8);
+
+    assertThat(csv).contains(",'=1+1\r\n").doesNotContain(",=1+1\r\n");
   }
 
   @Test
@@ -129,13 +137,50 @@ class HostileValuesExportTest {
     assertThat(fixture.typedExport(table, HostileTable.SCHEMA)).isEqualTo(typed);
   }
 
+  /**
+   * Whether a backslash escapes in a string literal depends on the server's sql_mode; a script
+   * that relied on either reading would load other values (or run a value as SQL) under the other.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "NO_BACKSLASH_ESCAPES", "ANSI_QUOTES"})
+  void mysqlScriptLoadsIntoMariaDbWithEveryValueIntactWhateverTheSqlMode(String sqlMode) {
+    String wide = fixture.put(HostileTable.wideCsv());
+    List<List<Object>> source = fixture.typedSource(wide, ExportFixture.CSV, HostileTable.WIDE_SCHEMA);
+    String sql = sqlScript(wide, SqlDialect.MYSQL);
+    String longName = HostileTable.WIDE_SCHEMA.get(8).name();
+    String shortened = longName.substring(0, 55) + "_" + sha256Hex(longName).substring(0, 8);
+    List<String> labels = new ArrayList<>(HostileTable.SCHEMA.stream().map(ColumnSchema::name).toList());
+    labels.add(shortened);
+
+    List<List<Object>> loaded =
+        Readback.mariaDb(sql, "export_hostile_" + sqlMode.toLowerCase(java.util.Locale.ROOT), "users", labels, ExportFixture.columns(HostileTable.WIDE_SCHEMA), sqlMode);
+
+    assertThat(loaded).isEqualTo(source);
+    assertThat(source).extracting(row -> row.get(8)).contains("\\'", "double\\\\backslash\\", "nul\u0000inside", "'); DROP TABLE users;--", "emoji 😀🎉 ünïcödé 中文");
+    assertThat(sql).startsWith("-- column `" + longName + "` is named `" + shortened + "` here: MySQL names are at most 64 characters");
+  }
+
   @Test
-  void sqlLoadsIntoMariaDbWithEveryValueIntact() {
-    String sql = new String(export(ExportFormat.SQL, new ExportOptions(',', false, SqlDialect.MYSQL, "users")), StandardCharsets.UTF_8);
+  void postgresqlScriptShortensAColumnNameBeyondSixtyThreeBytesToo() {
+    String sql = sqlScript(fixture.put(HostileTable.wideCsv()), SqlDialect.POSTGRESQL);
 
-    List<List<Object>> loaded = Readback.mariaDb(sql, "export_hostile", "users", ExportFixture.columns(HostileTable.SCHEMA));
+    String longName = HostileTable.WIDE_SCHEMA.get(8).name();
+    String shortened = longName.substring(0, 54) + "_" + sha256Hex(longName).substring(0, 8);
+    assertThat(sql).startsWith("-- column \"" + longName + "\" is named \"" + shortened + "\" here: PostgreSQL names are at most 63 bytes\n");
+    assertThat(Readback.statements(sql).get(2)).contains(", \"" + shortened + "\" TEXT);");
+  }
 
-    assertThat(loaded).isEqualTo(typed);
+  private String sqlScript(String wideTable, SqlDialect dialect) {
+    ExportOptions options = new ExportOptions(',', false, dialect, "users");
+    return new String(fixture.export(wideTable, ExportFixture.CSV, HostileTable.WIDE_SCHEMA, ExportFormat.SQL, options), StandardCharsets.UTF_8);
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static final List<ColumnSchema> MISMATCH_SCHEMA =

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Reads exports back with independent tools: Jackson for JSON, a real MariaDB for SQL. */
 final class Readback {
@@ -86,21 +87,37 @@ final class Readback {
     };
   }
 
-  /** The statements of a SQL export, checking each sits on its own line. */
+  /** The statements of a SQL export, checking each sits on its own line; comment lines are left out. */
   static List<String> statements(String sql) {
     assertThat(sql).endsWith(";\n");
-    List<String> statements = List.of(sql.substring(0, sql.length() - 1).split("\n", -1));
+    List<String> statements = Stream.of(sql.substring(0, sql.length() - 1).split("\n", -1)).filter(line -> !line.startsWith("-- ")).toList();
     assertThat(statements).allSatisfy(statement -> assertThat(statement).endsWith(";"));
     return statements;
   }
 
   /** Runs a MySQL export in a fresh database of the test MariaDB and selects the table back. */
   static List<List<Object>> mariaDb(String sql, String database, String table, List<ExportColumn> columns) {
+    return mariaDb(sql, database, table, columns.stream().map(ExportColumn::name).toList(), columns, "");
+  }
+
+  /**
+   * Runs a MySQL export in a fresh database of the test MariaDB, in a session whose {@code
+   * sql_mode} also holds {@code extraSqlMode} (when not blank), and selects the table back,
+   * checking the columns carry {@code labels}.
+   */
+  static List<List<Object>> mariaDb(String sql, String database, String table, List<String> labels, List<ExportColumn> columns, String extraSqlMode) {
     MariaDbServer server = MariaDbServer.shared();
     // Server-side prepared statements use the binary protocol, so doubles come back bit for bit.
     String url = server.freshDatabase(database) + "&useServerPrepStmts=true&characterEncoding=UTF-8";
     try (Connection connection = DriverManager.getConnection(url, server.username(), server.password())) {
       try (Statement statement = connection.createStatement()) {
+        if (!extraSqlMode.isBlank()) {
+          statement.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), '" + extraSqlMode + "')");
+          try (ResultSet mode = statement.executeQuery("SELECT @@sql_mode")) {
+            mode.next();
+            assertThat(mode.getString(1)).contains(extraSqlMode);
+          }
+        }
         for (String each : statements(sql)) {
           statement.execute(each);
         }
@@ -113,7 +130,7 @@ final class Readback {
         while (result.next()) {
           List<Object> row = new ArrayList<>();
           for (int i = 0; i < columns.size(); i++) {
-            assertThat(result.getMetaData().getColumnLabel(i + 1)).isEqualTo(columns.get(i).name());
+            assertThat(result.getMetaData().getColumnLabel(i + 1)).isEqualTo(labels.get(i));
             row.add(column(result, i + 1, columns.get(i)));
           }
           rows.add(row);

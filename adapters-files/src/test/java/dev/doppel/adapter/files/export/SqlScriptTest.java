@@ -1,7 +1,6 @@
 package dev.doppel.adapter.files.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.ColumnType;
@@ -49,16 +48,22 @@ class SqlScriptTest {
   }
 
   @Test
-  void mysqlStringsEscapeBackslashQuoteNulLineBreaksAndCtrlZ() {
+  void mysqlStringsDoubleQuotesAndWriteBackslashesAndControlCharactersAsHexWhateverTheSqlMode() {
     String insert = Readback.statements(script(MYSQL)).get(2);
 
     assertThat(insert)
-        .contains("'He said \"hi\"'", "'line1\\nline2'", "'crlf\\r\\nline'", "'back\\\\slash'", "'nul\\0inside'", "'ctrl-z \\Z here'")
-        .contains("'\\'); DROP TABLE users;--'", "'\\\\\\''", "'emoji 😀🎉 ünïcödé 中文'", "'tab\tinside'")
-        .contains("(0,39.1,TRUE,'2019-03-23 20:21:09.500000','2019-03-23','2019-03-23 20:21:00','cr\\ronly','He said \"hi\"')")
+        .contains("'He said \"hi\"'", "'''); DROP TABLE users;--'", "''''", "'emoji 😀🎉 ünïcödé 中文'", "'`backtick`'")
+        .contains("_utf8mb4 X'" + hex("back\\slash") + "'", "_utf8mb4 X'" + hex("\\'") + "'", "_utf8mb4 X'" + hex("nul\u0000inside") + "'")
+        .contains("_utf8mb4 X'" + hex("line1\nline2") + "'", "_utf8mb4 X'" + hex("tab\tinside") + "'", "_utf8mb4 X'" + hex("ctrl-z \u001a here") + "'")
+        .contains("(0,39.1,TRUE,'2019-03-23 20:21:09.500000','2019-03-23','2019-03-23 20:21:00',_utf8mb4 X'" + hex("cr\ronly") + "','He said \"hi\"')")
         .contains("(NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL)")
+        .doesNotContain("\\")
         .doesNotContain("\u0000")
         .doesNotContain("\n");
+  }
+
+  private static String hex(String text) {
+    return java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -119,13 +124,24 @@ class SqlScriptTest {
   }
 
   @Test
-  void refusesAColumnNameMysqlCannotHold() {
-    String name = "x".repeat(65);
-    String stored = fixture.put((name + "\n1\n").getBytes(StandardCharsets.UTF_8));
+  void shortensLongColumnNamesDeterministicallyAndUniquely() {
+    String first = "x".repeat(65);
+    String second = "x".repeat(64) + "y";
+    String fits = "x".repeat(64);
+    List<ColumnSchema> schema =
+        List.of(
+            new ColumnSchema(first, ColumnType.INTEGER, Optional.empty()), new ColumnSchema(second, ColumnType.INTEGER, Optional.empty()),
+            new ColumnSchema(fits, ColumnType.INTEGER, Optional.empty()));
+    String stored = fixture.put((first + "," + second + "," + fits + "\n1,2,3\n").getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(
-            () -> fixture.export(stored, ExportFixture.CSV, List.of(new ColumnSchema(name, ColumnType.INTEGER, Optional.empty())), ExportFormat.SQL, MYSQL))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("at most 64 characters");
+    String sql = new String(fixture.export(stored, ExportFixture.CSV, schema, ExportFormat.SQL, MYSQL), StandardCharsets.UTF_8);
+
+    String create = Readback.statements(sql).get(1);
+    List<String> names = java.util.regex.Pattern.compile("`([^`]+)` BIGINT").matcher(create).results().map(m -> m.group(1)).toList();
+    assertThat(names).hasSize(3).doesNotHaveDuplicates().allSatisfy(name -> assertThat(name.length()).isLessThanOrEqualTo(64));
+    assertThat(names.get(0)).matches("x{55}_[0-9a-f]{8}");
+    assertThat(names.get(2)).isEqualTo(fits);
+    assertThat(sql).isEqualTo(new String(fixture.export(stored, ExportFixture.CSV, schema, ExportFormat.SQL, MYSQL), StandardCharsets.UTF_8));
+    assertThat(sql.lines().filter(line -> line.startsWith("-- column "))).hasSize(2);
   }
 }

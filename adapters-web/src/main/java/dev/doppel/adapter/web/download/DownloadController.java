@@ -31,6 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Downloads")
 @SecurityRequirement(name = "bearer")
 public class DownloadController {
+  private static final String NEUTRALISE_FORMULAS =
+      "CSV: prefix text cells starting with = + - @ tab or CR with ' so spreadsheets show them as text instead of running them (default)."
+          + " false writes them unchanged, for tools that read the values back exactly.";
   private final ExportTablesUseCase exports;
 
   public DownloadController(ExportTablesUseCase exports) {
@@ -41,13 +44,13 @@ public class DownloadController {
   @Operation(
       summary = "Download a generated batch",
       description = "Streams the batch as csv, json (array of objects), jsonl, sql (CREATE TABLE + batched INSERTs; dialect mysql or postgresql) "
-          + "or parquet. CSV: delimiter=, ; | or tab; neutraliseFormulas=true prefixes text cells starting with = + - @ tab or CR with ' so "
-          + "spreadsheets do not run them. compress=gzip gzips the file.")
+          + "or parquet. CSV: delimiter=, ; | or tab; text cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run "
+          + "them, unless neutraliseFormulas=false. MySQL scripts load the same under any sql_mode. compress=gzip gzips the file.")
   public ResponseEntity<StreamingResponseBody> batch(
       @PathVariable long id,
       @RequestParam(name = "format", defaultValue = "csv") String format,
       @Parameter(description = "CSV delimiter: , ; | or tab") @RequestParam(name = "delimiter", defaultValue = ",") String delimiter,
-      @RequestParam(name = "neutraliseFormulas", defaultValue = "false") boolean neutraliseFormulas,
+      @Parameter(description = NEUTRALISE_FORMULAS) @RequestParam(name = "neutraliseFormulas", defaultValue = "true") boolean neutraliseFormulas,
       @RequestParam(name = "dialect", defaultValue = "mysql") String dialect,
       @RequestParam(name = "table", defaultValue = "synthetic_data") String table,
       @RequestParam(name = "compress", required = false) String compress,
@@ -65,7 +68,7 @@ public class DownloadController {
       @PathVariable long id,
       @RequestParam(name = "format", defaultValue = "csv") String format,
       @RequestParam(name = "delimiter", defaultValue = ",") String delimiter,
-      @RequestParam(name = "neutraliseFormulas", defaultValue = "false") boolean neutraliseFormulas,
+      @Parameter(description = NEUTRALISE_FORMULAS) @RequestParam(name = "neutraliseFormulas", defaultValue = "true") boolean neutraliseFormulas,
       @RequestParam(name = "dialect", defaultValue = "mysql") String dialect,
       @RequestParam(name = "table", defaultValue = "real_data") String table,
       @RequestParam(name = "compress", required = false) String compress,

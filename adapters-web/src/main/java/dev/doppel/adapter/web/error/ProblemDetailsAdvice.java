@@ -12,6 +12,7 @@ import dev.doppel.application.port.out.EngineException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -97,10 +98,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + " must be a " + expected, e.getName(), request);
   }
 
+  /** The answer names no internals; the log has the details under the same reference. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "something went wrong on our side; the error was logged", null, request);
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    log.error("Unexpected failure on {} {} (ref {})", request.getMethod(), request.getRequestURI(), reference, e);
+    ResponseEntity<ProblemDetail> response =
+        problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "something went wrong on our side; the error was logged (ref " + reference + ")", null, request);
+    response.getBody().setProperty("reference", reference);
+    return response;
   }
 
   @Override

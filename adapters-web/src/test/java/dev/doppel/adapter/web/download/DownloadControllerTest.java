@@ -46,7 +46,8 @@ class DownloadControllerTest {
 
         @Override
         public TableDownload dataset(UserId owner, DatasetId dataset, ExportRequest request) {
-          throw new UnsupportedOperationException();
+          requests.add(request);
+          return new TableDownload("census-real." + request.format().extension(), request.format().mediaType(), out -> out.write(new byte[0]));
         }
       };
   private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DownloadController(exports)).setControllerAdvice(new ProblemDetailsAdvice()).build();
@@ -70,6 +71,14 @@ class DownloadControllerTest {
       assertThat(r.options().tableName()).isEqualTo("people");
       assertThat(r.gzip()).isFalse();
     });
+  }
+
+  @Test
+  void neutralisesCsvFormulasUnlessTheCallerOptsOut() throws Exception {
+    stream("/api/synthetic/7/download?format=csv");
+    stream("/api/datasets/7/download?format=csv");
+    stream("/api/synthetic/7/download?format=csv&neutraliseFormulas=false");
+    assertThat(requests).extracting(r -> r.options().neutraliseFormulas()).containsExactly(true, true, false);
   }
 
   @Test
