@@ -1,12 +1,17 @@
 package dev.doppel.adapter.web.auth;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.doppel.application.port.in.LogInCommand;
 import dev.doppel.application.port.in.LogInUseCase;
 import dev.doppel.application.port.in.RegisterUserCommand;
 import dev.doppel.application.port.in.RegisterUserUseCase;
 import dev.doppel.application.port.out.TokenIssuer.IssuedToken;
 import dev.doppel.domain.user.User;
+import dev.doppel.domain.user.Username;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -28,7 +33,12 @@ public class AuthController {
     this.logIn = logIn;
   }
 
-  public record Credentials(String username, String password) {}
+  public record Credentials(@Schema(requiredMode = REQUIRED) String username, @Schema(requiredMode = REQUIRED) String password) {}
+
+  public record NewAccount(
+      @Schema(requiredMode = REQUIRED, pattern = "^" + Username.PATTERN + "$") String username,
+      @Schema(requiredMode = REQUIRED, minLength = 10, maxLength = 72, description = "at least 10 characters, at most 72 bytes in UTF-8")
+          String password) {}
 
   public record UserResponse(long id, String username, String role) {}
 
@@ -37,13 +47,16 @@ public class AuthController {
   @PostMapping("/register")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an account", description = "Username: 3-50 letters, digits, '.', '-', '_'. Password: at least 10 characters.")
-  public UserResponse register(@RequestBody Credentials credentials) {
+  @ApiResponse(responseCode = "409", description = "the username is taken")
+  public UserResponse register(@RequestBody NewAccount credentials) {
     User user = register.register(RegisterUserCommand.of(credentials.username(), credentials.password()));
     return new UserResponse(user.id().value(), user.username().value(), user.role().name());
   }
 
   @PostMapping("/login")
   @Operation(summary = "Get a bearer token", description = "Send the token as 'Authorization: Bearer <token>' on every other call.")
+  @ApiResponse(responseCode = "200", description = "a token and when it expires")
+  @ApiResponse(responseCode = "401", description = "unknown username or wrong password")
   public TokenResponse login(@RequestBody Credentials credentials) {
     IssuedToken token = logIn.logIn(new LogInCommand(credentials.username(), credentials.password()));
     return new TokenResponse(token.token(), "Bearer", token.expiresAt());
