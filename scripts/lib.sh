@@ -64,14 +64,15 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Starts the built jar as `./doppel start` would, on a throw-away data directory, and runs the
-# browser journey against it with the real engine.
-run_browser_journey() {
-  local python="$1" reports="$2"
-  local port data log pid status=0
+# Starts the built jar as `./doppel start` would, on a throw-away data directory with the real
+# engine, runs COMMAND with DOPPEL_URL pointing at it, then stops the app and removes its data.
+# usage: with_app PYTHON LOG COMMAND...
+with_app() {
+  local python="$1" log="$2"
+  shift 2
+  local port data pid status=0
   port="$(free_port)"
   data="$(mktemp -d)"
-  log="$reports/e2e-app.log"
   java -Xmx1g -jar "$ROOT/bootstrap/target/doppel.jar" --server.port="$port" --doppel.data-dir="$data" \
     --doppel.engine.python="$python" --doppel.engine.directory="$ROOT/ai-engine" >"$log" 2>&1 &
   pid=$!
@@ -80,10 +81,41 @@ run_browser_journey() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
-  (cd "$ROOT/webapp" && DOPPEL_URL="http://127.0.0.1:$port" E2E_ARTIFACTS="$reports/e2e" npm run --silent e2e) || status=1
+  if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
+    DOPPEL_URL="http://127.0.0.1:$port" "$@" || status=1
+  else
+    log "the app did not start; see $log"
+    status=1
+  fi
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   rm -rf "$data"
   return $status
+}
+
+# The browser journey against the app started as ./doppel start starts it.
+browser_journey() {
+  local reports="$1"
+  (cd "$ROOT/webapp" && E2E_ARTIFACTS="$reports/e2e" npm run --silent e2e)
+}
+
+# Schemathesis (pinned in scripts/schemathesis.lock, in its own venv) against /v3/api-docs as a
+# throw-away user, with every check. Its summary is the closing part of its output; its JUnit
+# report joins the others. Exits non-zero on any failure.
+fuzz_api() {
+  local reports="$1" schemathesis="$2"
+  local user token
+  user="fuzz-$(date +%s)-$RANDOM"
+  curl -fs -X POST "$DOPPEL_URL/api/auth/register" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$user\",\"password\":\"a throw-away password\"}" >/dev/null || { log "could not register $user"; return 1; }
+  token="$(curl -fs -X POST "$DOPPEL_URL/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$user\",\"password\":\"a throw-away password\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')" \
+    || { log "could not log in as $user"; return 1; }
+  # One worker: with two, schemathesis's coverage phase died on CPython's "AST constructor recursion depth mismatch".
+  # Run from the reports folder, where Hypothesis leaves its .hypothesis/ folder, not in the clone.
+  (cd "$reports" && "$schemathesis" --config-file "$ROOT/scripts/schemathesis.toml" run "$DOPPEL_URL/v3/api-docs" \
+    --header "Authorization: Bearer $token" --checks all --max-examples "${DOPPEL_FUZZ_EXAMPLES:-10}" \
+    --seed "${DOPPEL_FUZZ_SEED:-1}" --workers 1 --no-color --generation-database none --output-truncate false \
+    --report junit --report-junit-path "$reports/schemathesis/TEST-schemathesis.xml")
 }
 
 run_all_tests() {
@@ -103,12 +135,16 @@ run_all_tests() {
 
   if [ -f "$ROOT/bootstrap/target/doppel.jar" ]; then
     log "browser journey (playwright-core in Debian's Chromium) against the app started as ./doppel start starts it"
-    run_browser_journey "$python" "$reports" || status=1
+    with_app "$python" "$reports/e2e-app.log" browser_journey "$reports" || status=1
+    log "API fuzzing: schemathesis, every check, against /v3/api-docs of the app started the same way"
+    local fuzzer
+    fuzzer="$("$ROOT/scripts/ensure-venv" schemathesis "$ROOT/scripts/schemathesis.lock")" || die "could not set up schemathesis"
+    with_app "$python" "$reports/schemathesis-app.log" fuzz_api "$reports" "$(dirname "$fuzzer")/schemathesis" || status=1
   else
-    log "no application jar was built; the browser journey cannot run"
+    log "no application jar was built; the browser journey and the API fuzzing cannot run"
     status=1
   fi
 
-  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml"
+  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml" "$reports/schemathesis/TEST-*.xml"
   return $status
 }

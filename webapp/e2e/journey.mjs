@@ -2,8 +2,8 @@
 // register → project → drop penguins.csv → check the preview → upload → train GaussianCopula →
 // quality charts → generate 500 rows with 2% anomalies → download CSV and SQL and count rows.
 //
-// Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default ../shared/datasets
-// next to the repository), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
+// Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default the repository's
+// samples/), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
 // /usr/bin/chromium), E2E_TRAIN_TIMEOUT_S (default 600), E2E_HEADFUL=1 to watch.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const BASE = (process.env.DOPPEL_URL || 'http://localhost:8080').replace(/\/$/, '');
-const DATASETS = process.env.DOPPEL_DATASETS_DIR || resolve(repo, '..', 'shared', 'datasets');
+const DATASETS = process.env.DOPPEL_DATASETS_DIR || join(repo, 'samples');
 const ARTIFACTS = process.env.E2E_ARTIFACTS || join(here, 'artifacts');
 const TRAIN_TIMEOUT = Number(process.env.E2E_TRAIN_TIMEOUT_S || 600) * 1000;
 const STEP_TIMEOUT = 30_000;

@@ -43,7 +43,7 @@ class CrashRecoveryTest {
     Api api = start(port);
     String token = api.signUp("crashy");
     long project = api.createProject(token, "Crash");
-    long dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    long dataset = api.upload(token, project, SampleTables.file("penguins.csv")).json().get("id").asLong();
     long hanging = api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "TestHang")).json().get("id").asLong();
     long queued = api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "GaussianCopula")).json().get("id").asLong();
     Polling.untilStatus(api, "/api/models/" + hanging + "/status", token, "TRAINING", Duration.ofSeconds(30));

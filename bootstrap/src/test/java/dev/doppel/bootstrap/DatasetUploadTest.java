@@ -77,7 +77,7 @@ class DatasetUploadTest extends FullStackTest {
 
   @Test
   void previewsTypedRowsAndFollowsATypeOverride() {
-    Reply uploaded = api.upload(token, project, SharedDatasets.file("penguins.csv"));
+    Reply uploaded = api.upload(token, project, SampleTables.file("penguins.csv"));
     long id = uploaded.json().get("id").asLong();
     JsonNode preview = api.get("/api/datasets/" + id + "/preview?rows=3", token).json();
     assertThat(preview.get("rows")).hasSize(3);
@@ -131,7 +131,7 @@ class DatasetUploadTest extends FullStackTest {
 
   @Test
   void convertsAnUploadedDatasetToEveryFormatForItsOwnerOnly() {
-    long id = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    long id = api.upload(token, project, SampleTables.file("penguins.csv")).json().get("id").asLong();
     assertThat(api.get("/api/datasets/" + id + "/download?format=jsonl", token).body().lines().count()).isEqualTo(344);
     var parquet = api.download("/api/datasets/" + id + "/download?format=parquet", token);
     assertThat(parquet.headers().firstValue("Content-Disposition").orElseThrow()).contains("penguins.parquet");

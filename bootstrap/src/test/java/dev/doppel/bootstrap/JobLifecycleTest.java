@@ -20,7 +20,7 @@ class JobLifecycleTest extends FullStackTest {
   void uploadPenguins() {
     token = api.signUp(unique("lifecycle"));
     long project = api.createProject(token, "Jobs");
-    dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    dataset = api.upload(token, project, SampleTables.file("penguins.csv")).json().get("id").asLong();
   }
 
   private long train(String algorithm) {

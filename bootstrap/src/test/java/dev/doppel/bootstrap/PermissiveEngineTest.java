@@ -13,7 +13,7 @@ class PermissiveEngineTest extends FullStackTest {
   void offersOnlyTabularArgnAndRefusesSdvAlgorithmsClearly() {
     String token = api.signUp(unique("permissive"));
     long project = api.createProject(token, "Permissive");
-    long dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    long dataset = api.upload(token, project, SampleTables.file("penguins.csv")).json().get("id").asLong();
 
     var algorithms = api.get("/api/algorithms", token).json().get("algorithms");
     assertThat(java.util.stream.StreamSupport.stream(algorithms.spliterator(), false).map(a -> a.get("name").asText())).containsExactly("TabularARGN");

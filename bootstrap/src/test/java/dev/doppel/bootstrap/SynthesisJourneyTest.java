@@ -26,7 +26,7 @@ class SynthesisJourneyTest extends FullStackTest {
   void uploadPenguins() {
     token = api.signUp(unique("journey"));
     long project = api.createProject(token, "Penguins");
-    dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    dataset = api.upload(token, project, SampleTables.file("penguins.csv")).json().get("id").asLong();
   }
 
   private long train(Map<String, Object> request) {

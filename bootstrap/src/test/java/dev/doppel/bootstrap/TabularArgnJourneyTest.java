@@ -25,7 +25,7 @@ class TabularArgnJourneyTest extends FullStackTest {
   void uploadPenguins() {
     token = api.signUp(unique("argn"));
     long project = api.createProject(token, "Penguins with TabularARGN");
-    dataset = api.upload(token, project, SharedDatasets.file("penguins.csv")).json().get("id").asLong();
+    dataset = api.upload(token, project, SampleTables.file("penguins.csv")).json().get("id").asLong();
   }
 
   private long train(Map<String, Object> request) {

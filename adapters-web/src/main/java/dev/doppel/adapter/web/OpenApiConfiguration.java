@@ -4,7 +4,11 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +24,23 @@ public class OpenApiConfiguration {
                 .description("Synthetic tabular data: upload a table, learn it, generate look-alike rows, score and export them. "
                     + "Errors are application/problem+json with a 'field' naming what to fix.")
                 .license(new License().name("Proprietary")))
-        .components(new Components().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+        .components(
+            new Components()
+                .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                .addSchemas(ProblemResponses.SCHEMA, problemSchema()));
+  }
+
+  /** The problem documents of {@code Problems}: RFC 9457 members plus the request field at fault. */
+  private static ObjectSchema problemSchema() {
+    ObjectSchema problem = new ObjectSchema();
+    problem.description("RFC 9457 problem details");
+    problem.addProperty("type", new StringSchema().format("uri-reference").description("identifies the kind of problem"));
+    problem.addProperty("title", new StringSchema());
+    problem.addProperty("status", new IntegerSchema().description("the HTTP status"));
+    problem.addProperty("detail", new StringSchema().description("what went wrong, in words a user can act on"));
+    problem.addProperty("instance", new StringSchema().format("uri-reference").description("the request path"));
+    problem.addProperty("field", new StringSchema().description("the request field, parameter or header to fix"));
+    problem.setRequired(List.of("title", "status"));
+    return problem;
   }
 }

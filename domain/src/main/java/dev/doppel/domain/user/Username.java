@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /** A login name: 3 to 50 letters, digits, dots, dashes or underscores, starting with a letter or digit. */
 public record Username(String value) {
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,49}");
+  public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,49}";
+  private static final Pattern SAFE = Pattern.compile(PATTERN);
 
   public Username {
     if (value == null || !SAFE.matcher(value).matches()) {

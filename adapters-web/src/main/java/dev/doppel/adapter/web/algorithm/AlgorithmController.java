@@ -4,6 +4,7 @@ import dev.doppel.application.port.in.ListAlgorithmsQuery;
 import dev.doppel.domain.model.AlgorithmDescriptor;
 import dev.doppel.domain.model.SettingSpec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public class AlgorithmController {
 
   @GetMapping("/api/algorithms")
   @Operation(summary = "The algorithms the installed engine offers, with their library, licence and settings (name, type, range, default)")
+  @ApiResponse(responseCode = "200", description = "the catalogue")
+  @ApiResponse(responseCode = "503", description = "the engine cannot tell which algorithms it offers")
   public CatalogueResponse catalogue() {
     return new CatalogueResponse(algorithms.catalogue().algorithms().stream().map(AlgorithmController::toResponse).toList());
   }

@@ -1,5 +1,7 @@
 package dev.doppel.adapter.web.auth;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.adapter.web.security.LoginThrottle;
 import dev.doppel.application.port.in.ChangePasswordCommand;
@@ -11,6 +13,7 @@ import dev.doppel.application.port.in.RegisterUserCommand;
 import dev.doppel.application.port.in.RegisterUserUseCase;
 import dev.doppel.application.port.out.TokenIssuer.IssuedToken;
 import dev.doppel.domain.user.User;
+import dev.doppel.domain.user.Username;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -50,9 +53,17 @@ public class AuthController {
     this.throttle = throttle;
   }
 
-  public record Credentials(String username, String password) {}
+  public record Credentials(@Schema(requiredMode = REQUIRED) String username, @Schema(requiredMode = REQUIRED) String password) {}
 
-  public record PasswordChange(String currentPassword, String newPassword) {}
+  public record NewAccount(
+      @Schema(requiredMode = REQUIRED, pattern = "^" + Username.PATTERN + "$") String username,
+      @Schema(requiredMode = REQUIRED, minLength = 10, maxLength = 72, description = "at least 10 characters, at most 72 bytes in UTF-8")
+          String password) {}
+
+  public record PasswordChange(
+      @Schema(requiredMode = REQUIRED) String currentPassword,
+      @Schema(requiredMode = REQUIRED, minLength = 10, maxLength = 72, description = "at least 10 characters, at most 72 bytes in UTF-8")
+          String newPassword) {}
 
   public record UserResponse(long id, String username, String role) {}
 
@@ -70,7 +81,7 @@ public class AuthController {
       description = "Too many registrations from this address or for this username; wait Retry-After seconds",
       headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  public UserResponse register(@RequestBody Credentials credentials, HttpServletRequest request) {
+  public UserResponse register(@RequestBody NewAccount credentials, HttpServletRequest request) {
     // Every registration counts, successful or not: it creates an account or probes for one.
     throttle.begin(credentials.username(), request.getRemoteAddr());
     User user = register.register(RegisterUserCommand.of(credentials.username(), credentials.password()));

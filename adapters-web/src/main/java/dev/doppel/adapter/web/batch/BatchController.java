@@ -1,5 +1,7 @@
 package dev.doppel.adapter.web.batch;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
@@ -9,6 +11,8 @@ import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.model.ModelId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -40,10 +44,17 @@ public class BatchController {
    */
   public record AnomalyRequest(Boolean inject, Double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
 
-  public record GenerateRequest(Long modelId, Long count, Long seed, AnomalyRequest anomalies) {}
+  public record GenerateRequest(
+      @Schema(requiredMode = REQUIRED) Long modelId,
+      @Schema(requiredMode = REQUIRED, minimum = "1", description = "at most doppel.jobs.max-generated-rows") Long count,
+      Long seed,
+      AnomalyRequest anomalies) {}
 
   @PostMapping("/api/generate")
   @Operation(summary = "Queue the generation of a synthetic batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
+  @ApiResponse(responseCode = "202", description = "queued; Location names the batch")
+  @ApiResponse(responseCode = "404", description = "modelId names no model of yours")
+  @ApiResponse(responseCode = "409", description = "the model has not completed its training")
   public ResponseEntity<BatchResponse> generate(@RequestBody GenerateRequest request, Authentication caller) {
     if (request.modelId() == null) {
       throw new InvalidInputException("modelId", "modelId is required");
@@ -72,16 +83,22 @@ public class BatchController {
   }
 
   @GetMapping("/api/synthetic/{id}")
+  @Operation(summary = "A batch: status, progress, and its file's rows, size and checksum once completed")
   public BatchResponse get(@PathVariable long id, Authentication caller) {
     return toResponse(batches.get(CurrentUser.of(caller), batchId(id)));
   }
 
   @PostMapping("/api/synthetic/{id}/cancel")
+  @Operation(summary = "Stop a queued or running generation")
+  @ApiResponse(responseCode = "200", description = "the batch, stopped")
+  @ApiResponse(responseCode = "409", description = "the generation has already finished")
   public BatchResponse cancel(@PathVariable long id, Authentication caller) {
     return toResponse(batches.cancel(CurrentUser.of(caller), batchId(id)));
   }
 
   @DeleteMapping("/api/synthetic/{id}")
+  @Operation(summary = "Delete a batch and its file")
+  @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
     batches.delete(CurrentUser.of(caller), batchId(id));
     return ResponseEntity.noContent().build();

@@ -1,5 +1,8 @@
 package dev.doppel.adapter.web.dataset;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
@@ -9,8 +12,12 @@ import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.dataset.DatasetName;
 import dev.doppel.domain.project.ProjectId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -40,6 +47,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Datasets")
 @SecurityRequirement(name = "bearer")
 public class DatasetController {
+  /** "upload" is no id: GET or DELETE /api/datasets/upload answers 405 (Allow: POST), not "id must be a number". */
+  private static final String DATASET = "/datasets/{id:(?!upload$).+}";
+
   private final ManageDatasetsUseCase datasets;
   private final DatasetWebMapper mapper;
 
@@ -52,10 +62,15 @@ public class DatasetController {
   @Operation(
       summary = "Upload a CSV or Parquet table",
       description = "Infers each column's type and profile in one streaming pass. The file is stored under a server-chosen name.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
+  @ApiResponse(responseCode = "201", description = "stored and profiled; Location names the dataset")
+  @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
+  @ApiResponse(responseCode = "413", description = "the file is larger than the upload limit, or the table wider than the column limit")
   public ResponseEntity<DatasetResponse> upload(
       @RequestParam("projectId") long projectId,
       @RequestPart("file") MultipartFile file,
-      @RequestParam(name = "name", required = false) String name,
+      @Parameter(schema = @Schema(maxLength = DatasetName.MAX_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME)) @RequestParam(name = "name", required = false)
+          String name,
       Authentication caller) {
     if (file.isEmpty()) {
       throw new InvalidInputException("file", "the file is empty");
@@ -71,16 +86,20 @@ public class DatasetController {
 
   @GetMapping("/datasets")
   @Operation(summary = "List the datasets of a project, newest first")
+  @ApiResponse(responseCode = "200", description = "the datasets, newest first")
+  @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public List<DatasetResponse> list(@RequestParam("projectId") long projectId, Authentication caller) {
     return datasets.list(CurrentUser.of(caller), projectId(projectId)).stream().map(mapper::toResponse).toList();
   }
 
   @GetMapping("/projects/{projectId}/datasets")
+  @Operation(summary = "The same as GET /api/datasets?projectId=")
   public List<DatasetResponse> listInProject(@PathVariable long projectId, Authentication caller) {
     return list(projectId, caller);
   }
 
-  @GetMapping("/datasets/{id}")
+  @GetMapping(DATASET)
+  @Operation(summary = "A dataset with its inferred schema")
   public DatasetResponse get(@PathVariable long id, Authentication caller) {
     return mapper.toResponse(datasets.get(CurrentUser.of(caller), datasetId(id)));
   }
@@ -93,12 +112,23 @@ public class DatasetController {
 
   @GetMapping("/datasets/{id}/preview")
   @Operation(summary = "The first rows as typed values")
-  public DatasetPreview preview(@PathVariable long id, @RequestParam(name = "rows", defaultValue = "20") int rows, Authentication caller) {
+  public DatasetPreview preview(
+      @PathVariable long id,
+      @Parameter(
+              description = "how many rows; at most doppel.upload.max-preview-rows",
+              schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
+          @RequestParam(name = "rows", defaultValue = "20") int rows,
+      Authentication caller) {
     return datasets.preview(CurrentUser.of(caller), datasetId(id), rows);
   }
 
   /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
-  public record SchemaPatch(Map<String, String> columns) {}
+  public record SchemaPatch(
+      @Schema(requiredMode = REQUIRED, minProperties = 1, additionalPropertiesSchema = ColumnTypeName.class, description = "column name to type")
+          Map<String, String> columns) {}
+
+  @Schema(type = "string", allowableValues = {"integer", "float", "categorical", "boolean", "datetime", "id", "text"})
+  private interface ColumnTypeName {}
 
   @PatchMapping("/datasets/{id}/schema")
   @Operation(summary = "Override inferred column types; the profile is recomputed so the statistics follow")
@@ -118,7 +148,9 @@ public class DatasetController {
     return mapper.toResponse(datasets.overrideColumnTypes(CurrentUser.of(caller), datasetId(id), types));
   }
 
-  @DeleteMapping("/datasets/{id}")
+  @DeleteMapping(DATASET)
+  @Operation(summary = "Delete a dataset with its models, batches and files")
+  @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
     datasets.delete(CurrentUser.of(caller), datasetId(id));
     return ResponseEntity.noContent().build();

@@ -13,6 +13,8 @@ import dev.doppel.domain.export.ExportOptions;
 import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
@@ -34,6 +36,8 @@ public class DownloadController {
   private static final String NEUTRALISE_FORMULAS =
       "CSV: prefix text cells starting with = + - @ tab or CR with ' so spreadsheets show them as text instead of running them (default)."
           + " false writes them unchanged, for tools that read the values back exactly.";
+  private static final String TABLE_NAME = "^[A-Za-z_][A-Za-z0-9_]{0,63}$";
+
   private final ExportTablesUseCase exports;
 
   public DownloadController(ExportTablesUseCase exports) {
@@ -46,14 +50,18 @@ public class DownloadController {
       description = "Streams the batch as csv, json (array of objects), jsonl, sql (CREATE TABLE + batched INSERTs; dialect mysql or postgresql) "
           + "or parquet. CSV: delimiter=, ; | or tab; text cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run "
           + "them, unless neutraliseFormulas=false. MySQL scripts load the same under any sql_mode. compress=gzip gzips the file.")
+  @TableDownloadResponse
+  @ApiResponse(responseCode = "409", description = "the batch has not completed")
   public ResponseEntity<StreamingResponseBody> batch(
       @PathVariable long id,
-      @RequestParam(name = "format", defaultValue = "csv") String format,
-      @Parameter(description = "CSV delimiter: , ; | or tab") @RequestParam(name = "delimiter", defaultValue = ",") String delimiter,
+      @Parameter(schema = @Schema(allowableValues = {"csv", "json", "jsonl", "sql", "parquet"})) @RequestParam(name = "format", defaultValue = "csv") String format,
+      @Parameter(description = "CSV delimiter", schema = @Schema(allowableValues = {",", ";", "|", "tab"})) @RequestParam(name = "delimiter", defaultValue = ",")
+          String delimiter,
       @Parameter(description = NEUTRALISE_FORMULAS) @RequestParam(name = "neutraliseFormulas", defaultValue = "true") boolean neutraliseFormulas,
-      @RequestParam(name = "dialect", defaultValue = "mysql") String dialect,
-      @RequestParam(name = "table", defaultValue = "synthetic_data") String table,
-      @RequestParam(name = "compress", required = false) String compress,
+      @Parameter(schema = @Schema(allowableValues = {"mysql", "mariadb", "postgresql", "postgres"})) @RequestParam(name = "dialect", defaultValue = "mysql")
+          String dialect,
+      @Parameter(description = "SQL table name", schema = @Schema(pattern = TABLE_NAME)) @RequestParam(name = "table", defaultValue = "synthetic_data") String table,
+      @Parameter(schema = @Schema(allowableValues = {"gzip", "none"})) @RequestParam(name = "compress", required = false) String compress,
       Authentication caller) {
     if (id <= 0) {
       throw new NotFoundException("batch", id, "id");
@@ -64,14 +72,17 @@ public class DownloadController {
 
   @GetMapping("/api/datasets/{id}/download")
   @Operation(summary = "Download an uploaded dataset in another format", description = "Same formats and options as batch downloads.")
+  @TableDownloadResponse
   public ResponseEntity<StreamingResponseBody> dataset(
       @PathVariable long id,
-      @RequestParam(name = "format", defaultValue = "csv") String format,
-      @RequestParam(name = "delimiter", defaultValue = ",") String delimiter,
+      @Parameter(schema = @Schema(allowableValues = {"csv", "json", "jsonl", "sql", "parquet"})) @RequestParam(name = "format", defaultValue = "csv") String format,
+      @Parameter(description = "CSV delimiter", schema = @Schema(allowableValues = {",", ";", "|", "tab"})) @RequestParam(name = "delimiter", defaultValue = ",")
+          String delimiter,
       @Parameter(description = NEUTRALISE_FORMULAS) @RequestParam(name = "neutraliseFormulas", defaultValue = "true") boolean neutraliseFormulas,
-      @RequestParam(name = "dialect", defaultValue = "mysql") String dialect,
-      @RequestParam(name = "table", defaultValue = "real_data") String table,
-      @RequestParam(name = "compress", required = false) String compress,
+      @Parameter(schema = @Schema(allowableValues = {"mysql", "mariadb", "postgresql", "postgres"})) @RequestParam(name = "dialect", defaultValue = "mysql")
+          String dialect,
+      @Parameter(description = "SQL table name", schema = @Schema(pattern = TABLE_NAME)) @RequestParam(name = "table", defaultValue = "real_data") String table,
+      @Parameter(schema = @Schema(allowableValues = {"gzip", "none"})) @RequestParam(name = "compress", required = false) String compress,
       Authentication caller) {
     if (id <= 0) {
       throw new NotFoundException("dataset", id, "id");

@@ -155,7 +155,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
       HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here", null, request);
+    ResponseEntity<Object> problem = body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here", null, request);
+    // headers carries Allow: the methods the path does support.
+    return ResponseEntity.status(problem.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
   }
 
   @ExceptionHandler(MultipartException.class)

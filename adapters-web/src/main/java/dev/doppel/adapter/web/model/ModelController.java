@@ -1,25 +1,33 @@
 package dev.doppel.adapter.web.model;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.GetEvaluationQuery;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ManageModelsUseCase;
+import dev.doppel.application.port.in.ManageProjectsUseCase;
 import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
+import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.ModelId;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +51,19 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 public class ModelController {
   static final long MAX_SEED = 4_294_967_295L;
+  /** "train" is no id: GET or DELETE /api/models/train answers 405 (Allow: POST), not "id must be a number". */
+  private static final String MODEL = "/{id:(?!train$).+}";
 
   private final ManageModelsUseCase models;
+  private final ManageProjectsUseCase projects;
   private final GetEvaluationQuery evaluations;
   private final ModelWebMapper mapper;
   private final ObjectMapper json;
 
-  public ModelController(ManageModelsUseCase models, GetEvaluationQuery evaluations, ModelWebMapper mapper, ObjectMapper json) {
+  public ModelController(
+      ManageModelsUseCase models, ManageProjectsUseCase projects, GetEvaluationQuery evaluations, ModelWebMapper mapper, ObjectMapper json) {
     this.models = models;
+    this.projects = projects;
     this.evaluations = evaluations;
     this.mapper = mapper;
     this.json = json;
@@ -61,12 +74,21 @@ public class ModelController {
    * other hyper-parameter goes in {@code settings} under the name the catalogue gives it.
    */
   public record TrainRequest(
-      Long datasetId, String algorithm, Integer epochs, Integer batchSize, Map<String, Object> settings, Map<String, Object> differentialPrivacy, Long seed) {}
+      @Schema(requiredMode = REQUIRED) Long datasetId,
+      @Schema(requiredMode = REQUIRED, pattern = "^" + Algorithm.NAME_PATTERN + "$", description = "a name from GET /api/algorithms") String algorithm,
+      Integer epochs,
+      Integer batchSize,
+      Map<String, Object> settings,
+      Map<String, Object> differentialPrivacy,
+      @Schema(minimum = "0", maximum = "" + MAX_SEED) Long seed) {}
 
   @PostMapping("/train")
   @Operation(
       summary = "Queue a training job",
       description = "Validated against GET /api/algorithms; answers 202 at once with the model id. Poll GET /api/models/{id}/status.")
+  @ApiResponse(responseCode = "202", description = "queued; Location names the model")
+  @ApiResponse(responseCode = "404", description = "datasetId names no dataset of yours")
+  @ApiResponse(responseCode = "503", description = "the engine cannot tell which algorithms it offers")
   public ResponseEntity<ModelResponse> train(@RequestBody TrainRequest request, Authentication caller) {
     if (request.datasetId() == null) {
       throw new InvalidInputException("datasetId", "datasetId is required");
@@ -92,7 +114,9 @@ public class ModelController {
   }
 
   @GetMapping
-  @Operation(summary = "List models of a dataset (datasetId) or of a project (projectId), newest first")
+  @Operation(summary = "List models of a dataset (datasetId), of a project (projectId) or, with neither, all yours; newest first")
+  @ApiResponse(responseCode = "200", description = "the models, newest first")
+  @ApiResponse(responseCode = "404", description = "datasetId or projectId names nothing of yours")
   public List<ModelResponse> list(
       @RequestParam(name = "datasetId", required = false) Long datasetId,
       @RequestParam(name = "projectId", required = false) Long projectId,
@@ -106,12 +130,18 @@ public class ModelController {
       }
       views = models.listByProject(CurrentUser.of(caller), new ProjectId(projectId));
     } else {
-      throw new InvalidInputException("datasetId", "give datasetId or projectId");
+      UserId owner = CurrentUser.of(caller);
+      views =
+          projects.list(owner).stream()
+              .flatMap(project -> models.listByProject(owner, project.id()).stream())
+              .sorted(Comparator.comparing((ModelView v) -> v.model().createdAt()).reversed())
+              .toList();
     }
     return views.stream().map(mapper::toResponse).toList();
   }
 
-  @GetMapping("/{id}")
+  @GetMapping(MODEL)
+  @Operation(summary = "A model with its settings, status and training summary")
   public ModelResponse get(@PathVariable long id, Authentication caller) {
     return mapper.toResponse(models.get(CurrentUser.of(caller), modelId(id)));
   }
@@ -124,12 +154,15 @@ public class ModelController {
 
   @PostMapping("/{id}/cancel")
   @Operation(summary = "Stop a queued or running training")
+  @ApiResponse(responseCode = "200", description = "the model, stopped")
+  @ApiResponse(responseCode = "409", description = "the training has already finished")
   public ModelResponse cancel(@PathVariable long id, Authentication caller) {
     return mapper.toResponse(models.cancel(CurrentUser.of(caller), modelId(id)));
   }
 
-  @DeleteMapping("/{id}")
+  @DeleteMapping(MODEL)
   @Operation(summary = "Delete a model with its batches, evaluation and files")
+  @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
     models.delete(CurrentUser.of(caller), modelId(id));
     return ResponseEntity.noContent().build();
@@ -139,6 +172,8 @@ public class ModelController {
   @Operation(
       summary = "Quality and privacy report",
       description = "200 with the report when computed; 202 while pending or running; 200 with status FAILED and the reason; 404 before training completed.")
+  @ApiResponse(responseCode = "200", description = "the report, or status FAILED with the reason")
+  @ApiResponse(responseCode = "202", description = "the evaluation is pending or running")
   public ResponseEntity<Map<String, Object>> evaluation(@PathVariable long id, Authentication caller) {
     Evaluation evaluation =
         evaluations

@@ -1,12 +1,18 @@
 package dev.doppel.adapter.web.project;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.ManageProjectsUseCase;
 import dev.doppel.application.port.in.UpdateProjectCommand;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.project.ProjectName;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -36,11 +42,19 @@ public class ProjectController {
     this.mapper = mapper;
   }
 
-  public record ProjectRequest(String name, String description) {}
+  public record NewProjectRequest(
+      @Schema(requiredMode = REQUIRED, maxLength = ProjectName.MAX_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME) String name,
+      @Schema(maxLength = Project.MAX_DESCRIPTION_LENGTH) String description) {}
+
+  /** Absent or null fields stay as they are. */
+  public record ProjectRequest(
+      @Schema(maxLength = ProjectName.MAX_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME) String name,
+      @Schema(maxLength = Project.MAX_DESCRIPTION_LENGTH) String description) {}
 
   @PostMapping
   @Operation(summary = "Create a project (a workspace for datasets, models and batches)")
-  public ResponseEntity<ProjectResponse> create(@RequestBody ProjectRequest request, Authentication caller) {
+  @ApiResponse(responseCode = "201", description = "created; Location names it")
+  public ResponseEntity<ProjectResponse> create(@RequestBody NewProjectRequest request, Authentication caller) {
     Project project = projects.create(CreateProjectCommand.of(CurrentUser.of(caller), request.name(), request.description()));
     return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(mapper.toResponse(project));
   }
@@ -64,12 +78,14 @@ public class ProjectController {
   }
 
   @PutMapping("/{id}")
+  @Operation(summary = "The same as PATCH")
   public ProjectResponse replace(@PathVariable long id, @RequestBody ProjectRequest request, Authentication caller) {
     return update(id, request, caller);
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a project with all its datasets, models, batches and files")
+  @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
     projects.delete(CurrentUser.of(caller), projectId(id));
     return ResponseEntity.noContent().build();
