@@ -36,7 +36,7 @@ public class DownloadController {
   private static final String NEUTRALISE_FORMULAS =
       "CSV: prefix text cells starting with = + - @ tab or CR with ' so spreadsheets show them as text instead of running them (default)."
           + " false writes them unchanged, for tools that read the values back exactly.";
-  private static final String TABLE_NAME = "^[A-Za-z_][A-Za-z0-9_]{0,63}$";
+  private static final String TABLE_NAME = "^" + ExportOptions.TABLE_NAME_PATTERN + "$";
 
   private final ExportTablesUseCase exports;
 
