@@ -107,11 +107,11 @@ class AccountSessionTest extends FullStackTest {
 
     assertThat(paths.at("/~1api~1auth~1logout/post/responses").fieldNames()).toIterable().containsExactlyInAnyOrder("204", "401");
     assertThat(paths.at("/~1api~1auth~1password/post/responses").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("200", "400", "401", "413", "429");
+        .containsExactlyInAnyOrder("200", "400", "401", "413", "415", "429");
     assertThat(paths.at("/~1api~1auth~1login/post/responses").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("200", "400", "401", "413", "429");
+        .containsExactlyInAnyOrder("200", "400", "401", "413", "415", "429");
     assertThat(paths.at("/~1api~1auth~1register/post/responses").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("201", "400", "409", "413", "429");
+        .containsExactlyInAnyOrder("201", "400", "409", "413", "415", "429");
     assertThat(paths.at("/~1api~1auth~1login/post/responses/429/headers").has("Retry-After")).isTrue();
     assertThat(paths.at("/~1api~1auth~1login/post/responses/401/content").has("application/problem+json")).isTrue();
   }

@@ -16,7 +16,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Documents the problem responses that the security filter and the error advice give, so operations
  * declare only what is particular to them: 401 on every secured operation, 400 wherever the request
- * has parameters or a body, 415 wherever it has a body, 404 wherever the path names a resource. Every 4xx or 5xx response,
+ * has parameters or a body, 415 and 413 wherever it has a body, 404 wherever the path names a resource. Every 4xx or 5xx response,
  * these and those an operation declares with {@code @ApiResponse}, is application/problem+json with
  * the {@value #SCHEMA} schema. An operation that declares any response must declare its success too:
  * springdoc then leaves out the 200 it would otherwise infer.
@@ -38,6 +38,7 @@ public class ProblemResponses implements OperationCustomizer {
     }
     if (operation.getRequestBody() != null) {
       addIfAbsent(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body is not of the media type this operation reads");
+      addIfAbsent(responses, HttpStatus.PAYLOAD_TOO_LARGE, "the body is larger than the configured limit (doppel.security.max-json-body-size, or the upload limit)");
     }
     if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
       addIfAbsent(responses, HttpStatus.NOT_FOUND, "nothing with this id is yours (another user's ids answer 404 too)");

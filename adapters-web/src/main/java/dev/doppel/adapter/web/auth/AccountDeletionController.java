@@ -3,13 +3,18 @@ package dev.doppel.adapter.web.auth;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.DeleteAccountCommand;
 import dev.doppel.application.port.in.DeleteAccountUseCase;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -22,15 +27,16 @@ public class AccountDeletionController {
     this.accounts = accounts;
   }
 
-  public record DeleteAccountRequest(String password) {}
+  public record DeleteAccountRequest(@Schema(requiredMode = REQUIRED) String password) {}
 
   @DeleteMapping("/api/auth/account")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(
       summary = "Delete your account and everything it owns",
       description = "Confirm with your password in the body. Stops your running and queued jobs, then removes your projects, datasets,"
           + " models, batches, evaluations and all their files, then the account. 400 naming password when it is wrong.")
-  public ResponseEntity<Void> delete(@RequestBody DeleteAccountRequest request, Authentication caller) {
+  @ApiResponse(responseCode = "204", description = "The account and everything it owned are gone")
+  public void delete(@RequestBody DeleteAccountRequest request, Authentication caller) {
     accounts.deleteAccount(new DeleteAccountCommand(CurrentUser.of(caller), request.password()));
-    return ResponseEntity.noContent().build();
   }
 }

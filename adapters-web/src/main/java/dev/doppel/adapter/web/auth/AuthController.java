@@ -75,7 +75,6 @@ public class AuthController {
   @ApiResponse(responseCode = "201", description = "The account was created")
   @ApiResponse(responseCode = "400", description = "The username or password breaks a rule", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "413", description = "The request body is too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "429",
       description = "Too many registrations from this address or for this username; wait Retry-After seconds",
@@ -93,7 +92,6 @@ public class AuthController {
   @ApiResponse(responseCode = "200", description = "A token and when it expires")
   @ApiResponse(responseCode = "400", description = "The username or password is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "The username or password is wrong", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "413", description = "The request body is too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "429",
       description = "Too many failed logins for this username or from this address; wait Retry-After seconds",
@@ -124,7 +122,6 @@ public class AuthController {
   @ApiResponse(responseCode = "200", description = "The password was changed; a new token and when it expires")
   @ApiResponse(responseCode = "400", description = "The current password is wrong (field currentPassword) or the new one breaks a rule (field newPassword)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "The token is missing, invalid, expired or revoked", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "413", description = "The request body is too large", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "429",
       description = "Too many failed attempts for this account or from this address; wait Retry-After seconds",
