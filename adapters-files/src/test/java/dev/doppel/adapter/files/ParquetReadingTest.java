@@ -254,8 +254,7 @@ class ParquetReadingTest {
     assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the Parquet file is truncated");
     assertThatThrownBy(() -> fixture.read(key, new TableLayout(FileFormat.PARQUET, ',')))
         .isInstanceOf(InvalidTableException.class)
-        .hasMessageStartingWith("the Parquet file could not be read: ")
-        .hasMessageNotContaining(dir.toString());
+        .hasMessage("the Parquet file is truncated");
   }
 
   @Test
