@@ -9,8 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.FileMetaData;
@@ -137,7 +141,7 @@ class HostileUploadTest {
     assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + QUICK.toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waited " + QUICK).isLessThan(deadline);
@@ -164,7 +168,7 @@ class HostileUploadTest {
           .filter(p -> p.startsWith(dataDir.resolve("files")) || p.startsWith(dataDir.resolve("tmp")))
           .toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -172,7 +176,7 @@ class HostileUploadTest {
     try (Stream<Path> parts = Files.list(dataDir.resolve("tmp"))) {
       return parts.count();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -215,7 +219,7 @@ class HostileUploadTest {
 
   /** The same file with its footer rewritten so that the first column chunk declares {@code size} bytes. */
   private static byte[] withFirstChunkDeclaring(byte[] parquet, long size) throws IOException {
-    int footerLength = java.nio.ByteBuffer.wrap(parquet, parquet.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    int footerLength = ByteBuffer.wrap(parquet, parquet.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     int footerStart = parquet.length - 8 - footerLength;
     FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(parquet, footerStart, footerLength));
     ColumnChunk chunk = footer.getRow_groups().get(0).getColumns().get(0);
@@ -225,7 +229,7 @@ class HostileUploadTest {
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     file.write(parquet, 0, footerStart);
     rewritten.writeTo(file);
-    file.writeBytes(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(rewritten.size()).array());
+    file.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(rewritten.size()).array());
     file.writeBytes("PAR1".getBytes(StandardCharsets.US_ASCII));
     return file.toByteArray();
   }

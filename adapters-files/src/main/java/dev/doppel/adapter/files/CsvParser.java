@@ -74,11 +74,6 @@ final class CsvParser implements AutoCloseable {
     bytes.flip();
   }
 
-  /** The line on which the record last returned by {@link #next()} starts. */
-  long recordLine() {
-    return recordLine;
-  }
-
   /** The next record's fields (the header first), or null when the input has no more records. */
   String[] next() {
     if (!started) {
