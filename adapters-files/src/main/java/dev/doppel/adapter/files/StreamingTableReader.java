@@ -73,8 +73,8 @@ public final class StreamingTableReader implements TableReader {
     if (encoding == TextEncoding.UTF_8) {
       text = decodeUtf8(sample, complete);
     } else {
-      text = decodeWindows1252(sample);
       rewriteAsUtf8(key);
+      text = decodeWindows1252(sample);
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -196,14 +196,11 @@ public final class StreamingTableReader implements TableReader {
     }
   }
 
+  /** The sample of a file that {@link #rewriteAsUtf8} found to be Windows-1252 text. */
   private static String decodeWindows1252(byte[] sample) {
     char[] text = new char[sample.length];
     for (int i = 0; i < sample.length; i++) {
-      int b = sample[i] & 0xff;
-      if (!Windows1252ToUtf8.isText(b)) {
-        throw binary();
-      }
-      text[i] = Windows1252ToUtf8.decode(b);
+      text[i] = Windows1252ToUtf8.decode(sample[i] & 0xff);
     }
     return new String(text);
   }
@@ -212,7 +209,7 @@ public final class StreamingTableReader implements TableReader {
     try (InputStream utf8 = new Windows1252ToUtf8(files.open(key))) {
       files.write(key, utf8, Long.MAX_VALUE);
     } catch (Windows1252ToUtf8.NotTextException e) {
-      throw binary();
+      throw new InvalidTableException("file", binary().getMessage() + " (line " + e.line() + ")");
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the file stored under " + key, e);
     }

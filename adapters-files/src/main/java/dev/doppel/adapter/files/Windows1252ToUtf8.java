@@ -28,7 +28,7 @@ final class Windows1252ToUtf8 extends InputStream {
   }
 
   /** Whether a byte may appear in Windows-1252 text. */
-  static boolean isText(int unsigned) {
+  private static boolean isText(int unsigned) {
     if (unsigned < 0x20) {
       return unsigned == '\t' || unsigned == '\n' || unsigned == '\r';
     }

@@ -149,7 +149,7 @@ class CsvReadingTest {
     for (String key : List.of(escape, undefinedKey)) {
       assertThatThrownBy(() -> fixture.reader.detect(key))
           .isInstanceOf(InvalidTableException.class)
-          .hasMessage("the file is not a CSV or Parquet table: it contains binary data");
+          .hasMessage("the file is not a CSV or Parquet table: it contains binary data (line 2)");
     }
   }
 

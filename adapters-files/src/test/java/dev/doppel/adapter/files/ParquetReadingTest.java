@@ -27,6 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.format.FileMetaData;
@@ -39,6 +45,8 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -301,6 +309,42 @@ class ParquetReadingTest {
     assertThatThrownBy(() -> decompressor.decompress(BytesInput.from(new byte[10]), Integer.MAX_VALUE))
         .isInstanceOf(PayloadTooLargeException.class)
         .hasMessage("the Parquet file has a page of 2147483647 bytes; the limit is 1000 (write it with smaller pages)");
+  }
+
+  @Test
+  void refusesADictionaryDeclaringMoreEntriesThanItsBytesHold() {
+    ColumnDescriptor column = new ColumnDescriptor(new String[] {"id"}, Types.required(PrimitiveTypeName.INT32).named("id"), 0, 0);
+    DictionaryPage hostile = new DictionaryPage(BytesInput.from(new byte[8]), Integer.MAX_VALUE, Encoding.PLAIN_DICTIONARY);
+    PageReadStore pages = ParquetBounds.checked(new PageReadStore() {
+      @Override
+      public PageReader getPageReader(ColumnDescriptor descriptor) {
+        return new PageReader() {
+          @Override
+          public DictionaryPage readDictionaryPage() {
+            return hostile;
+          }
+
+          @Override
+          public long getTotalValueCount() {
+            return 1;
+          }
+
+          @Override
+          public DataPage readPage() {
+            return null;
+          }
+        };
+      }
+
+      @Override
+      public long getRowCount() {
+        return 1;
+      }
+    });
+
+    assertThatThrownBy(() -> pages.getPageReader(column).readDictionaryPage())
+        .isInstanceOf(InvalidTableException.class)
+        .hasMessage("the Parquet file is corrupt: column 'id' declares a dictionary of 2147483647 entries in 8 bytes");
   }
 
   @Test
