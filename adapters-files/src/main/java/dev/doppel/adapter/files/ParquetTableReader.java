@@ -64,6 +64,7 @@ final class ParquetTableReader {
     try (ParquetFileReader reader = open(file, bounds, limits)) {
       MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
       RowMaterializer materializer = new RowMaterializer(columns);
+      long rowsBefore = 0;
       while (true) {
         PageReadStore rowGroup;
         RecordReader<String[]> records;
@@ -83,13 +84,27 @@ final class ParquetTableReader {
           } catch (RuntimeException e) {
             throw unreadable(e, file);
           }
+          checkLengths(row, rowsBefore + i + 1, columns, limits);
           if (!consumer.row(row)) {
             return;
           }
         }
+        rowsBefore += rowGroup.getRowCount();
       }
     } catch (IOException e) {
       throw unreadable(e, file);
+    }
+  }
+
+  /** The same limit on a value's length as in CSV; a page holding it is bounded on its own. */
+  private static void checkLengths(String[] row, long rowNumber, List<ParquetColumn> columns, ReadingLimits limits) {
+    for (int c = 0; c < row.length; c++) {
+      if (row[c] != null && row[c].length() > limits.maxFieldChars()) {
+        throw new PayloadTooLargeException(
+            "file",
+            "row " + rowNumber + ", column '" + columns.get(c).name() + "': a value is longer than the limit of " + limits.maxFieldChars()
+                + " characters");
+      }
     }
   }
 

@@ -348,6 +348,15 @@ class ParquetReadingTest {
   }
 
   @Test
+  void refusesAValueLongerThanTheLimitNamingItsRowAndColumn() throws IOException {
+    StreamingTableReader reader = new StreamingTableReader(fixture.store, new ReadingLimits(500, 8, 256, 10_000, 1L << 20));
+
+    assertThatThrownBy(() -> reader.read(smallFile(), new TableLayout(FileFormat.PARQUET, ','), new TableFixture.Table()))
+        .isInstanceOf(PayloadTooLargeException.class)
+        .hasMessage("row 1001, column 'name': a value is longer than the limit of 8 characters");
+  }
+
+  @Test
   void refusesAColumnNameLongerThanTheLimit() throws IOException {
     MessageType schema = MessageTypeParser.parseMessageType("message t { required int32 " + "n".repeat(257) + "; }");
     String key = write(schema, CompressionCodecName.UNCOMPRESSED, Integer.MAX_VALUE, rows -> rows.accept(new SimpleGroupFactory(schema).newGroup().append("n".repeat(257), 1)));
