@@ -19,7 +19,7 @@ public record DoppelProperties(Path dataDir, Upload upload) {
    * @param maxFileSize largest file accepted (413 beyond)
    * @param maxColumns widest table accepted (413 beyond)
    * @param maxPreviewRows most rows one preview call returns
-   * @param maxFieldLength longest CSV value, in characters (413 beyond)
+   * @param maxFieldLength longest value, CSV or Parquet, in characters (413 beyond)
    * @param maxColumnNameLength longest column name, in characters (400 beyond)
    * @param maxRecordLength longest CSV record, in characters (413 beyond)
    * @param maxParquetBlockSize largest Parquet row group as stored, or page decompressed (413 beyond)

@@ -53,6 +53,8 @@ class HostileUploadTest {
 
   @BeforeAll
   void start() throws Exception {
+    Files.createDirectories(dataDir.resolve("tmp"));
+    Files.writeString(dataDir.resolve("tmp/upload_left_by_a_killed_process.tmp"), "1,2,3\n");
     port = freePort();
     List<String> command =
         List.of(
@@ -116,6 +118,11 @@ class HostileUploadTest {
     String csv = new String(api.download("/api/datasets/" + id + "/download?format=csv&delimiter=;", token).body(), StandardCharsets.UTF_8);
     assertThat(csv.replace("\r\n", "\n")).isEqualTo(text);
     api.delete("/api/datasets/" + id, token);
+  }
+
+  @Test
+  void startsWithTheUploadFolderEmptiedOfWhatAKilledProcessLeft() {
+    assertThat(dataDir.resolve("tmp")).isEmptyDirectory();
   }
 
   @Test
@@ -275,7 +282,7 @@ class HostileUploadTest {
     void assertAnsweredThroughout() {
       assertThat(failures).as("health answers that were not 200").isEmpty();
       assertThat(answers.get()).isGreaterThan(5);
-      assertThat(slowestMillis.get()).as("slowest health answer in ms").isLessThan(5_000);
+      assertThat(slowestMillis.get()).as("slowest health answer in ms").isLessThan(10_000);
     }
 
     @Override

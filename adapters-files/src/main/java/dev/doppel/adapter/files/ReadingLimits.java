@@ -5,7 +5,7 @@ package dev.doppel.adapter.files;
  * field or Parquet block can take more memory than these allow, whatever the file declares.
  *
  * @param maxColumns the widest table accepted; a header stops being read at the next field
- * @param maxFieldChars the longest CSV value
+ * @param maxFieldChars the longest value, CSV or Parquet
  * @param maxColumnNameChars the longest column name
  * @param maxRecordChars the longest CSV record, delimiters and quotes included
  * @param maxParquetBlockBytes the most a Parquet row group's column chunks (as stored) or one of
