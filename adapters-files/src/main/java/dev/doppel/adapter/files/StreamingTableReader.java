@@ -67,8 +67,7 @@ public final class StreamingTableReader implements TableReader {
         throw binary();
       }
     }
-    long invalidAt = firstInvalidUtf8Byte(key);
-    TextEncoding encoding = invalidAt < 0 ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
+    TextEncoding encoding = isUtf8(key) ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
     String text;
     if (encoding == TextEncoding.UTF_8) {
       text = decodeUtf8(sample, complete);
@@ -133,11 +132,10 @@ public final class StreamingTableReader implements TableReader {
   }
 
   /**
-   * The offset of the first byte that is not UTF-8, or -1 when the whole file is. A file that is
-   * UTF-8 with accents up to a bad byte is refused there rather than read as Windows-1252, which
-   * would garble every accent before it.
+   * Whether the whole file is UTF-8. A file that is UTF-8 with accents up to a bad byte is refused
+   * there rather than read as Windows-1252, which would garble every accent before it.
    */
-  private long firstInvalidUtf8Byte(String key) {
+  private boolean isUtf8(String key) {
     CharsetDecoder decoder = strictUtf8();
     ByteBuffer bytes = ByteBuffer.allocate(SAMPLE_BYTES);
     CharBuffer chars = CharBuffer.allocate(SAMPLE_BYTES);
@@ -164,12 +162,12 @@ public final class StreamingTableReader implements TableReader {
             if (produced < consumed) {
               throw new InvalidTableException("file", "line " + lineOf(key, consumed) + " is not valid UTF-8");
             }
-            return consumed;
+            return false;
           }
         } while (result.isOverflow());
         bytes.compact();
       }
-      return -1;
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the file stored under " + key, e);
     }
