@@ -164,16 +164,28 @@ export function inferTable(rawText, complete = true) {
 export async function inferFile(file, bytes = PREVIEW_BYTES) {
   const complete = file.size <= bytes;
   const slice = complete ? file : file.slice(0, bytes);
-  const text = await readText(slice);
+  const text = decodeText(new Uint8Array(await readBytes(slice)), complete);
   return inferTable(text, complete);
 }
 
-function readText(blob) {
-  if (typeof blob.text === 'function') return blob.text();
+/**
+ * UTF-8, else Windows-1252 as Excel on Windows saves it (the server accepts both). A character cut
+ * by the end of a partial slice is not an error.
+ */
+export function decodeText(bytes, complete) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function readBytes(blob) {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result);
     reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
+    reader.readAsArrayBuffer(blob);
   });
 }

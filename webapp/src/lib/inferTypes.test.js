@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, sniffDelimiter } from './csv.js';
-import { inferColumn, inferFile, inferTable } from './inferTypes.js';
+import { decodeText, inferColumn, inferFile, inferTable } from './inferTypes.js';
 
 const typeOf = (values, name = 'c') => inferColumn(name, values).type;
 
@@ -131,6 +131,25 @@ describe('reading the file', () => {
     const result = await inferFile(file);
     expect(result.sampledRows).toBeLessThan(20000);
     expect(result.columns.map((c) => c.type)).toEqual(['id', 'boolean']);
+  });
+
+  it('reads a Windows-1252 file with its accents', async () => {
+    const bytes = Uint8Array.from(
+      [...'city,n\nBesan']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe7],
+          [...'on,1\n'].map((c) => c.charCodeAt(0)),
+        ),
+    );
+    const result = await inferFile(new File([bytes], 'excel.csv', { type: 'text/csv' }));
+    expect(result.rows[0][0]).toBe('Besan\u00e7on');
+  });
+
+  it('keeps a UTF-8 character cut by the end of a partial slice', () => {
+    const euro = new TextEncoder().encode('a\n\u20ac');
+    expect(decodeText(euro.slice(0, 4), false)).toBe('a\n');
+    expect(decodeText(euro, true)).toBe('a\n\u20ac');
   });
 
   it('says so when the file is empty', () => {

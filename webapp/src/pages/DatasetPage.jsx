@@ -34,7 +34,8 @@ export default function DatasetPage() {
         <h1 className="break-all text-2xl font-semibold">{d.name}</h1>
         <p className="text-sm text-slate-600">
           {formatNumber(d.rowCount)} rows · {d.columns.length} columns · {d.format}
-          {d.delimiter ? ` (${JSON.stringify(d.delimiter)})` : ''} · {formatBytes(d.sizeBytes)}
+          {d.delimiter ? ` (${JSON.stringify(d.delimiter)})` : ''}
+          {d.encoding ? `, uploaded as ${d.encoding}` : ''} · {formatBytes(d.sizeBytes)}
         </p>
       </div>
       <TrainingConfig

@@ -1,6 +1,7 @@
 package dev.doppel.bootstrap;
 
 import dev.doppel.adapter.files.LocalFileStore;
+import dev.doppel.adapter.files.ReadingLimits;
 import dev.doppel.adapter.files.StreamingTableReader;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
@@ -57,8 +58,13 @@ public class ApplicationWiring {
   }
 
   @Bean
-  StreamingTableReader tableReader(FileStore files) {
-    return new StreamingTableReader(files);
+  StreamingTableReader tableReader(FileStore files, DoppelProperties properties) {
+    DoppelProperties.Upload upload = properties.upload();
+    return new StreamingTableReader(
+        files,
+        new ReadingLimits(
+            upload.maxColumns(), upload.maxFieldLength(), upload.maxColumnNameLength(), upload.maxRecordLength(),
+            upload.maxParquetBlockSize().toBytes()));
   }
 
   @Bean

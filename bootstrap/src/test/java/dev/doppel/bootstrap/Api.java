@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -88,8 +87,24 @@ final class Api {
   }
 
   Reply upload(String token, long projectId, Path file) {
+    return upload(token, projectId, file.getFileName().toString(), file);
+  }
+
+  /** Streams the file as the multipart body, so a large file never sits in the test's heap. */
+  Reply upload(String token, long projectId, String fileName, Path file) {
+    String boundary = "----doppel" + UUID.randomUUID();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"projectId\"\r\n\r\n" + projectId + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n";
     try {
-      return upload(token, projectId, file.getFileName().toString(), Files.readAllBytes(file));
+      return send(
+          request("/api/datasets/upload", token)
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.concat(
+                  HttpRequest.BodyPublishers.ofString(head),
+                  HttpRequest.BodyPublishers.ofFile(file),
+                  HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+              .build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.doppel.adapter.files;
 
+import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,16 +21,18 @@ import java.util.Arrays;
  * out every character before a malformed byte and then name the exact line that holds it. The hot
  * loops scan a plain {@code char[]} and cut each cell out of it as one {@code String}; only cells
  * that straddle a buffer refill or hold quote escapes go through the reused {@code StringBuilder}.
+ *
+ * <p>The first record is the header; every later record must have as many fields. The {@link
+ * ReadingLimits} are checked as characters arrive, so a record is refused at the first field too
+ * many or the first character too long, before it is ever held in memory whole.
  */
 final class CsvParser implements AutoCloseable {
-  /** A guard against an unclosed quote swallowing a whole large file into one cell. */
-  static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
-
   private static final int BUFFER_CHARS = 64 * 1024;
   private static final char QUOTE = '"';
 
   private final InputStream in;
   private final char delimiter;
+  private final ReadingLimits limits;
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_CHARS);
@@ -45,24 +48,33 @@ final class CsvParser implements AutoCloseable {
   private final StringBuilder cell = new StringBuilder(256);
   private String[] fields = new String[16];
   private int fieldCount;
+  /** The header's names once it has been read, for naming the column at fault. */
+  private String[] header;
+  /** How many fields a record may have: the column limit for the header, then the header's width. */
+  private int fieldLimit;
+  /** The longest field allowed in the current record: a column name's limit in the header. */
+  private int fieldCharLimit;
+
+  /** Characters of the buffers decoded before the current one. */
+  private long charsBefore;
+  /** Where the record being read started, counted like {@link #charsBefore}; -1 between records. */
+  private long recordStart = -1;
 
   /** Physical line (1-based) of the next unread character. */
   private long line = 1;
   /** Physical line on which the record last returned by {@link #next()} starts. */
   private long recordLine;
 
-  CsvParser(InputStream in, char delimiter) {
+  CsvParser(InputStream in, char delimiter, ReadingLimits limits) {
     this.in = in;
     this.delimiter = delimiter;
+    this.limits = limits;
+    this.fieldLimit = limits.maxColumns();
+    this.fieldCharLimit = Math.min(limits.maxColumnNameChars(), limits.maxFieldChars());
     bytes.flip();
   }
 
-  /** The line on which the record last returned by {@link #next()} starts. */
-  long recordLine() {
-    return recordLine;
-  }
-
-  /** The next record's fields, or null when the input has no more records. */
+  /** The next record's fields (the header first), or null when the input has no more records. */
   String[] next() {
     if (!started) {
       started = true;
@@ -74,13 +86,31 @@ final class CsvParser implements AutoCloseable {
       return null;
     }
     recordLine = line;
+    recordStart = charsBefore + pos;
     fieldCount = 0;
-    while (true) {
-      boolean more = buf[pos] == QUOTE ? quotedField() : plainField();
-      if (!more) {
-        return Arrays.copyOf(fields, fieldCount);
-      }
+    boolean more = true;
+    while (more) {
+      more = buf[pos] == QUOTE ? quotedField() : plainField();
     }
+    long length = charsBefore + pos - recordStart;
+    recordStart = -1;
+    if (length > limits.maxRecordChars()) {
+      throw recordTooLong();
+    }
+    String[] record = Arrays.copyOf(fields, fieldCount);
+    if (header == null) {
+      header = record;
+      fieldLimit = record.length;
+      fieldCharLimit = limits.maxFieldChars();
+    } else if (fieldCount != header.length) {
+      throw new InvalidTableException(
+          "file", "line " + recordLine + " has " + fieldCount + " " + fields(fieldCount) + " but the header has " + header.length);
+    }
+    return record;
+  }
+
+  private static String fields(int count) {
+    return count == 1 ? "field" : "fields";
   }
 
   @Override
@@ -140,7 +170,7 @@ final class CsvParser implements AutoCloseable {
         partial = true;
       }
       cell.append(b, start, i - start);
-      checkLength();
+      checkLength(cell.length(), false);
       pos = i;
       if (!fill()) {
         addField(cell.toString());
@@ -151,8 +181,10 @@ final class CsvParser implements AutoCloseable {
     }
     if (partial) {
       cell.append(buf, start, i - start);
+      checkLength(cell.length(), false);
       addField(cell.toString());
     } else {
+      checkLength(i - start, false);
       addField(i == start ? "" : new String(buf, start, i - start));
     }
     pos = i;
@@ -195,7 +227,7 @@ final class CsvParser implements AutoCloseable {
           buffered = true;
         }
         cell.append(b, start, i - start);
-        checkLength();
+        checkLength(cell.length(), true);
         pos = i;
         if (!fill()) {
           throw new InvalidTableException("file", "line " + openedOn + ": a quoted field is never closed");
@@ -214,7 +246,7 @@ final class CsvParser implements AutoCloseable {
           buffered = true;
         }
         cell.append(b, start, segmentEnd - start);
-        checkLength();
+        checkLength(cell.length(), true);
         start = 0;
         segmentEnd = 0;
         if (!fill()) {
@@ -228,7 +260,7 @@ final class CsvParser implements AutoCloseable {
           buffered = true;
         }
         cell.append(buf, start, segmentEnd - start).append(QUOTE);
-        checkLength();
+        checkLength(cell.length(), true);
         pos++;
         start = pos;
         continue;
@@ -241,8 +273,10 @@ final class CsvParser implements AutoCloseable {
   private void finishQuoted(boolean buffered, int start, int end) {
     if (buffered) {
       cell.append(buf, start, end - start);
+      checkLength(cell.length(), true);
       addField(cell.toString());
     } else {
+      checkLength(end - start, true);
       addField(end == start ? "" : new String(buf, start, end - start));
     }
   }
@@ -288,17 +322,46 @@ final class CsvParser implements AutoCloseable {
   }
 
   private void addField(String value) {
+    if (fieldCount == fieldLimit) {
+      throw tooManyFields();
+    }
     if (fieldCount == fields.length) {
-      fields = Arrays.copyOf(fields, fieldCount * 2);
+      fields = Arrays.copyOf(fields, Math.min(fieldCount * 2, fieldLimit));
     }
     fields[fieldCount++] = value;
   }
 
-  private void checkLength() {
-    if (cell.length() > MAX_FIELD_CHARS) {
-      throw new InvalidTableException(
-          "file", "line " + recordLine + ": a field is longer than " + MAX_FIELD_CHARS + " characters (is a quote never closed?)");
+  private RuntimeException tooManyFields() {
+    if (header == null) {
+      return new PayloadTooLargeException(
+          "file", "the header (line " + recordLine + ") has more than " + fieldLimit + " columns; the limit is " + fieldLimit);
     }
+    return new InvalidTableException("file", "line " + recordLine + " has more than " + fieldLimit + " fields but the header has " + fieldLimit);
+  }
+
+  /** Checks the length of the field being read, which becomes field number {@code fieldCount + 1}. */
+  private void checkLength(int length, boolean quoted) {
+    if (length <= fieldCharLimit) {
+      return;
+    }
+    int column = fieldCount + 1;
+    if (header == null) {
+      throw new InvalidTableException(
+          "file", "column " + column + " of the header (line " + recordLine + "): the name is longer than " + fieldCharLimit + " characters");
+    }
+    String hint = quoted ? " (is a quote never closed?)" : "";
+    throw new PayloadTooLargeException(
+        "file",
+        "line " + recordLine + ", column " + column + " (" + quotedName(header[fieldCount]) + "): a value is longer than the limit of "
+            + fieldCharLimit + " characters" + hint);
+  }
+
+  private RuntimeException recordTooLong() {
+    return new PayloadTooLargeException("file", "line " + recordLine + ": a record is longer than the limit of " + limits.maxRecordChars() + " characters");
+  }
+
+  private static String quotedName(String name) {
+    return "'" + name.strip() + "'";
   }
 
   /**
@@ -307,6 +370,10 @@ final class CsvParser implements AutoCloseable {
    * when {@code line} is the line holding the bad byte.
    */
   private boolean fill() {
+    charsBefore += lim;
+    if (recordStart >= 0 && charsBefore - recordStart > limits.maxRecordChars()) {
+      throw recordTooLong();
+    }
     pos = 0;
     lim = 0;
     if (exhausted) {

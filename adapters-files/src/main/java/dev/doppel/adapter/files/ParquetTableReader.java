@@ -1,5 +1,6 @@
 package dev.doppel.adapter.files;
 
+import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.application.port.out.TableReader.RowConsumer;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import java.io.IOException;
@@ -25,32 +26,45 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads a flat Parquet file row group by row group, turning each value into canonical text. Memory
- * is bounded by one row group, whatever the number of groups. No Hadoop configuration or file
- * system is involved: the file is read through {@link LocalInputFile}.
+ * is bounded by one row group, whatever the number of groups, and every size the file declares is
+ * checked before it is allocated ({@link ParquetBounds}). No Hadoop configuration or file system is
+ * involved: the file is read through {@link LocalInputFile}.
  */
 final class ParquetTableReader {
   private static final int MAX_REASON_CHARS = 200;
 
   private ParquetTableReader() {}
 
-  static void read(Path file, RowConsumer consumer) {
+  static void read(Path file, ReadingLimits limits, RowConsumer consumer) {
+    try {
+      readChecked(file, limits, consumer);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // What the checks cannot see (such as a run length inside a page) may still ask for too much;
+      // the failed allocation never happened, so the server is fine and the file is at fault.
+      throw new InvalidTableException("file", "the Parquet file could not be read: it declares more data than it holds");
+    }
+  }
+
+  private static void readChecked(Path file, ReadingLimits limits, RowConsumer consumer) {
+    ParquetBounds bounds = ParquetBounds.of(file, limits);
     MessageType schema;
     List<ParquetColumn> columns;
-    try (ParquetFileReader reader = open(file)) {
+    try (ParquetFileReader reader = open(file, bounds, limits)) {
       schema = reader.getFooter().getFileMetaData().getSchema();
       columns = new ArrayList<>();
       for (Type field : schema.getFields()) {
-        columns.add(ParquetColumn.of(field));
+        columns.add(column(field, columns.size() + 1, limits));
       }
     } catch (IOException | RuntimeException e) {
       throw unreadable(e, file);
     }
-    decideTimestampLayouts(file, schema, columns);
+    decideTimestampLayouts(file, bounds, limits, schema, columns);
     consumer.header(columns.stream().map(ParquetColumn::name).toList());
 
-    try (ParquetFileReader reader = open(file)) {
+    try (ParquetFileReader reader = open(file, bounds, limits)) {
       MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
       RowMaterializer materializer = new RowMaterializer(columns);
+      long rowsBefore = 0;
       while (true) {
         PageReadStore rowGroup;
         RecordReader<String[]> records;
@@ -59,7 +73,7 @@ final class ParquetTableReader {
           if (rowGroup == null) {
             return;
           }
-          records = io.getRecordReader(rowGroup, materializer);
+          records = io.getRecordReader(ParquetBounds.checked(rowGroup), materializer);
         } catch (IOException | RuntimeException e) {
           throw unreadable(e, file);
         }
@@ -70,19 +84,55 @@ final class ParquetTableReader {
           } catch (RuntimeException e) {
             throw unreadable(e, file);
           }
+          checkLengths(row, rowsBefore + i + 1, columns, limits);
           if (!consumer.row(row)) {
             return;
           }
         }
+        rowsBefore += rowGroup.getRowCount();
       }
     } catch (IOException e) {
       throw unreadable(e, file);
     }
   }
 
-  private static ParquetFileReader open(Path file) throws IOException {
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(PlainCodecFactory.INSTANCE).build();
-    return ParquetFileReader.open(new LocalInputFile(file), options);
+  /** The same limit on a value's length as in CSV; a page holding it is bounded on its own. */
+  private static void checkLengths(String[] row, long rowNumber, List<ParquetColumn> columns, ReadingLimits limits) {
+    for (int c = 0; c < row.length; c++) {
+      if (row[c] != null && row[c].length() > limits.maxFieldChars()) {
+        throw new PayloadTooLargeException(
+            "file",
+            "row " + rowNumber + ", column '" + columns.get(c).name() + "': a value is longer than the limit of " + limits.maxFieldChars()
+                + " characters");
+      }
+    }
+  }
+
+  /** The column for the field at a 1-based position, within the limits on width and name length. */
+  private static ParquetColumn column(Type field, int position, ReadingLimits limits) {
+    if (position > limits.maxColumns()) {
+      throw new PayloadTooLargeException("file", "the table has more than " + limits.maxColumns() + " columns; the limit is " + limits.maxColumns());
+    }
+    if (field.getName().length() > limits.maxColumnNameChars()) {
+      throw new InvalidTableException(
+          "file", "column " + position + "'s name is longer than " + limits.maxColumnNameChars() + " characters");
+    }
+    return ParquetColumn.of(field);
+  }
+
+  private static ParquetFileReader open(Path file, ParquetBounds bounds, ReadingLimits limits) throws IOException {
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(new PlainCodecFactory(limits.maxParquetBlockBytes()))
+            .build();
+    ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options);
+    try {
+      bounds.check(reader.getFooter());
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+    return reader;
   }
 
   /**
@@ -90,7 +140,8 @@ final class ParquetTableReader {
    * their bytes) to learn which of them hold sub-second values: those print six fraction digits on
    * every value, the others none, so that each column keeps a single layout.
    */
-  private static void decideTimestampLayouts(Path file, MessageType schema, List<ParquetColumn> columns) {
+  private static void decideTimestampLayouts(
+      Path file, ParquetBounds bounds, ReadingLimits limits, MessageType schema, List<ParquetColumn> columns) {
     List<Type> timestampFields = new ArrayList<>();
     List<ParquetColumn> timestampColumns = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -104,12 +155,12 @@ final class ParquetTableReader {
     }
     MessageType projection = new MessageType(schema.getName(), timestampFields);
     FractionProbe probe = new FractionProbe(timestampColumns);
-    try (ParquetFileReader reader = open(file)) {
+    try (ParquetFileReader reader = open(file, bounds, limits)) {
       reader.setRequestedSchema(projection);
       MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, schema);
       PageReadStore rowGroup;
       while (!probe.allFractional() && (rowGroup = reader.readNextRowGroup()) != null) {
-        RecordReader<Object> records = io.getRecordReader(rowGroup, probe);
+        RecordReader<Object> records = io.getRecordReader(ParquetBounds.checked(rowGroup), probe);
         for (long i = 0, n = rowGroup.getRowCount(); i < n && !probe.allFractional(); i++) {
           records.read();
         }
@@ -122,10 +173,13 @@ final class ParquetTableReader {
     }
   }
 
-  private static InvalidTableException unreadable(Exception e, Path file) {
+  private static RuntimeException unreadable(Exception e, Path file) {
     for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof InvalidTableException invalid) {
         return invalid;
+      }
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        return tooLarge;
       }
     }
     // The innermost message says what is actually wrong; the outer ones mostly say where. Thrift's

@@ -1,5 +1,6 @@
 package dev.doppel.adapter.files;
 
+import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import io.airlift.compress.Decompressor;
 import io.airlift.compress.MalformedInputException;
@@ -20,11 +21,16 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * Configuration} for every compressed codec, which needs the whole Hadoop client runtime on the
  * class path; the common codecs are plain byte transforms that aircompressor (already brought by
  * parquet-hadoop, pure Java, so no native library to unpack) and the JDK's gzip do directly.
+ *
+ * <p>A page's decompressed size is what its header declares, so it is checked against a limit
+ * before the page's buffer is allocated.
  */
 final class PlainCodecFactory implements CompressionCodecFactory {
-  static final PlainCodecFactory INSTANCE = new PlainCodecFactory();
+  private final long maxPageBytes;
 
-  private PlainCodecFactory() {}
+  PlainCodecFactory(long maxPageBytes) {
+    this.maxPageBytes = maxPageBytes;
+  }
 
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -45,11 +51,16 @@ final class PlainCodecFactory implements CompressionCodecFactory {
         if (codec == CompressionCodecName.UNCOMPRESSED) {
           return bytes;
         }
+        checkPageSize(decompressedSize);
         return BytesInput.from(PlainCodecFactory.decompress(codec, bytes.toByteArray(), decompressedSize));
       }
 
       @Override
       public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize) throws IOException {
+        if (compressedSize < 0 || compressedSize > input.remaining()) {
+          throw new IOException("a page declares " + compressedSize + " bytes but only " + input.remaining() + " follow");
+        }
+        checkPageSize(decompressedSize);
         byte[] compressed = new byte[compressedSize];
         input.get(compressed);
         output.put(codec == CompressionCodecName.UNCOMPRESSED ? compressed : PlainCodecFactory.decompress(codec, compressed, decompressedSize));
@@ -62,6 +73,16 @@ final class PlainCodecFactory implements CompressionCodecFactory {
 
   @Override
   public void release() {}
+
+  private void checkPageSize(int decompressedSize) throws IOException {
+    if (decompressedSize < 0) {
+      throw new IOException("a page declares a negative size");
+    }
+    if (decompressedSize > maxPageBytes) {
+      throw new PayloadTooLargeException(
+          "file", "the Parquet file has a page of " + decompressedSize + " bytes; the limit is " + maxPageBytes + " (write it with smaller pages)");
+    }
+  }
 
   private static byte[] decompress(CompressionCodecName codec, byte[] in, int size) throws IOException {
     byte[] out = new byte[size];

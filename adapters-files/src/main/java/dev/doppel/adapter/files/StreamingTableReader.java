@@ -3,35 +3,46 @@ package dev.doppel.adapter.files;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.TableReader;
 import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.dataset.TextEncoding;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads stored CSV and Parquet tables as rows of text, streaming, so memory stays flat whatever the
- * file's size. The format is recognised from the bytes: Parquet's {@code PAR1} magic, else UTF-8
- * text whose delimiter is sniffed from the first records.
+ * file's size. The format is recognised from the bytes: Parquet's {@code PAR1} magic, else text
+ * whose delimiter is sniffed from the first records.
+ *
+ * <p>Text is UTF-8 when the whole file is valid UTF-8, else Windows-1252 when every byte is a
+ * printable Windows-1252 character, a tab or a line end; anything else is binary and refused. A
+ * Windows-1252 file is rewritten as UTF-8 when it is detected, once, so that every reader after
+ * that (including the synthesis engine, which reads the stored file itself) sees UTF-8.
  */
 public final class StreamingTableReader implements TableReader {
   static final int SAMPLE_BYTES = 64 * 1024;
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
   private final FileStore files;
+  private final ReadingLimits limits;
 
-  public StreamingTableReader(FileStore files) {
+  public StreamingTableReader(FileStore files, ReadingLimits limits) {
     this.files = files;
+    this.limits = limits;
+  }
+
+  /** With the default limits. */
+  public StreamingTableReader(FileStore files) {
+    this(files, ReadingLimits.DEFAULT);
   }
 
   @Override
@@ -48,30 +59,42 @@ public final class StreamingTableReader implements TableReader {
       throw new InvalidTableException("file", "the file is empty");
     }
     if (startsWith(sample, PARQUET_MAGIC)) {
-      checkParquetTail(key);
-      return new TableLayout(FileFormat.PARQUET, ',');
+      ParquetBounds.of(files.locate(key), limits);
+      return new TableLayout(FileFormat.PARQUET, ',', Optional.empty());
     }
-    String text = decodeText(sample, complete);
+    for (byte b : sample) {
+      if (b == 0) {
+        throw binary();
+      }
+    }
+    TextEncoding encoding = isUtf8(key) ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
+    String text;
+    if (encoding == TextEncoding.UTF_8) {
+      text = decodeUtf8(sample, complete);
+    } else {
+      rewriteAsUtf8(key);
+      text = decodeWindows1252(sample);
+    }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     if (text.isBlank() && complete) {
       throw new InvalidTableException("file", "the file is empty");
     }
-    return new TableLayout(FileFormat.CSV, DelimiterSniffer.sniff(text, complete));
+    return new TableLayout(FileFormat.CSV, DelimiterSniffer.sniff(text, complete), Optional.of(encoding));
   }
 
   @Override
   public void read(String key, TableLayout layout, RowConsumer consumer) {
     if (layout.format() == FileFormat.PARQUET) {
-      ParquetTableReader.read(files.locate(key), consumer);
+      ParquetTableReader.read(files.locate(key), limits, consumer);
       return;
     }
     readCsv(key, layout.delimiter(), consumer);
   }
 
   private void readCsv(String key, char delimiter, RowConsumer consumer) {
-    try (CsvParser parser = new CsvParser(files.open(key), delimiter)) {
+    try (CsvParser parser = new CsvParser(files.open(key), delimiter, limits)) {
       String[] header = parser.next();
       if (header == null) {
         throw new InvalidTableException("file", "the file is empty");
@@ -81,13 +104,8 @@ public final class StreamingTableReader implements TableReader {
         names.add(name.strip());
       }
       consumer.header(names);
-      int width = header.length;
       String[] row;
       while ((row = parser.next()) != null) {
-        if (row.length != width) {
-          throw new InvalidTableException(
-              "file", "line " + parser.recordLine() + " has " + row.length + " " + fields(row.length) + " but the header has " + width);
-        }
         if (!consumer.row(row)) {
           return;
         }
@@ -95,55 +113,108 @@ public final class StreamingTableReader implements TableReader {
     }
   }
 
-  private static String fields(int count) {
-    return count == 1 ? "field" : "fields";
-  }
-
   /**
-   * The sample as text, or a refusal when it is binary: NUL bytes or bytes that are not UTF-8. A
-   * character cut in two by the end of the sample is not an error unless the file ends there.
+   * The sample of a valid UTF-8 file as text. A character cut in two by the end of the sample is
+   * simply dropped.
    */
-  private static String decodeText(byte[] sample, boolean complete) {
-    for (byte b : sample) {
-      if (b == 0) {
-        throw binary();
-      }
-    }
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(sample);
+  private static String decodeUtf8(byte[] sample, boolean complete) {
+    CharsetDecoder decoder = strictUtf8();
     CharBuffer out = CharBuffer.allocate(sample.length);
-    CoderResult result = decoder.decode(in, out, complete);
-    if (result.isError()) {
-      throw binary();
-    }
+    decoder.decode(ByteBuffer.wrap(sample), out, complete);
     if (complete) {
       decoder.flush(out);
     }
-    // An incomplete sequence left in `in` at the sample's end is simply dropped.
     return out.flip().toString();
+  }
+
+  private static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  /**
+   * Whether the whole file is UTF-8. A file that is UTF-8 with accents up to a bad byte is refused
+   * there rather than read as Windows-1252, which would garble every accent before it.
+   */
+  private boolean isUtf8(String key) {
+    CharsetDecoder decoder = strictUtf8();
+    ByteBuffer bytes = ByteBuffer.allocate(SAMPLE_BYTES);
+    CharBuffer chars = CharBuffer.allocate(SAMPLE_BYTES);
+    long consumed = 0;
+    long produced = 0;
+    try (InputStream in = files.open(key)) {
+      boolean ended = false;
+      while (!ended) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        ended = n < 0;
+        if (!ended) {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        CoderResult result;
+        do {
+          chars.clear();
+          int before = bytes.position();
+          result = decoder.decode(bytes, chars, ended);
+          consumed += bytes.position() - before;
+          // Every character of more than one byte makes fewer characters than bytes.
+          produced += chars.position();
+          if (result.isError()) {
+            if (produced < consumed) {
+              throw new InvalidTableException("file", "line " + lineOf(key, consumed) + " is not valid UTF-8");
+            }
+            return false;
+          }
+        } while (result.isOverflow());
+        bytes.compact();
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the file stored under " + key, e);
+    }
+  }
+
+  /** The 1-based line that holds the byte at {@code offset}. */
+  private long lineOf(String key, long offset) {
+    long line = 1;
+    try (InputStream in = files.open(key)) {
+      byte[] buffer = new byte[SAMPLE_BYTES];
+      long at = 0;
+      int n;
+      while (at < offset && (n = in.read(buffer, 0, (int) Math.min(buffer.length, offset - at))) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            line++;
+          }
+        }
+        at += n;
+      }
+      return line;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the file stored under " + key, e);
+    }
+  }
+
+  /** The sample of a file that {@link #rewriteAsUtf8} found to be Windows-1252 text. */
+  private static String decodeWindows1252(byte[] sample) {
+    char[] text = new char[sample.length];
+    for (int i = 0; i < sample.length; i++) {
+      text[i] = Windows1252ToUtf8.decode(sample[i] & 0xff);
+    }
+    return new String(text);
+  }
+
+  private void rewriteAsUtf8(String key) {
+    try (InputStream utf8 = new Windows1252ToUtf8(files.open(key))) {
+      files.write(key, utf8, Long.MAX_VALUE);
+    } catch (Windows1252ToUtf8.NotTextException e) {
+      throw new InvalidTableException("file", binary().getMessage() + " (line " + e.line() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the file stored under " + key, e);
+    }
   }
 
   private static InvalidTableException binary() {
     return new InvalidTableException("file", "the file is not a CSV or Parquet table: it contains binary data");
-  }
-
-  private void checkParquetTail(String key) {
-    Path file = files.locate(key);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      ByteBuffer tail = ByteBuffer.allocate(PARQUET_MAGIC.length);
-      // Magic at both ends with at least a footer length between them.
-      long at = size - PARQUET_MAGIC.length;
-      while (size >= 12 && tail.hasRemaining() && channel.read(tail, at + tail.position()) >= 0) {
-        // a file channel reads all four bytes at once in practice; loop for the rule's sake
-      }
-      if (size < 12 || !startsWith(tail.array(), PARQUET_MAGIC)) {
-        throw new InvalidTableException("file", "the Parquet file is truncated");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the file stored under " + key, e);
-    }
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.doppel.application.port.out.TableReader.RowConsumer;
 import dev.doppel.application.port.out.TableReader.TableLayout;
 import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.dataset.TextEncoding;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,8 +105,59 @@ class CsvReadingTest {
   }
 
   @Test
-  void rejectsLatin1TextAsBinary() {
-    String key = fixture.put("name\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+  void readsWindows1252TextAndStoresItAsUtf8() throws Exception {
+    String text = "name;note\nJos\u00e9;\u20ac 5 \u2013 d\u00e9j\u00e0 vu\n\u00c5sa;na\u00efve\n";
+    String key = fixture.put(text.getBytes("windows-1252"));
+
+    TableLayout layout = fixture.reader.detect(key);
+
+    assertThat(layout).isEqualTo(new TableLayout(FileFormat.CSV, ';', Optional.of(TextEncoding.WINDOWS_1252)));
+    assertThat(Files.readString(fixture.store.locate(key), StandardCharsets.UTF_8)).isEqualTo(text);
+    TableFixture.Table table = fixture.read(key, layout);
+    assertThat(table.rows).containsExactly(List.of("Jos\u00e9", "\u20ac 5 \u2013 d\u00e9j\u00e0 vu"), List.of("\u00c5sa", "na\u00efve"));
+  }
+
+  @Test
+  void readsWindows1252WhoseFirstAccentComesLongAfterTheSample() throws Exception {
+    StringBuilder text = new StringBuilder("city,n\n");
+    while (text.length() < 3 * StreamingTableReader.SAMPLE_BYTES) {
+      text.append("Paris,1\n");
+    }
+    text.append("Besan\u00e7on,2\n");
+    String key = fixture.put(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(fixture.reader.detect(key).encoding()).contains(TextEncoding.WINDOWS_1252);
+    assertThat(fixture.read(key).rows).last().isEqualTo(List.of("Besan\u00e7on", "2"));
+  }
+
+  @Test
+  void keepsValidUtf8AsUtf8ThoughItsBytesAreAlsoWindows1252() {
+    byte[] utf8 = "name\ncaf\u00e9\n".getBytes(StandardCharsets.UTF_8);
+    String key = fixture.put(utf8);
+
+    assertThat(fixture.reader.detect(key).encoding()).contains(TextEncoding.UTF_8);
+    assertThat(fixture.read(key).rows).containsExactly(List.of("caf\u00e9"));
+  }
+
+  @Test
+  void refusesTextWithControlBytesOrBytesWindows1252LeavesUndefined() {
+    String escape = fixture.put("name\ncaf\u00e9\u001b[0m\n".getBytes(StandardCharsets.ISO_8859_1));
+    byte[] undefined = "name\ncaf\u00e9 x\n".getBytes(StandardCharsets.ISO_8859_1);
+    undefined[undefined.length - 2] = (byte) 0x81;
+    String undefinedKey = fixture.put(undefined);
+
+    for (String key : List.of(escape, undefinedKey)) {
+      assertThatThrownBy(() -> fixture.reader.detect(key))
+          .isInstanceOf(InvalidTableException.class)
+          .hasMessage("the file is not a CSV or Parquet table: it contains binary data (line 2)");
+    }
+  }
+
+  @Test
+  void refusesRandomBytesAsBinary() {
+    byte[] random = new byte[100_000];
+    new Random(7).nextBytes(random);
+    String key = fixture.put(random);
 
     assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessageContaining("binary data");
   }
@@ -273,7 +327,8 @@ class CsvReadingTest {
     bytes.writeBytes(new byte[] {'x', ',', 'c', 'a', 'f', (byte) 0xe9, '\n'});
     String key = fixture.put(bytes.toByteArray());
 
-    assertThat(fixture.reader.detect(key)).isEqualTo(COMMA);
+    // UTF-8 accents up to the bad byte: reading it all as Windows-1252 would garble them.
+    assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("line 100002 is not valid UTF-8");
     assertThatThrownBy(() -> fixture.read(key, COMMA)).isInstanceOf(InvalidTableException.class).hasMessage("line 100002 is not valid UTF-8");
   }
 

@@ -14,6 +14,7 @@ import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetName;
 import dev.doppel.domain.dataset.DatasetProfile;
 import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.dataset.TextEncoding;
 import dev.doppel.domain.dataset.Histogram;
 import dev.doppel.domain.dataset.LengthSummary;
 import dev.doppel.domain.dataset.NewDataset;
@@ -67,7 +68,7 @@ public final class Fixtures {
     return new NewDataset(
         project.id(),
         new DatasetName("customers.csv"),
-        new StoredFile("datasets/" + UUID.randomUUID() + ".csv", FileFormat.CSV, ';', 123_456L, SHA256),
+        new StoredFile("datasets/" + UUID.randomUUID() + ".csv", FileFormat.CSV, ';', Optional.of(TextEncoding.WINDOWS_1252), 123_456L, SHA256),
         richProfile(),
         uploadedAt);
   }

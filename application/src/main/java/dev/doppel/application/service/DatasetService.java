@@ -19,6 +19,7 @@ import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.dataset.DatasetProfile;
 import dev.doppel.domain.dataset.NewDataset;
 import dev.doppel.domain.dataset.StoredFile;
+import dev.doppel.domain.dataset.TextEncoding;
 import dev.doppel.domain.dataset.profile.TableProfiler;
 import dev.doppel.domain.dataset.profile.TypedCell;
 import dev.doppel.domain.project.ProjectId;
@@ -68,11 +69,20 @@ public class DatasetService implements ManageDatasetsUseCase {
     }
     try {
       TableLayout layout = tables.detect(content.key());
+      if (layout.encoding().filter(encoding -> encoding != TextEncoding.UTF_8).isPresent()) {
+        content = files.inspect(content.key()); // rewritten as UTF-8
+      }
       DatasetProfile profile = profile(content.key(), layout, Map.of());
-      StoredFile file = new StoredFile(content.key(), layout.format(), layout.delimiter(), content.sizeBytes(), content.sha256());
+      StoredFile file =
+          new StoredFile(content.key(), layout.format(), layout.delimiter(), layout.encoding(), content.sizeBytes(), content.sha256());
       return datasets.add(new NewDataset(command.project(), command.name(), file, profile, clock.instant()));
-    } catch (RuntimeException e) {
-      files.delete(content.key());
+    } catch (RuntimeException | Error e) {
+      // Errors too: an upload that fails for any reason leaves neither a file nor a row.
+      try {
+        files.delete(content.key());
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
     }
   }

@@ -8,6 +8,8 @@ import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.application.port.in.UploadDatasetCommand;
+import dev.doppel.application.port.out.TableReader;
+import dev.doppel.application.port.out.TableReader.TableLayout;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
@@ -61,6 +63,31 @@ class DatasetServiceTest {
     assertThatThrownBy(() -> upload(alice, "bin\0ary")).isInstanceOf(InvalidTableException.class);
     assertThatThrownBy(() -> upload(alice, "a,b,c,d\n1,2,3,4\n")).isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("4 columns");
     assertThatThrownBy(() -> upload(alice, "x\n" + "1\n".repeat(600))).isInstanceOf(PayloadTooLargeException.class);
+    assertThat(ports.files).isEmpty();
+    assertThat(ports.datasets).isEmpty();
+  }
+
+  @Test
+  void leavesNoFileBehindWhenReadingTheTableFailsWithAnError() {
+    TableReader overflowing =
+        new TableReader() {
+          @Override
+          public TableLayout detect(String key) {
+            return ports.tableReader.detect(key);
+          }
+
+          @Override
+          public void read(String key, TableLayout layout, RowConsumer consumer) {
+            throw new StackOverflowError();
+          }
+        };
+    DatasetService service =
+        new DatasetService(
+            ports.projectStore, ports.datasetStore, ports.fileStore, overflowing, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT));
+
+    assertThatThrownBy(
+            () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)))))
+        .isInstanceOf(StackOverflowError.class);
     assertThat(ports.files).isEmpty();
     assertThat(ports.datasets).isEmpty();
   }

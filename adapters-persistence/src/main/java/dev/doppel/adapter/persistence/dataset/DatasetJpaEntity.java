@@ -44,6 +44,9 @@ public class DatasetJpaEntity {
   @Column(name = "delimiter_char", length = 1, updatable = false)
   private String delimiterChar;
 
+  @Column(name = "encoding", length = 20, updatable = false)
+  private String encoding;
+
   @Column(name = "size_bytes", nullable = false, updatable = false)
   private long sizeBytes;
 
@@ -116,6 +119,14 @@ public class DatasetJpaEntity {
 
   public void setDelimiterChar(String delimiterChar) {
     this.delimiterChar = delimiterChar;
+  }
+
+  public String getEncoding() {
+    return encoding;
+  }
+
+  public void setEncoding(String encoding) {
+    this.encoding = encoding;
   }
 
   public long getSizeBytes() {

@@ -8,6 +8,8 @@ import dev.doppel.domain.dataset.DatasetProfile;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.dataset.NewDataset;
 import dev.doppel.domain.dataset.StoredFile;
+import dev.doppel.domain.dataset.TextEncoding;
+import java.util.Optional;
 import dev.doppel.domain.project.ProjectId;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -28,6 +30,7 @@ interface DatasetPersistenceMapper {
   @Mapping(target = "filePath", source = "file.key")
   @Mapping(target = "fileFormat", source = "file.format")
   @Mapping(target = "delimiterChar", source = "file.delimiter", qualifiedByName = "delimiterColumn")
+  @Mapping(target = "encoding", source = "file.encoding", qualifiedByName = "encodingColumn")
   @Mapping(target = "sizeBytes", source = "file.sizeBytes")
   @Mapping(target = "sha256", source = "file.sha256")
   @Mapping(target = "rowCount", source = "profile.rowCount")
@@ -39,6 +42,7 @@ interface DatasetPersistenceMapper {
         entity.getFilePath(),
         FileFormat.valueOf(entity.getFileFormat()),
         fromDelimiterColumn(entity.getDelimiterChar()),
+        Optional.ofNullable(entity.getEncoding()).map(DatasetPersistenceMapper::fromEncodingColumn),
         entity.getSizeBytes(),
         entity.getSha256());
   }
@@ -46,6 +50,15 @@ interface DatasetPersistenceMapper {
   @Named("delimiterColumn")
   default String toDelimiterColumn(Character delimiter) {
     return delimiter == null || delimiter == NO_DELIMITER ? null : String.valueOf(delimiter);
+  }
+
+  @Named("encodingColumn")
+  default String toEncodingColumn(Optional<TextEncoding> encoding) {
+    return encoding.map(TextEncoding::label).orElse(null);
+  }
+
+  private static TextEncoding fromEncodingColumn(String label) {
+    return TextEncoding.fromLabel(label).orElseThrow(() -> new IllegalStateException("unknown encoding in the datasets table: " + label));
   }
 
   default char fromDelimiterColumn(String column) {

@@ -85,7 +85,7 @@ abstract class DatasetPersistenceAdapterContract extends PersistenceContract {
 
   @Test
   void storesParquetWithoutADelimiter() {
-    StoredFile parquet = new StoredFile("datasets/p.parquet", FileFormat.PARQUET, '\0', 5, Fixtures.SHA256);
+    StoredFile parquet = new StoredFile("datasets/p.parquet", FileFormat.PARQUET, '\0', Optional.empty(), 5, Fixtures.SHA256);
     Dataset added = datasets.add(new NewDataset(project.id(), new DatasetName("p.parquet"), parquet,
         new DatasetProfile(0, List.of()), T0));
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A database created by the first release (the customer's five tables only) upgrades to the
  * current changelog, and the rows it held come through: batches, which then always had a file,
- * become COMPLETED; models get empty settings.
+ * become COMPLETED; models get empty settings; CSV datasets, which then had to be UTF-8, say so.
  */
 abstract class ChangelogUpgradeContract {
   static final String MASTER = "db/changelog/db.changelog-master.yaml";
@@ -38,6 +38,8 @@ abstract class ChangelogUpgradeContract {
           + " VALUES (1, 1, 'p', '', TIMESTAMP '2024-01-02 03:04:05')");
       sql.execute("INSERT INTO datasets (id, project_id, name, file_path, metadata, uploaded_at, file_format, size_bytes, sha256,"
           + " row_count) VALUES (1, 1, 'd', 'k', '{}', TIMESTAMP '2024-01-02 03:04:05', 'CSV', 0, REPEAT('a', 64), 0)");
+      sql.execute("INSERT INTO datasets (id, project_id, name, file_path, metadata, uploaded_at, file_format, size_bytes, sha256,"
+          + " row_count) VALUES (2, 1, 'p', 'q', '{}', TIMESTAMP '2024-01-02 03:04:05', 'PARQUET', 0, REPEAT('a', 64), 0)");
       sql.execute("INSERT INTO models (id, dataset_id, algorithm, status, model_file_path, created_at)"
           + " VALUES (1, 1, 'GaussianCopula', 'COMPLETED', 'models/1.pkl', TIMESTAMP '2024-01-02 03:04:05')");
       sql.execute("INSERT INTO synthetic_batches (id, model_id, file_path, row_count, generated_at)"
@@ -48,6 +50,8 @@ abstract class ChangelogUpgradeContract {
 
       assertThat(count(sql, "users WHERE id = 1 AND username = 'legacy' AND token_version = 0")).isOne();
       assertThat(count(sql, "models WHERE id = 1 AND settings IS NOT NULL AND model_file_path = 'models/1.pkl'")).isOne();
+      assertThat(count(sql, "datasets WHERE id = 1 AND encoding = 'UTF-8'")).isOne();
+      assertThat(count(sql, "datasets WHERE id = 2 AND encoding IS NULL")).isOne();
       assertThat(count(sql, "synthetic_batches WHERE id = 1 AND status = 'COMPLETED' AND requested_rows = 10 AND rows_done = 10"
           + " AND file_path = 'batches/1.csv' AND row_count = 10 AND created_at = generated_at AND finished_at = generated_at"
           + " AND started_at IS NULL AND anomaly_ratio IS NULL")).isOne();

@@ -26,7 +26,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     TABLES.put("users", Set.of("id", "username", "password_hash", "role", "token_version"));
     TABLES.put("projects", Set.of("id", "user_id", "name", "description", "created_at"));
     TABLES.put("datasets", Set.of("id", "project_id", "name", "file_path", "metadata", "uploaded_at",
-        "file_format", "delimiter_char", "size_bytes", "sha256", "row_count"));
+        "file_format", "delimiter_char", "encoding", "size_bytes", "sha256", "row_count"));
     TABLES.put("models", Set.of("id", "dataset_id", "algorithm", "status", "model_file_path", "training_metrics",
         "created_at",
         "settings", "differential_privacy", "seed", "progress", "loss_history", "error_message", "started_at", "finished_at"));
@@ -39,7 +39,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
 
   /** table.column of every column that may hold NULL; all others are NOT NULL. */
   static final Set<String> NULLABLE = Set.of(
-      "datasets.delimiter_char",
+      "datasets.delimiter_char", "datasets.encoding",
       "models.model_file_path", "models.training_metrics", "models.seed", "models.differential_privacy", "models.progress", "models.loss_history",
       "models.error_message", "models.started_at", "models.finished_at",
       "synthetic_batches.file_path", "synthetic_batches.row_count", "synthetic_batches.generated_at",

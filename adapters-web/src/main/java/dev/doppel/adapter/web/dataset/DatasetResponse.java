@@ -1,5 +1,6 @@
 package dev.doppel.adapter.web.dataset;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,8 @@ public record DatasetResponse(
     String name,
     String format,
     String delimiter,
+    @Schema(description = "the text encoding a CSV file arrived in: UTF-8 or windows-1252 (stored as UTF-8 either way); null for Parquet")
+        String encoding,
     long sizeBytes,
     String sha256,
     long rowCount,

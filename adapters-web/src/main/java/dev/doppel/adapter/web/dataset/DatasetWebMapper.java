@@ -24,6 +24,7 @@ public interface DatasetWebMapper {
   @Mapping(target = "name", source = "name.value")
   @Mapping(target = "format", source = "file.format")
   @Mapping(target = "delimiter", expression = "java(delimiterOf(dataset))")
+  @Mapping(target = "encoding", expression = "java(dataset.file().encoding().map(dev.doppel.domain.dataset.TextEncoding::label).orElse(null))")
   @Mapping(target = "sizeBytes", source = "file.sizeBytes")
   @Mapping(target = "sha256", source = "file.sha256")
   @Mapping(target = "rowCount", source = "profile.rowCount")

@@ -1,22 +1,39 @@
 package dev.doppel.application.port.out;
 
 import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.dataset.TextEncoding;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads stored tables as text cells, streaming, so memory stays flat whatever the file's size.
  * Problems a user can fix (binary content, a ragged row, an unclosed quote, invalid UTF-8) throw
  * {@link dev.doppel.domain.dataset.profile.InvalidTableException} with field {@code file} and a
- * message naming the line.
+ * message naming the line. A table beyond the reading limits (too many columns, a value, record or
+ * Parquet block too large) throws {@link dev.doppel.application.port.in.PayloadTooLargeException},
+ * as soon as the limit is crossed, never after holding the oversized part in memory.
  */
 public interface TableReader {
-  /** Recognises CSV (and its delimiter) or Parquet from the file's bytes, not its name. */
+  /**
+   * Recognises CSV (its delimiter and encoding) or Parquet from the file's bytes, not its name. CSV
+   * text that is not UTF-8 but Windows-1252 is rewritten as UTF-8 under the same key, so that every
+   * later reader of the stored file (previews, downloads, the synthesis engine) sees UTF-8; the
+   * layout names the encoding the file arrived in.
+   */
   TableLayout detect(String key);
 
   /** Sends the header, then each row until the file ends or the consumer returns false. */
   void read(String key, TableLayout layout, RowConsumer consumer);
 
-  record TableLayout(FileFormat format, char delimiter) {}
+  /**
+   * @param encoding the encoding the file arrived in; empty for Parquet
+   */
+  record TableLayout(FileFormat format, char delimiter, Optional<TextEncoding> encoding) {
+    /** A layout of a stored file, which is UTF-8 when it is CSV. */
+    public TableLayout(FileFormat format, char delimiter) {
+      this(format, delimiter, format == FileFormat.CSV ? Optional.of(TextEncoding.UTF_8) : Optional.empty());
+    }
+  }
 
   interface RowConsumer {
     void header(List<String> columnNames);
