@@ -83,7 +83,8 @@ class DatasetServiceTest {
         };
     DatasetService service =
         new DatasetService(
-            ports.projectStore, ports.datasetStore, ports.fileStore, overflowing, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT));
+            ports.projectStore, ports.datasetStore, ports.fileStore, overflowing, clock,
+            new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
 
     assertThatThrownBy(
             () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)))))
