@@ -15,8 +15,6 @@ import dev.doppel.application.port.out.TokenIssuer.IssuedToken;
 import dev.doppel.domain.user.User;
 import dev.doppel.domain.user.Username;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,7 +22,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 @Tag(name = "Authentication")
 public class AuthController {
-  private static final String PROBLEM = "application/problem+json";
-
   private final RegisterUserUseCase register;
   private final LogInUseCase logIn;
   private final LogOutUseCase logOut;
@@ -73,13 +68,9 @@ public class AuthController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an account", description = "Username: 3-50 letters, digits, '.', '-', '_'. Password: at least 10 characters.")
   @ApiResponse(responseCode = "201", description = "The account was created")
-  @ApiResponse(responseCode = "400", description = "The username or password breaks a rule", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Too many registrations from this address or for this username; wait Retry-After seconds",
-      headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "The username or password breaks a rule")
+  @ApiResponse(responseCode = "409", description = "The username is taken")
+  @ThrottledResponse
   public UserResponse register(@RequestBody NewAccount credentials, HttpServletRequest request) {
     // Every registration counts, successful or not: it creates an account or probes for one.
     throttle.begin(credentials.username(), request.getRemoteAddr());
@@ -90,13 +81,9 @@ public class AuthController {
   @PostMapping("/login")
   @Operation(summary = "Get a bearer token", description = "Send the token as 'Authorization: Bearer <token>' on every other call.")
   @ApiResponse(responseCode = "200", description = "A token and when it expires")
-  @ApiResponse(responseCode = "400", description = "The username or password is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "401", description = "The username or password is wrong", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Too many failed logins for this username or from this address; wait Retry-After seconds",
-      headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "The username or password is missing")
+  @ApiResponse(responseCode = "401", description = "The username or password is wrong")
+  @ThrottledResponse
   public TokenResponse login(@RequestBody Credentials credentials, HttpServletRequest request) {
     LoginThrottle.Attempt attempt = throttle.begin(credentials.username(), request.getRemoteAddr());
     IssuedToken token = logIn.logIn(new LogInCommand(credentials.username(), credentials.password()));
@@ -109,7 +96,7 @@ public class AuthController {
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Sign out everywhere", description = "Every token issued to this account so far answers 401 from now on.")
   @ApiResponse(responseCode = "204", description = "Signed out")
-  @ApiResponse(responseCode = "401", description = "The token is missing, invalid, expired or already revoked", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "401", description = "The token is missing, invalid, expired or already revoked")
   public void logout(Authentication caller) {
     logOut.logOut(CurrentUser.of(caller));
   }
@@ -120,13 +107,9 @@ public class AuthController {
       summary = "Change the password",
       description = "Needs the current password. Every earlier token answers 401 afterwards; the answer carries a token for this session.")
   @ApiResponse(responseCode = "200", description = "The password was changed; a new token and when it expires")
-  @ApiResponse(responseCode = "400", description = "The current password is wrong (field currentPassword) or the new one breaks a rule (field newPassword)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "401", description = "The token is missing, invalid, expired or revoked", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Too many failed attempts for this account or from this address; wait Retry-After seconds",
-      headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "The current password is wrong (field currentPassword) or the new one breaks a rule (field newPassword)")
+  @ApiResponse(responseCode = "401", description = "The token is missing, invalid, expired or revoked")
+  @ThrottledResponse
   public TokenResponse changePassword(@RequestBody PasswordChange change, Authentication caller, HttpServletRequest request) {
     LoginThrottle.Attempt attempt = throttle.begin(CurrentUser.username(caller), request.getRemoteAddr());
     IssuedToken token = changePassword.changePassword(new ChangePasswordCommand(CurrentUser.of(caller), change.currentPassword(), change.newPassword()));
