@@ -7,6 +7,7 @@ import WorkspaceHome from './pages/WorkspaceHome.jsx';
 import ProjectPage from './pages/ProjectPage.jsx';
 import DatasetPage from './pages/DatasetPage.jsx';
 import ModelPage from './pages/ModelPage.jsx';
+import AccountPage from './pages/AccountPage.jsx';
 
 export default function App() {
   return (
@@ -25,6 +26,7 @@ export default function App() {
           <Route path="projects/:projectId" element={<ProjectPage />} />
           <Route path="projects/:projectId/datasets/:datasetId" element={<DatasetPage />} />
           <Route path="projects/:projectId/models/:modelId" element={<ModelPage />} />
+          <Route path="account" element={<AccountPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

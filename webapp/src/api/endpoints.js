@@ -9,6 +9,11 @@ export const register = (username, password) =>
 export const logout = () =>
   fetch('/api/auth/logout', { method: 'POST', headers: authHeaders() }).catch(() => null);
 
+export const changePassword = (currentPassword, newPassword) =>
+  api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+export const deleteAccount = (password) =>
+  api('/api/auth/account', { method: 'DELETE', body: { password } });
+
 export const listProjects = () => api('/api/projects');
 export const getProject = (id) => api(`/api/projects/${id}`);
 export const createProject = (name, description = '') =>

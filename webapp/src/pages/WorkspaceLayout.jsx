@@ -33,7 +33,9 @@ export default function WorkspaceLayout() {
         </Link>
         <span className="hidden text-sm text-slate-500 sm:inline">Synthetic tabular data</span>
         <div className="ml-auto flex items-center gap-3">
-          <span className="hidden text-sm text-slate-600 sm:inline">{username}</span>
+          <Link to="/account" className="text-sm text-slate-600 underline" title="Your account">
+            {username}
+          </Link>
           <button type="button" className="btn-secondary" onClick={signOut}>
             Sign out
           </button>
