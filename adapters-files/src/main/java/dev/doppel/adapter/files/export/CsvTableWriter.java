@@ -11,8 +11,9 @@ import java.util.Locale;
  * RFC 4180 CSV: a header row, CRLF record ends, and a field quoted (its quotes doubled) when it
  * holds the delimiter, a quote, CR or LF, or starts or ends with a space. Nulls are empty fields.
  *
- * <p>Numbers keep the text they were read as, so they round-trip digit for digit; booleans are
- * written {@code true}/{@code false}; datetimes {@code yyyy-MM-dd HH:mm:ss}, with {@code .ffffff}
+ * <p>Numbers and booleans keep the text they were read as, so numbers round-trip digit for digit
+ * and booleans keep the source's spelling ({@code no}/{@code yes} stays {@code no}/{@code yes});
+ * datetimes {@code yyyy-MM-dd HH:mm:ss}, with {@code .ffffff}
  * when the column's layout has fractions, and dates {@code yyyy-MM-dd}: the layouts the platform
  * recognises first when the file is uploaded again. A cell that does not fit its column's type is
  * written as read.
@@ -71,10 +72,8 @@ final class CsvTableWriter implements TableWriter {
         field(mismatch.raw(), neutraliseFormulas);
       } else if (!delimiterOutsideValues) {
         field(text(value, raw[i], columns[i]), false);
-      } else if (value instanceof Number) {
+      } else if (value instanceof Number || value instanceof Boolean) {
         out.ascii(raw[i]);
-      } else if (value instanceof Boolean b) {
-        out.ascii(b ? "true" : "false");
       } else if (value instanceof LocalDateTime time) {
         out.dateTime(time, ' ', columns[i].fractionalSeconds());
       } else {
@@ -104,7 +103,7 @@ final class CsvTableWriter implements TableWriter {
 
   /** A typed value's text the slow way, for delimiters that may occur inside it. */
   private static String text(Object value, String raw, ExportColumn column) {
-    if (value instanceof Number) {
+    if (value instanceof Number || value instanceof Boolean) {
       return raw;
     }
     if (value instanceof LocalDateTime time) {

@@ -99,6 +99,16 @@ class EdgeCasesExportTest {
   }
 
   @Test
+  void csvWritesBooleansAsSpelledInTheSourceWhileJsonTypesThem() {
+    List<ColumnSchema> schema = List.of(new ColumnSchema("records", ColumnType.BOOLEAN, Optional.empty()));
+    String source = "records\nno\nyes\nNo\n";
+
+    assertThat(export(source, schema, ExportFormat.CSV)).isEqualTo("records\r\nno\r\nyes\r\nNo\r\n");
+    assertThat(export(source, schema, ExportFormat.JSONL).lines())
+        .containsExactly("{\"records\":false}", "{\"records\":true}", "{\"records\":false}");
+  }
+
+  @Test
   void parquetSchemaIsTypedOptionalAndSnappyCompressed() throws IOException {
     String key = fixture.put(HostileTable.csv());
     Path file = dir.resolve("out.parquet");
