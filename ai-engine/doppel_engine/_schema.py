@@ -225,6 +225,14 @@ def decimals_of(raw: pd.Series, numbers: pd.Series) -> int:
     return 10
 
 
+def written_with_fixed_decimals(raw: pd.Series, decimals: int) -> bool:
+    """Whether every value of a text column is written with exactly ``decimals`` decimals (``2.50``)."""
+    if decimals == 0 or raw.dtype != object:
+        return False
+    text = raw.dropna().astype(str).str.strip()
+    return len(text) > 0 and bool(text.str.fullmatch(rf"[+-]?\d*\.\d{{{decimals}}}").all())
+
+
 def datetime_resolution(fmt: str) -> float:
     """Seconds between two consecutive values the format can express."""
     if "%f" in fmt:

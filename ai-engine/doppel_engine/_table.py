@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ._events import EventCallback
+from ._grid import apply_support, detect_support
 from ._schema import (
     Column,
     datetime_resolution,
@@ -24,6 +25,7 @@ from ._schema import (
     to_datetime,
     to_number,
     to_text,
+    written_with_fixed_decimals,
 )
 
 OTHER = "__doppel_other__"
@@ -70,6 +72,7 @@ def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: i
                 values = values.round()
             prof["decimals"] = 0 if col.type == "integer" else decimals_of(series, values)
             prof["write_as_integer"] = col.type == "float" and prof["decimals"] == 0 and series.dtype == object
+            prof["fixed_decimals"] = col.type == "float" and written_with_fixed_decimals(series, prof["decimals"])
         elif col.type == "datetime":
             parsed, fmt = to_datetime(series, col.name, col.datetime_format, on_event)
             values = _seconds(parsed)
@@ -92,6 +95,8 @@ def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: i
         if col.type in ("integer", "float", "datetime") and len(nonnull):
             prof["min"] = float(nonnull.min())
             prof["max"] = float(nonnull.max())
+            if col.type in ("integer", "float"):
+                prof["support"] = detect_support(nonnull.to_numpy(dtype=float), prof["decimals"])
             if col.type == "datetime":
                 prof["min_text"] = _format_datetimes(pd.Series([prof["min"]]), prof["format"])[0]
                 prof["max_text"] = _format_datetimes(pd.Series([prof["max"]]), prof["format"])[0]
@@ -282,6 +287,8 @@ def restore(sampled: pd.DataFrame, profile: dict, *, rng: np.random.Generator, r
                 values = np.round(values / step) * step
             else:
                 values = np.round(values, prof["decimals"])
+            if prof.get("support"):
+                values = np.round(apply_support(values, prof["support"], lo, hi, rng), prof["decimals"])
             out[name] = np.clip(values, lo, hi)
         elif kind == "boolean":
             values = pd.Series(raw, dtype=object).map({"true": 1.0, "false": 0.0, True: 1.0, False: 0.0})
@@ -309,7 +316,7 @@ def restore(sampled: pd.DataFrame, profile: dict, *, rng: np.random.Generator, r
         if prof["role"] == "model" and 0 < prof["null_ratio"] < 1:
             out[prof["name"]] = _calibrate_nulls(out[prof["name"]], prof, rng)
     frame = pd.DataFrame(out)
-    _repair_order(frame, profile)
+    _repair_order(frame, profile, rng)
     return frame
 
 
@@ -346,12 +353,17 @@ def _bounds(profile: dict) -> dict[str, tuple[float, float]]:
     return {p["name"]: (p["min"], p["max"]) for p in profile["columns"] if "min" in p}
 
 
-def _repair_order(frame: pd.DataFrame, profile: dict) -> None:
-    """Make normal rows keep the real table's 'a >= b' relations (e.g. dropoff >= pickup)."""
+def _repair_order(frame: pd.DataFrame, profile: dict, rng: np.random.Generator) -> None:
+    """Make normal rows keep the real table's 'a >= b' relations (e.g. dropoff >= pickup).
+
+    A value the repair moves goes back onto its column's support: the greater one up, the lesser
+    one down, so that the order holds."""
     orders = [r for r in profile["relations"] if r["kind"] == "order"]
     if not orders:
         return
     bounds = _bounds(profile)
+    supports = {p["name"]: p["support"] for p in profile["columns"] if p.get("support")}
+    decimals = {p["name"]: p["decimals"] for p in profile["columns"] if "decimals" in p}
     for _ in range(2):
         for rel in orders:
             g, lesser = rel["greater"], rel["lesser"]
@@ -369,6 +381,12 @@ def _repair_order(frame: pd.DataFrame, profile: dict) -> None:
             new_g[raise_g] = lv[raise_g]
             lower_l = rest & ~raise_g
             new_l[lower_l] = np.clip(gv[lower_l], llo, lhi)
+            for name, values, before, toward in ((g, new_g, gv, "up"), (lesser, new_l, lv, "down")):
+                moved = values != before
+                if name in supports and moved.any():
+                    low, high = bounds[name]
+                    snapped = apply_support(values[moved], supports[name], low, high, rng, toward)
+                    values[moved] = np.round(snapped, decimals[name])
             frame[g] = new_g
             frame[lesser] = new_l
 
@@ -403,6 +421,8 @@ def csv_frame(typed: pd.DataFrame, profile: dict) -> pd.DataFrame:
             out[name] = values.astype(object)
         elif kind == "integer" or (kind == "float" and prof.get("write_as_integer")):
             out[name] = pd.array(np.round(values.to_numpy(dtype=float)), dtype="Float64").astype("Int64")
+        elif kind == "float" and prof.get("fixed_decimals"):
+            out[name] = values.map(lambda v, d=prof["decimals"]: None if pd.isna(v) else f"{v:.{d}f}").astype(object)
         elif kind == "float":
             out[name] = values.astype(float)
         elif kind == "datetime":

@@ -2,19 +2,16 @@ package dev.doppel.adapter.files.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * RFC 4180 CSV: a header row, CRLF record ends, and a field quoted (its quotes doubled) when it
  * holds the delimiter, a quote, CR or LF, or starts or ends with a space. Nulls are empty fields.
  *
- * <p>Numbers keep the text they were read as, so they round-trip digit for digit; booleans are
- * written {@code true}/{@code false}; datetimes {@code yyyy-MM-dd HH:mm:ss}, with {@code .ffffff}
- * when the column's layout has fractions, and dates {@code yyyy-MM-dd}: the layouts the platform
- * recognises first when the file is uploaded again. A cell that does not fit its column's type is
+ * <p>Every typed cell keeps the text it was read as: numbers round-trip digit for digit, and
+ * booleans and datetimes keep the source's spelling and layout ({@code no}/{@code yes} stays
+ * {@code no}/{@code yes}, {@code 23/03/2019} stays {@code 23/03/2019}), which the platform
+ * recognises again when the file is uploaded. A cell that does not fit its column's type is also
  * written as read.
  *
  * <p>With formula neutralisation on, a text cell (or header) starting with {@code = + - @}, tab or
@@ -26,7 +23,7 @@ final class CsvTableWriter implements TableWriter {
   private final Utf8Output out;
   private final char delimiter;
   private final boolean neutraliseFormulas;
-  /** Whether numbers, booleans and datetimes can never contain the delimiter, so need no scan. */
+  /** Whether numbers and booleans can never contain the delimiter, so need no scan. */
   private final boolean delimiterOutsideValues;
   private ExportColumn[] columns;
 
@@ -69,16 +66,10 @@ final class CsvTableWriter implements TableWriter {
         field(text, neutraliseFormulas);
       } else if (value instanceof Mismatch mismatch) {
         field(mismatch.raw(), neutraliseFormulas);
-      } else if (!delimiterOutsideValues) {
-        field(text(value, raw[i], columns[i]), false);
-      } else if (value instanceof Number) {
+      } else if (delimiterOutsideValues && (value instanceof Number || value instanceof Boolean)) {
         out.ascii(raw[i]);
-      } else if (value instanceof Boolean b) {
-        out.ascii(b ? "true" : "false");
-      } else if (value instanceof LocalDateTime time) {
-        out.dateTime(time, ' ', columns[i].fractionalSeconds());
       } else {
-        out.date((LocalDate) value);
+        field(raw[i], false);
       }
     }
     endRecord();
@@ -100,18 +91,6 @@ final class CsvTableWriter implements TableWriter {
   private void endRecord() throws IOException {
     out.ascii('\r');
     out.ascii('\n');
-  }
-
-  /** A typed value's text the slow way, for delimiters that may occur inside it. */
-  private static String text(Object value, String raw, ExportColumn column) {
-    if (value instanceof Number) {
-      return raw;
-    }
-    if (value instanceof LocalDateTime time) {
-      String text = time.toLocalDate() + " " + String.format(Locale.ROOT, "%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
-      return column.fractionalSeconds() ? text + String.format(Locale.ROOT, ".%06d", time.getNano() / 1_000) : text;
-    }
-    return value.toString();
   }
 
   private void field(String s, boolean neutralise) throws IOException {

@@ -99,6 +99,26 @@ class EdgeCasesExportTest {
   }
 
   @Test
+  void csvWritesBooleansAsSpelledInTheSourceWhileJsonTypesThem() {
+    List<ColumnSchema> schema = List.of(new ColumnSchema("records", ColumnType.BOOLEAN, Optional.empty()));
+    String source = "records\nno\nyes\nNo\n";
+
+    assertThat(export(source, schema, ExportFormat.CSV)).isEqualTo("records\r\nno\r\nyes\r\nNo\r\n");
+    assertThat(export(source, schema, ExportFormat.JSONL).lines())
+        .containsExactly("{\"records\":false}", "{\"records\":true}", "{\"records\":false}");
+  }
+
+  @Test
+  void csvWritesDatetimesInTheSourceLayoutWhileJsonWritesIso() {
+    List<ColumnSchema> schema = List.of(new ColumnSchema("day", ColumnType.DATETIME, Optional.of("%d/%m/%Y %H:%M")));
+    String source = "day\n23/03/2019 20:21\n04/03/2019 16:11\n";
+
+    assertThat(export(source, schema, ExportFormat.CSV)).isEqualTo("day\r\n23/03/2019 20:21\r\n04/03/2019 16:11\r\n");
+    assertThat(export(source, schema, ExportFormat.JSONL).lines())
+        .containsExactly("{\"day\":\"2019-03-23T20:21:00\"}", "{\"day\":\"2019-03-04T16:11:00\"}");
+  }
+
+  @Test
   void parquetSchemaIsTypedOptionalAndSnappyCompressed() throws IOException {
     String key = fixture.put(HostileTable.csv());
     Path file = dir.resolve("out.parquet");

@@ -119,8 +119,8 @@ final class ExportFixture {
   }
 
   /**
-   * Rows read back from an export (CSV or Parquet), typed by the original columns except that
-   * datetimes are read in the layout exports write ({@code yyyy-MM-dd HH:mm:ss[.ffffff]}).
+   * Rows read back from a Parquet export, typed by the original columns except that datetimes are
+   * read in the layout the Parquet reader gives them ({@code yyyy-MM-dd HH:mm:ss[.ffffff]}).
    */
   List<List<Object>> typedExport(Table table, List<ColumnSchema> schema) {
     List<ExportColumn> columns = columns(schema);

@@ -45,7 +45,7 @@ class SharedDatasetsExportTest {
     ExportFixture.Table table = fixture.read(exported, fixture.reader.detect(exported));
 
     assertThat(table.header).isEqualTo(source.schema.stream().map(ColumnSchema::name).toList());
-    assertThat(fixture.typedExport(table, source.schema)).isEqualTo(source.typed);
+    assertThat(fixture.typedSource(exported, fixture.reader.detect(exported), source.schema)).isEqualTo(source.typed);
     assertThat(fixture.profile(exported, ExportFixture.CSV).stream().map(ColumnSchema::type).toList())
         .isEqualTo(source.schema.stream().map(ColumnSchema::type).toList());
     assertThat(new String(csv, StandardCharsets.UTF_8)).contains("\r\n").doesNotContain("\n\n");
