@@ -64,12 +64,16 @@ def evaluate(
     dcr_rows: int = 2_000,
     seed: int = 0,
     metrics: str | None = None,
+    holdout: str | None = None,
+    target: str | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     """Compare a synthetic table with the real one; returns (and optionally writes) the report.
 
     ``metrics``: "sdmetrics", "doppel" (the engine's own metrics) or None/"auto" (sdmetrics when
-    installed)."""
+    installed). ``holdout``: real rows kept out of training (default: the model folder's, when
+    ``metadata`` names a model that kept some). ``target``: the categorical/boolean column the
+    utility test predicts (default: the last one)."""
     from ._evaluate import evaluate as _evaluate
 
     return _evaluate(
@@ -81,5 +85,7 @@ def evaluate(
         dcr_rows=dcr_rows,
         seed=seed,
         metrics=metrics,
+        holdout=holdout,
+        target=target,
         on_event=on_event,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import _realism
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore, write_json_file
 from ._io import read_table
@@ -21,17 +22,29 @@ HIST_BINS = 20
 TOP_K = 20
 
 
-def _schema_from(metadata: object) -> list[Column] | None:
+def _schema_from(metadata: object) -> tuple[list[Column] | None, Path | None]:
+    """The schema, and the model's holdout file when ``metadata`` is a model folder or its
+    metadata.json and the model kept rows out of training."""
     if metadata is None:
-        return None
+        return None, None
     if isinstance(metadata, str) and not metadata.lstrip().startswith(("{", "[")) and Path(metadata).is_dir():
         metadata = str(Path(metadata) / "metadata.json")
     doc = load_json_argument(metadata, "metadata", code="invalid_arguments")
     if isinstance(doc, list):
-        return parse_columns(doc)
+        return parse_columns(doc), None
     if not isinstance(doc, dict) or "columns" not in doc:
         raise EngineError("invalid_arguments", 'metadata must be {"columns": [...]} or a model\'s metadata.json')
-    return parse_columns(doc["columns"])
+    holdout_file = (doc.get("holdout") or {}).get("file")
+    holdout = Path(metadata).parent / holdout_file if holdout_file and isinstance(metadata, str) else None
+    return parse_columns(doc["columns"]), holdout
+
+
+def _categorical_booleans(frame: pd.DataFrame, bools: list[str]) -> pd.DataFrame:
+    """Booleans as the strings "True"/"False" (None for null): distances cannot hold pd.NA."""
+    frame = frame.astype(dict.fromkeys(bools, object))
+    for name in bools:
+        frame[name] = frame[name].map(lambda v: None if v is None or v is pd.NA else str(v))
+    return frame
 
 
 def _typed(frame: pd.DataFrame, columns: list[Column], formats: dict, on_event: EventCallback) -> pd.DataFrame:
@@ -282,16 +295,20 @@ def evaluate(
     bins: int = HIST_BINS,
     top_k: int = TOP_K,
     metrics: str | None = None,
+    holdout: str | None = None,
+    target: str | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     clock = Stopwatch()
     for name, value, low in (("--max-rows", max_rows, 10), ("--dcr-rows", dcr_rows, 10), ("--bins", bins, 1), ("--top-k", top_k, 1)):
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
             raise EngineError("invalid_arguments", f"{name} must be an integer of at least {low} (got {value!r})")
-    columns = _schema_from(metadata)
+    columns, model_holdout = _schema_from(metadata)
+    holdout = holdout or (str(model_holdout) if model_holdout and model_holdout.is_file() else None)
     on_event({"event": "started", "real": str(real), "synthetic": str(synthetic)})
     real_raw, _ = read_table(real, what="real data")
     synth_raw, _ = read_table(synthetic, what="synthetic data")
+    holdout_raw = read_table(holdout, what="holdout data")[0] if holdout else None
     timings = {"read_s": clock.elapsed()}
     if columns is None:
         columns = infer_columns(real_raw)
@@ -307,6 +324,8 @@ def evaluate(
     if missing_synth:
         raise EngineError("column_missing", f"columns of the real data missing from the synthetic data: {', '.join(missing_synth)}")
     ignored = [c for c in synth_raw.columns if c not in declared]
+    if holdout_raw is not None and (missing_holdout := [c.name for c in columns if c.name not in holdout_raw.columns]):
+        raise EngineError("column_missing", f"columns of the real data missing from the holdout data: {', '.join(missing_holdout)}")
     if ignored:
         on_event({"event": "warning", "code": "columns_ignored", "message": f"synthetic columns not in the real table are ignored: {', '.join(ignored)}"})
 
@@ -339,13 +358,13 @@ def evaluate(
 
     engine = metrics_engine(metrics)
     sdtypes = {c.name: _sdtype(c) for c in used}
+    if target is not None and sdtypes.get(target) not in ("categorical", "boolean"):
+        raise EngineError("invalid_arguments", f"--target must name a categorical or boolean column of the schema (got {target!r})")
+    target = target or _realism.default_target(sdtypes)
     # DCR cannot hold nulls in a nullable boolean column (sdmetrics): compare booleans as categories.
     bools = [c.name for c in used if c.type == "boolean"]
-    dcr_real = _subsample(real_df, dcr_rows, seed + 2).astype(dict.fromkeys(bools, object))
-    dcr_synth = _subsample(synth_df, dcr_rows, seed + 3).astype(dict.fromkeys(bools, object))
-    for name in bools:
-        for frame in (dcr_real, dcr_synth):
-            frame[name] = frame[name].map(lambda v: None if v is None or v is pd.NA else str(v))
+    dcr_real = _categorical_booleans(_subsample(real_df, dcr_rows, seed + 2), bools)
+    dcr_synth = _categorical_booleans(_subsample(synth_df, dcr_rows, seed + 3), bools)
     dcr_sdtypes = {**sdtypes, **dict.fromkeys(bools, "categorical")}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -356,7 +375,32 @@ def evaluate(
     quality_part, diagnostic_part, dcr = scores
     real_hashes = set(_row_hashes(real_df))
     exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
+    holdout_df = None if holdout_raw is None else _typed(holdout_raw, used, formats, ignore).astype(real_df.dtypes.to_dict())
+    training_df = real_df if holdout_df is None else real_df[~_row_hashes(real_df).isin(set(_row_hashes(holdout_df)))].reset_index(drop=True)
+    holdout_df = None if holdout_df is None else _subsample(holdout_df, max_rows, seed + 4)
+    training_hashes = set(_row_hashes(training_df))
+    training_copy_share = float(_row_hashes(synth_df).isin(training_hashes).mean()) if len(synth_df) else 0.0
+    holdout_copy_share = float(_row_hashes(holdout_df).isin(training_hashes).mean()) if holdout_df is not None else None
+    against_holdout = None
+    if holdout_df is not None and len(training_df) and len(holdout_df):
+        against_holdout = _realism.privacy_against_holdout(
+            _categorical_booleans(training_df, bools), _categorical_booleans(holdout_df, bools), dcr_synth, dcr_sdtypes, seed=seed, rows=dcr_rows
+        )
     timings["privacy_s"] = clock.elapsed()
+
+    on_event({"event": "progress", "stage": "detection", "elapsed_s": clock.elapsed()})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        detection = _realism.detection(holdout_df if holdout_df is not None else real_df, synth_df, sdtypes, seed=seed)
+    detection["real_rows"] = "holdout" if holdout_df is not None else "training"
+    timings["detection_s"] = clock.elapsed()
+    utility = None
+    if holdout_df is not None and target is not None and len(training_df):
+        on_event({"event": "progress", "stage": "utility", "elapsed_s": clock.elapsed()})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            utility = _realism.utility(training_df, holdout_df, synth_df, sdtypes, target, seed=seed)
+    timings["utility_s"] = clock.elapsed()
 
     on_event({"event": "progress", "stage": "charts", "elapsed_s": clock.elapsed()})
     chart_cols = [c for c in columns if c.type != "id"]
@@ -397,9 +441,15 @@ def evaluate(
             "median_dcr_synthetic": _score(dcr.get("median_DCR_to_real_data", {}).get("synthetic_data")),
             "median_dcr_random_baseline": _score(dcr.get("median_DCR_to_real_data", {}).get("random_data_baseline")),
             "exact_copy_share": exact_share,
+            "exact_copies_of_training": training_copy_share,
+            "holdout_copies_of_training": holdout_copy_share,
+            "holdout": against_holdout,
+            "verdict": _realism.privacy_verdict(training_copy_share, holdout_copy_share, against_holdout and against_holdout["dcr_share"]),
         },
+        "detection": detection,
+        "utility": utility,
         "charts": {"histograms": histograms, "correlation": correlation},
-        "sampling": sampling,
+        "sampling": {**sampling, "holdout_rows": None if holdout_raw is None else len(holdout_raw)},
         "skipped_columns": skipped,
         "ignored_synthetic_columns": ignored,
         "timings": timings,
@@ -418,6 +468,7 @@ def evaluate(
             "diagnostic": report["diagnostic"]["score"],
             "privacy": report["privacy"]["score"],
             "exact_copy_share": exact_share,
+            "detection": detection["score"],
             "metrics_engine": engine,
             "subsampled": sampling["subsampled"],
             "seconds": timings["total_s"],

@@ -259,14 +259,18 @@ def random_baseline(real: pd.DataFrame, n: int, seed: int | None = None, null_se
     return pd.DataFrame(out)
 
 
-def _dcr_columns(data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str]) -> list[tuple[str, np.ndarray, np.ndarray, float | None]]:
-    """Per column: (kind, data values, reference values, range) in a comparable numeric form."""
+def _dcr_columns(
+    data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str], scale: pd.DataFrame | None = None
+) -> list[tuple[str, np.ndarray, np.ndarray, float | None]]:
+    """Per column: (kind, data values, reference values, range of ``scale``, by default of
+    ``reference``) in a comparable numeric form."""
     cols = []
     for name, sdtype in sdtypes.items():
         if sdtype in NUMERIC:
             d = _numeric(data[name]).to_numpy()
             r = _numeric(reference[name]).to_numpy()
-            span = float(np.nanmax(r) - np.nanmin(r)) if np.isfinite(r).any() else float("nan")
+            ranged = r if scale is None else _numeric(scale[name]).to_numpy()
+            span = float(np.nanmax(ranged) - np.nanmin(ranged)) if np.isfinite(ranged).any() else float("nan")
             cols.append(("numeric", d, r, span))
         elif sdtype in DISCRETE:
             both = pd.concat([data[name].astype(object), reference[name].astype(object)], ignore_index=True)
@@ -277,10 +281,20 @@ def _dcr_columns(data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str,
 
 def dcr(data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str], chunk: int = 256) -> np.ndarray:
     """Distance of every row of ``data`` to its closest row in ``reference`` (0..1)."""
-    cols = _dcr_columns(data, reference, sdtypes)
+    return nearest_distances(data, reference, sdtypes, k=1, chunk=chunk)[:, 0]
+
+
+def nearest_distances(
+    data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str], k: int = 1, chunk: int = 256, scale: pd.DataFrame | None = None
+) -> np.ndarray:
+    """Distances (0..1, as ``dcr``) of every row of ``data`` to its ``k`` closest rows in
+    ``reference``, nearest first; shape (rows, k). ``scale``: the rows whose ranges normalise
+    numeric differences (default ``reference``), so that distances to two references compare."""
+    cols = _dcr_columns(data, reference, sdtypes, scale)
     if not cols:
         raise ValueError("There are no overlapping statistical columns to measure.")
-    out = np.empty(len(data))
+    k = min(k, len(reference))
+    out = np.empty((len(data), k))
     for start in range(0, len(data), chunk):
         stop = min(start + chunk, len(data))
         total = np.zeros((stop - start, len(reference)))
@@ -298,7 +312,8 @@ def dcr(data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str], ch
             else:
                 part = (a != b).astype(float)
             total += part
-        out[start:stop] = (total / len(cols)).min(axis=1)
+        total /= len(cols)
+        out[start:stop] = np.sort(np.partition(total, k - 1, axis=1)[:, :k], axis=1)
     return out
 
 

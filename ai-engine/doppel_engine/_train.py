@@ -19,7 +19,9 @@ from ._sdv import file_sha256
 from ._table import profile_table, training_frame
 from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
 
-RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy")
+RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy", "holdout")
+HOLDOUT_FILE = "holdout.parquet"
+HOLDOUT_DEFAULTS = {"share": 0.2, "max_rows": 10_000, "min_table_rows": 500}
 LIBRARIES = ("sdv", "ctgan", "rdt", "copulas", "sdmetrics", "mostlyai-engine", "opacus", "torch", "pandas", "numpy", "scipy", "pyarrow")
 
 
@@ -40,6 +42,40 @@ def load_json_argument(value: object, what: str, code: str = "invalid_config") -
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise EngineError(code, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+
+
+def parse_holdout(value: object) -> dict | None:
+    """The holdout settings with defaults filled; None when the config turns the holdout off."""
+    if value is False:
+        return None
+    if value is None or value is True:
+        value = {}
+    if not isinstance(value, dict):
+        raise EngineError("invalid_setting", f"holdout must be an object, true or false (got {value!r})")
+    unknown = sorted(set(value) - set(HOLDOUT_DEFAULTS))
+    if unknown:
+        raise EngineError("invalid_setting", f"unknown holdout setting: {', '.join(unknown)} (known: {', '.join(HOLDOUT_DEFAULTS)})")
+    out = {**HOLDOUT_DEFAULTS, **value}
+    share = out["share"]
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 0.5:
+        raise EngineError("invalid_setting", f"holdout.share must be a number between 0 and 0.5 (got {share!r})")
+    for key in ("max_rows", "min_table_rows"):
+        if isinstance(out[key], bool) or not isinstance(out[key], int) or out[key] < 0:
+            raise EngineError("invalid_setting", f"holdout.{key} must be a non-negative integer (got {out[key]!r})")
+    return out
+
+
+def split_holdout(raw, holdout: dict | None, seed: int):
+    """(training rows, held-out rows or None, the summary recorded in metadata.json)."""
+    if holdout is None:
+        return raw, None, {"rows": 0, "reason": "turned off in the config"}
+    if len(raw) < holdout["min_table_rows"]:
+        return raw, None, {"rows": 0, "reason": f"the table has fewer than {holdout['min_table_rows']} rows: every row is used for training"}
+    count = min(int(len(raw) * holdout["share"]), holdout["max_rows"])
+    if count == 0:
+        return raw, None, {"rows": 0, "reason": "the share rounds to no rows"}
+    held = raw.sample(n=count, random_state=seed % 2**32)
+    return raw.drop(index=held.index), held, {"rows": count, "share": holdout["share"], "max_rows": holdout["max_rows"], "file": HOLDOUT_FILE}
 
 
 def parse_config(config: object) -> tuple[type[_catalogue.Algorithm], dict, int, object, dict | None]:
@@ -86,6 +122,7 @@ def train(
     """
     clock = Stopwatch()
     algo_cls, settings, seed, columns, dp = parse_config(config)
+    holdout = parse_holdout(load_json_argument(config, "config").get("holdout"))
 
     out_dir = Path(output)
     try:
@@ -94,6 +131,7 @@ def train(
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
     (out_dir / "metadata.json").unlink(missing_ok=True)
+    (out_dir / HOLDOUT_FILE).unlink(missing_ok=True)
     algo_cls.discard(out_dir)
 
     def emit(event: dict) -> None:
@@ -114,6 +152,14 @@ def train(
                 }
             )
         check_against_data(columns, list(raw.columns))
+        raw, held, holdout_summary = split_holdout(raw, holdout, seed)
+        if held is None:
+            reason = holdout_summary["reason"]
+            message = f"no rows were held out of training ({reason}); the evaluation cannot measure memorisation"
+            emit({"event": "warning", "code": "no_holdout", "message": message})
+        else:
+            held.reset_index(drop=True).to_parquet(out_dir / HOLDOUT_FILE, index=False)
+        del held
         read_s = clock.elapsed()
 
         threads = int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1)
@@ -165,6 +211,7 @@ def train(
             "profile": profile,
             "source": {**source, "file": Path(data).name},
             "rows": len(frame),
+            "holdout": holdout_summary,
             "libraries": library_versions(),
             "model": {"file": model_path.name, "sha256": file_sha256(model_path), "bytes": model_path.stat().st_size},
             "losses": losses,
@@ -177,6 +224,7 @@ def train(
             "algorithm": algo_cls.name,
             "model": str(out_dir),
             "rows": len(frame),
+            "holdout_rows": holdout_summary["rows"],
             "columns": len(profile["columns"]),
             "epochs": algorithm.epochs_trained if algorithm.epochs_trained is not None else settings.get("epochs"),
             "seed": seed,
@@ -191,6 +239,7 @@ def train(
     except BaseException as exc:
         if isinstance(exc, EngineError):
             log.write(to_json(exc.to_event()) + "\n")
+        (out_dir / HOLDOUT_FILE).unlink(missing_ok=True)
         algo_cls.discard(out_dir)
         raise
     finally:

@@ -68,7 +68,7 @@ def test_report_shape_and_scores_in_unit_interval(models, tmp_path):
     corr = report["charts"]["correlation"]
     k = len(corr["columns"])
     assert k == 14 and len(corr["real"]) == k and all(len(r) == k for r in corr["synthetic"])
-    assert report["sampling"] == {"real_rows": 6433, "synthetic_rows": 1500, "cap": 1000, "subsampled": True, "dcr_rows": 2000}
+    assert report["sampling"] == {"real_rows": 6433, "synthetic_rows": 1500, "cap": 1000, "subsampled": True, "dcr_rows": 2000, "holdout_rows": 1286}
     assert report["ignored_synthetic_columns"] == ["is_anomaly", "anomaly_kind"]
     assert any(w["code"] == "subsampled" for w in run.of("warning"))
 
