@@ -18,7 +18,8 @@ def main(argv, emit):
     parser.add_argument("--max-rows", type=int, default=20_000, help="sub-sample each input to at most this many rows")
     parser.add_argument("--dcr-rows", type=int, default=2_000, help="rows per side for the distance-to-closest-record metric")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sub-sampling")
-    parser.add_argument("--holdout", help="real rows kept out of training (default: the model folder's holdout when --metadata names one)")
+    parser.add_argument("--model", help="folder of the model the synthetic rows came from: its holdout is compared with them")
+    parser.add_argument("--holdout", help="real rows kept out of training (default: the holdout of --model, or of the model --metadata names)")
     parser.add_argument(
         "--metrics", choices=("auto", "sdmetrics", "doppel"), default=None, help="who computes the scores (default auto: sdmetrics when installed)"
     )
@@ -35,6 +36,7 @@ def main(argv, emit):
         dcr_rows=args.dcr_rows,
         seed=args.seed,
         metrics=args.metrics,
+        model=args.model,
         holdout=args.holdout,
         target=args.target,
         on_event=emit,

@@ -64,6 +64,7 @@ def evaluate(
     dcr_rows: int = 2_000,
     seed: int = 0,
     metrics: str | None = None,
+    model: str | None = None,
     holdout: str | None = None,
     target: str | None = None,
     on_event: EventCallback = ignore,
@@ -71,8 +72,8 @@ def evaluate(
     """Compare a synthetic table with the real one; returns (and optionally writes) the report.
 
     ``metrics``: "sdmetrics", "doppel" (the engine's own metrics) or None/"auto" (sdmetrics when
-    installed). ``holdout``: real rows kept out of training (default: the model folder's, when
-    ``metadata`` names a model that kept some). ``target``: the categorical/boolean column the
+    installed). ``model``: the folder of the model the synthetic rows came from. ``holdout``: real
+    rows kept out of training (default: those of ``model``, or of the model ``metadata`` names). ``target``: the categorical/boolean column the
     utility test predicts (default: the last one)."""
     from ._evaluate import evaluate as _evaluate
 
@@ -85,6 +86,7 @@ def evaluate(
         dcr_rows=dcr_rows,
         seed=seed,
         metrics=metrics,
+        model=model,
         holdout=holdout,
         target=target,
         on_event=on_event,

@@ -295,6 +295,7 @@ def evaluate(
     bins: int = HIST_BINS,
     top_k: int = TOP_K,
     metrics: str | None = None,
+    model: str | None = None,
     holdout: str | None = None,
     target: str | None = None,
     on_event: EventCallback = ignore,
@@ -304,6 +305,8 @@ def evaluate(
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
             raise EngineError("invalid_arguments", f"{name} must be an integer of at least {low} (got {value!r})")
     columns, model_holdout = _schema_from(metadata)
+    if model is not None:
+        model_holdout = _schema_from(model)[1]
     holdout = holdout or (str(model_holdout) if model_holdout and model_holdout.is_file() else None)
     on_event({"event": "started", "real": str(real), "synthetic": str(synthetic)})
     real_raw, _ = read_table(real, what="real data")

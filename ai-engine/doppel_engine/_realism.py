@@ -159,9 +159,7 @@ def default_target(sdtypes: dict[str, str]) -> str | None:
     return discrete[-1] if discrete else None
 
 
-def utility(
-    train: pd.DataFrame, holdout: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str], target: str, seed: int = 0
-) -> dict:
+def utility(train: pd.DataFrame, holdout: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str], target: str, seed: int = 0) -> dict:
     """Train on synthetic, test on real: the same classifier trained on synthetic rows and on
     training rows, both scored (ROC AUC, one-vs-rest for more than two classes) on the holdout."""
     from sklearn.ensemble import HistGradientBoostingClassifier

@@ -136,6 +136,24 @@ def test_holdout_rows_are_kept_out_of_training_stored_and_used_by_the_evaluation
     assert report["sampling"]["holdout_rows"] == len(held) and report["detection"]["real_rows"] == "holdout"
     assert 0 <= report["privacy"]["holdout"]["dcr_share"] <= 1 and report["privacy"]["verdict"]["text"]
 
+    # As the platform calls it: its own schema as --metadata, the model folder as --model.
+    platform_out = tmp_path / "platform.json"
+    platform = run_cli(
+        "evaluate.py",
+        "--real",
+        dataset("taxis"),
+        "--synthetic",
+        synth,
+        "--output",
+        platform_out,
+        "--metadata",
+        json.dumps({"columns": meta["columns"]}),
+        "--model",
+        folder,
+    )
+    assert platform.rc == 0, platform.stderr
+    assert json.loads(platform_out.read_text())["sampling"]["holdout_rows"] == len(held)
+
 
 def test_utility_of_rows_that_lost_the_target_relation_is_far_below_that_of_real_rows(adult_parts):
     train, holdout, unseen = adult_parts

@@ -28,6 +28,7 @@ import dev.doppel.domain.model.TrainingProgress;
 import dev.doppel.domain.model.TrainingSummary;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -316,12 +317,11 @@ public class JobRunner implements RecoverJobsUseCase {
     String logKey = ArtifactKeys.evaluationFailureLog(dataset.get(), id);
     try {
       long rows = Math.max(1, Math.min(dataset.get().profile().rowCount(), settings.evaluationRows()));
-      engine.generate(
-          new EngineRequests.Generation(files.locate(model.get().artifactKey().orElseThrow()), rows, Optional.empty(), Optional.of(0L), files.locate(sampleKey)),
-          ProgressListener.IGNORE,
-          cancellation);
+      Path artifact = files.locate(model.get().artifactKey().orElseThrow());
+      engine.generate(new EngineRequests.Generation(artifact, rows, Optional.empty(), Optional.of(0L), files.locate(sampleKey)), ProgressListener.IGNORE, cancellation);
       EvaluationReport report =
-          engine.evaluate(new EngineRequests.Evaluation(table(dataset.get()), files.locate(sampleKey), settings.evaluationRows()), ProgressListener.IGNORE, cancellation);
+          engine.evaluate(
+              new EngineRequests.Evaluation(table(dataset.get()), files.locate(sampleKey), artifact, settings.evaluationRows()), ProgressListener.IGNORE, cancellation);
       evaluations.save(started.complete(report, clock.instant()));
     } catch (EngineException | EngineCancelledException e) {
       evaluations.save(started.fail(keepFullText(logKey, e.getMessage()), clock.instant()));

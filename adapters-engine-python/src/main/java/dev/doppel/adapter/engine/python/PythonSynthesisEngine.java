@@ -165,7 +165,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       List<String> args =
           List.of(
               "--real", request.real().file().toString(), "--synthetic", request.synthetic().toString(), "--output", report.toString(),
-              "--metadata", metadataFile.toString(), "--max-rows", String.valueOf(request.maxRows()));
+              "--metadata", metadataFile.toString(), "--model", request.model().toString(), "--max-rows", String.valueOf(request.maxRows()));
       EngineProcess.Outcome outcome = run("evaluate.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       completedOrThrow("evaluation", outcome, settings.evaluateTimeout());
       String document = Files.readString(report, StandardCharsets.UTF_8);

@@ -50,11 +50,16 @@ public final class EngineRequests {
 
   public record GeneratedFile(Path file, long rows, long anomalyRows) {}
 
-  /** @param maxRows rows of each side the engine may sub-sample to, so scoring time stays bounded */
-  public record Evaluation(Table real, Path synthetic, int maxRows) {
+  /**
+   * @param model the folder of the model the synthetic rows came from: the engine compares them with
+   *     the real rows that model kept out of training, when it kept some
+   * @param maxRows rows of each side the engine may sub-sample to, so scoring time stays bounded
+   */
+  public record Evaluation(Table real, Path synthetic, Path model, int maxRows) {
     public Evaluation {
       Objects.requireNonNull(real, "real");
       Objects.requireNonNull(synthetic, "synthetic");
+      Objects.requireNonNull(model, "model");
     }
   }
 }
