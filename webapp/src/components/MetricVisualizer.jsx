@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getEvaluation } from '../api/endpoints.js';
-import { percent, readPrivacy, readQuality } from '../lib/metricWords.js';
+import { percent, readDetection, readPrivacyReport, readQuality } from '../lib/metricWords.js';
 import { ErrorMessage, Loading } from './Feedback.jsx';
 import Heatmap from './Heatmap.jsx';
 import HistogramOverlay from './HistogramOverlay.jsx';
@@ -14,7 +14,14 @@ function difference(real, synthetic) {
   );
 }
 
-/** Quality and privacy of a trained model, with histograms and correlation heatmaps. */
+/** What gives synthetic rows away most: the columns whose own classifier tells them apart best. */
+function giveaways(detection) {
+  return (detection.columns || [])
+    .slice(0, 3)
+    .map(({ column, auc }) => [`Gives rows away: ${column}`, `AUC ${Number(auc).toFixed(2)}`]);
+}
+
+/** Realism, quality and privacy of a trained model, with histograms and correlation heatmaps. */
 export default function MetricVisualizer({ modelId }) {
   const evaluation = useQuery({
     queryKey: ['evaluation', String(modelId)],
@@ -46,7 +53,7 @@ export default function MetricVisualizer({ modelId }) {
   return (
     <section aria-labelledby="metrics-title" className="space-y-3">
       <h2 id="metrics-title" className="text-lg font-semibold">
-        Quality and privacy
+        Realism, quality and privacy
       </h2>
       {body}
     </section>
@@ -54,11 +61,23 @@ export default function MetricVisualizer({ modelId }) {
 }
 
 function Report({ report }) {
-  const { quality = {}, privacy = {}, diagnostic, charts = {} } = report;
+  const { quality = {}, privacy = {}, diagnostic, detection, charts = {} } = report;
   const correlation = charts.correlation;
+  const holdout = privacy.holdout;
   return (
     <div className="space-y-4" data-testid="evaluation-report">
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid gap-3 md:grid-cols-3">
+        {detection && (
+          <ScoreCard
+            title="Realism"
+            score={detection.score}
+            reading={readDetection(detection.score)}
+            details={[
+              ['Classifier AUC (0.5: cannot tell)', Number(detection.auc).toFixed(2)],
+              ...giveaways(detection),
+            ]}
+          />
+        )}
         <ScoreCard
           title="Quality"
           score={quality.score}
@@ -72,8 +91,16 @@ function Report({ report }) {
         <ScoreCard
           title="Privacy"
           score={privacy.score}
-          reading={readPrivacy(privacy.score)}
+          reading={readPrivacyReport(privacy)}
           details={[
+            ...(holdout
+              ? [
+                  [
+                    'Closer to a training row than to an unseen one (ideal 50%)',
+                    percent(holdout.dcr_share, 1),
+                  ],
+                ]
+              : []),
             ['Distance to closest record vs baseline', percent(privacy.dcr_baseline_protection, 1)],
             ['Exact copies of real rows', percent(privacy.exact_copy_share, 2)],
           ]}

@@ -13,8 +13,24 @@ const PRIVACY = [
   [0.8, 'good', 'Synthetic rows keep a safe distance from real rows.'],
   [0.7, 'fair', 'Some synthetic rows sit close to real rows; review before sharing.'],
   [0.5, 'poor', 'Many synthetic rows are close to real rows; do not share as is.'],
-  [-Infinity, 'very poor', 'The synthetic data largely copies the real data.'],
+  [
+    -Infinity,
+    'very poor',
+    'Most synthetic rows sit closer to real rows than fresh real rows would; do not share as is.',
+  ],
 ];
+
+// Detection: 1 when a classifier cannot tell synthetic rows from real ones, 0 when it always can.
+const DETECTION = [
+  [0.8, 'excellent', 'A classifier can hardly tell synthetic rows from real ones.'],
+  [0.6, 'good', 'A classifier tells synthetic rows from real ones only now and then.'],
+  [0.4, 'fair', 'A classifier often tells synthetic rows apart; see what gives them away.'],
+  [0.2, 'poor', 'A classifier tells most synthetic rows apart; see what gives them away.'],
+  [-Infinity, 'very poor', 'A classifier tells synthetic rows from real ones almost every time.'],
+];
+
+// The engine's privacy verdict against rows the model never saw, when the model kept some.
+const VERDICT_WORDS = { good: 'good', caution: 'fair', poor: 'poor' };
 
 function read(table, score) {
   if (score === null || score === undefined || Number.isNaN(Number(score))) {
@@ -26,6 +42,16 @@ function read(table, score) {
 
 export const readQuality = (score) => read(QUALITY, score);
 export const readPrivacy = (score) => read(PRIVACY, score);
+export const readDetection = (score) => read(DETECTION, score);
+
+/** The privacy reading: the engine's verdict in its own words when there is one, else the score's. */
+export function readPrivacyReport(privacy = {}) {
+  const verdict = privacy.verdict;
+  if (verdict && VERDICT_WORDS[verdict.level]) {
+    return { word: VERDICT_WORDS[verdict.level], description: verdict.text };
+  }
+  return readPrivacy(privacy.score);
+}
 
 export function percent(score, digits = 0) {
   if (score === null || score === undefined) return '–';

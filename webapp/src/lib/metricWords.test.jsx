@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import ScoreCard from '../components/ScoreCard.jsx';
-import { percent, readPrivacy, readQuality } from './metricWords.js';
+import {
+  percent,
+  readDetection,
+  readPrivacy,
+  readPrivacyReport,
+  readQuality,
+} from './metricWords.js';
 
 describe('plain-words reading of scores', () => {
   it('maps quality scores to words at the documented thresholds', () => {
@@ -19,6 +25,29 @@ describe('plain-words reading of scores', () => {
     expect(readPrivacy(0.97).word).toBe('excellent');
     expect(readPrivacy(0.97).description).toMatch(/real rows/);
     expect(readPrivacy(0.4).word).toBe('very poor');
+  });
+
+  it('reads detection as how well a classifier tells synthetic rows apart', () => {
+    expect(readDetection(0.9).word).toBe('excellent');
+    expect(readDetection(0.29).word).toBe('poor');
+    expect(readDetection(0.02).description).toMatch(/almost every time/);
+    expect(readDetection(undefined).word).toBe('not available');
+  });
+
+  it('uses the engine’s privacy verdict when there is one, and never claims copying from the score alone', () => {
+    const verdict = {
+      level: 'good',
+      text: '0.0% of synthetic rows are exact copies of training rows.',
+    };
+    expect(readPrivacyReport({ score: 0.38, verdict })).toEqual({
+      word: 'good',
+      description: verdict.text,
+    });
+    expect(readPrivacyReport({ score: 0.38, verdict: { level: 'caution', text: 't' } }).word).toBe(
+      'fair',
+    );
+    expect(readPrivacyReport({ score: 0.38 }).word).toBe('very poor');
+    expect(readPrivacyReport({ score: 0.38 }).description).not.toMatch(/copies/);
   });
 
   it('shows the score as a percentage with its reading', () => {

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import MetricVisualizer from './MetricVisualizer.jsx';
+import { mockApi, renderWithProviders } from '../test/utils.jsx';
+
+vi.mock('react-chartjs-2', () => ({ Bar: () => null, Line: () => null }));
+
+afterEach(() => vi.unstubAllGlobals());
+
+const report = {
+  quality: { score: 0.93, column_shapes: 0.95, column_pair_trends: 0.91 },
+  privacy: {
+    score: 0.38,
+    dcr_baseline_protection: 0.38,
+    exact_copy_share: 0,
+    holdout: { dcr_share: 0.49 },
+    verdict: { level: 'good', text: 'No synthetic row copies a training row.' },
+  },
+  detection: {
+    score: 0.29,
+    auc: 0.855,
+    columns: [
+      { column: 'fare', auc: 0.94 },
+      { column: 'total', auc: 0.7 },
+    ],
+  },
+  charts: {},
+};
+
+describe('the evaluation of a model', () => {
+  it('leads with realism and names the columns that give synthetic rows away', async () => {
+    mockApi({ 'GET /api/models/5/evaluation': { status: 'COMPLETED', report } });
+    renderWithProviders(<MetricVisualizer modelId={5} />);
+
+    const realism = await screen.findByTestId('score-realism');
+    expect(within(realism).getByText('29%')).toBeInTheDocument();
+    expect(within(realism).getByText('poor')).toBeInTheDocument();
+    expect(within(realism).getByText('Gives rows away: fare')).toBeInTheDocument();
+    expect(within(realism).getByText('AUC 0.94')).toBeInTheDocument();
+    const cards = screen.getAllByTestId(/^score-/).map((card) => card.dataset.testid);
+    expect(cards).toEqual(['score-realism', 'score-quality', 'score-privacy']);
+  });
+
+  it('reads privacy with the engine’s verdict against unseen rows', async () => {
+    mockApi({ 'GET /api/models/5/evaluation': { status: 'COMPLETED', report } });
+    renderWithProviders(<MetricVisualizer modelId={5} />);
+
+    const privacy = await screen.findByTestId('score-privacy');
+    expect(
+      within(privacy).getByText('No synthetic row copies a training row.'),
+    ).toBeInTheDocument();
+    expect(within(privacy).getByText('49.0%')).toBeInTheDocument();
+    expect(within(privacy).queryByText(/largely copies/)).not.toBeInTheDocument();
+  });
+
+  it('shows no realism card for an evaluation made before detection existed', async () => {
+    mockApi({
+      'GET /api/models/5/evaluation': {
+        status: 'COMPLETED',
+        report: { ...report, detection: undefined },
+      },
+    });
+    renderWithProviders(<MetricVisualizer modelId={5} />);
+
+    expect(await screen.findByTestId('score-quality')).toBeInTheDocument();
+    expect(screen.queryByTestId('score-realism')).not.toBeInTheDocument();
+  });
+});
