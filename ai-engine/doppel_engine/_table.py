@@ -357,38 +357,50 @@ def _repair_order(frame: pd.DataFrame, profile: dict, rng: np.random.Generator) 
     """Make normal rows keep the real table's 'a >= b' relations (e.g. dropoff >= pickup).
 
     A value the repair moves goes back onto its column's support: the greater one up, the lesser
-    one down, so that the order holds."""
+    one down, so that the order holds. Snapping can break another relation of a chain (total >= fare
+    >= tip), so passes repeat; the few rows still out of order after them are repaired exactly,
+    off the support, since an order the real table always keeps outweighs a grid."""
     orders = [r for r in profile["relations"] if r["kind"] == "order"]
     if not orders:
         return
     bounds = _bounds(profile)
     supports = {p["name"]: p["support"] for p in profile["columns"] if p.get("support")}
     decimals = {p["name"]: p["decimals"] for p in profile["columns"] if "decimals" in p}
-    for _ in range(2):
-        for rel in orders:
-            g, lesser = rel["greater"], rel["lesser"]
-            gv = frame[g].to_numpy(dtype=float)
-            lv = frame[lesser].to_numpy(dtype=float)
-            bad = gv < lv
-            if not bad.any():
-                continue
-            (glo, ghi), (llo, lhi) = bounds[g], bounds[lesser]
-            swap_ok = bad & (lv >= glo) & (lv <= ghi) & (gv >= llo) & (gv <= lhi)
-            new_g, new_l = gv.copy(), lv.copy()
-            new_g[swap_ok], new_l[swap_ok] = lv[swap_ok], gv[swap_ok]
-            rest = bad & ~swap_ok
-            raise_g = rest & (lv <= ghi)
-            new_g[raise_g] = lv[raise_g]
-            lower_l = rest & ~raise_g
-            new_l[lower_l] = np.clip(gv[lower_l], llo, lhi)
-            for name, values, before, toward in ((g, new_g, gv, "up"), (lesser, new_l, lv, "down")):
-                moved = values != before
-                if name in supports and moved.any():
-                    low, high = bounds[name]
-                    snapped = apply_support(values[moved], supports[name], low, high, rng, toward)
-                    values[moved] = np.round(snapped, decimals[name])
-            frame[g] = new_g
-            frame[lesser] = new_l
+    for snap in (True, False):
+        for _ in range(len(orders) + 1):
+            if not _repair_order_pass(frame, orders, bounds, supports if snap else {}, decimals, rng):
+                break
+
+
+def _repair_order_pass(frame: pd.DataFrame, orders: list[dict], bounds: dict, supports: dict, decimals: dict, rng: np.random.Generator) -> bool:
+    """One repair of every order relation; True when some row was out of order."""
+    found = False
+    for rel in orders:
+        g, lesser = rel["greater"], rel["lesser"]
+        gv = frame[g].to_numpy(dtype=float)
+        lv = frame[lesser].to_numpy(dtype=float)
+        bad = gv < lv
+        if not bad.any():
+            continue
+        found = True
+        (glo, ghi), (llo, lhi) = bounds[g], bounds[lesser]
+        swap_ok = bad & (lv >= glo) & (lv <= ghi) & (gv >= llo) & (gv <= lhi)
+        new_g, new_l = gv.copy(), lv.copy()
+        new_g[swap_ok], new_l[swap_ok] = lv[swap_ok], gv[swap_ok]
+        rest = bad & ~swap_ok
+        raise_g = rest & (lv <= ghi)
+        new_g[raise_g] = lv[raise_g]
+        lower_l = rest & ~raise_g
+        new_l[lower_l] = np.clip(gv[lower_l], llo, lhi)
+        for name, values, before, toward in ((g, new_g, gv, "up"), (lesser, new_l, lv, "down")):
+            moved = values != before
+            if name in supports and moved.any():
+                low, high = bounds[name]
+                snapped = apply_support(values[moved], supports[name], low, high, rng, toward)
+                values[moved] = np.round(snapped, decimals[name])
+        frame[g] = new_g
+        frame[lesser] = new_l
+    return found
 
 
 def generate_ids(prof: dict, row_offset: int, n: int) -> np.ndarray:
