@@ -14,9 +14,13 @@ function difference(real, synthetic) {
   );
 }
 
+// A column's own classifier AUC below this is chance: that column does not give rows away.
+const TELLING_AUC = 0.55;
+
 /** What gives synthetic rows away most: the columns whose own classifier tells them apart best. */
 function giveaways(detection) {
   return (detection.columns || [])
+    .filter(({ auc }) => Number(auc) >= TELLING_AUC)
     .slice(0, 3)
     .map(({ column, auc }) => [`Gives rows away: ${column}`, `AUC ${Number(auc).toFixed(2)}`]);
 }

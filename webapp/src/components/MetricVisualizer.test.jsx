@@ -22,6 +22,7 @@ const report = {
     columns: [
       { column: 'fare', auc: 0.94 },
       { column: 'total', auc: 0.7 },
+      { column: 'color', auc: 0.51 },
     ],
   },
   charts: {},
@@ -37,6 +38,7 @@ describe('the evaluation of a model', () => {
     expect(within(realism).getByText('poor')).toBeInTheDocument();
     expect(within(realism).getByText('Gives rows away: fare')).toBeInTheDocument();
     expect(within(realism).getByText('AUC 0.94')).toBeInTheDocument();
+    expect(within(realism).queryByText('Gives rows away: color')).not.toBeInTheDocument();
     const cards = screen.getAllByTestId(/^score-/).map((card) => card.dataset.testid);
     expect(cards).toEqual(['score-realism', 'score-quality', 'score-privacy']);
   });
