@@ -101,6 +101,18 @@ class RulesAndUtilityTargetTest extends FullStackTest {
     api.post("/api/models/" + hanging + "/cancel", token, Map.of());
   }
 
+  @Test
+  void theApiDescriptionDocumentsRulesOffAndTheUtilityTarget() {
+    JsonNode docs = api.get("/v3/api-docs", null).json();
+    JsonNode schemas = docs.get("components").get("schemas");
+
+    assertThat(schemas.at("/GenerateRequest/properties/rulesOff/items/maxLength").asInt()).isEqualTo(200);
+    assertThat(schemas.at("/ModelResponse/properties/rules/items").toString()).contains("Rule");
+    assertThat(schemas.at("/BatchResponse/properties/rulesOff").isMissingNode()).isFalse();
+    assertThat(schemas.at("/EvaluateRequest/properties/target").isMissingNode()).isFalse();
+    assertThat(docs.at("/paths/~1api~1models~1{id}~1evaluation/post/responses").has("409")).isTrue();
+  }
+
   private JsonNode awaitEvaluation() {
     JsonNode evaluation =
         Polling.until(() -> api.get("/api/models/" + model + "/evaluation", token), json -> List.of("COMPLETED", "FAILED").contains(json.path("status").asText()), JOB);
