@@ -1,5 +1,6 @@
 package dev.doppel.bootstrap.testengine;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -7,10 +8,12 @@ import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.AlgorithmCatalogue;
 import dev.doppel.domain.model.AlgorithmDescriptor;
+import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.SettingRule;
 import dev.doppel.domain.model.SettingSpec;
@@ -36,8 +39,9 @@ import java.time.Duration;
  * engine's settings, plus TestFail, TestCrash and TestHang, which fail, crash or hang on demand, and
  * TestScripted, whose {@code script} setting makes a later step fail with a {@link #LONG_FAILURE}
  * message or makes generation hang until cancelled.
- * "Training" records the real file; "generation" replays its rows in order with exact anomaly
- * labels; "evaluation" reports fixed scores. CSV tables only.
+ * "Training" records the real file and finds one rule, its second column determined by its first;
+ * "generation" replays its rows in order with exact anomaly labels; "evaluation" reports fixed
+ * scores, the utility target it was given and the rule's shares. CSV tables only.
  */
 public class TestSynthesisEngine implements SynthesisEngine {
   static final Duration STEP = Duration.ofMillis(40);
@@ -108,7 +112,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
     Optional<PrivacySpent> spent =
         request.differentialPrivacy()
             .map(dp -> new PrivacySpent(Math.min(1.5, ((Number) dp.get("max_epsilon").orElseThrow()).doubleValue()), ((Number) dp.get("delta").orElseThrow()).doubleValue()));
-    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of(), spent);
+    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of(), spent, rules(request.data().columns()));
   }
 
   @Override
@@ -163,8 +167,27 @@ public class TestSynthesisEngine implements SynthesisEngine {
     String document =
         "{\"quality\":{\"score\":0.9,\"column_shapes\":0.92,\"column_pair_trends\":0.88,\"columns\":[],\"pairs\":[]},"
             + "\"privacy\":{\"score\":0.8,\"dcr_baseline_protection\":0.8,\"exact_copy_share\":0.0},"
-            + "\"charts\":{\"histograms\":[],\"correlation\":{\"columns\":" + columns + ",\"real\":[],\"synthetic\":[]}}}";
+            + "\"charts\":{\"histograms\":[],\"correlation\":{\"columns\":" + columns + ",\"real\":[],\"synthetic\":[]}},"
+            + "\"utility\":" + request.target().map(t -> "{\"target\":" + TextNode.valueOf(t) + "}").orElse("null") + ","
+            + "\"rules\":" + rulesReport(request.real().columns()) + "}";
     return new EvaluationReport(0.9, 0.8, document);
+  }
+
+  private static List<ModelRule> rules(List<ColumnSchema> columns) {
+    if (columns.size() < 2) {
+      return List.of();
+    }
+    String determined = columns.get(1).name();
+    String by = columns.get(0).name();
+    return List.of(new ModelRule("dependency:" + determined, "dependency", List.of(determined, by), determined + " is determined by " + by, 1.0));
+  }
+
+  private static String rulesReport(List<ColumnSchema> columns) {
+    List<String> rules = new ArrayList<>();
+    for (ModelRule rule : rules(columns)) {
+      rules.add("{\"id\":\"" + rule.id() + "\",\"kind\":\"" + rule.kind() + "\",\"real_share\":" + rule.realShare() + ",\"synthetic_share\":0.5}");
+    }
+    return rules.toString();
   }
 
   /** Starts the output file, as a real engine would, then waits until cancelled. */
