@@ -5,6 +5,8 @@ import dev.doppel.adapter.web.security.SecurityConfiguration;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.model.SynthesisModel;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ final class EvaluationReportPage {
   private static final int TELLING_COLUMNS_SHOWN = 6;
   private static final String REAL_COLOUR = "#6366f1";
   private static final String SYNTHETIC_COLOUR = "#f97316";
+  private static final MathContext LABEL_DIGITS = new MathContext(4);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** Detection bands, in the dashboard's words: 1 means a classifier cannot tell the rows apart. */
@@ -462,17 +465,18 @@ final class EvaluationReportPage {
     return i + 1 < edges.size() ? edge(edges.get(i), histogram) + " – " + edge(edges.get(i + 1), histogram) : "";
   }
 
-  /** A bin edge as a reader wants it: dates without their time of day, numbers to a few significant digits. */
+  /** A bin edge as a reader wants it: dates without their time of day, numbers to four significant digits. */
   private static String edge(String value, JsonNode histogram) {
     if ("datetime".equals(histogram.path("kind").asText())) {
       return value.length() >= 10 ? value.substring(0, 10) : value;
     }
     try {
-      double number = Double.parseDouble(value);
-      if (number == Math.rint(number) && Math.abs(number) < 1e15) {
-        return String.format(Locale.ROOT, "%,d", (long) number);
+      BigDecimal number = new BigDecimal(value).round(LABEL_DIGITS).stripTrailingZeros();
+      if (number.scale() > 0) {
+        return number.toPlainString();
       }
-      return String.format(Locale.ROOT, "%.4g", number).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+      // Four-digit whole numbers are often years: 2007, not 2,007.
+      return String.format(Locale.ROOT, number.abs().compareTo(BigDecimal.valueOf(10_000)) < 0 ? "%d" : "%,d", number.toBigInteger());
     } catch (NumberFormatException notANumber) {
       return value;
     }

@@ -153,6 +153,21 @@ class EvaluationReportPageTest {
   }
 
   @Test
+  void labelsBinEdgesAsTheyAreWritten() throws Exception {
+    String page =
+        render(
+            """
+            {"charts": {"histograms": [
+              {"column": "year", "kind": "numeric", "bins": [2007, 2008, 2009], "real": [0.5, 0.5], "synthetic": [0.5, 0.5]},
+              {"column": "amount", "kind": "numeric", "bins": [0, 12500.25, 25000], "real": [0.5, 0.5], "synthetic": [0.5, 0.5]},
+              {"column": "pickup", "kind": "datetime", "bins": ["2019-03-01T00:00:00", "2019-03-16T12:00:00", "2019-03-31T23:59:59"],
+               "real": [0.5, 0.5], "synthetic": [0.5, 0.5]}]}}
+            """);
+
+    assertThat(page).contains(">2007</text>", ">2009</text>", ">25,000</text>", "<title>0 – 12,500: real 50.0%", ">2019-03-31</text>");
+  }
+
+  @Test
   void namesTheFileAfterTheDatasetAndModelInSafeCharacters() {
     assertThat(EvaluationReportPage.fileName(model, dataset)).isEqualTo("b_taxis_b_-model-7-GaussianCopula-evaluation.html");
   }
