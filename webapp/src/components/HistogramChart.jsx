@@ -5,16 +5,19 @@ function binLabels(histogram) {
   if (histogram.kind === 'categorical') return histogram.bins.map(String);
   const edges = histogram.bins;
   const asDate = histogram.kind === 'datetime';
-  const show = (v) =>
-    asDate && typeof v === 'number'
-      ? new Date(v * 1000).toISOString().slice(0, 10)
-      : formatNumber(v);
+  // Datetime edges come as ISO strings (older reports: epoch seconds); the day is label enough.
+  const show = (v) => {
+    if (asDate && typeof v === 'number') return new Date(v * 1000).toISOString().slice(0, 10);
+    if (asDate && typeof v === 'string') return v.slice(0, 10);
+    return formatNumber(v);
+  };
   return histogram.real.map((_, i) => `${show(edges[i])}–${show(edges[i + 1])}`);
 }
 
 /**
- * One column’s real and synthetic distributions as overlaid shares. `compact` drops the legend and
- * axis titles and fills its container’s height, for a small chart beside other content.
+ * One column’s real and synthetic distributions as overlaid shares. `compact` drops the legend, the
+ * axis titles and the bin labels and fills its container’s height, for a small chart beside other
+ * content.
  */
 export default function HistogramChart({ histogram, compact = false }) {
   return (
@@ -58,7 +61,8 @@ export default function HistogramChart({ histogram, compact = false }) {
             title: { display: !compact, text: 'Share of rows' },
             ticks: { callback: (value) => `${Math.round(value * 1000) / 10}%` },
           },
-          x: { ticks: { font: { size: compact ? 8 : 10 } } },
+          // A small chart has no room for bin labels; its tooltips name the bins.
+          x: { ticks: { display: !compact, font: { size: 10 } } },
         },
       }}
     />
