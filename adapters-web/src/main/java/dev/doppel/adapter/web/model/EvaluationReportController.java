@@ -61,7 +61,7 @@ public class EvaluationReportController {
       description = "the report page, as an attachment",
       content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "409", description = "the evaluation is still being computed, or it failed: there is no report to render")
-  public ResponseEntity<String> report(@PathVariable long id, Authentication caller) {
+  public ResponseEntity<String> evaluationReport(@PathVariable long id, Authentication caller) {
     UserId owner = CurrentUser.of(caller);
     ModelId modelId = ModelController.modelId(id);
     SynthesisModel model = models.get(owner, modelId).model();
