@@ -69,7 +69,8 @@ def quality_check(real: pd.DataFrame, synthetic: pd.DataFrame, columns: list[Col
     type differently."""
     missing = [name for name in ("sdmetrics", "sdv") if importlib.util.find_spec(name) is None]
     if missing:
-        return {"computed": False, "reason": f"{' and '.join(missing)} not installed in this engine (permissive-only install)"}
+        verb = "is" if len(missing) == 1 else "are"
+        return {"computed": False, "reason": f"{' and '.join(missing)} {verb} not installed in this engine (permissive-only install)"}
     from sdmetrics.reports import QualityReport
     from sdv.metadata import Metadata
 

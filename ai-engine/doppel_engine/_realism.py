@@ -140,7 +140,7 @@ def privacy_verdict(exact_copy_share: float, holdout_copy_share: float | None, d
     else:
         parts.append(f"{exact_copy_share:.1%} of synthetic rows are exact copies of training rows, no more than unseen real rows repeat them")
     if dcr_share is None:
-        parts.append("no rows were held out at training, so memorisation cannot be measured")
+        parts.append("no rows were held out at training, so memorisation and the attack risks cannot be measured")
         if level == "good":
             level = "unknown"
     else:
