@@ -76,11 +76,14 @@ def quality_check(real: pd.DataFrame, synthetic: pd.DataFrame, columns: list[Col
 
     names = [c.name for c in columns]
     real, synthetic = _as_pandas_reads(real[names]), _as_pandas_reads(synthetic[names])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        metadata = Metadata.detect_from_dataframes({_TABLE: real}).to_dict()
-        report = QualityReport()
-        report.generate({_TABLE: real}, {_TABLE: synthetic}, metadata, verbose=False)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            metadata = Metadata.detect_from_dataframes({_TABLE: real}).to_dict()
+            report = QualityReport()
+            report.generate({_TABLE: real}, {_TABLE: synthetic}, metadata, verbose=False)
+    except Exception as exc:  # noqa: BLE001 - a check that cannot run must not cost the report
+        return {"computed": False, "reason": f"sdmetrics on SDV-detected types failed: {type(exc).__name__}: {exc}"}
     detected = {name: spec["sdtype"] for name, spec in metadata["tables"][_TABLE]["columns"].items()}
     shapes = report.get_details("Column Shapes")
     detected_metrics = {row["Column"]: row["Metric"] for _, row in shapes.iterrows() if pd.notna(row["Score"])}
