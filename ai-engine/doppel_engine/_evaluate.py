@@ -413,7 +413,12 @@ def evaluate(
     if holdout_df is not None and len(training_df) and len(holdout_df):
         on_event({"event": "progress", "stage": "attacks", "elapsed_s": clock.elapsed()})
         attacks = _attacks.attacks(
-            _categorical_booleans(training_df, bools), _categorical_booleans(holdout_df, bools), _categorical_booleans(synth_df, bools), dcr_sdtypes, seed=seed
+            _categorical_booleans(training_df, bools),
+            _categorical_booleans(holdout_df, bools),
+            _categorical_booleans(synth_df, bools),
+            dcr_sdtypes,
+            seed=seed,
+            rows=dcr_rows,
         )
     timings["privacy_s"] = clock.elapsed()
 
