@@ -73,8 +73,8 @@ def evaluate(
 
     ``metrics``: "sdmetrics", "doppel" (the engine's own metrics) or None/"auto" (sdmetrics when
     installed). ``model``: the folder of the model the synthetic rows came from. ``holdout``: real
-    rows kept out of training (default: those of ``model``, or of the model ``metadata`` names). ``target``: the categorical/boolean column the
-    utility test predicts (default: the last one)."""
+    rows kept out of training (default: those of ``model``, or of the model ``metadata`` names). ``target``: the column the
+    utility test predicts (default: the last categorical/boolean one, else the last numeric one)."""
     from ._evaluate import evaluate as _evaluate
 
     return _evaluate(
