@@ -271,7 +271,34 @@ final class EvaluationReportPage {
       }
       html.append("</tbody></table>");
     }
+    qualityCheck(report.path("quality_check"));
     html.append("</section>");
+  }
+
+  /** The same rows scored by sdmetrics with the column types SDV detects, and the columns typed otherwise. */
+  private void qualityCheck(JsonNode check) {
+    if (!check.isObject()) {
+      return;
+    }
+    html.append("<h3 style=\"margin-top:1rem\">Checked against sdmetrics</h3>");
+    if (!check.path("computed").asBoolean()) {
+      html.append("<p>Not computed: ").append(escape(check.path("reason").asText())).append(".</p>");
+      return;
+    }
+    html.append("<dl>");
+    fact("sdmetrics QualityReport, SDV-detected column types", percent(check.path("sdmetrics_detected_score"), 1));
+    fact("Difference from this report's quality", fixed(check.path("difference"), 3) + (check.path("agrees").asBoolean() ? " (agrees)" : " (differs)"));
+    html.append("</dl>");
+    List<JsonNode> differently = list(check.path("columns_typed_differently"));
+    if (!differently.isEmpty()) {
+      html.append("<table><thead><tr><th>Column typed differently</th><th>Here</th><th>SDV detects</th><th>Why the scores differ</th></tr></thead><tbody>");
+      for (JsonNode column : differently) {
+        html.append("<tr><td>").append(escape(column.path("column").asText())).append("</td><td>").append(escape(column.path("platform_type").asText()))
+            .append("</td><td>").append(escape(column.path("detected_sdtype").asText(""))).append("</td><td>").append(escape(column.path("why").asText()))
+            .append("</td></tr>");
+      }
+      html.append("</tbody></table>");
+    }
   }
 
   private void privacy() {
@@ -303,22 +330,28 @@ final class EvaluationReportPage {
       fact("Distance to the closest real row, against random data (1: as far as random data)", percent(privacy.path("dcr_baseline_protection"), 1));
     }
     html.append("</dl>");
-    anonymeter(privacy.path("anonymeter"));
+    attackRisks(privacy.path("attacks"));
     html.append("</section>");
   }
 
-  /** Attack risks (singling out, linkability, inference), each with its confidence interval when given. */
-  private void anonymeter(JsonNode anonymeter) {
+  /**
+   * The engine's attacks on the training rows, the holdout as control (anonymeter's method):
+   * singling out, linkability and inference, each risk with its confidence interval.
+   */
+  private void attackRisks(JsonNode report) {
     List<Map.Entry<String, JsonNode>> attacks = new ArrayList<>();
-    anonymeter.properties().stream().filter(e -> e.getValue().isObject()).forEach(attacks::add);
+    report.properties().stream().filter(e -> e.getValue().isObject()).forEach(attacks::add);
     if (attacks.isEmpty()) {
+      if (report.hasNonNull("reason")) {
+        html.append("<p>Attack risks were not measured: ").append(escape(report.path("reason").asText())).append(".</p>");
+      }
       return;
     }
-    html.append("<h3 style=\"margin-top:1rem\">Attack risks (anonymeter)</h3><table><thead><tr><th>Attack</th><th class=\"num\">Risk</th>")
+    html.append("<h3 style=\"margin-top:1rem\">Attack risks (anonymeter's method, against the holdout)</h3><table><thead><tr><th>Attack</th><th class=\"num\">Risk</th>")
         .append("<th class=\"num\">Confidence interval</th></tr></thead><tbody>");
     for (Map.Entry<String, JsonNode> attack : attacks) {
       JsonNode risk = attack.getValue();
-      List<JsonNode> interval = list(risk.has("ci") ? risk.path("ci") : risk.path("confidence_interval"));
+      List<JsonNode> interval = list(risk.path("ci"));
       html.append("<tr><td>").append(escape(attack.getKey().replace('_', ' '))).append("</td><td class=\"num\">").append(percent(risk.path("risk"), 1))
           .append("</td><td class=\"num\">").append(interval.size() == 2 ? percent(interval.get(0), 1) + " – " + percent(interval.get(1), 1) : "–")
           .append("</td></tr>");

@@ -42,12 +42,15 @@ class EvaluationReportPageTest {
           {"column": "fare", "metric": "KSComplement", "score": 0.9},
           {"column": "<script>alert('x')</script>", "metric": "TVComplement", "score": 0.97},
           {"column": "ride_id", "reason": "an id column: unique by construction"}]},
+       "quality_check": {"computed": true, "sdmetrics_detected_score": 0.91, "difference": -0.02, "agrees": true,
+                         "columns_typed_differently": [{"column": "passengers", "platform_type": "integer", "detected_sdtype": "categorical",
+                                                        "why": "the platform scores it with KSComplement, sdmetrics scores it with TVComplement"}]},
        "diagnostic": {"score": 0.99},
        "privacy": {"score": 0.38, "dcr_baseline_protection": 0.38, "exact_copy_share": 0.0, "exact_copies_of_training": 0.0,
                    "holdout_copies_of_training": 0.001,
                    "holdout": {"dcr_share": 0.51, "median_nndr": 0.93, "median_dcr_training": 0.1, "median_dcr_holdout": 0.11, "rows": 2000},
                    "verdict": {"level": "good", "text": "0.0% of synthetic rows are exact copies of training rows & none <b>leak</b>."},
-                   "anonymeter": {"singling_out": {"risk": 0.02, "ci": [0.01, 0.03]}, "linkability": {"risk": 0.0, "ci": [0.0, 0.01]}}},
+                   "attacks": {"attacks": 200, "singling_out": {"risk": 0.02, "ci": [0.01, 0.03]}, "linkability": {"risk": 0.0, "ci": [0.0, 0.01]}}},
        "detection": {"score": 0.29, "auc": 0.853, "classifier": "HistGradientBoostingClassifier", "folds": 5, "rows_per_side": 5000, "real_rows": "holdout",
                      "columns": [{"column": "fare", "auc": 0.94}, {"column": "<script>alert('x')</script>", "auc": 0.7}, {"column": "tip", "auc": 0.51}],
                      "pairs": [{"columns": ["fare", "<script>alert('x')</script>"], "auc": 0.96}]},
@@ -137,6 +140,7 @@ class EvaluationReportPageTest {
 
     assertThat(page).contains("total = fare + tip + a surcharge from a few values", "total, fare, tip", "100.0%", "93.0%");
     assertThat(page).contains("TVComplement", "97.0%", "an id column: unique by construction");
+    assertThat(page).contains("Checked against sdmetrics", "91.0%", "-0.020 (agrees)", "passengers", "sdmetrics scores it with TVComplement");
     assertThat(page).contains("51.0%", "0.93", "singling out", "2.0%", "1.0% – 3.0%", "linkability");
     assertThat(page).contains("#7 · GaussianCopula", "default_distribution=beta", "8,041 rows", "2026-03-01 10:00 UTC", "fitting took 1.5 s", "took 12.5 s");
     assertThat(page).contains("1,286 held out at training", "HistGradientBoostingClassifier, 5-fold, 5,000 rows per side", "is_anomaly");
