@@ -619,11 +619,15 @@ _DERIVED = ("date_part", "dependency", "prefix", "linear", "missing_together", "
 
 
 def keep(frame: pd.DataFrame, rules: list[dict], profile: dict, rng: np.random.Generator, seen: dict | None = None) -> None:
-    """Make restored rows keep ``rules`` in place: each derived column is set from its
-    determinants (determinants first), then orders are repaired. ``seen``: the values unique
+    """Make restored rows keep ``rules`` in place: orders are repaired, each derived column is
+    set from its determinants (determinants first), then the few rows a derivation put out of
+    order are repaired again (a sum of parts already exceeds each part). ``seen``: the values unique
     columns took in earlier chunks (see ``remember``)."""
     profiles = {p["name"]: p for p in profile["columns"]}
     derived = [r for r in rules if r["kind"] in _DERIVED]
+    orders = [r for r in rules if r["kind"] == "order"]
+    if orders:
+        repair_orders(frame, orders, profiles, rng)
     for rule in _determinants_first(derived):
         {
             "date_part": _keep_date_part,
@@ -633,7 +637,6 @@ def keep(frame: pd.DataFrame, rules: list[dict], profile: dict, rng: np.random.G
             "missing_together": _keep_missing_together,
             "unique": _keep_unique,
         }[rule["kind"]](frame, rule, profiles, rng, seen)
-    orders = [r for r in rules if r["kind"] == "order"]
     if orders:
         repair_orders(frame, orders, profiles, rng)
 
