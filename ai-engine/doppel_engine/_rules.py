@@ -171,7 +171,7 @@ def find_rules(typed: pd.DataFrame, profiles: list[dict]) -> list[dict]:
     kept = []
     for rule in rules:
         rule["real_share"] = _share(check(rule, typed))
-        if rule["real_share"] is not None:
+        if rule["real_share"] is not None and rule["real_share"] >= (LINEAR_SHARE if rule["kind"] == "linear" else EXACT_SHARE):
             kept.append(rule)
     return _name(kept)
 
@@ -664,10 +664,6 @@ def _determinants_first(rules: list[dict]) -> list[dict]:
     return sorted(rules, key=lambda r: (level(r["columns"][0]), _DERIVED.index(r["kind"])))
 
 
-def _set(frame: pd.DataFrame, column: str, values: np.ndarray) -> None:
-    frame[column] = values
-
-
 def _bounded(values: np.ndarray, prof: dict) -> np.ndarray:
     """Where a derived number leaves the column's real range: NaN (the row keeps its value)."""
     if "min" not in prof:
@@ -679,7 +675,7 @@ def _keep_date_part(frame, rule, profiles, _rng, _seen) -> None:
     target = rule["columns"][0]
     expected = _bounded(_parts(frame[rule["columns"][1]].to_numpy(dtype=float), rule["part"]), profiles[target])
     current = frame[target].to_numpy(dtype=float)
-    _set(frame, target, np.where(np.isnan(expected) | np.isnan(current), current, expected))
+    frame[target] = np.where(np.isnan(expected) | np.isnan(current), current, expected)
 
 
 def _keep_dependency(frame, rule, profiles, _rng, _seen) -> None:
@@ -692,7 +688,7 @@ def _keep_dependency(frame, rule, profiles, _rng, _seen) -> None:
         if key in mapping:
             value = mapping[key]
             current[i] = (np.nan if value is None else float(value)) if numeric else value
-    _set(frame, target, current)
+    frame[target] = current
 
 
 def _keep_prefix(frame, rule, profiles, rng, _seen) -> None:
@@ -713,7 +709,7 @@ def _keep_prefix(frame, rule, profiles, rng, _seen) -> None:
         pool, pool_w = pools[start]
         if len(pool):
             values[i] = pool[rng.choice(len(pool), p=pool_w / pool_w.sum())]
-    _set(frame, target, values)
+    frame[target] = values
 
 
 def _keep_linear(frame, rule, profiles, rng, _seen) -> None:
@@ -738,7 +734,7 @@ def _keep_linear(frame, rule, profiles, rng, _seen) -> None:
         fallback = np.where(inside.any(axis=1), options[np.arange(len(options)), np.argmax(inside, axis=1)], y[ok][outside])
         derived[outside] = fallback
     y[ok] = derived
-    _set(frame, target, y)
+    frame[target] = y
 
 
 def _keep_missing_together(frame, rule, profiles, rng, _seen) -> None:
@@ -755,7 +751,7 @@ def _keep_missing_together(frame, rule, profiles, rng, _seen) -> None:
             present = np.array(prof["categories"][:1], dtype=object) if "categories" in prof else np.array([prof.get("min", 0.0)])
         values[fill] = rng.choice(present, int(fill.sum()))
     values[condition] = blank
-    _set(frame, target, values)
+    frame[target] = values
 
 
 def _keep_unique(frame, rule, profiles, rng, seen) -> None:
@@ -791,7 +787,7 @@ def _keep_unique(frame, rule, profiles, rng, seen) -> None:
                     values[i] = free[0]
                     used.add(free[0])
                     break
-    _set(frame, target, values)
+    frame[target] = values
 
 
 def repair_orders(frame: pd.DataFrame, orders: list[dict], profiles: dict, rng: np.random.Generator) -> None:
