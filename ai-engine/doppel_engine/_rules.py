@@ -494,8 +494,11 @@ def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[
             if overlap >= 0.95 and _beats_chance(overlap, (shuffled_null & condition).sum() / either):
                 found.append((-overlap, value is not None, b["name"], a["name"], value))
     found.sort(key=lambda f: f[:2])
-    rules = []
+    rules, targets = [], set()
     for _overlap, _by_value, b_name, a_name, value in found:
+        if b_name in targets:
+            continue
+        targets.add(b_name)
         when = f"{a_name} is empty" if value is None else f"{a_name} is {value!r}"
         rules.append(
             {
@@ -615,7 +618,7 @@ def rules_on(profile: dict, rules_off: list[str] | None) -> list[dict]:
 # keeping
 
 
-_DERIVED = ("date_part", "dependency", "prefix", "linear", "missing_together", "unique")
+_DERIVED = ("missing_together", "date_part", "dependency", "prefix", "linear", "unique")
 
 
 def keep(frame: pd.DataFrame, rules: list[dict], profile: dict, rng: np.random.Generator, seen: dict | None = None) -> None:
@@ -651,7 +654,8 @@ def remember(seen: dict, rules: list[dict], frame: pd.DataFrame) -> None:
 
 def _determinants_first(rules: list[dict]) -> list[dict]:
     """Rules ordered so that a column is derived before any rule reads it; rules deriving the
-    same column keep the _DERIVED order (unique last, so de-duplication has the final word)."""
+    same column keep the _DERIVED order: its null pattern first (the values it fills are then
+    derived where a rule says how), de-duplication last."""
     targets = {r["columns"][0] for r in rules}
     depth: dict[str, int] = {}
 
