@@ -52,7 +52,7 @@ MAP_LIMIT = 5_000
 SAMPLE_ROWS = 20_000
 SCREEN_ROWS = 256
 CHECK_ROWS = 5_000
-TIME_BUDGET_S = 10.0
+TIME_BUDGET_S = 20.0
 """Detection stops trying new candidates after this long; rules found by then are kept."""
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_:.>=+-]")
 _PARTS = ("year", "month", "day", "hour", "minute", "weekday", "date")
@@ -157,11 +157,11 @@ def find_rules(typed: pd.DataFrame, profiles: list[dict]) -> list[dict]:
     n = len(typed)
     if n < 10:
         return []
-    sample = typed.sample(n=SAMPLE_ROWS, random_state=0) if n > SAMPLE_ROWS else typed
+    sample = typed.sample(n=min(n, SAMPLE_ROWS), random_state=0)  # shuffled: a sorted file's first rows are no sample
     rng = np.random.default_rng(0)
     graph = _Graph()
     rules = _orders(typed, sample, profiles)
-    for find in (_date_parts, _dependencies, _prefixes, _linears, _missing_together):
+    for find in (_date_parts, _prefixes, _dependencies, _linears, _missing_together):
         if time.perf_counter() > deadline:
             break
         for rule in find(typed, sample, profiles, rng, deadline):
@@ -293,8 +293,17 @@ def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rn
         columns = set(rule["columns"])
         if rule["columns"][0] in targets or columns in column_sets:
             continue
+        # The residual set and its frequencies come from every training row, not the sample.
+        target = typed[rule["columns"][0]].to_numpy(dtype=float)
+        combined = _combined(rule, typed)
+        present = ~np.isnan(target) & ~np.isnan(combined)
+        values, counts, share = _residual_set(np.round(target[present] - combined[present], rule["decimals"]))
+        if share < LINEAR_SHARE:
+            continue
         targets.add(rule["columns"][0])
         column_sets.append(columns)
+        terms = [(t["column"], t["sign"]) for t in rule["terms"]]
+        rule = _linear(rule["columns"][0], terms, values, counts, rule["decimals"], share, rule["spread"])
         del rule["share"], rule["spread"]
         rules.append(rule)
     return rules
@@ -348,11 +357,30 @@ def _modal_share(a: np.ndarray, na: int, b: np.ndarray, nb: int) -> float:
     return float(counts.max(axis=1).sum() / len(a))
 
 
+def _heads(sample: pd.DataFrame, profiles: list[dict]) -> dict[tuple[str, int], tuple[np.ndarray, int]]:
+    """The first 1-4 characters of many-valued texts, as codes, where they have at most a fifth
+    as many values as the whole text (a postcode's district, a product code's family)."""
+    out = {}
+    for p in profiles:
+        if p["role"] != "model" or p["type"] not in ("categorical", "text"):
+            continue
+        values = sample[p["name"]]
+        distinct = values.nunique()
+        if distinct < 20:
+            continue
+        for length in (1, 2, 3, 4):
+            codes, uniques = pd.factorize(values.str[:length], use_na_sentinel=False)
+            if 2 <= len(uniques) <= distinct / 5:
+                out[(p["name"], length)] = (codes.astype(np.int64), len(uniques))
+    return out
+
+
 def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
     codes = _codes(sample, profiles)
+    determinants = {**{(name, None): code for name, code in codes.items()}, **_heads(sample, profiles)}
     n = len(sample)
     found = []
-    for a_name, (a, na) in codes.items():
+    for (a_name, length), (a, na) in determinants.items():
         if not 2 <= na < n / 2 or na > MAP_LIMIT:
             continue
         for b_name, (b, nb) in codes.items():
@@ -363,32 +391,36 @@ def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict
             share = _modal_share(a, na, b, nb)
             if share < EXACT_SHARE or not _beats_chance(share, _modal_share(a, na, rng.permutation(b), nb)):
                 continue
-            found.append((share, na, a_name, b_name))
+            found.append((share, na, a_name, length, b_name))
     found.sort(key=lambda f: (-f[0], f[1]))
     rules, targets = [], set()
-    for _share_found, _na, a_name, b_name in found:
+    for _share_found, _na, a_name, length, b_name in found:
         if b_name in targets:
             continue
-        rule = _dependency(typed, a_name, b_name)
+        rule = _dependency(typed, a_name, length, b_name)
         if rule is not None:
             targets.add(b_name)
             rules.append(rule)
     return rules
 
 
-def _dependency(frame: pd.DataFrame, a_name: str, b_name: str) -> dict | None:
-    pairs = pd.DataFrame({"a": _keys(frame[a_name].to_numpy()), "b": _keys(frame[b_name].to_numpy())})
+def _dependency(frame: pd.DataFrame, a_name: str, length: int | None, b_name: str) -> dict | None:
+    rule = {"kind": "dependency", "columns": [b_name, a_name], **({} if length is None else {"prefix_length": length})}
+    pairs = pd.DataFrame({"a": _determinant_keys(rule, frame), "b": _keys(frame[b_name].to_numpy())})
     counts = pairs.groupby(["a", "b"], dropna=False).size().reset_index(name="n")
     counts = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates("a")
     mapping = [[_keys([a])[0], _keys([b])[0]] for a, b in zip(counts["a"], counts["b"], strict=True)]
     if len(mapping) > MAP_LIMIT:
         return None
-    return {
-        "kind": "dependency",
-        "columns": [b_name, a_name],
-        "text": f"{b_name} is determined by {a_name} ({len(mapping)} values mapped)",
-        "map": mapping,
-    }
+    source = a_name if length is None else f"the first {length} character{'s' if length > 1 else ''} of {a_name}"
+    return {**rule, "text": f"{b_name} is determined by {source} ({len(mapping)} values mapped)", "map": mapping}
+
+
+def _determinant_keys(rule: dict, frame: pd.DataFrame) -> list:
+    """The values a dependency maps: the determinant's, or their first ``prefix_length`` characters."""
+    keys = _keys(frame[rule["columns"][1]].to_numpy())
+    length = rule.get("prefix_length")
+    return keys if length is None else [None if k is None else str(k)[:length] for k in keys]
 
 
 def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
@@ -546,7 +578,7 @@ def check(rule: dict, frame: pd.DataFrame, seen: dict | None = None) -> np.ndarr
         out[ok] = np.isin(residual, np.round(rule["residuals"], rule["decimals"]))
     elif kind == "dependency":
         mapping = {a: b for a, b in rule["map"]}
-        keys = _keys(frame[columns[1]].to_numpy())
+        keys = _determinant_keys(rule, frame)
         values = _keys(target)
         for i, (key, value) in enumerate(zip(keys, values, strict=True)):
             if key in mapping:
@@ -685,7 +717,7 @@ def _keep_date_part(frame, rule, profiles, _rng, _seen) -> None:
 def _keep_dependency(frame, rule, profiles, _rng, _seen) -> None:
     target = rule["columns"][0]
     mapping = {a: b for a, b in rule["map"]}
-    keys = _keys(frame[rule["columns"][1]].to_numpy())
+    keys = _determinant_keys(rule, frame)
     current = frame[target].to_numpy().copy()
     numeric = profiles[target]["type"] not in ("categorical", "text")
     for i, key in enumerate(keys):
@@ -895,10 +927,12 @@ def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict, rng: n
         frame.iat[row, at(columns[0])] = value
     elif kind == "dependency":
         mapping = {a: b for a, b in rule["map"]}
-        key = _keys([frame.iat[row, at(columns[1])]])[0]
+        key = _determinant_keys(rule, frame.iloc[[row]])[0]
         if key not in mapping:
-            key = rule["map"][0][0]
-            frame.iat[row, at(columns[1])] = key if key is not None or frame[columns[1]].dtype == object else np.nan
+            determinant = profiles[columns[1]]
+            value = next((c for c in determinant.get("categories", []) if str(c)[: rule.get("prefix_length")] in mapping), rule["map"][0][0])
+            frame.iat[row, at(columns[1])] = value if value is not None or frame[columns[1]].dtype == object else np.nan
+            key = _determinant_keys(rule, frame.iloc[[row]])[0]
         other = _other_value(target, mapping[key], rng)
         frame.iat[row, at(columns[0])] = other
     elif kind == "prefix":

@@ -64,6 +64,18 @@ def test_a_category_determined_by_another_is_a_dependency_with_its_map(rng):
     assert dependency["columns"] == ["country", "city"] and dict(map(tuple, dependency["map"])) == country
 
 
+def test_the_first_characters_of_a_code_determining_a_category_are_a_dependency(rng):
+    districts = {f"{d:02d}": rng.choice(["north", "south", "east"]) for d in range(10, 40)}
+    postcode = [f"{d}{rng.integers(100, 999)}" for d in rng.choice(list(districts), N)]
+    raw = pd.DataFrame({"postcode": postcode, "area": [districts[p[:2]] for p in postcode]})
+
+    rules = _rules(raw, {"postcode": "categorical", "area": "categorical"})
+
+    (dependency,) = _by_kind(rules, "dependency")
+    assert dependency["columns"] == ["area", "postcode"] and dependency["prefix_length"] == 2
+    assert dict(map(tuple, dependency["map"])) == districts
+
+
 def test_a_code_followed_by_a_number_starts_with_its_prefix_column(rng):
     states = rng.choice(["NY", "CA", "TX", "WA"], N)
     raw = pd.DataFrame({"state": states, "plate": [f"{s}-{rng.integers(10_000)}" for s in states]})
