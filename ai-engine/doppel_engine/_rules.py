@@ -7,7 +7,8 @@ Each rule is a dict ``{"id", "kind", "columns" (the determined one first), "text
 - linear: a number equal to a signed sum of up to four others plus a residual that is 0 or one of
   a few real values (total = fare + tip + tolls + a surcharge); near-exact rules are kept when at
   least ``LINEAR_SHARE`` of the rows follow them.
-- dependency: a category (or integer code) determined by another column's value (zone -> borough).
+- dependency: a category (or integer code) determined by another column's value (zone -> borough)
+  or by the first characters of a text (a postcode's district).
 - prefix: a text that starts with another column's value.
 - date_part: a number equal to the year/month/day/hour/minute/weekday of a datetime, or a date
   equal to a timestamp's day.
