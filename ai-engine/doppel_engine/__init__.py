@@ -37,9 +37,11 @@ def generate(
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
+    rules_off: list[str] | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
-    """Sample ``count`` rows from a model folder into a CSV or Parquet file."""
+    """Sample ``count`` rows from a model folder into a CSV or Parquet file, keeping every rule
+    of the model except the ids in ``rules_off``."""
     from ._generate import generate as _generate
 
     return _generate(
@@ -50,6 +52,7 @@ def generate(
         anomalies=anomalies,
         seed=seed,
         chunk_size=chunk_size,
+        rules_off=rules_off,
         on_event=on_event,
     )
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import _attacks, _fidelity, _realism
+from . import _attacks, _fidelity, _realism, _rules
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore, write_json_file
 from ._io import read_table
@@ -485,6 +485,7 @@ def evaluate(
         "quality_check": quality_check,
         "detection": detection,
         "utility": utility,
+        "rules": _rules.evaluation(model, synth_raw, ignored) if model is not None else None,
         "charts": {"histograms": histograms, "correlation": correlation},
         "sampling": {**sampling, "holdout_rows": None if holdout_raw is None else len(holdout_raw)},
         "skipped_columns": skipped,
