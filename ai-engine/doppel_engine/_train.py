@@ -166,7 +166,7 @@ def train(
         import torch
 
         torch.set_num_threads(threads)
-        typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit)
+        typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit, null_tokens=source.get("null_tokens"))
         frame, sdtypes = training_frame(typed, profile)
         del raw, typed
         if not sdtypes:
