@@ -286,8 +286,8 @@ def number_layout(series: pd.Series) -> dict | None:
     if series.dtype != object:
         return None
     text = series.dropna().astype(str).str.strip()
-    if text.empty:
-        return None
+    if text.empty or (pd.to_numeric(text, errors="coerce").notna().all() and not text.str.match(r"[+-]?0\d").any()):
+        return None  # plain numbers, the usual case, without the cost of the full layout check
     parts = text.str.extract(_SPELLED_NUMBER).fillna({"sign": "", "prefix": "", "inner_sign": "", "suffix": ""})
     if parts["body"].isna().any() or parts["prefix"].nunique() > 1 or parts["suffix"].nunique() > 1:
         return None
