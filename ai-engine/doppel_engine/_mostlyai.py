@@ -344,7 +344,8 @@ def _numeric_encoding(prof: dict) -> dict:
         return {"type": "TABULAR_NUMERIC_DISCRETE", "reason": f"{len(support['values'])} distinct values: learned as that set of values"}
     largest = max(abs(prof["min"]), abs(prof["max"]), 1.0)
     positions = math.floor(math.log10(largest)) + 1 + prof["decimals"]
-    span = f"{positions} digit positions ({prof['min']:g} to {prof['max']:g}, {prof['decimals']} decimals)"
+    decimals = f"{prof['decimals']} decimal" + ("" if prof["decimals"] == 1 else "s")
+    span = f"{positions} digit positions ({prof['min']:g} to {prof['max']:g}, {decimals})"
     on_grid = support.get("kind") == "grid"
     if positions <= DIGIT_MAX_POSITIONS:
         return {"type": "TABULAR_NUMERIC_DIGIT", "reason": f"{span}: learned digit by digit" + (", which keeps its round amounts" if on_grid else "")}
