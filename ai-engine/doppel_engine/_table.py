@@ -54,7 +54,8 @@ def _seconds(parsed: pd.Series) -> pd.Series:
 def _id_profile(series: pd.Series) -> dict:
     values = series.dropna()
     as_text = values.astype(str)
-    if len(values) and as_text.str.fullmatch(r"[+-]?\d+").all():
+    # Zero-padded codes ("00123") are not integers: they keep their width as strings of digits.
+    if len(values) and as_text.str.fullmatch(r"[+-]?\d+").all() and not as_text.str.match(r"[+-]?0\d").any():
         return {"id_kind": "integer", "start": 1}
     digits = as_text.str.extract(r"^(.*?)(\d+)$")
     if len(values) and digits[0].notna().all() and digits[0].nunique() == 1:

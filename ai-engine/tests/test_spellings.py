@@ -20,6 +20,7 @@ from doppel_engine._table import csv_frame, profile_table
 ROWS = 120
 # Each column's spelling as a pattern every written value must match, and the null token it uses.
 SPELLINGS = {
+    "order_id": (r"\d{6}", None),
     "code": (r"\d{5}", None),
     "amount": (r"-?\d{1,3}(,\d{3})*\.\d{2}", "NA"),
     "euro": (r"\d{1,3}(\.\d{3})*,\d{2}", "N/A"),
@@ -38,6 +39,7 @@ def _table(rng: np.random.Generator) -> pd.DataFrame:
     amounts = rng.uniform(-2_000, 50_000, ROWS).round(2)
     instants = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 300 * 86_400, ROWS), unit="s")
     data = {
+        "order_id": [f"{i:06d}" for i in range(1, ROWS + 1)],
         "code": [f"{v:05d}" for v in rng.integers(1, 9_999, ROWS)],
         "amount": [f"{v:,.2f}" for v in amounts],
         "euro": [f"{v:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") for v in rng.uniform(1, 9_000, ROWS)],
@@ -77,6 +79,7 @@ def test_every_spelling_is_written_back_exactly_from_the_profile(source):
         **dict.fromkeys(["amount", "euro"], "float"),
         **dict.fromkeys(["local", "zulu", "named", "day"], "datetime"),
         "flag": "boolean",
+        "order_id": "id",
     }
     typed, profile = profile_table(raw, columns, max_categories=50, on_event=ignore, null_tokens=src["null_tokens"])
     written = csv_frame(typed, profile).astype(object)
