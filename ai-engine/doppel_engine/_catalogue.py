@@ -198,6 +198,7 @@ class Algorithm(ABC):
         self.differential_privacy: dict | None = None  # resolved DP settings, set before fit
         self.privacy_spent: dict | None = None  # {"epsilon", "delta"} after a DP fit
         self.epochs_trained: int | None = None  # when the library decides (time cap, early stop)
+        self.encodings: dict[str, dict] | None = None  # {column: {"type", "reason"}} when the algorithm chooses per column
 
     def prepare(self, *, profile: dict, folder: Path) -> None:  # noqa: B027 - optional hook
         """Called before ``fit`` with the table profile and the model folder being written."""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
 from ._errors import EngineError
 
-# The platform's null tokens (CLI contract): anything else is a value.
+# The platform's null tokens (CLI contract, the same list as the platform's NullTokens): anything
+# else is a value.
 NULL_TOKENS = ["", "NA", "N/A", "null", "NULL", "?", "None"]
 DELIMITERS = [",", ";", "\t", "|"]
 _SNIFF_BYTES = 64 * 1024
@@ -60,10 +62,26 @@ def check_readable(path_text: str, what: str = "data") -> Path:
     return path
 
 
+def _without_null_tokens(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The frame with null tokens as None, and each column's most frequent null token."""
+    tokens = {}
+    out = {}
+    for position, name in enumerate(frame.columns):
+        values = frame.iloc[:, position].astype(object)
+        missing = values.isin(NULL_TOKENS)
+        if missing.any():
+            tokens[str(name)] = Counter(values[missing]).most_common(1)[0][0]
+        out[position] = values.where(~missing, None)
+    cleaned = pd.DataFrame(out, index=frame.index)
+    cleaned.columns = frame.columns
+    return cleaned, tokens
+
+
 def read_table(path_text: str, *, delimiter: str | None = None, what: str = "data") -> tuple[pd.DataFrame, dict]:
     """Read a table. CSV cells come back as strings (None for null tokens); Parquet keeps its types.
 
-    Returns the frame and a description of the source (format, delimiter).
+    Returns the frame and a description of the source: format, delimiter and, for CSV, the null
+    token each column with missing values writes them with (its most frequent one).
     """
     path = check_readable(path_text, what)
     try:
@@ -77,14 +95,14 @@ def read_table(path_text: str, *, delimiter: str | None = None, what: str = "dat
                 sep=sep,
                 dtype=str,
                 keep_default_na=False,
-                na_values=NULL_TOKENS,
+                na_filter=False,
                 encoding="utf-8-sig",
                 engine="c",
                 low_memory=False,
             )
-            frame = frame.astype(object).where(frame.notna(), None)
             frame.columns = [header_name(str(c)) for c in frame.columns]
-            source = {"format": "csv", "delimiter": sep}
+            frame, null_tokens = _without_null_tokens(frame)
+            source = {"format": "csv", "delimiter": sep, "null_tokens": null_tokens}
     except EngineError:
         raise
     except pd.errors.EmptyDataError:

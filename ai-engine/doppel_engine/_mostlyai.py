@@ -7,9 +7,9 @@ the training data and the encoded data are deleted. ``model.json`` lists every k
 sha256 (metadata.json records the sha256 of model.json, as it does of model.pkl for SDV), so a
 changed workspace file is detected before loading.
 
-Column types map onto its encoding types: integer/float -> TABULAR_NUMERIC_AUTO, datetime ->
-TABULAR_DATETIME, categorical/boolean/text -> TABULAR_CATEGORICAL (the engine only ever outputs
-real values; free text is reused, not generated), id and constant columns are not learned.
+Each model column gets an encoding type chosen from its profile by ``choose_encodings`` (one rule
+per kind, each with the reason recorded in metadata.json under ``encodings``); id and constant
+columns are not learned.
 
 Nothing here imports mostlyai/torch at module level; the environment is made offline before the
 first import (TabularARGN needs no downloaded model).
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -39,6 +40,12 @@ WORKSPACE = "workspace"
 _KEEP = "ModelStore"
 _DROP_FROM_MODEL_DATA = ("optimizer.pt", "lr-scheduler.pt", "dp-accountant.pt")
 _MODEL_SIZES = {"small": "MOSTLY_AI/Small", "medium": "MOSTLY_AI/Medium", "large": "MOSTLY_AI/Large"}
+DISCRETE_MAX_VALUES = 100
+"""A numeric column whose values are a set (see _grid) of at most this many is learned as those values."""
+DIGIT_MAX_POSITIONS = 5
+"""A numeric column written with at most this many digit positions is learned digit by digit."""
+CHARACTER_MAX_LENGTH = 50
+"""mostlyai-engine's character encoding keeps this many characters."""
 _OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
 
@@ -165,19 +172,6 @@ class TabularArgnAlgorithm(Algorithm):
         self._profile = profile
         self._folder = folder
 
-    def _encoding_types(self, frame: pd.DataFrame) -> dict[str, str]:
-        kinds = {p["name"]: p["type"] for p in (self._profile or {"columns": []})["columns"]}
-        out = {}
-        for name in frame.columns:
-            kind = kinds.get(name)
-            if kind in ("integer", "float"):
-                out[name] = "TABULAR_NUMERIC_AUTO"
-            elif kind == "datetime":
-                out[name] = "TABULAR_DATETIME"
-            else:
-                out[name] = "TABULAR_CATEGORICAL"
-        return out
-
     def fit(self, frame: pd.DataFrame, sdtypes: dict[str, str], on_event: EventCallback) -> dict:
         import pandas as pd
 
@@ -189,7 +183,8 @@ class TabularArgnAlgorithm(Algorithm):
             raise RuntimeError("prepare() must be called before fit()")
         on_event({"event": "progress", "stage": "preprocess", "elapsed_s": 0.0})
         engine = _engine()
-        types = self._encoding_types(frame)
+        self.encodings = choose_encodings(self._profile or {"columns": []}, list(frame.columns))
+        types = {name: encoding["type"] for name, encoding in self.encodings.items()}
         self._datetimes = [name for name, kind in types.items() if kind == "TABULAR_DATETIME"]
         data = frame.copy()
         for name in self._datetimes:  # the engine's datetimes are epoch seconds
@@ -310,6 +305,54 @@ class TabularArgnAlgorithm(Algorithm):
                 values = column.astype(object)
                 out[name] = values.where(column.notna(), None).to_numpy()
         return pd.DataFrame(out).head(n).reset_index(drop=True)
+
+
+def choose_encodings(profile: dict, columns: list[str]) -> dict[str, dict]:
+    """The mostlyai-engine encoding type of each model column, with the reason, from the profile."""
+    by_name = {p["name"]: p for p in profile["columns"]}
+    return {name: _encoding(by_name[name]) for name in columns}
+
+
+def _encoding(prof: dict) -> dict:
+    kind = prof["type"]
+    if kind in ("integer", "float"):
+        return _numeric_encoding(prof)
+    if kind == "datetime":
+        if prof["resolution"] >= 86_400:
+            return {"type": "TABULAR_DATETIME", "reason": "dates without a time: learned by year, month and day"}
+        return {"type": "TABULAR_DATETIME", "reason": f"date and time to {prof['resolution']:g} s: learned by date and time parts"}
+    if kind == "boolean":
+        return {"type": "TABULAR_CATEGORICAL", "reason": "two values: learned as categories"}
+    counts = prof["weights"]
+    longest = max((len(c) for c in prof["categories"]), default=0)
+    mostly_unique = prof["categories_complete"] and prof["n_unique"] * 2 >= sum(counts)
+    if kind == "text" and mostly_unique and prof["kept"] == prof["n_unique"] and longest <= CHARACTER_MAX_LENGTH:
+        return {
+            "type": "TABULAR_CHARACTER",
+            "reason": f"free text, {prof['n_unique']} distinct values of up to {longest} characters, most seen once: learned character by character",
+        }
+    if prof["kept"] < prof["n_unique"]:
+        reason = f"{prof['n_unique']} distinct values: the {prof['kept']} most frequent learned as categories, the rest drawn back by frequency"
+    else:
+        reason = f"{prof['n_unique']} distinct values: learned as categories"
+    return {"type": "TABULAR_CATEGORICAL", "reason": reason}
+
+
+def _numeric_encoding(prof: dict) -> dict:
+    support = prof.get("support") or {}
+    if support.get("kind") == "set" and len(support["values"]) <= DISCRETE_MAX_VALUES:
+        return {"type": "TABULAR_NUMERIC_DISCRETE", "reason": f"{len(support['values'])} distinct values: learned as that set of values"}
+    largest = max(abs(prof["min"]), abs(prof["max"]), 1.0)
+    positions = math.floor(math.log10(largest)) + 1 + prof["decimals"]
+    decimals = f"{prof['decimals']} decimal" + ("" if prof["decimals"] == 1 else "s")
+    span = f"{positions} digit positions ({prof['min']:g} to {prof['max']:g}, {decimals})"
+    on_grid = support.get("kind") == "grid"
+    if positions <= DIGIT_MAX_POSITIONS:
+        return {"type": "TABULAR_NUMERIC_DIGIT", "reason": f"{span}: learned digit by digit" + (", which keeps its round amounts" if on_grid else "")}
+    return {
+        "type": "TABULAR_NUMERIC_BINNED",
+        "reason": f"{span}: too many to learn digit by digit; learned in quantile bins" + (", then put back on its grid" if on_grid else ""),
+    }
 
 
 def _privacy_spent(progress_csv: Path, dp: dict) -> dict:

@@ -11,6 +11,8 @@ columns with NaN for null, Python strings or None for categorical/text, ints or 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -22,11 +24,16 @@ from ._schema import (
     Column,
     datetime_resolution,
     decimals_of,
+    local_format,
+    number_layout,
+    plain_numbers,
     to_boolean,
     to_datetime,
     to_number,
     to_text,
+    write_numbers,
     written_with_fixed_decimals,
+    zone_of,
 )
 
 OTHER = "__doppel_other__"
@@ -48,7 +55,8 @@ def _seconds(parsed: pd.Series) -> pd.Series:
 def _id_profile(series: pd.Series) -> dict:
     values = series.dropna()
     as_text = values.astype(str)
-    if len(values) and as_text.str.fullmatch(r"[+-]?\d+").all():
+    # Zero-padded codes ("00123") are not integers: they keep their width as strings of digits.
+    if len(values) and as_text.str.fullmatch(r"[+-]?\d+").all() and not as_text.str.match(r"[+-]?0\d").any():
         return {"id_kind": "integer", "start": 1}
     digits = as_text.str.extract(r"^(.*?)(\d+)$")
     if len(values) and digits[0].notna().all() and digits[0].nunique() == 1:
@@ -56,18 +64,30 @@ def _id_profile(series: pd.Series) -> dict:
     return {"id_kind": "string", "prefix": "id-", "width": 0}
 
 
-def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: int, on_event: EventCallback) -> tuple[pd.DataFrame, dict]:
+def profile_table(
+    raw: pd.DataFrame, columns: list[Column], *, max_categories: int, on_event: EventCallback, null_tokens: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, dict]:
     """Convert the raw frame to typed values and describe every column.
 
+    ``null_tokens`` (CSV sources) gives the token each column writes missing values with; columns
+    without missing values get the table's most frequent one, should they ever need one.
     Returns the typed frame and the profile: ``{"columns": [...], "rules": [...]}`` (see _rules.py).
     """
     typed = {}
     profiles = []
     n = len(raw)
+    usual_null_token = Counter((null_tokens or {}).values()).most_common(1)
     for col in columns:
         series = raw[col.name]
         prof: dict = {"name": col.name, "type": col.type, "role": "model"}
+        null_token = (null_tokens or {}).get(col.name, usual_null_token[0][0] if usual_null_token else "")
+        if null_token:
+            prof["null_token"] = null_token
         if col.type in ("integer", "float"):
+            layout = number_layout(series)
+            if layout is not None:
+                series = plain_numbers(series, layout)
+                prof["number_layout"] = layout
             values = to_number(series, col.name, on_event)
             if col.type == "integer":
                 values = values.round()
@@ -79,6 +99,9 @@ def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: i
             values = _seconds(parsed)
             prof["format"] = fmt
             prof["resolution"] = datetime_resolution(fmt)
+            zone = zone_of(series, fmt)
+            if zone is not None:
+                prof["zone"] = zone
         elif col.type == "boolean":
             flags, tokens = to_boolean(series, col.name, on_event)
             values = flags.map({True: 1.0, False: 0.0}).astype(float)
@@ -99,8 +122,8 @@ def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: i
             if col.type in ("integer", "float"):
                 prof["support"] = detect_support(nonnull.to_numpy(dtype=float), prof["decimals"])
             if col.type == "datetime":
-                prof["min_text"] = _format_datetimes(pd.Series([prof["min"]]), prof["format"])[0]
-                prof["max_text"] = _format_datetimes(pd.Series([prof["max"]]), prof["format"])[0]
+                prof["min_text"] = _format_datetimes(pd.Series([prof["min"]]), prof["format"], prof.get("zone"))[0]
+                prof["max_text"] = _format_datetimes(pd.Series([prof["max"]]), prof["format"], prof.get("zone"))[0]
         if col.type == "boolean" and len(nonnull):
             prof["true_ratio"] = float(nonnull.mean())
         if col.type in ("categorical", "text"):
@@ -336,14 +359,17 @@ def generate_ids(prof: dict, row_offset: int, n: int) -> np.ndarray:
 # output
 
 
-def _format_datetimes(seconds: pd.Series, fmt: str) -> list:
-    values = pd.to_datetime(seconds.to_numpy(dtype=float) * 1e9, unit="ns", errors="coerce")
-    text = pd.Series(values).dt.strftime(fmt)
+def _format_datetimes(seconds: pd.Series, fmt: str, zone: dict | None = None) -> list:
+    """UTC epoch seconds written in ``fmt``, as local times of ``zone`` when the source has one."""
+    local = seconds.to_numpy(dtype=float) + (zone["offset_s"] if zone else 0.0)
+    values = pd.to_datetime(local * 1e9, unit="ns", errors="coerce")
+    text = pd.Series(values).dt.strftime(local_format(fmt, zone))
     return text.where(pd.notna(values), None).tolist()
 
 
 def csv_frame(typed: pd.DataFrame, profile: dict) -> pd.DataFrame:
-    """Values as the real CSV writes them: booleans with their tokens, datetimes in their format."""
+    """Values as the real CSV writes them: booleans with their tokens, numbers in their layout,
+    datetimes in their format and time zone, missing values with the column's null token."""
     out = {}
     for prof in profile["columns"]:
         name = prof["name"]
@@ -351,6 +377,10 @@ def csv_frame(typed: pd.DataFrame, profile: dict) -> pd.DataFrame:
         kind = prof["type"]
         if kind == "id" or kind in ("categorical", "text"):
             out[name] = values.astype(object)
+        elif kind in ("integer", "float") and prof.get("number_layout"):
+            decimals = 0 if kind == "integer" or prof.get("write_as_integer") else prof["decimals"]
+            written = write_numbers(values.to_numpy(dtype=float), prof["number_layout"], decimals, prof.get("fixed_decimals", False))
+            out[name] = pd.Series(written, index=values.index, dtype=object)
         elif kind == "integer" or (kind == "float" and prof.get("write_as_integer")):
             out[name] = pd.array(np.round(values.to_numpy(dtype=float)), dtype="Float64").astype("Int64")
         elif kind == "float" and prof.get("fixed_decimals"):
@@ -358,10 +388,13 @@ def csv_frame(typed: pd.DataFrame, profile: dict) -> pd.DataFrame:
         elif kind == "float":
             out[name] = values.astype(float)
         elif kind == "datetime":
-            out[name] = pd.Series(_format_datetimes(values, prof["format"]), index=values.index, dtype=object)
+            out[name] = pd.Series(_format_datetimes(values, prof["format"], prof.get("zone")), index=values.index, dtype=object)
         elif kind == "boolean":
             tokens = prof["tokens"]
             out[name] = values.map({1.0: tokens["true"], 0.0: tokens["false"]}).astype(object)
+        if prof.get("null_token"):
+            written = out[name].astype(object)
+            out[name] = written.where(written.notna(), prof["null_token"])
     for extra in typed.columns[len(profile["columns"]) :]:
         out[extra] = typed[extra]
     return pd.DataFrame(out, index=typed.index)

@@ -166,7 +166,7 @@ def train(
         import torch
 
         torch.set_num_threads(threads)
-        typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit)
+        typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit, null_tokens=source.get("null_tokens"))
         rules = profile["rules"]
         emit(
             {
@@ -225,6 +225,7 @@ def train(
             "libraries": library_versions(),
             "model": {"file": model_path.name, "sha256": file_sha256(model_path), "bytes": model_path.stat().st_size},
             "losses": losses,
+            **({"encodings": algorithm.encodings} if algorithm.encodings else {}),
             "timings": {"read_s": read_s, "prepare_s": round(prepared_s - read_s, 3), "fit_s": fit_s, "total_s": total_s},
             "createdAt": datetime.now(UTC).isoformat(timespec="seconds"),
         }

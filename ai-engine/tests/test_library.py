@@ -82,7 +82,7 @@ def test_delimiter_sniffing_and_null_tokens(tmp_path):
     path.write_text("\ufeffa\tb\tc\n1\tNA\tx\n2\t?\tNone\n3\t4\tnull\n", encoding="utf-8")
     assert sniff_delimiter(path) == "\t"
     frame, source = read_table(str(path))
-    assert source == {"format": "csv", "delimiter": "\t"} and list(frame.columns) == ["a", "b", "c"]
+    assert source == {"format": "csv", "delimiter": "\t", "null_tokens": {"b": "NA", "c": "None"}} and list(frame.columns) == ["a", "b", "c"]
     assert frame["b"].tolist() == [None, None, "4"] and frame["c"].tolist() == ["x", None, None]
 
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
+import pandas as pd
 import pytest
 from test_generate import check_output, profile_of, read_csv, row_violations
 
 from conftest import SCHEMAS, config, dataset, permissive_only, requires_sdv, run_cli
 from doppel_engine import EngineError, describe
 from doppel_engine._catalogue import algorithms, get
+from doppel_engine._events import ignore
+from doppel_engine._mostlyai import DIGIT_MAX_POSITIONS, DISCRETE_MAX_VALUES, choose_encodings
+from doppel_engine._schema import Column
+from doppel_engine._table import profile_table
 
 DP = {"max_epsilon": 5.0, "delta": 1e-5, "noise_multiplier": 1.5, "max_grad_norm": 1.0}
 
@@ -66,6 +72,50 @@ def test_sdv_algorithm_with_dp_is_refused(tmp_path):
     assert "GaussianCopula does not support differential privacy" in run.last["message"]
 
 
+def test_encodings_follow_the_profile():
+    rng = np.random.default_rng(0)
+    n = 400
+    raw = pd.DataFrame(
+        {
+            "rooms": rng.integers(1, 6, n).astype(str),
+            "many_levels": rng.integers(0, DISCRETE_MAX_VALUES + 20, n * 4)[:n].astype(str),
+            "amount": (rng.integers(1, 200, n) * 50).astype(str),
+            "balance": rng.uniform(0, 10 ** (DIGIT_MAX_POSITIONS + 1), n).round(2).astype(str),
+            "day": pd.Series(pd.date_range("2024-01-01", periods=n, freq="D")).dt.strftime("%Y-%m-%d"),
+            "seen": pd.Series(pd.date_range("2024-01-01", periods=n, freq="37min")).dt.strftime("%Y-%m-%d %H:%M"),
+            "comment": [f"note {i} about case {i * 7 % 13}" for i in range(n)],
+            "city": rng.choice(["Oslo", "Rome", "Lima"], n),
+            "long_text": [f"{'a long comment that runs past fifty characters, '}{i}" for i in range(n)],
+        }
+    )
+    columns = [
+        Column("rooms", "integer"),
+        Column("many_levels", "integer"),
+        Column("amount", "integer"),
+        Column("balance", "float"),
+        Column("day", "datetime", "%Y-%m-%d"),
+        Column("seen", "datetime", "%Y-%m-%d %H:%M"),
+        Column("comment", "text"),
+        Column("city", "categorical"),
+        Column("long_text", "text"),
+    ]
+    _, profile = profile_table(raw, columns, max_categories=500, on_event=ignore)
+    chosen = choose_encodings(profile, list(raw.columns))
+    assert {name: e["type"] for name, e in chosen.items()} == {
+        "rooms": "TABULAR_NUMERIC_DISCRETE",
+        "many_levels": "TABULAR_NUMERIC_DIGIT",
+        "amount": "TABULAR_NUMERIC_DIGIT",
+        "balance": "TABULAR_NUMERIC_BINNED",
+        "day": "TABULAR_DATETIME",
+        "seen": "TABULAR_DATETIME",
+        "comment": "TABULAR_CHARACTER",
+        "city": "TABULAR_CATEGORICAL",
+        "long_text": "TABULAR_CATEGORICAL",
+    }
+    assert chosen["rooms"]["reason"].startswith("5 distinct values") and "round amounts" in chosen["amount"]["reason"]
+    assert "dates without a time" in chosen["day"]["reason"] and "60 s" in chosen["seen"]["reason"]
+
+
 def test_trains_and_reports_epochs(models):
     folder, run = models("TabularARGN", "penguins")
     kinds = [e["event"] for e in run.events]
@@ -78,6 +128,9 @@ def test_trains_and_reports_epochs(models):
     assert "differential_privacy" not in done
     meta = json.loads((folder / "metadata.json").read_text())
     assert meta["model"]["file"] == "model.json" and meta["libraries"]["mostlyai-engine"] == "2.7.3"
+    learned = [p["name"] for p in meta["profile"]["columns"] if p["role"] == "model"]
+    assert list(meta["encodings"]) == learned and all(e["type"].startswith("TABULAR_") and e["reason"] for e in meta["encodings"].values())
+    assert meta["encodings"]["species"]["type"] == "TABULAR_CATEGORICAL" and meta["encodings"]["year"]["type"] == "TABULAR_NUMERIC_DISCRETE"
     assert (folder / "workspace" / "ModelStore" / "model-data" / "model-weights.pt").is_file()
     assert not (folder / "workspace" / "OriginalData").exists(), "the copy of the training rows must not stay in the model"
     log = [json.loads(line) for line in (folder / "training_log.jsonl").read_text().splitlines()]

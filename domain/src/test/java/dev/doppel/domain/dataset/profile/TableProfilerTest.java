@@ -62,6 +62,19 @@ class TableProfilerTest {
   }
 
   @Test
+  void readsDatetimesWithAnOffsetAsTheInstantTheyName() {
+    ColumnProfile c =
+        column("d", "2024-03-01T10:00:00+01:00", "2024-03-01T09:30:00Z", "2024-07-01T10:00:00+0200")
+            .columns()
+            .get(0);
+    assertThat(c.type()).isEqualTo(ColumnType.DATETIME);
+    assertThat(c.datetimeFormat()).contains("%Y-%m-%dT%H:%M:%S%z");
+    assertThat(c.numeric().orElseThrow().min()).isEqualTo(1_709_283_600d); // 2024-03-01T09:00:00Z
+    assertThat(column("d", "2024-03-01T09:30:00Z").columns().get(0).datetimeFormat()).contains("%Y-%m-%dT%H:%M:%SZ");
+    assertThat(column("d", "2024-03-01T10:00:00+25:00").columns().get(0).type()).isNotEqualTo(ColumnType.DATETIME);
+  }
+
+  @Test
   void treatsUniqueSequentialIntegersAndKeyLikeStringsAsIds() {
     String[] sequence = new String[50];
     String[] codes = new String[50];
