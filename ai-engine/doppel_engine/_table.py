@@ -393,7 +393,7 @@ def csv_frame(typed: pd.DataFrame, profile: dict) -> pd.DataFrame:
             tokens = prof["tokens"]
             out[name] = values.map({1.0: tokens["true"], 0.0: tokens["false"]}).astype(object)
         if prof.get("null_token"):
-            written = out[name].astype(object)
+            written = pd.Series(out[name], index=values.index).astype(object)
             out[name] = written.where(written.notna(), prof["null_token"])
     for extra in typed.columns[len(profile["columns"]) :]:
         out[extra] = typed[extra]
