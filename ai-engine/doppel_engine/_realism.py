@@ -191,8 +191,10 @@ def utility(train: pd.DataFrame, holdout: pd.DataFrame, synthetic: pd.DataFrame,
             if len(classes) == 2:
                 scores[name] = float(roc_auc_score(test_labels == classes[1], proba[classes[1]]))
             else:
-                # classes the model never saw get 0: renormalise so that rows sum to 1
-                shares = proba.to_numpy() / proba.to_numpy().sum(1, keepdims=True).clip(1e-12)
+                # classes the model never saw get 0: renormalise so that rows sum to 1; a row whose
+                # whole mass went to classes the holdout lacks says nothing: equal shares
+                totals = proba.to_numpy().sum(1, keepdims=True)
+                shares = np.where(totals > 0, proba.to_numpy() / np.where(totals > 0, totals, 1), 1 / len(classes))
                 scores[name] = float(roc_auc_score(test_labels, shares, multi_class="ovr", labels=classes))
     ratio = scores["synthetic"] / scores["training"] if scores["synthetic"] is not None and scores["training"] else None
     return {"target": target, "metric": "roc_auc", "training": scores["training"], "synthetic": scores["synthetic"], "ratio": ratio, "test_rows": len(holdout)}

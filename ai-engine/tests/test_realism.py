@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -176,3 +177,14 @@ def test_utility_target_must_be_a_categorical_column(adult_parts, tmp_path):
     with pytest.raises(EngineError) as caught:
         evaluate(real=str(tmp_path / "real.csv"), synthetic=str(tmp_path / "synthetic.csv"), metadata={"columns": columns}, metrics="doppel", target="age")
     assert caught.value.code == "invalid_arguments" and "--target" in str(caught.value)
+
+
+def test_utility_of_rows_whose_classes_the_holdout_lacks_is_chance_not_an_error():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=300)
+    real = pd.DataFrame({"x": x, "label": np.array(["a", "b", "d"])[(x > -0.4).astype(int) + (x > 0.4).astype(int)]})
+    synthetic = pd.DataFrame({"x": x, "label": np.where(x > 0, "c", "e")})  # no class of the holdout
+
+    result = _realism.utility(real, real, synthetic, {"x": "numerical", "label": "categorical"}, "label")
+
+    assert result["training"] > 0.9 and result["synthetic"] == pytest.approx(0.5)
