@@ -172,6 +172,7 @@ def markdown(entries: list[dict]) -> str:
 
 
 def save(entries: list[dict]) -> None:
+    """Write this run's entries so far, keeping earlier runs' entries for other pairs."""
     done = {(e["dataset"], e["algorithm"]) for e in entries}
     kept = []
     if RESULTS.is_file():
@@ -184,7 +185,7 @@ def save(entries: list[dict]) -> None:
         "machine": platform.platform(),
     }
     for entry in entries:
-        entry["run"] = run_note
+        entry.setdefault("run", run_note)
     RESULTS.write_text(json.dumps({"results": kept + entries}, indent=2))
 
 
@@ -224,8 +225,8 @@ def main() -> None:
             for algorithm in args.algorithms.split(","):
                 entry = measure(name, algorithm, data, holdout, columns, args.rows or len(training), args, work)
                 entries.append({**entry, "training_rows": len(training), "holdout_rows": len(held)})
+                save(entries)
                 print(f"done {name} {algorithm} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
-    save(entries)
     print(f"platform / direct on the same training rows; {os.cpu_count()} CPU cores; {time.perf_counter() - started:.0f} s\n")
     print(markdown(entries))
 
