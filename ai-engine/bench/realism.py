@@ -92,6 +92,7 @@ def realism(report: dict) -> dict:
     utility = report.get("utility") or {}
     holdout = (report.get("privacy") or {}).get("holdout") or {}
     return {
+        "metrics_engine": report["metrics_engine"],
         "quality_schema": report["quality"]["score"],
         "detection": detection.get("score"),
         "detection_auc": detection.get("auc"),
