@@ -23,7 +23,9 @@ def main(argv, emit):
     parser.add_argument(
         "--metrics", choices=("auto", "sdmetrics", "doppel"), default=None, help="who computes the scores (default auto: sdmetrics when installed)"
     )
-    parser.add_argument("--target", help="categorical/boolean column the utility test predicts (default: the last one)")
+    parser.add_argument(
+        "--target", help="column the utility test predicts: ROC AUC for a categorical/boolean one, R² for a numeric one (default: the last categorical)"
+    )
     args = parser.parse_args(argv)
     from doppel_engine import evaluate
 

@@ -18,6 +18,7 @@ def main(argv, emit):
     parser.add_argument("--anomalies", help="anomaly spec JSON, inline or a file path")
     parser.add_argument("--seed", type=int, help="seed for reproducible output (default: random)")
     parser.add_argument("--chunk-size", type=int, default=50_000, help="rows sampled and written per chunk")
+    parser.add_argument("--rules-off", action="append", metavar="RULE_ID", help="a rule of the model not to keep (repeatable)")
     args = parser.parse_args(argv)
     from doppel_engine import generate
 
@@ -29,6 +30,7 @@ def main(argv, emit):
         anomalies=args.anomalies,
         seed=args.seed,
         chunk_size=args.chunk_size,
+        rules_off=args.rules_off,
         on_event=emit,
     )
 

@@ -37,9 +37,11 @@ def generate(
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
+    rules_off: list[str] | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
-    """Sample ``count`` rows from a model folder into a CSV or Parquet file."""
+    """Sample ``count`` rows from a model folder into a CSV or Parquet file, keeping every rule
+    of the model except the ids in ``rules_off``."""
     from ._generate import generate as _generate
 
     return _generate(
@@ -50,6 +52,7 @@ def generate(
         anomalies=anomalies,
         seed=seed,
         chunk_size=chunk_size,
+        rules_off=rules_off,
         on_event=on_event,
     )
 
@@ -73,8 +76,8 @@ def evaluate(
 
     ``metrics``: "sdmetrics", "doppel" (the engine's own metrics) or None/"auto" (sdmetrics when
     installed). ``model``: the folder of the model the synthetic rows came from. ``holdout``: real
-    rows kept out of training (default: those of ``model``, or of the model ``metadata`` names). ``target``: the categorical/boolean column the
-    utility test predicts (default: the last one)."""
+    rows kept out of training (default: those of ``model``, or of the model ``metadata`` names). ``target``: the column the
+    utility test predicts (default: the last categorical/boolean one, else the last numeric one)."""
     from ._evaluate import evaluate as _evaluate
 
     return _evaluate(

@@ -3,9 +3,9 @@
 Kinds:
 - out_of_range: a number or datetime beyond the real min/max.
 - unseen_category: a categorical/text value that is not in the real category set.
-- broken_relation: a cross-column relation of the real table is broken: for an 'a >= b' relation
-  (e.g. dropoff >= pickup) the order is inverted; for two strongly correlated numbers, each takes a
-  value from the opposite end of its range from where the relation would put it.
+- broken_relation: one rule of the real table (see _rules.py: order, linear, dependency, prefix,
+  date part, missing together, unique) is broken: an order inverted, a sum off its residual set, a
+  category its determinant does not map to, a repeated unique value...
 - unexpected_null: a null in a column that has none in the real table.
 """
 
@@ -18,7 +18,7 @@ import pandas as pd
 
 from ._constants import ANOMALY_KINDS
 from ._errors import EngineError
-from ._table import relation_broken
+from ._rules import break_rule, breakable, rules_of
 
 KINDS = ANOMALY_KINDS
 DEFAULT_LABEL = "is_anomaly"
@@ -30,18 +30,18 @@ def anomaly_count(ratio: float, count: int) -> int:
     return math.floor(ratio * count + 0.5)
 
 
-def candidates(profile: dict) -> dict[str, list]:
-    """What each kind can act on in this table."""
+def candidates(profile: dict, rules: list[dict] | None = None) -> dict[str, list]:
+    """What each kind can act on in this table (``rules``: those kept, default all)."""
     cols = profile["columns"]
     return {
         "out_of_range": [p for p in cols if p["type"] in ("integer", "float", "datetime") and p["role"] != "id" and "min" in p],
         "unseen_category": [p for p in cols if p["type"] in ("categorical", "text")],
-        "broken_relation": list(profile["relations"]),
+        "broken_relation": list(rules_of(profile) if rules is None else rules),
         "unexpected_null": [p for p in cols if p["role"] != "id" and p["null_ratio"] == 0],
     }
 
 
-def parse_spec(raw: object, profile: dict) -> dict | None:
+def parse_spec(raw: object, profile: dict, rules: list[dict] | None = None) -> dict | None:
     """Validate an anomalies spec; ``None`` means no anomaly columns at all."""
     if raw is None:
         return None
@@ -65,7 +65,7 @@ def parse_spec(raw: object, profile: dict) -> dict | None:
         columns[key] = value
     if columns["label_column"] is not None and columns["label_column"] == columns["kind_column"]:
         raise EngineError("invalid_anomalies", "anomalies.label_column and kind_column must differ")
-    available = {k: v for k, v in candidates(profile).items() if v}
+    available = {k: v for k, v in candidates(profile, rules).items() if v}
     kinds = raw.get("kinds")
     if kinds is None:
         kinds = [k for k in KINDS if k in available]
@@ -90,7 +90,7 @@ def _why_not(kind: str) -> str:
     return {
         "out_of_range": "it has no numeric or datetime column",
         "unseen_category": "it has no categorical or text column",
-        "broken_relation": "no ordered or strongly correlated column pair was found in the real data",
+        "broken_relation": "no rule was found in the real data, or every rule is switched off",
         "unexpected_null": "every column already has nulls in the real data",
     }[kind]
 
@@ -131,46 +131,20 @@ def _unexpected_null(frame: pd.DataFrame, row: int, prof: dict, _rng: np.random.
     frame.iat[row, col] = None if frame[prof["name"]].dtype == object else np.nan
 
 
-def _broken_relation(frame: pd.DataFrame, row: int, rel: dict, rng: np.random.Generator, profiles: dict) -> None:
-    if rel["kind"] == "order":
-        g, lesser = profiles[rel["greater"]], profiles[rel["lesser"]]
-        gi, li = frame.columns.get_loc(g["name"]), frame.columns.get_loc(lesser["name"])
-        gv, lv = frame.iat[row, gi], frame.iat[row, li]
-        if pd.isna(gv):
-            gv = g["min"]
-        if pd.isna(lv):
-            lv = lesser["max"]
-        if gv > lv:
-            gv, lv = lv, gv
-        if gv >= lv:
-            gv = lv - max(_unit(g), _unit(lesser))
-        frame.iat[row, gi], frame.iat[row, li] = gv, lv
-        return
-    x, y = profiles[rel["x"]], profiles[rel["y"]]
-    xi, yi = frame.columns.get_loc(x["name"]), frame.columns.get_loc(y["name"])
-    x_high = rng.random() < 0.5
-    xv = rng.uniform(rel["x_high"], x["max"]) if x_high else rng.uniform(x["min"], rel["x_low"])
-    y_high = (rel["slope"] < 0) == x_high  # the end the relation would not put y at
-    yv = rng.uniform(rel["y_high"], y["max"]) if y_high else rng.uniform(y["min"], rel["y_low"])
-    xv, yv = _round(x, xv), _round(y, yv)
-    if not relation_broken(rel, {x["name"]: xv, y["name"]: yv}):
-        xv = x["max"] if x_high else x["min"]
-        yv = y["max"] if y_high else y["min"]
-    frame.iat[row, xi], frame.iat[row, yi] = xv, yv
+def inject(
+    frame: pd.DataFrame, spec: dict, count: int, profile: dict, rng: np.random.Generator, rules: list[dict] | None = None
+) -> tuple[dict[str, int], np.ndarray]:
+    """Make ``count`` random rows of ``frame`` anomalous in place and add the label columns.
 
-
-def inject(frame: pd.DataFrame, spec: dict, count: int, profile: dict, rng: np.random.Generator) -> dict[str, int]:
-    """Make ``count`` random rows of ``frame`` anomalous in place and add the label columns."""
+    Returns the count per kind and the positions of the anomalous rows."""
     n = len(frame)
     chosen = np.sort(rng.choice(n, size=count, replace=False)) if count else np.array([], dtype=int)
     kinds_of_rows = np.empty(n, dtype=object)
-    cands = candidates(profile)
+    cands = candidates(profile, rules)
     profiles = {p["name"]: p for p in profile["columns"]}
     tally = dict.fromkeys(spec["kinds"], 0)
     for row in chosen:
-        kind = spec["kinds"][rng.integers(len(spec["kinds"]))]
-        options = cands[kind]
-        target = options[rng.integers(len(options))]
+        kind, target = _pick(spec["kinds"], cands, frame, row, rng)
         if kind == "out_of_range":
             _out_of_range(frame, row, target, rng)
         elif kind == "unseen_category":
@@ -178,7 +152,7 @@ def inject(frame: pd.DataFrame, spec: dict, count: int, profile: dict, rng: np.r
         elif kind == "unexpected_null":
             _unexpected_null(frame, row, target, rng)
         else:
-            _broken_relation(frame, row, target, rng, profiles)
+            break_rule(frame, row, target, profiles, rng)
         kinds_of_rows[row] = kind
         tally[kind] += 1
     if spec["label_column"] is not None:
@@ -187,4 +161,15 @@ def inject(frame: pd.DataFrame, spec: dict, count: int, profile: dict, rng: np.r
         frame[spec["label_column"]] = label
     if spec["kind_column"] is not None:
         frame[spec["kind_column"]] = kinds_of_rows
-    return tally
+    return tally, chosen
+
+
+def _pick(kinds: list[str], cands: dict, frame: pd.DataFrame, row: int, rng: np.random.Generator) -> tuple[str, object]:
+    """A kind and what it acts on, at random; a rule that cannot be broken on this row (a repeat
+    on the first row) gives way to another."""
+    for kind in rng.permutation(kinds):
+        options = [t for t in cands[kind] if kind != "broken_relation" or breakable(t, frame, row)]
+        if options:
+            return str(kind), options[rng.integers(len(options))]
+    kind = kinds[rng.integers(len(kinds))]
+    return kind, cands[kind][rng.integers(len(cands[kind]))]

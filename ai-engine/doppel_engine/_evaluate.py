@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import _realism
+from . import _attacks, _fidelity, _realism, _rules
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore, write_json_file
 from ._io import read_table
@@ -181,6 +181,21 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 
 def _score(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
+
+
+def _utility_target(target: str | None, columns: list[Column], sdtypes: dict[str, str]) -> str | None:
+    """The column the utility test predicts: ``target`` when it is a scored column, else the default."""
+    if target is None:
+        return _realism.default_target(sdtypes)
+    types = {c.name: c.type for c in columns}
+    if target not in types:
+        raise EngineError("invalid_arguments", f"--target {target!r} is not a column of the table (columns: {', '.join(types)})")
+    if target not in sdtypes:
+        raise EngineError(
+            "invalid_arguments",
+            f"--target {target!r} is a {types[target]} column, which is not scored: name a numeric, datetime, categorical or boolean column",
+        )
+    return target
 
 
 def metrics_engine(requested: str | None = None) -> str:
@@ -361,9 +376,7 @@ def evaluate(
 
     engine = metrics_engine(metrics)
     sdtypes = {c.name: _sdtype(c) for c in used}
-    if target is not None and sdtypes.get(target) not in ("categorical", "boolean"):
-        raise EngineError("invalid_arguments", f"--target must name a categorical or boolean column of the schema (got {target!r})")
-    target = target or _realism.default_target(sdtypes)
+    target = _utility_target(target, columns, sdtypes)
     # DCR cannot hold nulls in a nullable boolean column (sdmetrics): compare booleans as categories.
     bools = [c.name for c in used if c.type == "boolean"]
     dcr_real = _categorical_booleans(_subsample(real_df, dcr_rows, seed + 2), bools)
@@ -376,6 +389,13 @@ def evaluate(
         else:
             scores = _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event)
     quality_part, diagnostic_part, dcr = scores
+    fidelity = {
+        "columns": _fidelity.column_coverage(columns, quality_part["columns"], real_raw, synth_raw),
+        "pairs": _fidelity.pair_coverage(quality_part["pairs"]),
+    }
+    on_event({"event": "progress", "stage": "quality_check", "elapsed_s": clock.elapsed()})
+    quality_check = _fidelity.quality_check(real_raw, synth_raw, columns, quality_part, sdtypes)
+    timings["quality_check_s"] = clock.elapsed()
     real_hashes = set(_row_hashes(real_df))
     exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
     holdout_df = None if holdout_raw is None else _typed(holdout_raw, used, formats, ignore).astype(real_df.dtypes.to_dict())
@@ -388,6 +408,17 @@ def evaluate(
     if holdout_df is not None and len(training_df) and len(holdout_df):
         against_holdout = _realism.privacy_against_holdout(
             _categorical_booleans(training_df, bools), _categorical_booleans(holdout_df, bools), dcr_synth, dcr_sdtypes, seed=seed, rows=dcr_rows
+        )
+    attacks = None
+    if holdout_df is not None and len(training_df) and len(holdout_df):
+        on_event({"event": "progress", "stage": "attacks", "elapsed_s": clock.elapsed()})
+        attacks = _attacks.attacks(
+            _categorical_booleans(training_df, bools),
+            _categorical_booleans(holdout_df, bools),
+            _categorical_booleans(synth_df, bools),
+            dcr_sdtypes,
+            seed=seed,
+            rows=dcr_rows,
         )
     timings["privacy_s"] = clock.elapsed()
 
@@ -447,10 +478,14 @@ def evaluate(
             "exact_copies_of_training": training_copy_share,
             "holdout_copies_of_training": holdout_copy_share,
             "holdout": against_holdout,
-            "verdict": _realism.privacy_verdict(training_copy_share, holdout_copy_share, against_holdout and against_holdout["dcr_share"]),
+            "attacks": attacks,
+            "verdict": _realism.privacy_verdict(training_copy_share, holdout_copy_share, against_holdout and against_holdout["dcr_share"], attacks),
         },
+        "fidelity": fidelity,
+        "quality_check": quality_check,
         "detection": detection,
         "utility": utility,
+        "rules": _rules.evaluation(model, synth_raw, ignored) if model is not None else None,
         "charts": {"histograms": histograms, "correlation": correlation},
         "sampling": {**sampling, "holdout_rows": None if holdout_raw is None else len(holdout_raw)},
         "skipped_columns": skipped,

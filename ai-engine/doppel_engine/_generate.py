@@ -15,6 +15,7 @@ from ._anomalies import anomaly_count, inject, parse_spec
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
+from ._rules import kept_shares, remember, rules_on
 from ._sdv import file_sha256
 from ._table import arrow_schema, arrow_table, csv_frame, restore
 from ._train import load_json_argument
@@ -103,6 +104,7 @@ def generate(
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
+    rules_off: list[str] | None = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     clock = Stopwatch()
@@ -120,7 +122,8 @@ def generate(
 
     _folder, meta = read_model_metadata(model)
     profile = meta["profile"]
-    spec = parse_spec(anomalies_raw, profile)
+    rules = rules_on(profile, rules_off)
+    spec = parse_spec(anomalies_raw, profile, rules)
     seed = secrets.randbelow(2**31) if seed is None else seed
 
     import torch
@@ -151,16 +154,25 @@ def generate(
         raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
 
     tally: dict[str, int] = {}
+    kept = {r["id"]: [0, 0] for r in rules}
+    seen: dict = {}
     done = 0
     try:
         while done < count:
             n = min(chunk_size, count - done)
             sampled = algorithm.sample(n)
-            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n)
+            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen)
+            normal = np.ones(n, dtype=bool)
             if spec is not None:
                 k = total_anomalies * (done + n) // count - total_anomalies * done // count
-                for kind, c in inject(typed, spec, k, profile, anomaly_rng).items():
+                counts, anomalous = inject(typed, spec, k, profile, anomaly_rng, rules)
+                normal[anomalous] = False
+                for kind, c in counts.items():
                     tally[kind] = tally.get(kind, 0) + c
+            for rule_id, (held, applicable) in kept_shares(rules, typed, normal, seen).items():
+                kept[rule_id][0] += held
+                kept[rule_id][1] += applicable
+            remember(seen, rules, typed)
             sink.write(typed)
             done += n
             on_event({"event": "progress", "stage": "sample", "rows": done, "total": count, "elapsed_s": clock.elapsed()})
@@ -179,6 +191,7 @@ def generate(
         "rows": count,
         "anomalies": sum(tally.values()),
         "anomaly_kinds": tally,
+        "rules_kept": {rule_id: held / applicable if applicable else None for rule_id, (held, applicable) in kept.items()},
         "output": str(out_path),
         "bytes": out_path.stat().st_size,
         "format": fmt,

@@ -259,7 +259,7 @@ def random_baseline(real: pd.DataFrame, n: int, seed: int | None = None, null_se
     return pd.DataFrame(out)
 
 
-def _dcr_columns(
+def dcr_columns(
     data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str], scale: pd.DataFrame | None = None
 ) -> list[tuple[str, np.ndarray, np.ndarray, float | None]]:
     """Per column: (kind, data values, reference values, range of ``scale``, by default of
@@ -279,6 +279,22 @@ def _dcr_columns(
     return cols
 
 
+def column_distance(kind: str, data: np.ndarray, reference: np.ndarray, span: float | None) -> np.ndarray:
+    """One column's part of the row distance, every ``data`` value against every ``reference``
+    value (shape (len(data), len(reference)), 0..1): numeric |a-b| / span capped at 1,
+    categorical 0/1, one null 1, both null 0."""
+    a, b = data[:, None], reference[None, :]
+    if kind != "numeric":
+        return (a != b).astype(float)
+    with np.errstate(invalid="ignore"):
+        diff = np.abs(b - a)
+        part = (diff > 0).astype(float) if span == 0 else np.minimum(diff / span, 1.0)
+    a_nan, b_nan = np.isnan(a), np.isnan(b)
+    part = np.where(a_nan ^ b_nan, 1.0, part)
+    part = np.where(a_nan & b_nan, 0.0, part)
+    return np.nan_to_num(part, nan=0.0)
+
+
 def dcr(data: pd.DataFrame, reference: pd.DataFrame, sdtypes: dict[str, str], chunk: int = 256) -> np.ndarray:
     """Distance of every row of ``data`` to its closest row in ``reference`` (0..1)."""
     return nearest_distances(data, reference, sdtypes, k=1, chunk=chunk)[:, 0]
@@ -290,7 +306,7 @@ def nearest_distances(
     """Distances (0..1, as ``dcr``) of every row of ``data`` to its ``k`` closest rows in
     ``reference``, nearest first; shape (rows, k). ``scale``: the rows whose ranges normalise
     numeric differences (default ``reference``), so that distances to two references compare."""
-    cols = _dcr_columns(data, reference, sdtypes, scale)
+    cols = dcr_columns(data, reference, sdtypes, scale)
     if not cols:
         raise ValueError("There are no overlapping statistical columns to measure.")
     k = min(k, len(reference))
@@ -299,19 +315,7 @@ def nearest_distances(
         stop = min(start + chunk, len(data))
         total = np.zeros((stop - start, len(reference)))
         for kind, d, r, span in cols:
-            a = d[start:stop, None]
-            b = r[None, :]
-            if kind == "numeric":
-                with np.errstate(invalid="ignore"):
-                    diff = np.abs(b - a)
-                    part = (diff > 0).astype(float) if span == 0 else np.minimum(diff / span, 1.0)
-                a_nan, b_nan = np.isnan(a), np.isnan(b)
-                part = np.where(a_nan ^ b_nan, 1.0, part)
-                part = np.where(a_nan & b_nan, 0.0, part)
-                part = np.nan_to_num(part, nan=0.0)
-            else:
-                part = (a != b).astype(float)
-            total += part
+            total += column_distance(kind, d[start:stop], r, span)
         total /= len(cols)
         out[start:stop] = np.sort(np.partition(total, k - 1, axis=1)[:, :k], axis=1)
     return out

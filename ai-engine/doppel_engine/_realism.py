@@ -29,6 +29,9 @@ MAX_CATEGORY_CODES = 254  # HistGradientBoosting's native categories need fewer 
 DCR_SHARE_MILD = 0.55
 DCR_SHARE_STRONG = 0.65
 EXACT_COPY_MARGIN = 0.01  # copies above the rate at which unseen real rows repeat training rows
+# An attack risk whose whole confidence interval lies above this makes the verdict at least "caution".
+ATTACK_RISK_CAUTION = 0.10
+ATTACK_LABELS = {"singling_out": "singling out", "linkability": "linkability", "inference": "inference"}
 
 
 def _features(real: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
@@ -127,7 +130,7 @@ def privacy_against_holdout(
     }
 
 
-def privacy_verdict(exact_copy_share: float, holdout_copy_share: float | None, dcr_share: float | None) -> dict:
+def privacy_verdict(exact_copy_share: float, holdout_copy_share: float | None, dcr_share: float | None, attacks: dict | None = None) -> dict:
     """A level (good, caution, poor) and a sentence that says only what the numbers show."""
     copies = exact_copy_share - (holdout_copy_share or 0.0)
     parts, level = [], "good"
@@ -137,7 +140,7 @@ def privacy_verdict(exact_copy_share: float, holdout_copy_share: float | None, d
     else:
         parts.append(f"{exact_copy_share:.1%} of synthetic rows are exact copies of training rows, no more than unseen real rows repeat them")
     if dcr_share is None:
-        parts.append("no rows were held out at training, so memorisation cannot be measured")
+        parts.append("no rows were held out at training, so memorisation and the attack risks cannot be measured")
         if level == "good":
             level = "unknown"
     else:
@@ -150,20 +153,31 @@ def privacy_verdict(exact_copy_share: float, holdout_copy_share: float | None, d
             parts.append(f"{closer}: slightly closer to the training rows")
         else:
             parts.append(f"{closer}: no sign of memorised rows")
+    if attacks and attacks.get("attacks"):
+        risks = [(attacks[kind], label) for kind, label in ATTACK_LABELS.items() if attacks[kind].get("risk") is not None]
+        risks = [(r, f"{label} (worst column: {r['column']})" if "column" in r else label) for r, label in risks]
+        cited = ", ".join(f"{label} {r['risk']:.0%} (95% CI {r['ci'][0]:.0%}–{r['ci'][1]:.0%})" for r, label in risks)
+        parts.append(f"attacks on training rows beyond held-out rows (anonymeter's risks): {cited}")
+        if level in ("good", "unknown") and any(r["ci"][0] > ATTACK_RISK_CAUTION for r, _ in risks):
+            level = "caution"
+            parts.append(f"at least one risk is above {ATTACK_RISK_CAUTION:.0%} even at the low end of its interval")
     return {"level": level, "text": "; ".join(parts) + "."}
 
 
 def default_target(sdtypes: dict[str, str]) -> str | None:
-    """The last categorical or boolean column: tables usually end with their label."""
-    discrete = [n for n, t in sdtypes.items() if t in DISCRETE]
-    return discrete[-1] if discrete else None
+    """The last categorical or boolean column (tables usually end with their label), else the
+    last numeric one."""
+    for kinds in (DISCRETE, ("numerical",)):
+        candidates = [n for n, t in sdtypes.items() if t in kinds]
+        if candidates:
+            return candidates[-1]
+    return None
 
 
 def utility(train: pd.DataFrame, holdout: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str], target: str, seed: int = 0) -> dict:
-    """Train on synthetic, test on real: the same classifier trained on synthetic rows and on
-    training rows, both scored (ROC AUC, one-vs-rest for more than two classes) on the holdout."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.metrics import roc_auc_score
+    """Train on synthetic, test on real: the same gradient-boosted model trained on synthetic rows
+    and on training rows, both scored on the holdout. A categorical/boolean target is scored by
+    ROC AUC (one-vs-rest for more than two classes), a numeric one by R²."""
     from threadpoolctl import threadpool_limits
 
     sdtypes = {n: t for n, t in sdtypes.items() if t in NUMERIC + DISCRETE}
@@ -172,29 +186,50 @@ def utility(train: pd.DataFrame, holdout: pd.DataFrame, synthetic: pd.DataFrame,
     synthetic = synthetic[synthetic[target].notna()].sample(n=min(n, int(synthetic[target].notna().sum())), random_state=seed + 1)
     holdout = holdout[holdout[target].notna()]
     features, categorical = _features(pd.concat([train, synthetic], ignore_index=True), holdout, sdtypes)
-    labels = pd.concat([train[target], synthetic[target], holdout[target]], ignore_index=True).astype(str).to_numpy()
     inputs = features.drop(columns=[target])
-    parts = np.split(np.arange(len(labels)), [len(train), len(train) + len(synthetic)])
-    test_labels = labels[parts[2]]
-    classes = sorted(set(test_labels))
-    scores = {}
+    parts = np.split(np.arange(len(features)), [len(train), len(train) + len(synthetic)])
+    if sdtypes[target] in NUMERIC:
+        metric, score, labels = "r2", _r2, features[target].to_numpy()
+    else:
+        metric, score = "roc_auc", _roc_auc
+        labels = pd.concat([train[target], synthetic[target], holdout[target]], ignore_index=True).astype(str).to_numpy()
     with threadpool_limits(limits=1, user_api="openmp"):
-        for name, rows in (("training", parts[0]), ("synthetic", parts[1])):
-            if len(set(labels[rows])) < 2 or len(classes) < 2:
-                scores[name] = None
-                continue
-            model = HistGradientBoostingClassifier(
-                max_iter=100, early_stopping=False, random_state=seed, categorical_features=[c in categorical for c in inputs.columns]
-            )
-            model.fit(inputs.iloc[rows], labels[rows])
-            proba = pd.DataFrame(model.predict_proba(inputs.iloc[parts[2]]), columns=model.classes_).reindex(columns=classes, fill_value=0.0)
-            if len(classes) == 2:
-                scores[name] = float(roc_auc_score(test_labels == classes[1], proba[classes[1]]))
-            else:
-                # classes the model never saw get 0: renormalise so that rows sum to 1; a row whose
-                # whole mass went to classes the holdout lacks says nothing: equal shares
-                totals = proba.to_numpy().sum(1, keepdims=True)
-                shares = np.where(totals > 0, proba.to_numpy() / np.where(totals > 0, totals, 1), 1 / len(classes))
-                scores[name] = float(roc_auc_score(test_labels, shares, multi_class="ovr", labels=classes))
-    ratio = scores["synthetic"] / scores["training"] if scores["synthetic"] is not None and scores["training"] else None
-    return {"target": target, "metric": "roc_auc", "training": scores["training"], "synthetic": scores["synthetic"], "ratio": ratio, "test_rows": len(holdout)}
+        scores = {name: score(inputs, labels, rows, parts[2], categorical, seed) for name, rows in (("training", parts[0]), ("synthetic", parts[1]))}
+    # A ratio only means something against a model that predicts better than the mean (R² > 0).
+    ratio = scores["synthetic"] / scores["training"] if scores["synthetic"] is not None and scores["training"] and scores["training"] > 0 else None
+    return {"target": target, "metric": metric, "training": scores["training"], "synthetic": scores["synthetic"], "ratio": ratio, "test_rows": len(holdout)}
+
+
+def _roc_auc(inputs: pd.DataFrame, labels: np.ndarray, rows: np.ndarray, test: np.ndarray, categorical: list[str], seed: int) -> float | None:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+
+    test_labels = labels[test]
+    classes = sorted(set(test_labels))
+    if len(set(labels[rows])) < 2 or len(classes) < 2:
+        return None
+    model = HistGradientBoostingClassifier(
+        max_iter=100, early_stopping=False, random_state=seed, categorical_features=[c in categorical for c in inputs.columns]
+    )
+    model.fit(inputs.iloc[rows], labels[rows])
+    proba = pd.DataFrame(model.predict_proba(inputs.iloc[test]), columns=model.classes_).reindex(columns=classes, fill_value=0.0)
+    if len(classes) == 2:
+        return float(roc_auc_score(test_labels == classes[1], proba[classes[1]]))
+    # classes the model never saw get 0: renormalise so that rows sum to 1; a row whose whole
+    # mass went to classes the holdout lacks says nothing: equal shares
+    totals = proba.to_numpy().sum(1, keepdims=True)
+    shares = np.where(totals > 0, proba.to_numpy() / np.where(totals > 0, totals, 1), 1 / len(classes))
+    return float(roc_auc_score(test_labels, shares, multi_class="ovr", labels=classes))
+
+
+def _r2(inputs: pd.DataFrame, values: np.ndarray, rows: np.ndarray, test: np.ndarray, categorical: list[str], seed: int) -> float | None:
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.metrics import r2_score
+
+    if len(rows) < 2 or len(test) < 2 or np.nanstd(values[test]) == 0:
+        return None
+    model = HistGradientBoostingRegressor(
+        max_iter=100, early_stopping=False, random_state=seed, categorical_features=[c in categorical for c in inputs.columns]
+    )
+    model.fit(inputs.iloc[rows], values[rows])
+    return float(r2_score(values[test], model.predict(inputs.iloc[test])))

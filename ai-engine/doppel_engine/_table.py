@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ._events import EventCallback
+from ._events import EventCallback, ignore
 from ._grid import apply_support, detect_support
+from ._rules import find_rules, keep, rules_of
 from ._schema import (
     Column,
     datetime_resolution,
@@ -58,7 +59,7 @@ def _id_profile(series: pd.Series) -> dict:
 def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: int, on_event: EventCallback) -> tuple[pd.DataFrame, dict]:
     """Convert the raw frame to typed values and describe every column.
 
-    Returns the typed frame and the profile: ``{"columns": [...], "relations": [...]}``.
+    Returns the typed frame and the profile: ``{"columns": [...], "rules": [...]}`` (see _rules.py).
     """
     typed = {}
     profiles = []
@@ -145,66 +146,29 @@ def profile_table(raw: pd.DataFrame, columns: list[Column], *, max_categories: i
             )
         profiles.append(prof)
     typed_frame = pd.DataFrame(typed, index=raw.index)
-    return typed_frame, {"columns": profiles, "relations": find_relations(typed_frame, profiles)}
+    return typed_frame, {"columns": profiles, "rules": find_rules(typed_frame, profiles)}
 
 
 def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-# ---------------------------------------------------------------------------------------------
-# cross-column relations (used to keep normal rows consistent and to break them on purpose)
-
-
-def find_relations(typed: pd.DataFrame, profiles: list[dict]) -> list[dict]:
-    numeric = [p for p in profiles if p["role"] == "model" and p["type"] in ("integer", "float", "datetime") and "min" in p]
-    relations: list[dict] = []
-    for i, a in enumerate(numeric):
-        for b in numeric[i + 1 :]:
-            if (a["type"] == "datetime") != (b["type"] == "datetime"):
-                continue
-            both = typed[[a["name"], b["name"]]].dropna()
-            if len(both) < 10:
-                continue
-            x = both[a["name"]].to_numpy()
-            y = both[b["name"]].to_numpy()
-            overlap = max(a["min"], b["min"]) <= min(a["max"], b["max"])
-            if overlap and (x >= y).all() and (x > y).any():
-                relations.append({"kind": "order", "greater": a["name"], "lesser": b["name"]})
-            elif overlap and (y >= x).all() and (y > x).any():
-                relations.append({"kind": "order", "greater": b["name"], "lesser": a["name"]})
-            elif len(both) >= 30 and a["type"] != "datetime" and x.std() > 0 and y.std() > 0:
-                r = float(np.corrcoef(x, y)[0, 1])
-                if abs(r) >= 0.8:
-                    slope, intercept = np.polyfit(x, y, 1)
-                    resid = y - (slope * x + intercept)
-                    relations.append(
-                        {
-                            "kind": "correlation",
-                            "x": a["name"],
-                            "y": b["name"],
-                            "r": r,
-                            "slope": float(slope),
-                            "intercept": float(intercept),
-                            "resid_std": float(resid.std()),
-                            "x_low": float(np.quantile(x, 0.02)),
-                            "x_high": float(np.quantile(x, 0.98)),
-                            "y_low": float(np.quantile(y, 0.02)),
-                            "y_high": float(np.quantile(y, 0.98)),
-                        }
-                    )
-    return relations
-
-
-def relation_broken(rel: dict, row: dict) -> bool:
-    """Whether a typed row violates a relation (used by the anomaly injector and the tests)."""
-    if rel["kind"] == "order":
-        g, lesser = row.get(rel["greater"]), row.get(rel["lesser"])
-        return g is not None and lesser is not None and not pd.isna(g) and not pd.isna(lesser) and g < lesser
-    x, y = row.get(rel["x"]), row.get(rel["y"])
-    if x is None or y is None or pd.isna(x) or pd.isna(y):
-        return False
-    return abs(y - (rel["slope"] * x + rel["intercept"])) > 3 * max(rel["resid_std"], 1e-12)
+def typed_rows(raw: pd.DataFrame, profile: dict) -> pd.DataFrame:
+    """A table written from this profile (e.g. generated rows) read back as typed values."""
+    typed = {}
+    for prof in profile["columns"]:
+        series = raw[prof["name"]]
+        if prof["type"] in ("integer", "float"):
+            typed[prof["name"]] = to_number(series, prof["name"], ignore)
+        elif prof["type"] == "datetime":
+            typed[prof["name"]] = _seconds(to_datetime(series, prof["name"], prof["format"], ignore)[0])
+        elif prof["type"] == "boolean":
+            typed[prof["name"]] = to_boolean(series, prof["name"], ignore)[0].map({True: 1.0, False: 0.0}).astype(float)
+        elif prof["type"] == "id":
+            typed[prof["name"]] = series.astype(object).where(series.notna(), None)
+        else:
+            typed[prof["name"]] = to_text(series)
+    return pd.DataFrame(typed, index=raw.index)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,8 +214,18 @@ def _fill_nulls(values: np.ndarray, fill, rng: np.random.Generator) -> np.ndarra
     return values
 
 
-def restore(sampled: pd.DataFrame, profile: dict, *, rng: np.random.Generator, row_offset: int, n: int) -> pd.DataFrame:
-    """Turn ``n`` sampled rows into typed rows of the real table, inside the real bounds."""
+def restore(
+    sampled: pd.DataFrame,
+    profile: dict,
+    *,
+    rng: np.random.Generator,
+    row_offset: int,
+    n: int,
+    rules: list[dict] | None = None,
+    seen: dict | None = None,
+) -> pd.DataFrame:
+    """Turn ``n`` sampled rows into typed rows of the real table, inside the real bounds, keeping
+    ``rules`` (default: every rule of the profile; ``seen``: see _rules.keep)."""
     out = {}
     for prof in profile["columns"]:
         name = prof["name"]
@@ -316,7 +290,7 @@ def restore(sampled: pd.DataFrame, profile: dict, *, rng: np.random.Generator, r
         if prof["role"] == "model" and 0 < prof["null_ratio"] < 1:
             out[prof["name"]] = _calibrate_nulls(out[prof["name"]], prof, rng)
     frame = pd.DataFrame(out)
-    _repair_order(frame, profile, rng)
+    keep(frame, rules_of(profile) if rules is None else rules, profile, rng, seen)
     return frame
 
 
@@ -347,60 +321,6 @@ def _calibrate_nulls(values: np.ndarray, prof: dict, rng: np.random.Generator) -
         drop = rng.choice(np.flatnonzero(~missing), target - current, replace=False)
         values[drop] = None if values.dtype == object else np.nan
     return values
-
-
-def _bounds(profile: dict) -> dict[str, tuple[float, float]]:
-    return {p["name"]: (p["min"], p["max"]) for p in profile["columns"] if "min" in p}
-
-
-def _repair_order(frame: pd.DataFrame, profile: dict, rng: np.random.Generator) -> None:
-    """Make normal rows keep the real table's 'a >= b' relations (e.g. dropoff >= pickup).
-
-    A value the repair moves goes back onto its column's support: the greater one up, the lesser
-    one down, so that the order holds. Snapping can break another relation of a chain (total >= fare
-    >= tip), so passes repeat; the few rows still out of order after them are repaired exactly,
-    off the support, since an order the real table always keeps outweighs a grid."""
-    orders = [r for r in profile["relations"] if r["kind"] == "order"]
-    if not orders:
-        return
-    bounds = _bounds(profile)
-    supports = {p["name"]: p["support"] for p in profile["columns"] if p.get("support")}
-    decimals = {p["name"]: p["decimals"] for p in profile["columns"] if "decimals" in p}
-    for snap in (True, False):
-        for _ in range(len(orders) + 1):
-            if not _repair_order_pass(frame, orders, bounds, supports if snap else {}, decimals, rng):
-                break
-
-
-def _repair_order_pass(frame: pd.DataFrame, orders: list[dict], bounds: dict, supports: dict, decimals: dict, rng: np.random.Generator) -> bool:
-    """One repair of every order relation; True when some row was out of order."""
-    found = False
-    for rel in orders:
-        g, lesser = rel["greater"], rel["lesser"]
-        gv = frame[g].to_numpy(dtype=float)
-        lv = frame[lesser].to_numpy(dtype=float)
-        bad = gv < lv
-        if not bad.any():
-            continue
-        found = True
-        (glo, ghi), (llo, lhi) = bounds[g], bounds[lesser]
-        swap_ok = bad & (lv >= glo) & (lv <= ghi) & (gv >= llo) & (gv <= lhi)
-        new_g, new_l = gv.copy(), lv.copy()
-        new_g[swap_ok], new_l[swap_ok] = lv[swap_ok], gv[swap_ok]
-        rest = bad & ~swap_ok
-        raise_g = rest & (lv <= ghi)
-        new_g[raise_g] = lv[raise_g]
-        lower_l = rest & ~raise_g
-        new_l[lower_l] = np.clip(gv[lower_l], llo, lhi)
-        for name, values, before, toward in ((g, new_g, gv, "up"), (lesser, new_l, lv, "down")):
-            moved = values != before
-            if name in supports and moved.any():
-                low, high = bounds[name]
-                snapped = apply_support(values[moved], supports[name], low, high, rng, toward)
-                values[moved] = np.round(snapped, decimals[name])
-        frame[g] = new_g
-        frame[lesser] = new_l
-    return found
 
 
 def generate_ids(prof: dict, row_offset: int, n: int) -> np.ndarray:

@@ -167,6 +167,16 @@ def train(
 
         torch.set_num_threads(threads)
         typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit)
+        rules = profile["rules"]
+        emit(
+            {
+                "event": "progress",
+                "stage": "rules",
+                "rules": len(rules),
+                "kinds": {kind: sum(r["kind"] == kind for r in rules) for kind in dict.fromkeys(r["kind"] for r in rules)},
+                "elapsed_s": clock.elapsed(),
+            }
+        )
         frame, sdtypes = training_frame(typed, profile)
         del raw, typed
         if not sdtypes:

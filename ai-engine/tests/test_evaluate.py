@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 from conftest import HAS_SDMETRICS, SCHEMAS, dataset, requires_sdv, run_cli
+from doppel_engine import _fidelity
+from doppel_engine._schema import parse_columns
 
 ADULT_COLUMNS = [
     {"name": n, "type": "integer"}
@@ -141,3 +145,44 @@ def test_identical_data_is_a_full_copy(tmp_path):
     assert report["privacy"]["exact_copy_share"] == 1.0 and report["quality"]["score"] > 0.99
     assert report["sampling"]["subsampled"] is False
     assert report["metrics_engine"] == ("sdmetrics" if HAS_SDMETRICS else "doppel") == run.last["metrics_engine"]
+    assert report["quality_check"]["computed"] == HAS_SDMETRICS
+    if not HAS_SDMETRICS:
+        assert "not installed in this engine (permissive-only install)" in report["quality_check"]["reason"]
+
+
+def test_fidelity_names_every_column_and_why_any_is_left_out():
+    columns = parse_columns(
+        [
+            {"name": "id", "type": "id"},
+            {"name": "note", "type": "text"},
+            {"name": "empty", "type": "float"},
+            {"name": "size", "type": "float"},
+            {"name": "kind", "type": "categorical"},
+        ]
+    )
+    real = pd.DataFrame({"id": ["1", "2"], "note": ["a", "b"], "empty": [None, None], "size": ["1.0", "2.0"], "kind": ["x", "y"]})
+    scored = [
+        {"column": "empty", "metric": "KSComplement", "score": None},
+        {"column": "size", "metric": "KSComplement", "score": 0.9},
+        {"column": "kind", "metric": "TVComplement", "score": 0.8},
+    ]
+
+    coverage = {c["column"]: c for c in _fidelity.column_coverage(columns, scored, real, real)}
+
+    assert [c["column"] for c in coverage.values()] == ["id", "note", "empty", "size", "kind"]
+    assert coverage["size"] == {"column": "size", "type": "float", "scored": True, "metric": "KSComplement", "score": 0.9}
+    assert not coverage["id"]["scored"] and "identifier" in coverage["id"]["reason"]
+    assert not coverage["note"]["scored"] and "too many distinct values" in coverage["note"]["reason"]
+    assert coverage["empty"]["reason"] == "all null in the real data" and coverage["empty"]["metric"] == "KSComplement"
+    pairs = _fidelity.pair_coverage(
+        [
+            {"columns": ["size", "kind"], "metric": "ContingencySimilarity", "score": 0.7, "real": 0.6, "synthetic": None},
+            {"columns": ["size", "empty"], "metric": "CorrelationSimilarity", "score": None, "real": None, "synthetic": None},
+            {"columns": ["size", "other"], "metric": "CorrelationSimilarity", "score": None, "real": 0.2, "synthetic": None},
+        ]
+    )
+    assert pairs["scored"] == 1 and pairs["total"] == 3
+    assert [p["reason"] for p in pairs["left_out"]] == [
+        "correlation undefined: a column is constant, or too few rows hold both values",
+        "real correlation 0.20 is within ±0.5: only related pairs are scored",
+    ]

@@ -60,18 +60,24 @@ def violations(prof: dict, value) -> set[str]:
     return broken
 
 
-def row_violations(profile: dict, row: dict, kinds=("order", "correlation")) -> set[str]:
-    """Rules a CSV row breaks. Normal rows are held to 'order' relations only: a strong
-    correlation is a tendency that real rows also stray from."""
-    from doppel_engine._table import relation_broken
+ROW_RULE_KINDS = ("order", "linear", "dependency", "prefix", "date_part", "missing_together")
+"""Rule kinds a single row can break (a repeated unique value shows only across rows)."""
+
+
+def row_violations(profile: dict, row: dict, kinds=ROW_RULE_KINDS) -> set[str]:
+    """Rules a CSV row breaks: its cells' own rules, and the table's rules of ``kinds``."""
+    from doppel_engine._rules import check, rules_of
 
     broken: set[str] = set()
     typed = {}
     for prof in profile["columns"]:
         value = typed_value(prof, row[prof["name"]])
-        typed[prof["name"]] = value
         broken |= violations(prof, value)
-    if any(relation_broken(rel, typed) for rel in profile["relations"] if rel["kind"] in kinds):
+        if prof["type"] == "boolean" and value is not None:
+            value = 1.0 if value == prof["tokens"]["true"] else 0.0
+        typed[prof["name"]] = np.nan if value is None and prof["type"] not in ("categorical", "text", "id") else value
+    frame = pd.DataFrame([typed])
+    if any(check(rule, frame)[0] == 0 for rule in rules_of(profile) if rule["kind"] in kinds):
         broken.add("broken_relation")
     return broken
 

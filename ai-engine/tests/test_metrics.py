@@ -47,6 +47,12 @@ def test_own_metrics_agree_with_sdmetrics(name, tmp_path):
     for key in ("data_validity", "data_structure"):
         assert abs(ours["diagnostic"][key] - theirs["diagnostic"][key]) <= TOLERANCE, key
     assert [c["column"] for c in ours["quality"]["columns"]] == [c["column"] for c in theirs["quality"]["columns"]]
+    for a, b in zip(ours["quality"]["columns"], theirs["quality"]["columns"], strict=True):
+        assert a["metric"] == b["metric"] and abs(a["score"] - b["score"]) <= TOLERANCE, (a, b)
+    assert [c["scored"] for c in ours["fidelity"]["columns"]] == [c["scored"] for c in theirs["fidelity"]["columns"]]
+    assert ours["fidelity"]["pairs"]["scored"] == theirs["fidelity"]["pairs"]["scored"]
+    for report in (ours, theirs):
+        _assert_agrees_with_sdmetrics_on_detected_types_or_names_the_differences(report, name)
     for a, b in zip(ours["quality"]["pairs"], theirs["quality"]["pairs"], strict=True):
         assert a["columns"] == b["columns"] and a["metric"] == b["metric"]
         assert (a["score"] is None) == (b["score"] is None), (a, b)
@@ -63,3 +69,16 @@ def test_own_metrics_basics():
     assert np.allclose(_metrics.dcr(real, real, {"x": "numerical", "c": "categorical"}), 0.0)
     far = pd.DataFrame({"x": [100.0], "c": ["q"]})
     assert _metrics.dcr(far, real, {"x": "numerical", "c": "categorical"})[0] == 1.0
+
+
+def _assert_agrees_with_sdmetrics_on_detected_types_or_names_the_differences(report: dict, name: str):
+    """The platform's quality against sdmetrics run on SDV-detected types: within 0.02, or the
+    columns typed differently are named with both types and why."""
+    check = report["quality_check"]
+    assert check["computed"] and check["platform_score"] == report["quality"]["score"]
+    assert check["difference"] == pytest.approx(check["sdmetrics_detected_score"] - check["platform_score"])
+    assert check["agrees"] == (abs(check["difference"]) <= 0.02)
+    assert check["agrees"] or any(c["platform_metric"] != c["detected_metric"] for c in check["columns_typed_differently"]), check
+    platform_types = {c["name"]: c["type"] for c in ALL_SCHEMAS[name]}
+    for column in check["columns_typed_differently"]:
+        assert column["platform_type"] == platform_types[column["column"]] and column["detected_sdtype"] and column["why"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import dataset, requires_sdv, run_cli
-from doppel_engine import _realism, evaluate
+from doppel_engine import _attacks, _realism, evaluate
 from doppel_engine._errors import EngineError
 from doppel_engine._train import HOLDOUT_FILE, parse_holdout, split_holdout
 
@@ -22,6 +22,7 @@ ADULT_SDTYPES = {
     "sex": "categorical",
     "class": "categorical",
 }
+TAXIS_SDTYPES = {"distance": "numerical", "fare": "numerical", "tip": "numerical", "total": "numerical", "payment": "categorical", "color": "categorical"}
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +105,7 @@ def test_own_metrics_report_detection_and_privacy_against_the_holdout(adult_part
     assert report["privacy"]["exact_copies_of_training"] < 0.05 and report["privacy"]["verdict"]["level"] == "good"
     assert report["sampling"]["holdout_rows"] == len(holdout)
     assert report["utility"]["target"] == "class" and report["utility"]["ratio"] > 0.9
+    assert report["privacy"]["attacks"]["attacks"] == _attacks.ATTACKS and "anonymeter" in report["privacy"]["verdict"]["text"]
     assert {"score", "dcr_baseline_protection", "exact_copy_share"} <= set(report["privacy"])  # every field the platform reads stays
 
 
@@ -168,15 +170,67 @@ def test_utility_of_rows_that_lost_the_target_relation_is_far_below_that_of_real
     assert broken["synthetic"] < 0.6 and broken["ratio"] < 0.8
 
 
-def test_utility_target_must_be_a_categorical_column(adult_parts, tmp_path):
+@pytest.fixture(scope="module")
+def taxis_parts() -> list[pd.DataFrame]:
+    """Three disjoint random thirds of the taxi rides: same distribution, different rows."""
+    rows = pd.read_csv(dataset("taxis"), usecols=list(TAXIS_SDTYPES)).sample(frac=1, random_state=7).reset_index(drop=True)
+    return [rows.iloc[i::3].reset_index(drop=True) for i in range(3)]
+
+
+def test_utility_of_a_numeric_target_is_r2_of_both_models_on_the_holdout(taxis_parts):
+    train, holdout, unseen = taxis_parts
+    shuffled = unseen.assign(total=unseen["total"].sample(frac=1, random_state=1).to_numpy())
+
+    faithful = _realism.utility(train, holdout, unseen, TAXIS_SDTYPES, "total")
+    broken = _realism.utility(train, holdout, shuffled, TAXIS_SDTYPES, "total")
+
+    assert faithful["metric"] == "r2" and faithful["training"] > 0.9 and faithful["ratio"] > 0.95
+    assert broken["synthetic"] < 0.1 and broken["ratio"] < 0.1
+    assert _realism.default_target({"distance": "numerical", "fare": "numerical"}) == "fare"
+
+
+def test_utility_target_must_be_a_scored_column_of_the_table(adult_parts, tmp_path):
     train, _, unseen = adult_parts
-    for name, frame in (("real", train), ("synthetic", unseen)):
+    for name, frame in (("real", train.assign(note="x")), ("synthetic", unseen.assign(note="x"))):
         frame.to_csv(tmp_path / f"{name}.csv", index=False)
     columns = [{"name": n, "type": "integer" if t == "numerical" else "categorical"} for n, t in ADULT_SDTYPES.items()]
+    columns.append({"name": "note", "type": "text"})
 
-    with pytest.raises(EngineError) as caught:
-        evaluate(real=str(tmp_path / "real.csv"), synthetic=str(tmp_path / "synthetic.csv"), metadata={"columns": columns}, metrics="doppel", target="age")
-    assert caught.value.code == "invalid_arguments" and "--target" in str(caught.value)
+    for target, words in (("salary", "'salary' is not a column of the table"), ("note", "'note' is a text column, which is not scored")):
+        with pytest.raises(EngineError) as caught:
+            evaluate(real=str(tmp_path / "real.csv"), synthetic=str(tmp_path / "synthetic.csv"), metadata={"columns": columns}, metrics="doppel", target=target)
+        assert caught.value.code == "invalid_arguments" and words in str(caught.value)
+
+
+def test_attacks_find_no_risk_in_unseen_rows_and_high_risk_in_copies_of_training_rows(adult_parts):
+    train, holdout, unseen = adult_parts
+
+    fresh = _attacks.attacks(train, holdout, unseen, ADULT_SDTYPES)
+    copied = _attacks.attacks(train, holdout, train, ADULT_SDTYPES)
+
+    kinds = ("singling_out", "linkability", "inference")
+    assert fresh["attacks"] == copied["attacks"] == _attacks.ATTACKS
+    for kind in kinds:
+        low, high = fresh[kind]["ci"]
+        assert low <= fresh[kind]["risk"] <= high and low < _realism.ATTACK_RISK_CAUTION, (kind, fresh[kind])
+    assert copied["singling_out"]["risk"] > 0.9 and copied["inference"]["risk"] > 0.9
+    assert copied["linkability"]["ci"][0] > fresh["linkability"]["ci"][1]  # linked well beyond unseen rows
+    assert {c["column"] for c in fresh["inference"]["columns"]} == set(ADULT_SDTYPES)
+
+
+def test_privacy_verdict_cites_the_attack_risks_and_cautions_on_a_risk_surely_above_the_threshold():
+    def risk(value, low, high, **extra):
+        return {"risk": value, "ci": [low, high], **extra}
+
+    quiet = {"attacks": 200, "singling_out": risk(0.02, 0.0, 0.05), "linkability": risk(0.0, 0.0, 0.01), "inference": risk(0.04, 0.0, 0.09, column="sex")}
+    loud = {**quiet, "singling_out": risk(0.3, 0.2, 0.4)}
+
+    calm = _realism.privacy_verdict(0.0, 0.0, 0.51, quiet)
+    alarmed = _realism.privacy_verdict(0.0, 0.0, 0.51, loud)
+
+    assert calm["level"] == "good"
+    assert "singling out 2% (95% CI 0%–5%), linkability 0% (95% CI 0%–1%), inference (worst column: sex) 4% (95% CI 0%–9%)" in calm["text"]
+    assert alarmed["level"] == "caution" and "singling out 30% (95% CI 20%–40%)" in alarmed["text"]
 
 
 def test_utility_of_rows_whose_classes_the_holdout_lacks_is_chance_not_an_error():

@@ -118,7 +118,7 @@ def test_rows_repaired_for_an_order_stay_on_both_columns_supports():
     total = fare + np.round(rng.uniform(0.3, 20, 3000), 2)
     raw = pd.DataFrame({"fare": [f"{v:.2f}" for v in fare], "total": [f"{v:.2f}" for v in total]})
     _, profile = profile_table(raw, [Column("fare", "float"), Column("total", "float")], max_categories=10, on_event=ignore)
-    assert {"kind": "order", "greater": "total", "lesser": "fare"} in profile["relations"]
+    assert "order:total>=fare" in [rule["id"] for rule in profile["rules"]]
     assert profile["columns"][0]["support"]["kind"] == "set"
 
     sampled = pd.DataFrame({"fare": rng.uniform(2.5, 60, 4000), "total": rng.uniform(2.8, 80, 4000)})

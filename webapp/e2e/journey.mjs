@@ -1,13 +1,14 @@
 // The end-to-end journey in a real headless browser (Debian's chromium via playwright-core):
 // register → project → drop penguins.csv → check the preview → upload → train GaussianCopula →
-// quality charts → generate 500 rows with 2% anomalies → download CSV and SQL and count rows.
+// quality charts → download the HTML evaluation report and open it from disk → generate 500 rows
+// with 2% anomalies → download CSV and SQL and count rows.
 //
 // Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default the repository's
 // samples/), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
 // /usr/bin/chromium), E2E_TRAIN_TIMEOUT_S (default 600), E2E_HEADFUL=1 to watch.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -272,9 +273,38 @@ async function main() {
         await page.getByTestId('evaluation-report').waitFor({ timeout: TRAIN_TIMEOUT });
         const quality = await page.getByTestId('score-quality').innerText();
         check(/\d+%/.test(quality), `no quality score shown: ${quality}`);
-        await page.getByLabel(/Real and synthetic distribution of/).waitFor();
+        await page
+          .getByLabel(/Real and synthetic distribution of/)
+          .first()
+          .waitFor();
         const heatmaps = await page.locator('[role=table][aria-label]').count();
         check(heatmaps >= 3, `expected 3 correlation heatmaps, saw ${heatmaps}`);
+      },
+    ],
+    [
+      'evaluation-report-download',
+      async () => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Download report (HTML)' }).click(),
+        ]);
+        const name = download.suggestedFilename();
+        check(/-evaluation\.html$/.test(name), `the report downloads as "${name}"`);
+        const file = join(ARTIFACTS, name);
+        await download.saveAs(file);
+        // The saved file on its own, as a user opens it: nothing may be missing without the server.
+        const report = await context.newPage();
+        try {
+          await report.goto(pathToFileURL(file).href);
+          const headline = await report.locator('#headline').locator('..').innerText();
+          check(/Realism/.test(headline), `the report's headline says: ${headline.slice(0, 200)}`);
+          const charts = await report.locator('svg').count();
+          check(charts > 0, 'the report shows no chart');
+          console.log(`     ${name}: ${charts} charts`);
+          await screenshot(report, 'evaluation-report-file');
+        } finally {
+          await report.close();
+        }
       },
     ],
     [

@@ -23,24 +23,27 @@ export function batchDownloadUrl(batchId, format) {
   return `/api/synthetic/${batchId}/download?${query}`;
 }
 
-/** Downloads a batch in a format with the bearer token, then saves it via a blob URL. */
-export async function downloadBatch(batchId, format) {
-  const response = await fetch(batchDownloadUrl(batchId, format), {
-    headers: authHeaders(),
-  });
+/** Fetches a file with the bearer token and saves it under the server's name (or the fallback). */
+async function saveDownload(url, fallbackName) {
+  const response = await fetch(url, { headers: authHeaders() });
   if (!response.ok) throw await failure(response);
   const blob = await response.blob();
-  const name = fileNameFrom(
-    response.headers.get('Content-Disposition'),
-    `batch-${batchId}.${format}`,
-  );
-  const url = URL.createObjectURL(blob);
+  const name = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  const objectUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
-  link.href = url;
+  link.href = objectUrl;
   link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
   return name;
 }
+
+/** Downloads a batch in a format. */
+export const downloadBatch = (batchId, format) =>
+  saveDownload(batchDownloadUrl(batchId, format), `batch-${batchId}.${format}`);
+
+/** Downloads a model's evaluation as one self-contained HTML page. */
+export const downloadEvaluationReport = (modelId) =>
+  saveDownload(`/api/models/${modelId}/evaluation/report`, `model-${modelId}-evaluation.html`);

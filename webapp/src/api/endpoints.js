@@ -37,6 +37,8 @@ export const getModelStatus = (id) => api(`/api/models/${id}/status`);
 export const cancelModel = (id) => api(`/api/models/${id}/cancel`, { method: 'POST' });
 export const deleteModel = (id) => api(`/api/models/${id}`, { method: 'DELETE' });
 export const getEvaluation = (id) => api(`/api/models/${id}/evaluation`);
+export const evaluateModel = (id, request) =>
+  api(`/api/models/${id}/evaluation`, { method: 'POST', body: request });
 
 export const generate = (request) => api('/api/generate', { method: 'POST', body: request });
 export const listBatches = (modelId) => api(`/api/models/${modelId}/batches`);

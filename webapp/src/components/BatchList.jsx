@@ -11,8 +11,11 @@ export const FORMATS = [
 
 export const ACTIVE_BATCH = ['PENDING', 'GENERATING'];
 
-/** Synthetic batches with their status and, once complete, a download button per format. */
-export default function BatchList({ batches, onDownload }) {
+/**
+ * Synthetic batches with their status, the rules each switched off, and, once complete, a download
+ * button per format.
+ */
+export default function BatchList({ batches, onDownload, rules = [] }) {
   const [busy, setBusy] = useState(null);
   const [errors, setErrors] = useState({});
   if (!batches.length) {
@@ -43,6 +46,14 @@ export default function BatchList({ batches, onDownload }) {
               {formatDate(batch.createdAt)}
             </span>
           </div>
+          {batch.rulesOff?.length > 0 && (
+            <p className="text-sm text-slate-600">
+              Rules switched off:{' '}
+              {batch.rulesOff
+                .map((id) => rules.find((rule) => rule.id === id)?.text ?? id)
+                .join('; ')}
+            </p>
+          )}
           {ACTIVE_BATCH.includes(batch.status) && (
             <ProgressBar
               label="Generating"

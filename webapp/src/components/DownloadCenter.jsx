@@ -4,15 +4,20 @@ import { generate, listBatches } from '../api/endpoints.js';
 import { downloadBatch } from '../api/download.js';
 import BatchList, { ACTIVE_BATCH } from './BatchList.jsx';
 import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
+import RuleSwitches from './RuleSwitches.jsx';
 
 const MAX_ROWS = 10_000_000;
 
-/** Generate synthetic rows (optionally with labelled anomalies) and download them. */
-export default function DownloadCenter({ modelId }) {
+/**
+ * Generate synthetic rows (optionally with labelled anomalies, and without some of the model's
+ * rules) and download them.
+ */
+export default function DownloadCenter({ modelId, rules = [] }) {
   const queryClient = useQueryClient();
   const [count, setCount] = useState('1000');
   const [inject, setInject] = useState(false);
   const [ratio, setRatio] = useState('2');
+  const [rulesOff, setRulesOff] = useState([]);
   const [errors, setErrors] = useState({});
   const batches = useQuery({
     queryKey: ['batches', String(modelId)],
@@ -24,6 +29,7 @@ export default function DownloadCenter({ modelId }) {
     mutationFn: () => {
       const request = { modelId: Number(modelId), count: Number(count) };
       if (inject) request.anomalies = { inject: true, ratio: Number(ratio) / 100 };
+      if (rulesOff.length > 0) request.rulesOff = rulesOff;
       return generate(request);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['batches', String(modelId)] }),
@@ -102,6 +108,7 @@ export default function DownloadCenter({ modelId }) {
             <FieldError id="anomaly-ratio-error" message={errors.ratio} />
           </div>
         )}
+        <RuleSwitches rules={rules} off={rulesOff} onChange={setRulesOff} />
         <div className="pt-6">
           <button type="submit" className="btn-primary" disabled={start.isPending}>
             {start.isPending ? 'Starting…' : 'Generate'}
@@ -120,6 +127,7 @@ export default function DownloadCenter({ modelId }) {
       {batches.data && (
         <BatchList
           batches={[...batches.data].sort((a, b) => b.id - a.id)}
+          rules={rules}
           onDownload={(batch, format) => downloadBatch(batch.id, format)}
         />
       )}

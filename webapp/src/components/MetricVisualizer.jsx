@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { getEvaluation } from '../api/endpoints.js';
 import { percent, readDetection, readPrivacyReport, readQuality } from '../lib/metricWords.js';
 import { ErrorMessage, Loading } from './Feedback.jsx';
+import GiveawayCharts, { giveawayColumns } from './GiveawayCharts.jsx';
 import Heatmap from './Heatmap.jsx';
 import HistogramOverlay from './HistogramOverlay.jsx';
+import ReportDownload from './ReportDownload.jsx';
 import ScoreCard from './ScoreCard.jsx';
 
 const COMPUTING = ['PENDING', 'RUNNING'];
@@ -14,15 +16,12 @@ function difference(real, synthetic) {
   );
 }
 
-// A column's own classifier AUC below this is chance: that column does not give rows away.
-const TELLING_AUC = 0.55;
-
 /** What gives synthetic rows away most: the columns whose own classifier tells them apart best. */
 function giveaways(detection) {
-  return (detection.columns || [])
-    .filter(({ auc }) => Number(auc) >= TELLING_AUC)
-    .slice(0, 3)
-    .map(({ column, auc }) => [`Gives rows away: ${column}`, `AUC ${Number(auc).toFixed(2)}`]);
+  return giveawayColumns(detection).map(({ column, auc }) => [
+    `Gives rows away: ${column}`,
+    `AUC ${Number(auc).toFixed(2)}`,
+  ]);
 }
 
 /** Realism, quality and privacy of a trained model, with histograms and correlation heatmaps. */
@@ -56,9 +55,12 @@ export default function MetricVisualizer({ modelId }) {
   else body = <Report report={evaluation.data.report} />;
   return (
     <section aria-labelledby="metrics-title" className="space-y-3">
-      <h2 id="metrics-title" className="text-lg font-semibold">
-        Realism, quality and privacy
-      </h2>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 id="metrics-title" className="text-lg font-semibold">
+          Realism, quality and privacy
+        </h2>
+        {evaluation.data?.report && <ReportDownload modelId={modelId} />}
+      </div>
       {body}
     </section>
   );
@@ -80,7 +82,9 @@ function Report({ report }) {
               ['Classifier AUC (0.5: cannot tell)', Number(detection.auc).toFixed(2)],
               ...giveaways(detection),
             ]}
-          />
+          >
+            <GiveawayCharts detection={detection} histograms={charts.histograms} />
+          </ScoreCard>
         )}
         <ScoreCard
           title="Quality"

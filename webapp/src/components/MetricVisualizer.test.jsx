@@ -3,7 +3,10 @@ import { screen, within } from '@testing-library/react';
 import MetricVisualizer from './MetricVisualizer.jsx';
 import { mockApi, renderWithProviders } from '../test/utils.jsx';
 
-vi.mock('react-chartjs-2', () => ({ Bar: () => null, Line: () => null }));
+vi.mock('react-chartjs-2', () => ({
+  Bar: (props) => <div role="img" aria-label={props['aria-label']} />,
+  Line: () => null,
+}));
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -66,5 +69,38 @@ describe('the evaluation of a model', () => {
 
     expect(await screen.findByTestId('score-quality')).toBeInTheDocument();
     expect(screen.queryByTestId('score-realism')).not.toBeInTheDocument();
+  });
+
+  it('charts each column that gives rows away in the Realism card, and offers the HTML report', async () => {
+    const histogram = (column) => ({
+      column,
+      kind: 'numeric',
+      bins: [0, 1, 2],
+      real: [0.5, 0.5],
+      synthetic: [0.9, 0.1],
+    });
+    mockApi({
+      'GET /api/models/5/evaluation': {
+        status: 'COMPLETED',
+        report: { ...report, charts: { histograms: ['fare', 'total', 'color'].map(histogram) } },
+      },
+    });
+    renderWithProviders(<MetricVisualizer modelId={5} />);
+
+    const realism = await screen.findByTestId('score-realism');
+    const charts = within(realism).getAllByRole('img');
+    expect(charts.map((chart) => chart.getAttribute('aria-label'))).toEqual([
+      'Real and synthetic distribution of fare',
+      'Real and synthetic distribution of total',
+    ]);
+    expect(screen.getByRole('button', { name: /Download report \(HTML\)/ })).toBeEnabled();
+  });
+
+  it('offers no report while the evaluation is computed', async () => {
+    mockApi({ 'GET /api/models/5/evaluation': { status: 'RUNNING' } });
+    renderWithProviders(<MetricVisualizer modelId={5} />);
+
+    expect(await screen.findByText(/Comparing the synthetic data/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Download report/ })).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { percent, toneFor } from '../lib/metricWords.js';
 
-/** One 0..1 score, its plain-words reading and the numbers behind it. */
-export default function ScoreCard({ title, score, reading, details = [] }) {
+/** One 0..1 score, its plain-words reading, the numbers behind it and, below them, any children. */
+export default function ScoreCard({ title, score, reading, details = [], children }) {
   return (
     <div className="card" data-testid={`score-${title.toLowerCase()}`}>
       <h3 className="text-sm font-medium text-slate-600">{title}</h3>
@@ -22,6 +22,7 @@ export default function ScoreCard({ title, score, reading, details = [] }) {
           ))}
         </dl>
       )}
+      {children}
     </div>
   );
 }

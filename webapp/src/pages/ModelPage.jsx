@@ -2,11 +2,13 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { getModelStatus } from '../api/endpoints.js';
 import DownloadCenter from '../components/DownloadCenter.jsx';
+import EvaluateAgain from '../components/EvaluateAgain.jsx';
 import { ErrorMessage, Loading } from '../components/Feedback.jsx';
 import MetricVisualizer from '../components/MetricVisualizer.jsx';
+import RulesKept from '../components/RulesKept.jsx';
 import TrainingProgress, { ACTIVE } from '../components/TrainingProgress.jsx';
 
-/** One model: live training, then its quality report and the download center. */
+/** One model: live training, then its quality report, the rules it keeps and the download center. */
 export default function ModelPage() {
   const { projectId, modelId } = useParams();
   const model = useQuery({
@@ -42,7 +44,9 @@ export default function ModelPage() {
       {m.status === 'COMPLETED' && (
         <>
           <MetricVisualizer modelId={m.id} />
-          <DownloadCenter modelId={m.id} />
+          <EvaluateAgain modelId={m.id} datasetId={m.datasetId} />
+          <RulesKept modelId={m.id} rules={m.rules} />
+          <DownloadCenter modelId={m.id} rules={m.rules} />
         </>
       )}
     </div>

@@ -27,6 +27,7 @@ import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.application.service.AlgorithmCatalogueService;
 import dev.doppel.application.service.BatchService;
+import dev.doppel.application.service.EvaluateModelService;
 import dev.doppel.application.service.EvaluationQueryService;
 import dev.doppel.application.service.ExportService;
 import dev.doppel.adapter.files.export.StreamingTableExporter;
@@ -133,6 +134,12 @@ public class ApplicationWiring {
   EvaluationQueryService evaluationQueryService(
       ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations) {
     return new EvaluationQueryService(projects, datasets, models, batches, evaluations);
+  }
+
+  @Bean
+  EvaluateModelService evaluateModelService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, JobRunner jobs, Clock clock) {
+    return new EvaluateModelService(projects, datasets, models, batches, evaluations, jobs, clock);
   }
 
   @Bean

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,30 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** Kills the application with SIGKILL mid-training, starts it again, and checks what it recovers. */
 class CrashRecoveryTest {
   @TempDir Path dataDir;
-  Process app;
+  ApplicationProcess app;
 
   @AfterEach
   void stop() {
     if (app != null) {
-      app.destroyForcibly();
+      app.close();
     }
   }
 
   private Api start(int port) throws IOException {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-            DoppelApplication.class.getName(), "--server.port=" + port, "--doppel.data-dir=" + dataDir, "--doppel.engine.adapter=test",
-            "--logging.level.root=WARN");
-    app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
-    Api api = new Api(port);
-    Polling.until(() -> api.get("/actuator/health", null), json -> json.path("status").asText().equals("UP"), Duration.ofSeconds(90));
-    return api;
+    app = ApplicationProcess.start("384m", port, dataDir, dataDir.resolve("app-" + System.nanoTime() + ".log"));
+    return new Api(port);
   }
 
   @Test
   void aJobRunningWhenTheAppWasKilledEndsFailedAndQueuedJobsStillRun() throws Exception {
-    int port = freePort();
+    int port = ApplicationProcess.freePort();
     Api api = start(port);
     String token = api.signUp("crashy");
     long project = api.createProject(token, "Crash");
@@ -50,17 +41,11 @@ class CrashRecoveryTest {
     Polling.until(() -> api.get("/api/models/" + hanging + "/status", token), json -> json.path("progress").path("epoch").asInt() >= 2, Duration.ofSeconds(30));
     assertThat(api.get("/api/models/" + queued + "/status", token).json().get("status").asText()).isEqualTo("PENDING");
 
-    app.destroyForcibly().waitFor();
+    app.close();
 
     Api restarted = start(port);
     JsonNode interrupted = Polling.untilStatus(restarted, "/api/models/" + hanging + "/status", token, "FAILED", Duration.ofSeconds(30));
     assertThat(interrupted.get("error").asText()).isEqualTo("interrupted by restart");
     Polling.untilStatus(restarted, "/api/models/" + queued + "/status", token, "COMPLETED", Duration.ofSeconds(60));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -45,7 +44,7 @@ class HostileUploadTest {
 
   @TempDir static Path dataDir;
   @TempDir static Path inputs;
-  private Process app;
+  private ApplicationProcess app;
   private int port;
   private Api api;
   private String token;
@@ -55,15 +54,9 @@ class HostileUploadTest {
   void start() throws Exception {
     Files.createDirectories(dataDir.resolve("tmp"));
     Files.writeString(dataDir.resolve("tmp/upload_left_by_a_killed_process.tmp"), "1,2,3\n");
-    port = freePort();
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-            DoppelApplication.class.getName(), "--server.port=" + port, "--doppel.data-dir=" + dataDir, "--doppel.engine.adapter=test",
-            "--logging.level.root=WARN");
-    app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(inputs.resolve("app.log").toFile()).start();
+    port = ApplicationProcess.freePort();
+    app = ApplicationProcess.start("512m", port, dataDir, inputs.resolve("app.log"));
     api = new Api(port);
-    Polling.until(() -> api.get("/actuator/health", null), json -> json.path("status").asText().equals("UP"), Duration.ofSeconds(90));
     token = api.signUp("hostile");
     project = api.createProject(token, "Hostile inputs");
   }
@@ -71,7 +64,7 @@ class HostileUploadTest {
   @AfterAll
   void stop() throws InterruptedException {
     if (app != null) {
-      app.destroyForcibly().waitFor();
+      app.close();
     }
   }
 
@@ -239,12 +232,6 @@ class HostileUploadTest {
     file.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(rewritten.size()).array());
     file.writeBytes("PAR1".getBytes(StandardCharsets.US_ASCII));
     return file.toByteArray();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Polls the health endpoint from another thread, noting every failure and the slowest answer. */

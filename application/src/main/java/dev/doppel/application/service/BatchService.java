@@ -14,12 +14,15 @@ import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.ModelStatus;
 import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 public class BatchService implements ManageBatchesUseCase {
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
@@ -54,11 +57,26 @@ public class BatchService implements ManageBatchesUseCase {
     if (command.count() > settings.maxGeneratedRows()) {
       throw new InvalidInputException("count", "count must be at most " + settings.maxGeneratedRows());
     }
+    requireRulesOf(model, command.rulesOff());
     quotas.requireStorageLeft(command.owner(), "count");
     quotas.requireJobSlot(command.owner());
-    SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), clock.instant()));
+    SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), command.rulesOff(), clock.instant()));
     jobs.queueGeneration(batch.id());
     return batch;
+  }
+
+  private static void requireRulesOf(SynthesisModel model, List<String> rulesOff) {
+    Set<String> known = model.rules().stream().map(ModelRule::id).collect(Collectors.toSet());
+    for (String id : rulesOff) {
+      if (!known.contains(id)) {
+        String kept = known.isEmpty() ? "it keeps no rules" : "GET /api/models/" + model.id().value() + " lists the rules it keeps";
+        throw new InvalidInputException("rulesOff", "rulesOff: model " + model.id().value() + " has no rule '" + shortened(id) + "'; " + kept);
+      }
+    }
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 200 ? value : value.substring(0, 200) + "…";
   }
 
   @Override

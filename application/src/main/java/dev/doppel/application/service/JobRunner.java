@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,7 +150,7 @@ public class JobRunner implements RecoverJobsUseCase {
       batches.update(batch.fail(INTERRUPTED, now));
     }
     for (Evaluation interrupted : evaluations.listByStatus(EvaluationStatus.RUNNING)) {
-      evaluations.save(Evaluation.requested(interrupted.modelId(), now));
+      evaluations.save(Evaluation.requested(interrupted.modelId(), interrupted.target(), now));
     }
     models.listByStatus(ModelStatus.PENDING).forEach(m -> queueTraining(m.id()));
     batches.listByStatus(BatchStatus.PENDING).forEach(b -> queueGeneration(b.id()));
@@ -247,7 +248,8 @@ public class JobRunner implements RecoverJobsUseCase {
       ThrottledWriter writer = new ThrottledWriter();
       EngineRequests.GeneratedFile generated =
           engine.generate(
-              new EngineRequests.Generation(files.locate(model.artifactKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), files.locate(key)),
+              new EngineRequests.Generation(
+                  files.locate(model.artifactKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(), files.locate(key)),
               rowsListener(id, writer),
               cancellation);
       FileStore.StoredContent content = files.inspect(key);
@@ -318,10 +320,10 @@ public class JobRunner implements RecoverJobsUseCase {
     try {
       long rows = Math.max(1, Math.min(dataset.get().profile().rowCount(), settings.evaluationRows()));
       Path artifact = files.locate(model.get().artifactKey().orElseThrow());
-      engine.generate(new EngineRequests.Generation(artifact, rows, Optional.empty(), Optional.of(0L), files.locate(sampleKey)), ProgressListener.IGNORE, cancellation);
+      engine.generate(new EngineRequests.Generation(artifact, rows, Optional.empty(), Optional.of(0L), List.of(), files.locate(sampleKey)), ProgressListener.IGNORE, cancellation);
       EvaluationReport report =
           engine.evaluate(
-              new EngineRequests.Evaluation(table(dataset.get()), files.locate(sampleKey), artifact, settings.evaluationRows()), ProgressListener.IGNORE, cancellation);
+              new EngineRequests.Evaluation(table(dataset.get()), files.locate(sampleKey), artifact, settings.evaluationRows(), started.target()), ProgressListener.IGNORE, cancellation);
       evaluations.save(started.complete(report, clock.instant()));
     } catch (EngineException | EngineCancelledException e) {
       evaluations.save(started.fail(keepFullText(logKey, e.getMessage()), clock.instant()));

@@ -1,5 +1,7 @@
 package dev.doppel.bootstrap.testengine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -7,10 +9,12 @@ import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.AlgorithmCatalogue;
 import dev.doppel.domain.model.AlgorithmDescriptor;
+import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.SettingRule;
 import dev.doppel.domain.model.SettingSpec;
@@ -23,7 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +40,10 @@ import java.time.Duration;
  * engine's settings, plus TestFail, TestCrash and TestHang, which fail, crash or hang on demand, and
  * TestScripted, whose {@code script} setting makes a later step fail with a {@link #LONG_FAILURE}
  * message or makes generation hang until cancelled.
- * "Training" records the real file; "generation" replays its rows in order with exact anomaly
- * labels; "evaluation" reports fixed scores. CSV tables only.
+ * "Training" records the real file and finds one rule, its second column determined by its first;
+ * "generation" replays its rows in order with exact anomaly labels; "evaluation" reports fixed
+ * scores, the utility target it was given, the rule's shares, and a detection AUC and a histogram
+ * for every column under the column's own name. CSV tables only.
  */
 public class TestSynthesisEngine implements SynthesisEngine {
   static final Duration STEP = Duration.ofMillis(40);
@@ -45,6 +51,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
   public static final String LONG_FAILURE = ("column ' padded ' is not in the table: " + "0123456789".repeat(1000)).substring(0, 10_000);
   public static final List<String> SCRIPTS = List.of("fail_long_in_training", "fail_long_in_generation", "fail_long_in_evaluation", "hang_in_generation");
   private static final String SCRIPT_FILE = "script.txt";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Samples generated for an evaluation that its script says must fail. */
   private final Set<Path> failingSamples = ConcurrentHashMap.newKeySet();
@@ -108,7 +115,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
     Optional<PrivacySpent> spent =
         request.differentialPrivacy()
             .map(dp -> new PrivacySpent(Math.min(1.5, ((Number) dp.get("max_epsilon").orElseThrow()).doubleValue()), ((Number) dp.get("delta").orElseThrow()).doubleValue()));
-    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of(), spent);
+    return new TrainingSummary(epochs * 0.04, Map.of("loss", 1.0 / epochs), List.of(), spent, rules(request.data().columns()));
   }
 
   @Override
@@ -158,13 +165,41 @@ public class TestSynthesisEngine implements SynthesisEngine {
     if (failingSamples.remove(request.synthetic())) {
       throw new EngineException(EngineException.Kind.CRASHED, LONG_FAILURE);
     }
-    List<String> columns = new ArrayList<>();
-    request.real().columns().forEach(c -> columns.add("\"" + c.name() + "\""));
-    String document =
-        "{\"quality\":{\"score\":0.9,\"column_shapes\":0.92,\"column_pair_trends\":0.88,\"columns\":[],\"pairs\":[]},"
-            + "\"privacy\":{\"score\":0.8,\"dcr_baseline_protection\":0.8,\"exact_copy_share\":0.0},"
-            + "\"charts\":{\"histograms\":[],\"correlation\":{\"columns\":" + columns + ",\"real\":[],\"synthetic\":[]}}}";
-    return new EvaluationReport(0.9, 0.8, document);
+    List<String> columns = request.real().columns().stream().map(c -> c.name()).toList();
+    Map<String, Object> document =
+        Map.of(
+            "quality", Map.of("score", 0.9, "column_shapes", 0.92, "column_pair_trends", 0.88, "columns", List.of(), "pairs", List.of()),
+            "privacy", Map.of("score", 0.8, "dcr_baseline_protection", 0.8, "exact_copy_share", 0.0),
+            "detection", Map.of("score", 0.8, "auc", 0.6, "columns", columns.stream().map(c -> Map.of("column", c, "auc", 0.6)).toList(), "pairs", List.of()),
+            "charts",
+            Map.of(
+                "histograms",
+                columns.stream().map(c -> Map.of("column", c, "kind", "categorical", "bins", List.of("a", "b"), "real", List.of(0.5, 0.5), "synthetic", List.of(0.6, 0.4)))
+                    .toList(),
+                "correlation", Map.of("columns", columns, "real", List.of(), "synthetic", List.of())),
+            "rules", rulesReport(request.real().columns()));
+    Map<String, Object> withUtility = new LinkedHashMap<>(document);
+    withUtility.put("utility", request.target().map(target -> Map.of("target", target)).orElse(null));
+    try {
+      return new EvaluationReport(0.9, 0.8, JSON.writeValueAsString(withUtility));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<ModelRule> rules(List<ColumnSchema> columns) {
+    if (columns.size() < 2) {
+      return List.of();
+    }
+    String determined = columns.get(1).name();
+    String by = columns.get(0).name();
+    return List.of(new ModelRule("dependency:" + determined, "dependency", List.of(determined, by), determined + " is determined by " + by, 1.0));
+  }
+
+  private static List<Map<String, Object>> rulesReport(List<ColumnSchema> columns) {
+    return rules(columns).stream()
+        .map(rule -> Map.<String, Object>of("id", rule.id(), "kind", rule.kind(), "real_share", rule.realShare(), "synthetic_share", 0.5))
+        .toList();
   }
 
   /** Starts the output file, as a real engine would, then waits until cancelled. */

@@ -7,9 +7,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The quality and privacy scoring of a trained model: PENDING → RUNNING → COMPLETED | FAILED. */
+/**
+ * The quality and privacy scoring of a trained model: PENDING → RUNNING → COMPLETED | FAILED.
+ *
+ * @param target the column the utility test predicts; empty lets the engine choose
+ */
 public record Evaluation(
     ModelId modelId,
+    Optional<String> target,
     EvaluationStatus status,
     Optional<EvaluationReport> report,
     Optional<String> error,
@@ -19,6 +24,7 @@ public record Evaluation(
 
   public Evaluation {
     Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(target, "target");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(requestedAt, "requestedAt");
     if (status == EvaluationStatus.COMPLETED && report.isEmpty()) {
@@ -27,23 +33,27 @@ public record Evaluation(
   }
 
   public static Evaluation requested(ModelId model, Instant now) {
-    return new Evaluation(model, EvaluationStatus.PENDING, Optional.empty(), Optional.empty(), now, Optional.empty(), Optional.empty());
+    return requested(model, Optional.empty(), now);
+  }
+
+  public static Evaluation requested(ModelId model, Optional<String> target, Instant now) {
+    return new Evaluation(model, target, EvaluationStatus.PENDING, Optional.empty(), Optional.empty(), now, Optional.empty(), Optional.empty());
   }
 
   public Evaluation start(Instant now) {
     require(status == EvaluationStatus.PENDING, EvaluationStatus.RUNNING);
-    return new Evaluation(modelId, EvaluationStatus.RUNNING, report, error, requestedAt, Optional.of(now), finishedAt);
+    return new Evaluation(modelId, target, EvaluationStatus.RUNNING, report, error, requestedAt, Optional.of(now), finishedAt);
   }
 
   public Evaluation complete(EvaluationReport result, Instant now) {
     require(status == EvaluationStatus.RUNNING, EvaluationStatus.COMPLETED);
-    return new Evaluation(modelId, EvaluationStatus.COMPLETED, Optional.of(result), Optional.empty(), requestedAt, startedAt, Optional.of(now));
+    return new Evaluation(modelId, target, EvaluationStatus.COMPLETED, Optional.of(result), Optional.empty(), requestedAt, startedAt, Optional.of(now));
   }
 
   public Evaluation fail(String reason, Instant now) {
     require(status == EvaluationStatus.PENDING || status == EvaluationStatus.RUNNING, EvaluationStatus.FAILED);
     return new Evaluation(
-        modelId, EvaluationStatus.FAILED, Optional.empty(), Optional.of(FailureReason.of(reason, "evaluation failed")), requestedAt, startedAt, Optional.of(now));
+        modelId, target, EvaluationStatus.FAILED, Optional.empty(), Optional.of(FailureReason.of(reason, "evaluation failed")), requestedAt, startedAt, Optional.of(now));
   }
 
   private void require(boolean allowed, EvaluationStatus target) {

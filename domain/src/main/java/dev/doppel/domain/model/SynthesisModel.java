@@ -93,6 +93,11 @@ public record SynthesisModel(
         Optional.of("cancelled by the user"), createdAt, startedAt, Optional.of(now));
   }
 
+  /** The rules its training found in the real rows; none until it has completed. */
+  public List<ModelRule> rules() {
+    return summary.map(TrainingSummary::rules).orElse(List.of());
+  }
+
   private boolean keeps(TrainingProgress latest) {
     int epochs = latest.epochs().orElse(0);
     int stride = Math.max(1, (int) Math.ceil((double) epochs / MAX_HISTORY));

@@ -5,14 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a finished training run reported: how long fitting took, its final metrics and warnings, and
- * for a differentially private training the privacy budget it spent.
+ * What a finished training run reported: how long fitting took, its final metrics and warnings, for
+ * a differentially private training the privacy budget it spent, and the rules it found in the
+ * training rows (none for models trained before rules were detected).
  */
-public record TrainingSummary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings, Optional<PrivacySpent> privacySpent) {
+public record TrainingSummary(
+    double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings, Optional<PrivacySpent> privacySpent, List<ModelRule> rules) {
   public TrainingSummary {
     finalMetrics = Map.copyOf(finalMetrics);
     warnings = List.copyOf(warnings);
     privacySpent = privacySpent == null ? Optional.empty() : privacySpent;
+    rules = rules == null ? List.of() : List.copyOf(rules);
+  }
+
+  public TrainingSummary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings, Optional<PrivacySpent> privacySpent) {
+    this(fitSeconds, finalMetrics, warnings, privacySpent, List.of());
   }
 
   public TrainingSummary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings) {

@@ -16,6 +16,7 @@ import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.TrainingSummary;
 import java.io.IOException;
@@ -129,7 +130,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       JsonNode dp = completed.path("differential_privacy");
       Optional<PrivacySpent> spent =
           dp.path("epsilon").isNumber() ? Optional.of(new PrivacySpent(dp.get("epsilon").asDouble(), dp.path("delta").asDouble(0))) : Optional.empty();
-      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent);
+      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent, rules(request.artifact()));
     } catch (IOException e) {
       throw notStarted(e);
     } finally {
@@ -143,6 +144,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
         new ArrayList<>(List.of("--model", request.artifact().toString(), "--count", String.valueOf(request.rows()), "--output", request.output().toString(), "--format", "csv"));
     request.seed().ifPresent(seed -> args.addAll(List.of("--seed", String.valueOf(seed))));
     request.anomalies().ifPresent(spec -> args.addAll(List.of("--anomalies", anomalies(spec))));
+    request.rulesOff().forEach(id -> args.addAll(List.of("--rules-off", id)));
     try {
       Files.createDirectories(request.output().getParent());
       EngineProcess.Outcome outcome = run("generate.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
@@ -163,9 +165,10 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       metadataFile = Files.createTempFile(request.synthetic().getParent(), ".evaluate-metadata-", ".json");
       Files.writeString(metadataFile, JSON.writeValueAsString(metadata), StandardCharsets.UTF_8);
       List<String> args =
-          List.of(
+          new ArrayList<>(List.of(
               "--real", request.real().file().toString(), "--synthetic", request.synthetic().toString(), "--output", report.toString(),
-              "--metadata", metadataFile.toString(), "--model", request.model().toString(), "--max-rows", String.valueOf(request.maxRows()));
+              "--metadata", metadataFile.toString(), "--model", request.model().toString(), "--max-rows", String.valueOf(request.maxRows())));
+      request.target().ifPresent(target -> args.addAll(List.of("--target", target)));
       EngineProcess.Outcome outcome = run("evaluate.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       completedOrThrow("evaluation", outcome, settings.evaluateTimeout());
       String document = Files.readString(report, StandardCharsets.UTF_8);
@@ -268,6 +271,30 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       column.datetimeFormat().ifPresent(f -> node.put("datetimeFormat", f));
     }
     return array;
+  }
+
+  /**
+   * The rules the engine found and recorded under {@code profile.rules} of the model's metadata.json;
+   * none when it recorded none (engines that did not detect rules).
+   */
+  private static List<ModelRule> rules(Path model) {
+    Path metadata = model.resolve("metadata.json");
+    if (!Files.isRegularFile(metadata)) {
+      return List.of();
+    }
+    JsonNode recorded;
+    try {
+      recorded = JSON.readTree(metadata.toFile()).path("profile").path("rules");
+    } catch (IOException e) {
+      throw EngineFailures.withheld(Kind.CRASHED, "the trained model's description could not be read", e.toString(), e);
+    }
+    List<ModelRule> rules = new ArrayList<>();
+    for (JsonNode rule : recorded) {
+      List<String> columns = new ArrayList<>();
+      rule.path("columns").forEach(column -> columns.add(column.asText()));
+      rules.add(new ModelRule(rule.path("id").asText(), rule.path("kind").asText(), columns, rule.path("text").asText(), rule.path("real_share").asDouble()));
+    }
+    return rules;
   }
 
   private static String anomalies(AnomalySpec spec) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -14,6 +15,7 @@ import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.TrainingSettings;
 import dev.doppel.domain.model.TrainingSummary;
@@ -117,6 +119,83 @@ class PythonSynthesisEngineTest {
     assertThat(summary.fitSeconds()).isEqualTo(0.9);
     assertThat(summary.finalMetrics()).containsEntry("generator_loss", 0.33);
     assertThat(summary.privacySpent()).contains(new PrivacySpent(3.5, 1e-5));
+  }
+
+  @Test
+  void readsTheRulesTheTrainingRecordedInTheModelsMetadata() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import json, os, sys
+        out = sys.argv[sys.argv.index("--output") + 1]
+        os.makedirs(out, exist_ok=True)
+        rule = {"id": "linear:total", "kind": "linear", "columns": ["total", "fare", "tip"],
+                "text": "total = fare + tip + a surcharge", "real_share": 0.993, "coefficients": [1, 1]}
+        json.dump({"engine": "doppel", "profile": {"columns": {}, "rules": [rule]}}, open(os.path.join(out, "metadata.json"), "w"))
+        print(json.dumps({"event": "completed", "fit_seconds": 0.1}))
+        """, Duration.ofMinutes(1));
+
+    TrainingSummary summary = engine.train(request(), ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(summary.rules()).containsExactly(new ModelRule("linear:total", "linear", List.of("total", "fare", "tip"), "total = fare + tip + a surcharge", 0.993));
+  }
+
+  @Test
+  void aModelWhoseMetadataRecordsNoRulesHasNone() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import json, os, sys
+        out = sys.argv[sys.argv.index("--output") + 1]
+        os.makedirs(out, exist_ok=True)
+        json.dump({"engine": "doppel", "profile": {"columns": {}}}, open(os.path.join(out, "metadata.json"), "w"))
+        print(json.dumps({"event": "completed", "fit_seconds": 0.1}))
+        """, Duration.ofMinutes(1));
+
+    assertThat(engine.train(request(), ProgressListener.IGNORE, new Cancellation()).rules()).isEmpty();
+  }
+
+  /** Stands in for generate.py or evaluate.py: writes its arguments beside the output, then completes. */
+  private static final String RECORDING_ITS_ARGUMENTS = """
+      import json, sys
+      out = sys.argv[sys.argv.index("--output") + 1]
+      json.dump(sys.argv[1:], open(out + ".args.json", "w"))
+      open(out, "w").write(json.dumps({"quality": {"score": 0.9}, "privacy": {"score": 0.8}}))
+      print(json.dumps({"event": "completed", "rows": 5, "anomalies": 0}))
+      """;
+
+  private List<String> argumentsOf(Path output) throws IOException {
+    return List.of(new ObjectMapper().readValue(Files.readString(Path.of(output + ".args.json")), String[].class));
+  }
+
+  @Test
+  void passesEachSwitchedOffRuleToGenerationAsItsOwnOption() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    Files.writeString(dir.resolve("engine/generate.py"), RECORDING_ITS_ARGUMENTS);
+    Path output = dir.resolve("batches/b.csv");
+
+    engine.generate(
+        new EngineRequests.Generation(dir.resolve("model"), 5, Optional.empty(), Optional.empty(), List.of("linear:total", "dependency:state"), output),
+        ProgressListener.IGNORE, new Cancellation());
+    List<String> args = argumentsOf(output);
+
+    assertThat(String.join(" ", args)).contains("--rules-off linear:total --rules-off dependency:state");
+    engine.generate(new EngineRequests.Generation(dir.resolve("model"), 5, Optional.empty(), Optional.empty(), List.of(), output), ProgressListener.IGNORE, new Cancellation());
+    assertThat(argumentsOf(output)).doesNotContain("--rules-off");
+  }
+
+  @Test
+  void passesTheUtilityTargetToTheEvaluationOnlyWhenOneWasChosen() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    Files.writeString(dir.resolve("engine/evaluate.py"), RECORDING_ITS_ARGUMENTS);
+    Path real = Files.writeString(dir.resolve("real.csv"), "a,b\n1,x\n");
+    Path synthetic = Files.writeString(dir.resolve("synthetic.csv"), "a,b\n2,y\n");
+    EngineRequests.Table table = new EngineRequests.Table(real, FileFormat.CSV, ',', List.of(new ColumnSchema("a", ColumnType.INTEGER, Optional.empty())));
+    Path output = dir.resolve("synthetic.csv.report.json");
+
+    engine.evaluate(new EngineRequests.Evaluation(table, synthetic, dir.resolve("model"), 100, Optional.of("b")), ProgressListener.IGNORE, new Cancellation());
+    List<String> targeted = argumentsOf(output);
+    engine.evaluate(new EngineRequests.Evaluation(table, synthetic, dir.resolve("model"), 100, Optional.empty()), ProgressListener.IGNORE, new Cancellation());
+    List<String> automatic = argumentsOf(output);
+
+    assertThat(String.join(" ", targeted)).contains("--target b");
+    assertThat(automatic).doesNotContain("--target");
   }
 
   @Test

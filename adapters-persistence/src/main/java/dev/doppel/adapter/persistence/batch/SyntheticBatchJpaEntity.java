@@ -47,6 +47,11 @@ public class SyntheticBatchJpaEntity {
   @Column(name = "seed", updatable = false)
   private Long seed;
 
+  /** The ids of the rules switched off, a JSON array; NULL when every rule was kept. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "rules_off", updatable = false)
+  private String rulesOff;
+
   @Column(name = "rows_done", nullable = false)
   private long rowsDone;
 
@@ -146,6 +151,14 @@ public class SyntheticBatchJpaEntity {
 
   public void setAnomalyKinds(String anomalyKinds) {
     this.anomalyKinds = anomalyKinds;
+  }
+
+  public String getRulesOff() {
+    return rulesOff;
+  }
+
+  public void setRulesOff(String rulesOff) {
+    this.rulesOff = rulesOff;
   }
 
   public Long getSeed() {

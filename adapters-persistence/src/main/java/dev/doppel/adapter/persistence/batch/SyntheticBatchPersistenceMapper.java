@@ -33,6 +33,7 @@ interface SyntheticBatchPersistenceMapper {
   @Mapping(target = "cancel", ignore = true)
   @Mapping(target = "anomalies", source = "entity")
   @Mapping(target = "file", source = "entity")
+  @Mapping(target = "rulesOff", source = "rulesOff", qualifiedByName = "readRulesOff")
   @Mapping(target = "error", source = "errorMessage")
   SyntheticBatch toDomain(SyntheticBatchJpaEntity entity);
 
@@ -43,6 +44,7 @@ interface SyntheticBatchPersistenceMapper {
   @Mapping(target = "anomalyLabelColumn", source = "anomalies", qualifiedByName = "anomalyLabelColumn")
   @Mapping(target = "anomalyKindColumn", source = "anomalies", qualifiedByName = "anomalyKindColumn")
   @Mapping(target = "anomalyKinds", source = "anomalies", qualifiedByName = "anomalyKinds")
+  @Mapping(target = "rulesOff", source = "rulesOff", qualifiedByName = "writeRulesOff")
   @Mapping(target = "filePath", ignore = true)
   @Mapping(target = "rowCount", ignore = true)
   @Mapping(target = "anomalyRows", ignore = true)
@@ -54,7 +56,7 @@ interface SyntheticBatchPersistenceMapper {
   @Mapping(target = "generatedAt", ignore = true)
   SyntheticBatchJpaEntity toEntity(NewBatch batch);
 
-  /** Writes every column a batch's life changes; what was asked for (model, rows, anomalies, seed) stays. */
+  /** Writes every column a batch's life changes; what was asked for (model, rows, anomalies, seed, rules off) stays. */
   @Mapping(target = "id", ignore = true)
   @Mapping(target = "modelId", ignore = true)
   @Mapping(target = "requestedRows", ignore = true)
@@ -63,6 +65,7 @@ interface SyntheticBatchPersistenceMapper {
   @Mapping(target = "anomalyKindColumn", ignore = true)
   @Mapping(target = "anomalyKinds", ignore = true)
   @Mapping(target = "seed", ignore = true)
+  @Mapping(target = "rulesOff", ignore = true)
   @Mapping(target = "createdAt", ignore = true)
   @Mapping(target = "filePath", source = "file", qualifiedByName = "filePath")
   @Mapping(target = "rowCount", source = "file", qualifiedByName = "fileRows")
@@ -122,6 +125,16 @@ interface SyntheticBatchPersistenceMapper {
   default String anomalyKinds(Optional<AnomalySpec> anomalies) {
     return anomalies.map(AnomalySpec::kinds).filter(kinds -> !kinds.isEmpty()).map(kinds -> String.join(KIND_SEPARATOR, kinds))
         .orElse(null);
+  }
+
+  @Named("readRulesOff")
+  default List<String> readRulesOff(String json) {
+    return RulesOffColumn.read(json);
+  }
+
+  @Named("writeRulesOff")
+  default String writeRulesOff(List<String> ids) {
+    return RulesOffColumn.write(ids);
   }
 
   @Named("filePath")

@@ -17,6 +17,10 @@ public class EvaluationJpaEntity {
   @Column(name = "model_id", nullable = false, updatable = false)
   private Long modelId;
 
+  /** The column the utility test predicts; NULL lets the engine choose. */
+  @Column(name = "target", length = 4000)
+  private String target;
+
   @Column(name = "status", nullable = false, length = 16)
   private String status;
 
@@ -49,6 +53,14 @@ public class EvaluationJpaEntity {
 
   public void setModelId(Long modelId) {
     this.modelId = modelId;
+  }
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
   }
 
   public String getStatus() {

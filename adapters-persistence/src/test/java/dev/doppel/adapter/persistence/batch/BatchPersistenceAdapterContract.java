@@ -66,15 +66,16 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
   @Test
   void storesPendingBatchWithAnomaliesLabelledByBothColumns() {
     NewBatch request = new NewBatch(model.id(), 1_000_000_000_000L, Optional.of(Fixtures.anomalies()), Optional.of(-3L),
-        T0.plusNanos(999));
+        List.of("linear:total", "dependency:state"), T0.plusNanos(999));
 
     SyntheticBatch added = batches.add(request);
 
     assertThat(added.id().value()).isPositive();
     assertThat(added).isEqualTo(SyntheticBatch.pending(added.id(), new NewBatch(model.id(), request.requestedRows(),
-        request.anomalies(), request.seed(), T0)));
+        request.anomalies(), request.seed(), request.rulesOff(), T0)));
     assertThat(batches.findById(added.id())).contains(asStored(added));
     assertThat(column("anomaly_kinds", added)).isEqualTo("out_of_range,unexpected_null");
+    assertThat(batches.findById(added.id()).orElseThrow().rulesOff()).containsExactly("linear:total", "dependency:state");
     assertThat(column("file_path", added)).isNull();
     assertThat(column("generated_at", added)).isNull();
   }
@@ -82,7 +83,7 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
   @Test
   void storesAnomaliesWithoutLabelColumnsForEveryKind() {
     AnomalySpec bare = new AnomalySpec(0.5, Optional.empty(), Optional.empty(), List.of());
-    SyntheticBatch added = batches.add(new NewBatch(model.id(), 10, Optional.of(bare), Optional.empty(), T0));
+    SyntheticBatch added = batches.add(new NewBatch(model.id(), 10, Optional.of(bare), Optional.empty(), List.of(), T0));
 
     SyntheticBatch read = batches.findById(added.id()).orElseThrow();
 
@@ -93,11 +94,13 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
 
   @Test
   void storesBatchWithoutAnomaliesOrSeed() {
-    SyntheticBatch added = batches.add(new NewBatch(model.id(), 1, Optional.empty(), Optional.empty(), T0));
+    SyntheticBatch added = batches.add(new NewBatch(model.id(), 1, Optional.empty(), Optional.empty(), List.of(), T0));
 
     SyntheticBatch read = batches.findById(added.id()).orElseThrow();
 
     assertThat(read).isEqualTo(asStored(added));
+    assertThat(read.rulesOff()).isEmpty();
+    assertThat(column("rules_off", added)).isNull();
     assertThat(read.anomalies()).isEmpty();
     assertThat(read.seed()).isEmpty();
     assertThat(column("anomaly_ratio", added)).isNull();
@@ -240,7 +243,7 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
 
   SyntheticBatch asStored(SyntheticBatch batch) {
     return new SyntheticBatch(batch.id(), batch.modelId(), batch.status(), batch.requestedRows(), batch.anomalies(), batch.seed(),
-        batch.rowsDone(), batch.file(), batch.error(), asStored(batch.createdAt()), batch.startedAt().map(this::asStored),
+        batch.rulesOff(), batch.rowsDone(), batch.file(), batch.error(), asStored(batch.createdAt()), batch.startedAt().map(this::asStored),
         batch.finishedAt().map(this::asStored));
   }
 }

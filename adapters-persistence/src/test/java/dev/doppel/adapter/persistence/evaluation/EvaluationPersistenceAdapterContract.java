@@ -22,6 +22,7 @@ import dev.doppel.domain.model.SynthesisModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,19 @@ abstract class EvaluationPersistenceAdapterContract extends PersistenceContract 
 
     assertThat(saved).isEqualTo(Evaluation.requested(model.id(), T0));
     assertThat(evaluations.find(model.id())).contains(asStored(saved));
+  }
+
+  @Test
+  void keepsTheUtilityTargetAskedForUntilARerunWithout() {
+    Evaluation targeted = evaluations.save(Evaluation.requested(model.id(), Optional.of("body_mass_g"), T0));
+    Evaluation running = evaluations.save(targeted.start(T1));
+
+    assertThat(evaluations.find(model.id()).orElseThrow().target()).contains("body_mass_g");
+    assertThat(evaluations.find(model.id())).contains(asStored(running));
+
+    evaluations.save(Evaluation.requested(model.id(), T2));
+
+    assertThat(evaluations.find(model.id()).orElseThrow().target()).isEmpty();
   }
 
   @Test
@@ -181,7 +195,7 @@ abstract class EvaluationPersistenceAdapterContract extends PersistenceContract 
   }
 
   Evaluation asStored(Evaluation evaluation) {
-    return new Evaluation(evaluation.modelId(), evaluation.status(), evaluation.report(), evaluation.error(),
+    return new Evaluation(evaluation.modelId(), evaluation.target(), evaluation.status(), evaluation.report(), evaluation.error(),
         asStored(evaluation.requestedAt()), evaluation.startedAt().map(this::asStored), evaluation.finishedAt().map(this::asStored));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.adapter.persistence.Fixtures;
 import dev.doppel.domain.model.LossPoint;
+import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.TrainingProgress;
 import dev.doppel.domain.model.TrainingSettings;
 import dev.doppel.domain.model.TrainingSummary;
@@ -85,5 +86,14 @@ class ModelJsonTest {
     TrainingSummary summary = new TrainingSummary(93.25, Map.of("final_loss", 0.125), List.of("column \"x\" was constant", "ü"));
 
     assertThat(ModelJson.readSummary(ModelJson.writeSummary(summary))).isEqualTo(summary);
+  }
+
+  @Test
+  void roundTripsTheRulesATrainingFoundAndReadsOlderSummariesAsHavingNone() {
+    ModelRule rule = new ModelRule("linear:total", "linear", List.of("total", "fare", "tip"), "total = fare + tip + a surcharge", 0.993);
+    TrainingSummary summary = new TrainingSummary(1.5, Map.of(), List.of(), Optional.empty(), List.of(rule));
+
+    assertThat(ModelJson.readSummary(ModelJson.writeSummary(summary))).isEqualTo(summary);
+    assertThat(ModelJson.readSummary("{\"fitSeconds\":2.0,\"finalMetrics\":{},\"warnings\":[]}").rules()).isEmpty();
   }
 }

@@ -11,6 +11,7 @@ import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.model.ModelId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Generation")
 @SecurityRequirement(name = "bearer")
 public class BatchController {
+  private static final int MAX_RULE_ID_LENGTH = 200;
   private final ManageBatchesUseCase batches;
 
   public BatchController(ManageBatchesUseCase batches) {
@@ -44,16 +46,22 @@ public class BatchController {
    */
   public record AnomalyRequest(Boolean inject, Double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
 
+  /** @param rulesOff ids of the model's rules (GET /api/models/{id} lists them) this batch does not keep */
   public record GenerateRequest(
       @Schema(requiredMode = REQUIRED) Long modelId,
       @Schema(requiredMode = REQUIRED, minimum = "1", description = "at most doppel.jobs.max-generated-rows") Long count,
       Long seed,
-      AnomalyRequest anomalies) {}
+      AnomalyRequest anomalies,
+      @ArraySchema(
+              arraySchema = @Schema(description = "ids of the model's rules (its rules[].id) this batch does not keep; every other rule is kept"),
+              schema = @Schema(maxLength = MAX_RULE_ID_LENGTH))
+          List<String> rulesOff) {}
 
   @PostMapping("/api/generate")
   @Operation(summary = "Queue the generation of a synthetic batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
   @ApiResponse(responseCode = "202", description = "queued; Location names the batch")
   @ApiResponse(responseCode = "404", description = "modelId names no model of yours")
+  @ApiResponse(responseCode = "400", description = "a field is invalid, such as a rulesOff id that is no rule of the model; the problem names it")
   @ApiResponse(responseCode = "409", description = "the model has not completed its training")
   public ResponseEntity<BatchResponse> generate(@RequestBody GenerateRequest request, Authentication caller) {
     if (request.modelId() == null) {
@@ -72,7 +80,8 @@ public class BatchController {
                 anomalies == null
                     ? Optional.empty()
                     : GenerateBatchCommand.anomalies(Boolean.TRUE.equals(anomalies.inject()), anomalies.ratio(), anomalies.labelColumn(), anomalies.kindColumn(), anomalies.kinds()),
-                Optional.ofNullable(request.seed())));
+                Optional.ofNullable(request.seed()),
+                request.rulesOff()));
     return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/synthetic/" + batch.id().value())).body(toResponse(batch));
   }
 
@@ -114,6 +123,7 @@ public class BatchController {
         b.anomalies().map(a -> new BatchResponse.Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds())).orElse(null),
         b.file().map(f -> f.anomalyRows()).orElse(null),
         b.seed().orElse(null),
+        b.rulesOff(),
         b.file().map(f -> f.sizeBytes()).orElse(null),
         b.file().map(f -> f.sha256()).orElse(null),
         new BatchResponse.Progress(b.rowsDone(), b.requestedRows()),

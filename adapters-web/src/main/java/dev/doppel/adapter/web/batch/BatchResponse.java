@@ -3,6 +3,7 @@ package dev.doppel.adapter.web.batch;
 import java.time.Instant;
 import java.util.List;
 
+/** @param rulesOff ids of the model's rules this batch did not keep; empty when it kept them all */
 public record BatchResponse(
     long id,
     long modelId,
@@ -12,6 +13,7 @@ public record BatchResponse(
     Anomalies anomalies,
     Long anomalyRows,
     Long seed,
+    List<String> rulesOff,
     Long sizeBytes,
     String sha256,
     Progress progress,

@@ -5,6 +5,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.application.port.in.EvaluateModelCommand;
+import dev.doppel.application.port.in.EvaluateModelUseCase;
 import dev.doppel.application.port.in.GetEvaluationQuery;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ManageModelsUseCase;
@@ -57,14 +59,17 @@ public class ModelController {
   private final ManageModelsUseCase models;
   private final ManageProjectsUseCase projects;
   private final GetEvaluationQuery evaluations;
+  private final EvaluateModelUseCase evaluate;
   private final ModelWebMapper mapper;
   private final ObjectMapper json;
 
   public ModelController(
-      ManageModelsUseCase models, ManageProjectsUseCase projects, GetEvaluationQuery evaluations, ModelWebMapper mapper, ObjectMapper json) {
+      ManageModelsUseCase models, ManageProjectsUseCase projects, GetEvaluationQuery evaluations, EvaluateModelUseCase evaluate, ModelWebMapper mapper,
+      ObjectMapper json) {
     this.models = models;
     this.projects = projects;
     this.evaluations = evaluations;
+    this.evaluate = evaluate;
     this.mapper = mapper;
     this.json = json;
   }
@@ -168,6 +173,23 @@ public class ModelController {
     return ResponseEntity.noContent().build();
   }
 
+  /** @param target the column the utility test predicts; left out, the engine chooses */
+  public record EvaluateRequest(@Schema(description = "a column of the model's table (GET /api/datasets/{id} lists them); left out, the engine chooses") String target) {}
+
+  @PostMapping("/{id}/evaluation")
+  @Operation(
+      summary = "Evaluate a trained model again",
+      description = "Queues a new evaluation that replaces the report when done, optionally with the column the utility test predicts; answers 202 at once. Poll GET /api/models/{id}/evaluation.")
+  @ApiResponse(responseCode = "202", description = "queued")
+  @ApiResponse(responseCode = "400", description = "target is not a column of the model's table")
+  @ApiResponse(responseCode = "409", description = "the model has not completed its training, or an evaluation is pending or running")
+  public ResponseEntity<Map<String, Object>> evaluate(
+      @PathVariable long id, @RequestBody(required = false) EvaluateRequest request, Authentication caller) {
+    UserId owner = CurrentUser.of(caller);
+    evaluate.evaluate(new EvaluateModelCommand(owner, modelId(id), Optional.ofNullable(request).map(EvaluateRequest::target)));
+    return evaluation(id, caller);
+  }
+
   @GetMapping("/{id}/evaluation")
   @Operation(
       summary = "Quality and privacy report",
@@ -182,6 +204,7 @@ public class ModelController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("modelId", id);
     body.put("status", evaluation.status().name());
+    evaluation.target().ifPresent(target -> body.put("target", target));
     evaluation.startedAt().ifPresent(t -> body.put("startedAt", t));
     evaluation.finishedAt().ifPresent(t -> body.put("finishedAt", t));
     evaluation.error().ifPresent(e -> body.put("error", e));

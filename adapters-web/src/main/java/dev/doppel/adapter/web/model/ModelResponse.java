@@ -20,7 +20,8 @@ public record ModelResponse(
     Instant startedAt,
     Instant finishedAt,
     String error,
-    EvaluationState evaluation) {
+    EvaluationState evaluation,
+    List<Rule> rules) {
 
   public record Progress(String stage, Integer epoch, Integer epochs, Double fraction, Map<String, Double> metrics, double elapsedSeconds) {}
 
@@ -30,6 +31,15 @@ public record ModelResponse(
   public record Summary(double fitSeconds, Map<String, Double> finalMetrics, List<String> warnings, PrivacySpent privacySpent) {}
 
   public record PrivacySpent(double epsilon, double delta) {}
+
+  /**
+   * A rule the training found in the real rows and generation keeps unless switched off.
+   *
+   * @param id what {@code rulesOff} of a generation names
+   * @param columns the columns it involves, the one it determines first
+   * @param realShare the share of training rows that keep it
+   */
+  public record Rule(String id, String kind, List<String> columns, String text, double realShare) {}
 
   public record EvaluationState(String status, Double qualityScore, Double privacyScore, String error) {}
 }

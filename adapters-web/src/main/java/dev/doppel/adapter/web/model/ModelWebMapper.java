@@ -32,7 +32,8 @@ public class ModelWebMapper {
         orNull(m.startedAt()),
         orNull(m.finishedAt()),
         m.error().orElse(null),
-        view.evaluation().map(ModelWebMapper::evaluation).orElse(new ModelResponse.EvaluationState("NONE", null, null, null)));
+        view.evaluation().map(ModelWebMapper::evaluation).orElse(new ModelResponse.EvaluationState("NONE", null, null, null)),
+        m.rules().stream().map(r -> new ModelResponse.Rule(r.id(), r.kind(), r.columns(), r.text(), r.realShare())).toList());
   }
 
   private static ModelResponse.EvaluationState evaluation(Evaluation e) {

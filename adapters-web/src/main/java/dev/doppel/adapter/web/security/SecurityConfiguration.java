@@ -27,12 +27,14 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
   private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+  private static final RequestMatcher EVALUATION_REPORT = PathPatternRequestMatcher.withDefaults().matcher("/api/models/*/evaluation/report");
 
   /**
    * Scripts, styles, images and API calls from this origin only: the built dashboard loads everything
@@ -44,6 +46,13 @@ public class SecurityConfiguration {
 
   /** Swagger UI's bundle adds a style element of its own; scripts stay as strict as everywhere else. */
   static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+  /**
+   * The evaluation report is a file to save and open on its own: its styles are inline, its charts
+   * inline SVG, and it needs nothing else, so it may load nothing else. The page repeats it, so that
+   * a saved copy stays as locked down.
+   */
+  public static final String EVALUATION_REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
   @Bean
   SecretKey tokenSigningKey(SecurityProperties properties) {
@@ -98,9 +107,13 @@ public class SecurityConfiguration {
             headers ->
                 headers
                     .addHeaderWriter(
-                        new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER_UI, EVALUATION_REPORT)), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                     .addHeaderWriter(
                         new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            EVALUATION_REPORT, new ContentSecurityPolicyHeaderWriter(EVALUATION_REPORT_CONTENT_SECURITY_POLICY)))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .frameOptions(frames -> frames.deny())
                     .contentTypeOptions(nosniff -> {}))

@@ -3,9 +3,12 @@ package dev.doppel.application.port.in;
 import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.model.ModelId;
 import dev.doppel.domain.user.UserId;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-public record GenerateBatchCommand(UserId owner, ModelId model, long count, Optional<AnomalySpec> anomalies, Optional<Long> seed) {
+/** @param rulesOff ids of the model's rules this generation does not keep */
+public record GenerateBatchCommand(UserId owner, ModelId model, long count, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff) {
   public GenerateBatchCommand {
     Require.present("owner", owner);
     Require.present("modelId", model);
@@ -14,10 +17,17 @@ public record GenerateBatchCommand(UserId owner, ModelId model, long count, Opti
     }
     anomalies = anomalies == null ? Optional.empty() : anomalies;
     seed = seed == null ? Optional.empty() : seed;
+    if (rulesOff == null) {
+      rulesOff = List.of();
+    } else if (rulesOff.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException("rulesOff", "rulesOff must list rule ids, not null");
+    } else {
+      rulesOff = rulesOff.stream().distinct().toList();
+    }
   }
 
   /** Builds the anomaly settings from request values, naming the field at fault. */
-  public static Optional<AnomalySpec> anomalies(boolean inject, Double ratio, String labelColumn, String kindColumn, java.util.List<String> kinds) {
+  public static Optional<AnomalySpec> anomalies(boolean inject, Double ratio, String labelColumn, String kindColumn, List<String> kinds) {
     if (!inject) {
       return Optional.empty();
     }
@@ -31,6 +41,6 @@ public record GenerateBatchCommand(UserId owner, ModelId model, long count, Opti
                 ratio,
                 Optional.of(labelColumn == null || labelColumn.isBlank() ? AnomalySpec.DEFAULT_LABEL : labelColumn),
                 Optional.ofNullable(kindColumn).filter(k -> !k.isBlank()),
-                kinds == null ? java.util.List.of() : kinds)));
+                kinds == null ? List.of() : kinds)));
   }
 }

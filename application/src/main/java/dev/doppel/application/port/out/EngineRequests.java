@@ -39,12 +39,14 @@ public final class EngineRequests {
     }
   }
 
-  public record Generation(Path artifact, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, Path output) {
+  /** @param rulesOff ids of the model's rules the generated rows need not keep */
+  public record Generation(Path artifact, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Path output) {
     public Generation {
       Objects.requireNonNull(artifact, "artifact");
       Objects.requireNonNull(anomalies, "anomalies");
       Objects.requireNonNull(seed, "seed");
       Objects.requireNonNull(output, "output");
+      rulesOff = List.copyOf(rulesOff);
     }
   }
 
@@ -54,12 +56,14 @@ public final class EngineRequests {
    * @param model the folder of the model the synthetic rows came from: the engine compares them with
    *     the real rows that model kept out of training, when it kept some
    * @param maxRows rows of each side the engine may sub-sample to, so scoring time stays bounded
+   * @param target the column the utility test predicts; empty lets the engine choose
    */
-  public record Evaluation(Table real, Path synthetic, Path model, int maxRows) {
+  public record Evaluation(Table real, Path synthetic, Path model, int maxRows, Optional<String> target) {
     public Evaluation {
       Objects.requireNonNull(real, "real");
       Objects.requireNonNull(synthetic, "synthetic");
       Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(target, "target");
     }
   }
 }
