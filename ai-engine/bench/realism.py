@@ -107,7 +107,7 @@ def realism(report: dict) -> dict:
 
 def rules_kept(rules: list[dict] | None) -> str:
     """How many of the model's rules the rows keep as often as the real table does (within a point)."""
-    if not rules:
+    if rules is None:  # an evaluation without a rules section
         return "—"
     kept = sum(1 for r in rules if r["synthetic_share"] is not None and r["synthetic_share"] >= r["real_share"] - 0.01)
     return f"{kept}/{len(rules)}"
