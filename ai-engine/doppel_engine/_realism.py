@@ -215,8 +215,10 @@ def _roc_auc(inputs: pd.DataFrame, labels: np.ndarray, rows: np.ndarray, test: n
     proba = pd.DataFrame(model.predict_proba(inputs.iloc[test]), columns=model.classes_).reindex(columns=classes, fill_value=0.0)
     if len(classes) == 2:
         return float(roc_auc_score(test_labels == classes[1], proba[classes[1]]))
-    # classes the model never saw get 0: renormalise so that rows sum to 1
-    shares = proba.to_numpy() / proba.to_numpy().sum(1, keepdims=True).clip(1e-12)
+    # classes the model never saw get 0: renormalise so that rows sum to 1; a row whose whole
+    # mass went to classes the holdout lacks says nothing: equal shares
+    totals = proba.to_numpy().sum(1, keepdims=True)
+    shares = np.where(totals > 0, proba.to_numpy() / np.where(totals > 0, totals, 1), 1 / len(classes))
     return float(roc_auc_score(test_labels, shares, multi_class="ovr", labels=classes))
 
 

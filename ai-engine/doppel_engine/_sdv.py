@@ -7,6 +7,7 @@ Nothing here imports sdv/torch at module level: describe.py and config validatio
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import pickle
 import random
@@ -67,6 +68,16 @@ _DISTRIBUTION = Setting(
     allowed=("norm", "beta", "truncnorm", "gamma", "uniform", "gaussian_kde"),
 )
 _PAC_RULE = MultipleOf("batch_size", "pac", "batch_size must be a multiple of pac")
+# GaussianCopula encodes a category as one number (its share of [0, 1], levels in order of first
+# appearance, as SDV does), so levels cost it next to nothing. Folding the rare ones into one
+# "other" level would only lose what that order carries: in a table exported in date order, the
+# categories' order follows the dates.
+_COPULA_MAX_CATEGORIES = dataclasses.replace(
+    MAX_CATEGORIES,
+    default=MAX_CATEGORIES.maximum,
+    description="Categorical/text columns with more distinct values keep this many levels (the most frequent) in the model; "
+    "rarer values are drawn back by their real frequency. The copula encodes a level as one number, so by default every level is kept.",
+)
 
 
 def _seed_everything(seed: int) -> None:
@@ -333,7 +344,7 @@ class TvaeAlgorithm(_SdvAlgorithm):
 class GaussianCopulaAlgorithm(_SdvAlgorithm):
     name = "GaussianCopula"
     description = "Statistical model: fitted marginal distributions joined by a Gaussian copula (SDV GaussianCopulaSynthesizer). Trains in seconds; no epochs."
-    settings = (_DISTRIBUTION, MAX_CATEGORIES)
+    settings = (_DISTRIBUTION, _COPULA_MAX_CATEGORIES)
 
     def _synth_class(self):
         from sdv.single_table import GaussianCopulaSynthesizer

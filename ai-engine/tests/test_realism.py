@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -230,3 +231,14 @@ def test_privacy_verdict_cites_the_attack_risks_and_cautions_on_a_risk_surely_ab
     assert calm["level"] == "good"
     assert "singling out 2% (95% CI 0%–5%), linkability 0% (95% CI 0%–1%), inference (worst column: sex) 4% (95% CI 0%–9%)" in calm["text"]
     assert alarmed["level"] == "caution" and "singling out 30% (95% CI 20%–40%)" in alarmed["text"]
+
+
+def test_utility_of_rows_whose_classes_the_holdout_lacks_is_chance_not_an_error():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=300)
+    real = pd.DataFrame({"x": x, "label": np.array(["a", "b", "d"])[(x > -0.4).astype(int) + (x > 0.4).astype(int)]})
+    synthetic = pd.DataFrame({"x": x, "label": np.where(x > 0, "c", "e")})  # no class of the holdout
+
+    result = _realism.utility(real, real, synthetic, {"x": "numerical", "label": "categorical"}, "label")
+
+    assert result["training"] > 0.9 and result["synthetic"] == pytest.approx(0.5)
