@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ._errors import EngineError
+from ._events import EventCallback, ignore
 from ._grid import apply_support
 
 KINDS = ("order", "linear", "dependency", "prefix", "date_part", "missing_together", "unique")
@@ -152,8 +153,9 @@ class _Graph:
 # detection
 
 
-def find_rules(typed: pd.DataFrame, profiles: list[dict]) -> list[dict]:
-    """Every rule the real rows keep, with its share measured on all of them."""
+def find_rules(typed: pd.DataFrame, profiles: list[dict], on_event: EventCallback = ignore) -> list[dict]:
+    """Every rule the real rows keep, with its share measured on all of them. The search stops
+    after TIME_BUDGET_S (said in a warning): wide tables keep the rules found by then."""
     deadline = time.perf_counter() + TIME_BUDGET_S
     n = len(typed)
     if n < 10:
@@ -168,6 +170,15 @@ def find_rules(typed: pd.DataFrame, profiles: list[dict]) -> list[dict]:
         for rule in find(typed, sample, profiles, rng, deadline):
             if graph.add(rule["columns"][0], rule["columns"][1:]):
                 rules.append(rule)
+    if time.perf_counter() > deadline:
+        on_event(
+            {
+                "event": "warning",
+                "code": "rules_search_cut",
+                "message": f"the search for rules between columns stopped after {TIME_BUDGET_S:g} s on this table; "
+                "the rules found by then are kept, others may exist",
+            }
+        )
     rules += _uniques(typed, profiles)
     kept = []
     for rule in rules:

@@ -169,7 +169,7 @@ def profile_table(
             )
         profiles.append(prof)
     typed_frame = pd.DataFrame(typed, index=raw.index)
-    return typed_frame, {"columns": profiles, "rules": find_rules(typed_frame, profiles)}
+    return typed_frame, {"columns": profiles, "rules": find_rules(typed_frame, profiles, on_event)}
 
 
 def _plain(value):

@@ -52,6 +52,20 @@ def test_a_sum_with_a_few_surcharges_is_a_linear_rule_storing_them_with_their_fr
     assert linear["real_share"] == 1.0 and "one of 3 real values" in linear["text"]
 
 
+def test_a_search_cut_short_by_its_time_budget_says_so_and_keeps_what_needs_no_search(rng, monkeypatch):
+    monkeypatch.setattr("doppel_engine._rules.TIME_BUDGET_S", 0.0)
+    cities = [f"city{i}" for i in range(40)]
+    city = rng.choice(cities, N)
+    raw = pd.DataFrame({"city": city, "country": [f"country{int(c[4:]) % 6}" for c in city], "serial": np.arange(N) * 7})
+    events = []
+
+    columns = [Column("city", "categorical"), Column("country", "categorical"), Column("serial", "integer")]
+    rules = profile_table(raw, columns, max_categories=500, on_event=events.append)[1]["rules"]
+
+    assert [e["code"] for e in events if e["event"] == "warning"] == ["rules_search_cut"]
+    assert not _by_kind(rules, "dependency") and _by_kind(rules, "unique")
+
+
 def test_a_category_determined_by_another_is_a_dependency_with_its_map(rng):
     cities = [f"city{i}" for i in range(40)]
     country = {c: f"country{i % 6}" for i, c in enumerate(cities)}
