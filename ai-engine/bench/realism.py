@@ -3,7 +3,7 @@
 called directly on the same training rows (not a test).
 
     python ai-engine/bench/realism.py [--datasets penguins,credit_data,taxis,adult] \\
-        [--algorithms GaussianCopula,TabularARGN] [--argn-minutes 10] [--rows N] [--max-rows N]
+        [--algorithms GaussianCopula,TabularARGN] [--argn-minutes 10] [--rows N] [--max-rows N] [--platform-only]
 
 Per dataset the table (sub-sampled to --max-rows rows when given, seeded) is split once into
 training rows and a holdout by the platform's holdout rule (a seeded 20 %, at most 10,000 rows),
@@ -133,26 +133,29 @@ def measure(name: str, algorithm: str, data: Path, holdout: Path, columns: list 
     trained = doppel_engine.train(data=str(data), config=config, output=str(model))
     platform_csv = work / f"{algorithm}-platform.csv"
     doppel_engine.generate(model=str(model), count=rows, output=str(platform_csv), seed=1)
-    direct_csv = work / f"{algorithm}-direct.csv"
-    _, out = run([sys.executable, str(ENGINE / "bench" / "_direct.py"), str(data), algorithm, json.dumps(direct_kwargs), str(rows), str(direct_csv)])
-    direct_fit = json.loads(out.strip().splitlines()[-1])["fit_s"]
-    return {
+    entry = {
         "dataset": name,
         "algorithm": algorithm,
         "settings": platform_settings,
         "generated_rows": rows,
         "platform": {"fit_s": trained["fit_seconds"], **score(data, holdout, platform_csv, model)},
-        "direct": {"fit_s": direct_fit, **score(data, holdout, direct_csv, model)},
+        "direct": None,
     }
+    if args.platform_only:
+        return entry
+    direct_csv = work / f"{algorithm}-direct.csv"
+    _, out = run([sys.executable, str(ENGINE / "bench" / "_direct.py"), str(data), algorithm, json.dumps(direct_kwargs), str(rows), str(direct_csv)])
+    direct_fit = json.loads(out.strip().splitlines()[-1])["fit_s"]
+    return {**entry, "direct": {"fit_s": direct_fit, **score(data, holdout, direct_csv, model)}}
 
 
 def _pair(entry: dict, key: str, fmt: str) -> str:
-    values = [entry[side].get(key) for side in ("platform", "direct")]
+    values = [(entry[side] or {}).get(key) for side in ("platform", "direct")]
     return " / ".join("—" if v is None else format(v, fmt) for v in values)
 
 
 def _telling(side: dict) -> str:
-    column = side.get("most_telling_column")
+    column = (side or {}).get("most_telling_column")
     return "—" if not column else f"{column['column']} {column['auc']:.2f}"
 
 
@@ -164,8 +167,8 @@ def markdown(entries: list[dict]) -> str:
     ]
     for e in entries:
         p, d = e["platform"], e["direct"]
-        detection = " / ".join("—" if s["detection"] is None else f"{s['detection']:.2f} ({s['detection_auc']:.2f})" for s in (p, d))
-        rules = " / ".join(rules_kept(s["rules"]) for s in (p, d))
+        detection = " / ".join("—" if not s or s["detection"] is None else f"{s['detection']:.2f} ({s['detection_auc']:.2f})" for s in (p, d))
+        rules = " / ".join(rules_kept((s or {}).get("rules")) for s in (p, d))
         lines.append(
             f"| {e['dataset']} ({e['training_rows']:,}) | {e['algorithm']} | {_pair(e, 'quality_detected', '.3f')} "
             f"| {_pair(e, 'quality_schema', '.3f')} | {detection} | {_telling(p)} / {_telling(d)} "
@@ -200,6 +203,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=None, help="CTGAN/TVAE/CopulaGAN epochs (default: the platform's)")
     parser.add_argument("--rows", type=int, default=None, help="rows generated per model (default: as many as the training rows)")
     parser.add_argument("--max-rows", type=int, default=None, help="sub-sample each table to this many rows first")
+    parser.add_argument("--platform-only", action="store_true", help="skip the library called directly (halves the time)")
     args = parser.parse_args()
 
     import pandas as pd
