@@ -29,7 +29,7 @@ public class DatasetJpaEntity {
   /**
    * The profile as JSON text. The JSON JDBC type makes each dialect bind it as a JSON document
    * (H2 would otherwise store a String as one quoted JSON string); a String keeps the exact text
-   * under this adapter's own ObjectMapper, not Hibernate's.
+   * under this adapter's own {@link dev.doppel.adapter.persistence.StoredJson}, not Hibernate's.
    */
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(name = "metadata", nullable = false)

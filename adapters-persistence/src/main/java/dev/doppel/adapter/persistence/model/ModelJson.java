@@ -1,14 +1,13 @@
 package dev.doppel.adapter.persistence.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static dev.doppel.adapter.persistence.StoredJson.objectNode;
+import static dev.doppel.adapter.persistence.StoredJson.read;
+import static dev.doppel.adapter.persistence.StoredJson.readObject;
+import static dev.doppel.adapter.persistence.StoredJson.write;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.doppel.domain.model.LossPoint;
 import dev.doppel.domain.model.TrainingProgress;
 import dev.doppel.domain.model.TrainingSettings;
@@ -19,8 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The stored forms of a model's JSON columns. It owns its ObjectMapper so that settings made for
- * the web API can never change what is on disk.
+ * The stored forms of a model's JSON columns.
  *
  * <p>{@code settings} keeps each value's Java type next to it,
  * {@code {"epochs":{"type":"integer","value":300},"lr":{"type":"number","value":2.0}}}, so that a
@@ -28,18 +26,12 @@ import java.util.TreeMap;
  * document: MySQL re-renders stored JSON, and a number's spelling is no contract.
  */
 final class ModelJson {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .addModule(new Jdk8Module())
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      // Rows written by a newer version stay readable after a downgrade.
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
   private static final TypeReference<List<LossPoint>> LOSS_HISTORY = new TypeReference<>() {};
 
   private ModelJson() {}
 
   static String writeSettings(TrainingSettings settings) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = objectNode();
     settings.values().forEach((name, value) -> {
       ObjectNode entry = root.putObject(name);
       if (value instanceof Long l) {
@@ -58,7 +50,7 @@ final class ModelJson {
   }
 
   static TrainingSettings readSettings(String json) {
-    JsonNode root = read(json, "training settings");
+    JsonNode root = readObject(json, "training settings");
     Map<String, Object> values = new TreeMap<>();
     root.fields().forEachRemaining(field -> values.put(field.getKey(), settingValue(field.getKey(), field.getValue())));
     return new TrainingSettings(values);
@@ -91,14 +83,7 @@ final class ModelJson {
   }
 
   static List<LossPoint> readLossHistory(String json) {
-    if (json == null) {
-      return List.of();
-    }
-    try {
-      return JSON.readValue(json, LOSS_HISTORY);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored loss history is not readable: " + e.getOriginalMessage(), e);
-    }
+    return json == null ? List.of() : read(json, LOSS_HISTORY, "loss history");
   }
 
   static String writeSummary(TrainingSummary summary) {
@@ -107,33 +92,5 @@ final class ModelJson {
 
   static TrainingSummary readSummary(String json) {
     return json == null ? null : read(json, TrainingSummary.class, "training summary");
-  }
-
-  private static String write(Object value, String what) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(what + " could not be written as JSON", e);
-    }
-  }
-
-  private static <T> T read(String json, Class<T> type, String what) {
-    try {
-      return JSON.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored " + what + " is not readable: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static JsonNode read(String json, String what) {
-    try {
-      JsonNode node = JSON.readTree(json);
-      if (node == null || !node.isObject()) {
-        throw new IllegalStateException("stored " + what + " is not a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored " + what + " is not readable: " + e.getOriginalMessage(), e);
-    }
   }
 }
