@@ -10,6 +10,8 @@ Each rule is a dict ``{"id", "kind", "columns" (the determined one first), "text
 - dependency: a category (or integer code) determined by another column's value (zone -> borough)
   or by the first characters of a text (a postcode's district).
 - prefix: a text that starts with another column's value.
+- composed: a text (or id) built from other columns' values and fixed characters
+  (``H1-2017-PRT`` from hotel, year and country).
 - date_part: a number equal to the year/month/day/hour/minute/weekday of a datetime, or a date
   equal to a timestamp's day.
 - missing_together: a column empty exactly when another column is empty or has a given value.
@@ -38,7 +40,7 @@ from ._errors import EngineError
 from ._events import EventCallback, ignore
 from ._grid import apply_support
 
-KINDS = ("order", "linear", "dependency", "prefix", "date_part", "missing_together", "unique")
+KINDS = ("order", "linear", "dependency", "prefix", "composed", "date_part", "missing_together", "unique")
 LINEAR_SHARE = 0.9
 """The share of rows a linear rule must hold on (its residual on the stored set)."""
 EXACT_SHARE = 0.99
@@ -50,6 +52,8 @@ MAX_RESIDUALS = 20
 LINEAR_CANDIDATES = 8
 """Terms tried per target (the most correlated numbers); sums of four use the first six."""
 MAP_LIMIT = 5_000
+# a composed text needs this many distinct values: fewer are a category, which a dependency keeps
+COMPOSED_MIN_DISTINCT = 20
 """The most determinant values a dependency stores."""
 SAMPLE_ROWS = 20_000
 SCREEN_ROWS = 256
@@ -164,7 +168,7 @@ def find_rules(typed: pd.DataFrame, profiles: list[dict], on_event: EventCallbac
     rng = np.random.default_rng(0)
     graph = _Graph()
     rules = _orders(typed, sample, profiles)
-    for find in (_date_parts, _prefixes, _dependencies, _linears, _missing_together):
+    for find in (_date_parts, _prefixes, _composed, _dependencies, _linears, _missing_together):
         if time.perf_counter() > deadline:
             break
         for rule in find(typed, sample, profiles, rng, deadline):
@@ -467,6 +471,97 @@ def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], r
     return rules
 
 
+def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+    """Texts built from other columns' values (as they read) and fixed characters. Candidate
+    sources are the columns whose value sits inside the text on every screened row, longest
+    first; a source is taken when it makes more rows share one template, and the template must
+    fit EXACT_SHARE of the rows and fail on shuffled sources."""
+    targets = [p["name"] for p in profiles if p["role"] == "id" or (p["role"] == "model" and p["type"] in ("categorical", "text"))]
+    sources = [p["name"] for p in profiles if p["role"] == "model" and _written_as_text(p)]
+    small = sample.head(2_000)
+    texts = {name: [None if v is None else _text(v) for v in _keys(small[name].to_numpy())] for name in {*targets, *sources}}
+    rules = []
+    for t in targets:
+        target = texts[t]
+        if len({v for v in target if v}) < COMPOSED_MIN_DISTINCT:
+            continue
+        candidates = []
+        for name in sources:
+            if time.perf_counter() > deadline:
+                return rules
+            pairs = [(a, b) for a, b in zip(texts[name], target, strict=True) if a and b is not None]
+            if name == t or len(pairs) < 20 or not all(a in b for a, b in pairs[:100]):
+                continue
+            if np.mean([a in b for a, b in pairs]) >= EXACT_SHARE and np.mean([a == b for a, b in pairs]) < 0.5:
+                candidates.append(name)
+        candidates.sort(key=lambda name: -np.mean([len(v) for v in texts[name] if v]))
+        chosen, share = [], 0.0
+        for name in candidates:
+            tried = _modal_template(target, {c: texts[c] for c in [*chosen, name]})
+            if tried[1] > share:
+                (template, share), chosen = tried, [*chosen, name]
+        if not chosen or share < EXACT_SHARE:
+            continue
+        shuffled = _modal_template(target, {c: list(rng.permutation(np.array(texts[c], dtype=object))) for c in chosen})[1]
+        if _beats_chance(share, shuffled):
+            rules.append({"kind": "composed", "columns": [t, *chosen], "parts": template, "text": f"{t} is {_template_text(template)}"})
+    return rules
+
+
+def _written_as_text(p: dict) -> bool:
+    """Whether _text writes the column's values as the file does: texts, and integers read
+    without a layout (zero padding or thousands would be lost)."""
+    return p["type"] in ("categorical", "text") or (p["type"] == "integer" and "number_layout" not in p)
+
+
+def _modal_template(target: list, sources: dict[str, list]) -> tuple[list[dict], float]:
+    """The template most rows of ``target`` follow when each source's value is cut out of them
+    (first free occurrence, in the given order), and the share of rows that follow it."""
+    counts: dict[tuple, int] = {}
+    for i, value in enumerate(target):
+        if value is None or any(texts[i] is None for texts in sources.values()):
+            continue
+        spans: list[tuple[int, int, str]] = []
+        for column, texts in sources.items():
+            start = _free_occurrence(value, texts[i], spans)
+            if start < 0:
+                break
+            spans.append((start, start + len(texts[i]), column))
+        else:
+            pieces, at = [], 0
+            for start, end, column in sorted(spans):
+                pieces += [value[at:start], (column,)]
+                at = end
+            key = tuple(p for p in [*pieces, value[at:]] if p != "")
+            counts[key] = counts.get(key, 0) + 1
+    rows = sum(1 for v in target if v is not None)
+    if not counts or not rows:
+        return [], 0.0
+    best = max(counts, key=counts.get)
+    return [{"column": p[0]} if isinstance(p, tuple) else {"text": p} for p in best], counts[best] / rows
+
+
+def _free_occurrence(value: str, part: str, spans: list[tuple[int, int, str]]) -> int:
+    start = value.find(part)
+    while start >= 0 and any(start < end and start + len(part) > begin for begin, end, _ in spans):
+        start = value.find(part, start + 1)
+    return start
+
+
+def _template_text(parts: list[dict]) -> str:
+    return " + ".join(p["column"] if "column" in p else repr(p["text"]) for p in parts)
+
+
+def _compose(rule: dict, frame: pd.DataFrame) -> list:
+    """Per row, the text the rule builds; None where a source is null."""
+    columns = {p["column"]: _keys(frame[p["column"]].to_numpy()) for p in rule["parts"] if "column" in p}
+    out = []
+    for i in range(len(frame)):
+        pieces = [p["text"] if "text" in p else columns[p["column"]][i] for p in rule["parts"]]
+        out.append(None if any(v is None for v in pieces) else "".join(_text(v) for v in pieces))
+    return out
+
+
 def _text(value) -> str:
     """A value as it reads in text: integer-valued numbers without '.0'."""
     if isinstance(value, float) and value.is_integer():
@@ -599,6 +694,10 @@ def check(rule: dict, frame: pd.DataFrame, seen: dict | None = None) -> np.ndarr
         heads = frame[columns[1]].to_numpy()
         ok = ~_isnull(target) & ~_isnull(heads)
         out[ok] = [str(b).startswith(_text(a)) for a, b in zip(heads[ok], target[ok], strict=True)]
+    elif kind == "composed":
+        for i, (built, value) in enumerate(zip(_compose(rule, frame), _keys(target), strict=True)):
+            if built is not None and value is not None:
+                out[i] = built == value
     elif kind == "date_part":
         expected = _parts(frame[columns[1]].to_numpy(dtype=float), rule["part"])
         values = target.astype(float)
@@ -662,7 +761,7 @@ def rules_on(profile: dict, rules_off: list[str] | None) -> list[dict]:
 # keeping
 
 
-_DERIVED = ("missing_together", "date_part", "dependency", "prefix", "linear", "unique")
+_DERIVED = ("missing_together", "date_part", "dependency", "prefix", "composed", "linear", "unique")
 
 
 def keep(frame: pd.DataFrame, rules: list[dict], profile: dict, rng: np.random.Generator, seen: dict | None = None) -> None:
@@ -680,6 +779,7 @@ def keep(frame: pd.DataFrame, rules: list[dict], profile: dict, rng: np.random.G
             "date_part": _keep_date_part,
             "dependency": _keep_dependency,
             "prefix": _keep_prefix,
+            "composed": _keep_composed,
             "linear": _keep_linear,
             "missing_together": _keep_missing_together,
             "unique": _keep_unique,
@@ -758,6 +858,15 @@ def _keep_prefix(frame, rule, profiles, rng, _seen) -> None:
         if len(pool):
             values[i] = pool[rng.choice(len(pool), p=pool_w / pool_w.sum())]
     frame[target] = values
+
+
+def _keep_composed(frame, rule, _profiles, _rng, _seen) -> None:
+    target = rule["columns"][0]
+    current = frame[target].to_numpy().copy()
+    for i, built in enumerate(_compose(rule, frame)):
+        if built is not None and current[i] is not None:
+            current[i] = built
+    frame[target] = current
 
 
 def _keep_linear(frame, rule, profiles, rng, _seen) -> None:
@@ -955,6 +1064,10 @@ def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict, rng: n
         if start is None:
             frame.iat[row, at(columns[1])] = _other_value(profiles[columns[1]], None, rng)
             frame.iat[row, at(columns[0])] = "~" + _text(frame.iat[row, at(columns[1])])
+    elif kind == "composed":
+        built = _compose(rule, frame.iloc[[row]])[0]
+        pool = [c for c in target.get("categories", []) if c != built]
+        frame.iat[row, at(columns[0])] = pool[rng.integers(len(pool))] if pool else f"~{built}"
     elif kind == "date_part":
         stamp = frame.iat[row, at(columns[1])]
         if pd.isna(stamp):

@@ -142,6 +142,31 @@ def test_all_distinct_values_make_a_unique_rule_and_generation_keeps_them_distin
     assert restored["code"].between(typed["code"].min(), typed["code"].max()).all()
 
 
+def test_a_code_built_from_other_columns_and_fixed_characters_is_composed_and_kept(rng):
+    hotel, country = rng.choice(["H1", "H2"], N), rng.choice(["PRT", "GBR", "ESP", "FRA"], N)
+    year, serial = rng.integers(2015, 2018, N), rng.permutation(N) + 100
+    raw = pd.DataFrame(
+        {
+            "hotel": hotel,
+            "year": year.astype(str),
+            "country": country,
+            "serial": serial.astype(str),
+            "booking": [f"{h}/{y}-{c}#{s}" for h, y, c, s in zip(hotel, year, country, serial, strict=True)],
+        }
+    )
+    types = {"hotel": "categorical", "year": "integer", "country": "categorical", "serial": "integer", "booking": "text"}
+    typed, profile = profile_table(raw, [Column(n, t) for n, t in types.items()], max_categories=5000, on_event=ignore)
+
+    (composed,) = _by_kind(profile["rules"], "composed")
+    assert composed["id"] == "composed:booking" and sorted(composed["columns"][1:]) == ["country", "hotel", "serial", "year"]
+    assert [p.get("text") for p in composed["parts"] if "text" in p] == ["/", "-", "#"] and composed["real_share"] == 1.0
+    frame, _ = training_frame(typed, profile)
+    shuffled = frame.assign(booking=rng.permutation(frame["booking"].to_numpy()))
+    assert check(composed, shuffled).mean() < 0.05
+    keep(shuffled, [composed], profile, rng)
+    assert check(composed, shuffled).all()
+
+
 def test_independent_columns_make_no_rule(rng):
     raw = pd.DataFrame(
         {
@@ -163,6 +188,7 @@ def test_each_kind_of_rule_is_broken_on_the_row_an_anomaly_picks(rng):
     stamps = pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 365 * 86400, N), unit="s")
     city = rng.choice([f"c{i}" for i in range(20)], N)
     part = np.round(rng.uniform(1, 20, N), 2)
+    slot = rng.permutation(N) + 10
     raw = pd.DataFrame(
         {
             "start": stamps.strftime("%Y-%m-%d %H:%M:%S"),
@@ -175,6 +201,8 @@ def test_each_kind_of_rule_is_broken_on_the_row_an_anomaly_picks(rng):
             "sum": _money(part + rng.choice([0.0, 2.5], N)),
             "note": np.where(city == "c0", None, rng.choice(["ok", "late"], N)),
             "serial": rng.permutation(N).astype(str),
+            "slot": slot.astype(str),
+            "key": [f"{c}:{i}" for c, i in zip(city, slot, strict=True)],
         }
     )
     columns = [
@@ -188,10 +216,12 @@ def test_each_kind_of_rule_is_broken_on_the_row_an_anomaly_picks(rng):
         Column("sum", "float"),
         Column("note", "categorical"),
         Column("serial", "integer"),
+        Column("slot", "integer"),
+        Column("key", "text"),
     ]
     typed, profile = profile_table(raw, columns, max_categories=5000, on_event=ignore)
     rules = profile["rules"]
-    assert {r["kind"] for r in rules} >= {"order", "linear", "dependency", "prefix", "date_part", "missing_together", "unique"}
+    assert {r["kind"] for r in rules} >= {"order", "linear", "dependency", "prefix", "composed", "date_part", "missing_together", "unique"}
 
     frame = typed.head(200).copy()
     profiles = {p["name"]: p for p in profile["columns"]}
