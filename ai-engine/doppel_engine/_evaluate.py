@@ -198,11 +198,15 @@ def _utility_target(target: str | None, columns: list[Column], sdtypes: dict[str
     return target
 
 
+def _requested_metrics(requested: str | None) -> str:
+    return requested or os.environ.get("DOPPEL_METRICS") or "auto"
+
+
 def metrics_engine(requested: str | None = None) -> str:
     """Which code computes the scores: "sdmetrics" when it is installed, else "doppel" (the
     engine's own _metrics.py). ``requested`` (or DOPPEL_METRICS) can force "doppel"; asking for
     "sdmetrics" where it is absent is an error."""
-    choice = requested or os.environ.get("DOPPEL_METRICS") or "auto"
+    choice = _requested_metrics(requested)
     if choice not in ("auto", "sdmetrics", "doppel"):
         raise EngineError("invalid_arguments", f"metrics engine must be auto, sdmetrics or doppel (got {choice!r})")
     has_sdmetrics = importlib.util.find_spec("sdmetrics") is not None
@@ -213,9 +217,8 @@ def metrics_engine(requested: str | None = None) -> str:
     return choice
 
 
-def _sdmetrics_scores(real_df, synth_df, sd_meta, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event):
+def _sdmetrics_scores(real_df, synth_df, sd_meta, clock, timings, on_event):
     from sdmetrics.reports import DiagnosticReport, QualityReport
-    from sdmetrics.single_table import DCRBaselineProtection
 
     on_event({"event": "progress", "stage": "quality", "elapsed_s": clock.elapsed()})
     quality = QualityReport()
@@ -225,19 +228,6 @@ def _sdmetrics_scores(real_df, synth_df, sd_meta, dcr_real, dcr_synth, dcr_sdtyp
     diagnostic = DiagnosticReport()
     diagnostic.generate({_TABLE: real_df}, {_TABLE: synth_df}, sd_meta, verbose=False)
     timings["diagnostic_s"] = clock.elapsed()
-    on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
-    columns = {**sd_meta["tables"][_TABLE]["columns"], **{n: {"sdtype": t} for n, t in dcr_sdtypes.items() if t == "categorical"}}
-    dcr_meta = {"tables": {_TABLE: {"columns": columns}}}
-    # Seed the random baseline (values: DCRBaselineProtection._seed, null masks: numpy's global
-    # RNG), so a report is reproducible and equals the engine's own computation.
-    DCRBaselineProtection._seed = seed
-    np.random.seed(seed % 2**32)
-    try:
-        dcr = DCRBaselineProtection.compute_breakdown(dcr_real, dcr_synth, dcr_meta, _TABLE)
-    except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
-        dcr = {}
-        on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
-
     q_props = dict(zip(quality.get_properties()["Property"], quality.get_properties()["Score"], strict=True))
     d_props = dict(zip(diagnostic.get_properties()["Property"], diagnostic.get_properties()["Score"], strict=True))
     shapes = quality.get_details("Column Shapes")
@@ -269,10 +259,10 @@ def _sdmetrics_scores(real_df, synth_df, sd_meta, dcr_real, dcr_synth, dcr_sdtyp
         "data_validity": _score(d_props.get("Data Validity")),
         "data_structure": _score(d_props.get("Data Structure")),
     }
-    return quality_part, diagnostic_part, dcr
+    return quality_part, diagnostic_part
 
 
-def _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event):
+def _own_scores(real_df, synth_df, sdtypes, seed, clock, timings, on_event):
     from . import _metrics
 
     on_event({"event": "progress", "stage": "quality", "elapsed_s": clock.elapsed()})
@@ -281,12 +271,6 @@ def _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, se
     on_event({"event": "progress", "stage": "diagnostic", "elapsed_s": clock.elapsed()})
     diagnostic = _metrics.diagnostic(real_df, synth_df, sdtypes)
     timings["diagnostic_s"] = clock.elapsed()
-    on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
-    try:
-        dcr = _metrics.dcr_baseline_protection(dcr_real, dcr_synth, dcr_sdtypes, seed=seed, null_seed=seed)
-    except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
-        dcr = {}
-        on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
     quality_part = {
         "score": _score(quality.score),
         "column_shapes": _score(quality.column_shapes),
@@ -295,7 +279,28 @@ def _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, se
         "pairs": [{**p, "score": _score(p["score"]), "real": _score(p["real"]), "synthetic": _score(p["synthetic"])} for p in quality.pairs],
     }
     diagnostic_part = {k: _score(v) for k, v in diagnostic.items()}
-    return quality_part, diagnostic_part, dcr
+    return quality_part, diagnostic_part
+
+
+def _dcr_baseline_protection(engine, dcr_real, dcr_synth, dcr_sdtypes, sd_meta, seed, on_event) -> dict:
+    """DCRBaselineProtection by ``engine``. Its random baseline is seeded (values:
+    DCRBaselineProtection._seed, null masks: numpy's global RNG) so a report is reproducible and
+    sdmetrics' value equals the engine's own."""
+    on_event({"event": "progress", "stage": "privacy"})
+    try:
+        if engine == "doppel":
+            from . import _metrics
+
+            return _metrics.dcr_baseline_protection(dcr_real, dcr_synth, dcr_sdtypes, seed=seed, null_seed=seed)
+        from sdmetrics.single_table import DCRBaselineProtection
+
+        columns = {**sd_meta["tables"][_TABLE]["columns"], **{n: {"sdtype": t} for n, t in dcr_sdtypes.items() if t == "categorical"}}
+        DCRBaselineProtection._seed = seed
+        np.random.seed(seed % 2**32)
+        return DCRBaselineProtection.compute_breakdown(dcr_real, dcr_synth, {"tables": {_TABLE: {"columns": columns}}}, _TABLE)
+    except Exception as exc:  # noqa: BLE001 - report the rest rather than fail on the privacy metric
+        on_event({"event": "warning", "code": "privacy_unavailable", "message": f"DCRBaselineProtection failed: {type(exc).__name__}: {exc}"})
+        return {}
 
 
 def evaluate(
@@ -375,6 +380,10 @@ def evaluate(
     timings["prepare_s"] = clock.elapsed()
 
     engine = metrics_engine(metrics)
+    # sdmetrics' DCR cross-joins frames and takes most of an evaluation's time on a wide table; the
+    # engine's own gives the same values (tests/test_metrics.py), so it is used unless sdmetrics is
+    # asked for by name.
+    privacy_engine = "sdmetrics" if _requested_metrics(metrics) == "sdmetrics" else "doppel"
     sdtypes = {c.name: _sdtype(c) for c in used}
     target = _utility_target(target, columns, sdtypes)
     # DCR cannot hold nulls in a nullable boolean column (sdmetrics): compare booleans as categories.
@@ -385,10 +394,10 @@ def evaluate(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if engine == "sdmetrics":
-            scores = _sdmetrics_scores(real_df, synth_df, sd_meta, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event)
+            quality_part, diagnostic_part = _sdmetrics_scores(real_df, synth_df, sd_meta, clock, timings, on_event)
         else:
-            scores = _own_scores(real_df, synth_df, sdtypes, dcr_real, dcr_synth, dcr_sdtypes, seed, clock, timings, on_event)
-    quality_part, diagnostic_part, dcr = scores
+            quality_part, diagnostic_part = _own_scores(real_df, synth_df, sdtypes, seed, clock, timings, on_event)
+        dcr = _dcr_baseline_protection(privacy_engine, dcr_real, dcr_synth, dcr_sdtypes, sd_meta, seed, lambda e: on_event({**e, "elapsed_s": clock.elapsed()}))
     fidelity = {
         "columns": _fidelity.column_coverage(columns, quality_part["columns"], real_raw, synth_raw),
         "pairs": _fidelity.pair_coverage(quality_part["pairs"]),
@@ -471,6 +480,7 @@ def evaluate(
         "diagnostic": diagnostic_part,
         "privacy": {
             "score": _score(dcr.get("score")),
+            "computed_by": privacy_engine,
             "dcr_baseline_protection": _score(dcr.get("score")),
             "median_dcr_synthetic": _score(dcr.get("median_DCR_to_real_data", {}).get("synthetic_data")),
             "median_dcr_random_baseline": _score(dcr.get("median_DCR_to_real_data", {}).get("random_data_baseline")),

@@ -61,6 +61,7 @@ def test_report_shape_and_scores_in_unit_interval(models, tmp_path):
         p["exact_copy_share"],
     ):
         assert _in_unit(value), report
+    assert report["metrics_engine"] == "sdmetrics" and p["computed_by"] == "doppel"
     assert {c["column"] for c in q["columns"]} == {c["name"] for c in SCHEMAS["taxis"]}
     assert all(c["metric"] in ("KSComplement", "TVComplement") and _in_unit(c["score"]) for c in q["columns"])
     assert all(len(pair["columns"]) == 2 and _in_unit(pair["score"]) for pair in q["pairs"] if pair["score"] is not None)

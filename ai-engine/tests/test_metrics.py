@@ -40,6 +40,7 @@ def test_own_metrics_agree_with_sdmetrics(name, tmp_path):
     }
     ours, theirs = reports["doppel"], reports["sdmetrics"]
     assert ours["metrics_engine"] == "doppel" and theirs["metrics_engine"] == "sdmetrics"
+    assert ours["privacy"]["computed_by"] == "doppel" and theirs["privacy"]["computed_by"] == "sdmetrics"
     for key in ("score", "column_shapes", "column_pair_trends"):
         assert abs(ours["quality"][key] - theirs["quality"][key]) <= TOLERANCE, (key, ours["quality"][key], theirs["quality"][key])
     for key in ("dcr_baseline_protection", "median_dcr_synthetic", "median_dcr_random_baseline", "exact_copy_share"):
