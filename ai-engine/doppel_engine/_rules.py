@@ -31,7 +31,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import time
 
 import numpy as np
 import pandas as pd
@@ -58,7 +57,8 @@ COMPOSED_MIN_DISTINCT = 20
 SAMPLE_ROWS = 20_000
 SCREEN_ROWS = 256
 CHECK_ROWS = 5_000
-TIME_BUDGET_S = 20.0
+# values the search may examine: a table gets the same rules on any machine; about 20 s here
+WORK_BUDGET = 200_000_000
 """Detection stops trying new candidates after this long; rules found by then are kept."""
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_:.>=+-]")
 _PARTS = ("year", "month", "day", "hour", "minute", "weekday", "date")
@@ -127,6 +127,18 @@ def _parts(seconds: np.ndarray, part: str) -> np.ndarray:
     return out
 
 
+class _Budget:
+    """What is left of WORK_BUDGET; each candidate test spends the values it reads."""
+
+    def __init__(self) -> None:
+        self.left = WORK_BUDGET
+
+    def spend(self, values: int) -> bool:
+        """Whether the next test (reading ``values``) fits; it is counted either way."""
+        self.left -= values
+        return self.left >= 0
+
+
 class _Graph:
     """Which columns each accepted rule derives from which: keeping applies rules determinants
     first, so accepted rules never form a cycle."""
@@ -159,8 +171,8 @@ class _Graph:
 
 def find_rules(typed: pd.DataFrame, profiles: list[dict], on_event: EventCallback = ignore) -> list[dict]:
     """Every rule the real rows keep, with its share measured on all of them. The search stops
-    after TIME_BUDGET_S (said in a warning): wide tables keep the rules found by then."""
-    deadline = time.perf_counter() + TIME_BUDGET_S
+    when WORK_BUDGET is spent (said in a warning): wide tables keep the rules found by then."""
+    budget = _Budget()
     n = len(typed)
     if n < 10:
         return []
@@ -169,17 +181,17 @@ def find_rules(typed: pd.DataFrame, profiles: list[dict], on_event: EventCallbac
     graph = _Graph()
     rules = _orders(typed, sample, profiles)
     for find in (_date_parts, _prefixes, _composed, _dependencies, _linears, _missing_together):
-        if time.perf_counter() > deadline:
+        if budget.left < 0:
             break
-        for rule in find(typed, sample, profiles, rng, deadline):
+        for rule in find(typed, sample, profiles, rng, budget):
             if graph.add(rule["columns"][0], rule["columns"][1:]):
                 rules.append(rule)
-    if time.perf_counter() > deadline:
+    if budget.left < 0:
         on_event(
             {
                 "event": "warning",
                 "code": "rules_search_cut",
-                "message": f"the search for rules between columns stopped after {TIME_BUDGET_S:g} s on this table; "
+                "message": f"the search for rules between columns stopped after examining {WORK_BUDGET:,} values on this table; "
                 "the rules found by then are kept, others may exist",
             }
         )
@@ -261,7 +273,7 @@ def _residual_set(residual: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     return values[order], counts[order], float(counts[order].sum() / max(len(residual), 1))
 
 
-def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     numbers = [p for p in profiles if _is_number(p)]
     by_name = {p["name"]: p for p in numbers}
     correlation = sample[list(by_name)].corr().abs().fillna(0) if len(numbers) > LINEAR_CANDIDATES + 1 else None
@@ -269,7 +281,7 @@ def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rn
     position = {name: i for i, name in enumerate(by_name)}
     found = []
     for target in numbers:
-        if time.perf_counter() > deadline:
+        if not budget.spend(SCREEN_ROWS * len(_combinations(min(len(numbers) - 1, LINEAR_CANDIDATES))) + 3 * CHECK_ROWS):
             break
         others = [p["name"] for p in numbers if p is not target]
         if not others:
@@ -391,7 +403,7 @@ def _heads(sample: pd.DataFrame, profiles: list[dict]) -> dict[tuple[str, int], 
     return out
 
 
-def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     codes = _codes(sample, profiles)
     determinants = {**{(name, None): code for name, code in codes.items()}, **_heads(sample, profiles)}
     n = len(sample)
@@ -400,7 +412,7 @@ def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict
         if not 2 <= na < n / 2 or na > MAP_LIMIT:
             continue
         for b_name, (b, nb) in codes.items():
-            if time.perf_counter() > deadline:
+            if not budget.spend(n):
                 break
             if b_name == a_name or nb < 2 or na * nb > 4_000_000:
                 continue
@@ -439,14 +451,14 @@ def _determinant_keys(rule: dict, frame: pd.DataFrame) -> list:
     return keys if length is None else [None if k is None else str(k)[:length] for k in keys]
 
 
-def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     texts = [p["name"] for p in profiles if p["role"] == "model" and p["type"] in ("categorical", "text")]
     heads = [p["name"] for p in profiles if _is_code(p) and p["type"] != "boolean"]
     small = sample.head(2_000)
     rules = []
     for b_name in texts:
         for a_name in heads:
-            if time.perf_counter() > deadline:
+            if not budget.spend(100):
                 return rules
             if a_name == b_name:
                 continue
@@ -471,7 +483,7 @@ def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], r
     return rules
 
 
-def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     """Texts built from other columns' values (as they read) and fixed characters. Candidate
     sources are the columns whose value sits inside the text on every screened row, longest
     first; a source is taken when it makes more rows share one template, and the template must
@@ -487,7 +499,7 @@ def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], r
             continue
         candidates = []
         for name in sources:
-            if time.perf_counter() > deadline:
+            if not budget.spend(len(target)):
                 return rules
             pairs = [(a, b) for a, b in zip(texts[name], target, strict=True) if a and b is not None]
             if name == t or len(pairs) < 20 or not all(a in b for a, b in pairs[:100]):
@@ -569,7 +581,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def _date_parts(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+def _date_parts(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     stamps = [p for p in profiles if p["role"] == "model" and p["type"] == "datetime"]
     rules, targets = [], set()
     for d in stamps:
@@ -577,7 +589,7 @@ def _date_parts(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict],
         for p in profiles:
             if p["role"] != "model" or p["name"] == d["name"] or p["name"] in targets or "min" not in p:
                 continue
-            if time.perf_counter() > deadline:
+            if not budget.spend(len(seconds) * len(_PARTS)):
                 return rules
             if p["type"] == "datetime":
                 parts = ("date",) if d["resolution"] < _DAY <= p["resolution"] else ()
@@ -603,7 +615,7 @@ def _date_part(target: str, stamp: str, part: str) -> dict:
     return {"kind": "date_part", "columns": [target, stamp], "text": text, "part": part}
 
 
-def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, deadline: float) -> list[dict]:
+def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     """B is empty exactly when A is empty (or has one value): judged by the rows where either
     happens, so rare nulls in two columns do not agree by chance."""
     models = [p for p in profiles if p["role"] == "model"]
@@ -612,7 +624,7 @@ def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[
     found = []
     for b in models:
         b_null = nulls[b["name"]]
-        if b_null.sum() < 5 or b_null.all() or time.perf_counter() > deadline:
+        if b_null.sum() < 5 or b_null.all() or not budget.spend(len(b_null) * len(models)):
             continue
         shuffled_null = rng.permutation(b_null)
         for a in models:

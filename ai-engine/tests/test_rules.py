@@ -53,7 +53,7 @@ def test_a_sum_with_a_few_surcharges_is_a_linear_rule_storing_them_with_their_fr
 
 
 def test_a_search_cut_short_by_its_time_budget_says_so_and_keeps_what_needs_no_search(rng, monkeypatch):
-    monkeypatch.setattr("doppel_engine._rules.TIME_BUDGET_S", 0.0)
+    monkeypatch.setattr("doppel_engine._rules.WORK_BUDGET", 0)
     cities = [f"city{i}" for i in range(40)]
     city = rng.choice(cities, N)
     raw = pd.DataFrame({"city": city, "country": [f"country{int(c[4:]) % 6}" for c in city], "serial": np.arange(N) * 7})
