@@ -361,6 +361,7 @@ def evaluate(
     }
     if sampling["subsampled"]:
         on_event({"event": "warning", "code": "subsampled", "message": f"inputs were sub-sampled to at most {max_rows} rows each (--max-rows)"})
+    every_real_row = real_raw
     real_raw = _subsample(real_raw, max_rows, seed)
     synth_raw = _subsample(synth_raw, max_rows, seed + 1)
 
@@ -405,12 +406,16 @@ def evaluate(
     on_event({"event": "progress", "stage": "quality_check", "elapsed_s": clock.elapsed()})
     quality_check = _fidelity.quality_check(real_raw, synth_raw, columns, quality_part, sdtypes)
     timings["quality_check_s"] = clock.elapsed()
-    real_hashes = set(_row_hashes(real_df))
+    # Copies are looked for among every real row, not only the sample the scores use.
+    same_types = real_df.dtypes.to_dict()
+    all_hashes = _row_hashes(real_df if len(every_real_row) == len(real_raw) else _typed(every_real_row, used, formats, ignore).astype(same_types))
+    real_hashes = set(all_hashes)
     exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
-    holdout_df = None if holdout_raw is None else _typed(holdout_raw, used, formats, ignore).astype(real_df.dtypes.to_dict())
-    training_df = real_df if holdout_df is None else real_df[~_row_hashes(real_df).isin(set(_row_hashes(holdout_df)))].reset_index(drop=True)
+    holdout_df = None if holdout_raw is None else _typed(holdout_raw, used, formats, ignore).astype(same_types)
+    holdout_hashes = set() if holdout_df is None else set(_row_hashes(holdout_df))
+    training_df = real_df if holdout_df is None else real_df[~_row_hashes(real_df).isin(holdout_hashes)].reset_index(drop=True)
     holdout_df = None if holdout_df is None else _subsample(holdout_df, max_rows, seed + 4)
-    training_hashes = set(_row_hashes(training_df))
+    training_hashes = real_hashes - holdout_hashes
     training_copy_share = float(_row_hashes(synth_df).isin(training_hashes).mean()) if len(synth_df) else 0.0
     holdout_copy_share = float(_row_hashes(holdout_df).isin(training_hashes).mean()) if holdout_df is not None else None
     against_holdout = None

@@ -151,6 +151,19 @@ def test_identical_data_is_a_full_copy(tmp_path):
         assert "not installed in this engine (permissive-only install)" in report["quality_check"]["reason"]
 
 
+def test_copies_of_real_rows_outside_the_scored_sample_still_count(tmp_path):
+    real = pd.read_csv(dataset("penguins"), dtype=str, keep_default_na=False)
+    copies = tmp_path / "copies.csv"
+    real.tail(120).to_csv(copies, index=False)
+    out = tmp_path / "r.json"
+
+    run = run_cli("evaluate.py", "--real", dataset("penguins"), "--synthetic", copies, "--output", out, "--max-rows", 60, "--metrics", "doppel")
+
+    assert run.rc == 0, run.stderr[-2000:]
+    report = json.loads(out.read_text())
+    assert report["sampling"]["subsampled"] is True and report["privacy"]["exact_copy_share"] == 1.0
+
+
 def test_fidelity_names_every_column_and_why_any_is_left_out():
     columns = parse_columns(
         [
