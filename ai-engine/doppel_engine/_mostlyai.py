@@ -28,7 +28,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from ._catalogue import MAX_CATEGORIES, Algorithm, Setting, register
+from ._algorithm import MAX_CATEGORIES, Algorithm, Setting
 from ._errors import EngineError
 
 if TYPE_CHECKING:
@@ -96,7 +96,6 @@ class _Progress:
         return None
 
 
-@register
 class TabularArgnAlgorithm(Algorithm):
     name = "TabularARGN"
     library = "mostlyai-engine"
@@ -373,3 +372,6 @@ def _privacy_spent(progress_csv: Path, dp: dict) -> dict:
     if "dp_delta" in row and pd.notna(row["dp_delta"]):
         delta = float(row["dp_delta"])
     return {"epsilon": None if pd.isna(epsilon) else float(epsilon), "delta": delta}
+
+
+ALGORITHMS = (TabularArgnAlgorithm,)

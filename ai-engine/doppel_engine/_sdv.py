@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._catalogue import MAX_CATEGORIES, Algorithm, MultipleOf, Setting, register
+from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -273,7 +273,6 @@ def _dims(layers: int, width: int) -> tuple[int, ...]:
     return (width,) * layers
 
 
-@register
 class CtganAlgorithm(_SdvAlgorithm):
     name = "CTGAN"
     description = "Conditional GAN for mixed-type tables (SDV CTGANSynthesizer). Strong on categorical structure; needs hundreds of epochs for good quality."
@@ -304,7 +303,6 @@ class CtganAlgorithm(_SdvAlgorithm):
         }
 
 
-@register
 class TvaeAlgorithm(_SdvAlgorithm):
     name = "TVAE"
     description = "Variational autoencoder for tables (SDV TVAESynthesizer). Usually faster to train than CTGAN."
@@ -340,7 +338,6 @@ class TvaeAlgorithm(_SdvAlgorithm):
         }
 
 
-@register
 class GaussianCopulaAlgorithm(_SdvAlgorithm):
     name = "GaussianCopula"
     description = "Statistical model: fitted marginal distributions joined by a Gaussian copula (SDV GaussianCopulaSynthesizer). Trains in seconds; no epochs."
@@ -394,7 +391,6 @@ class GaussianCopulaAlgorithm(_SdvAlgorithm):
                 setattr(GaussianMultivariate, attr, value)
 
 
-@register
 class CopulaGanAlgorithm(CtganAlgorithm):
     name = "CopulaGAN"
     description = "CTGAN trained on copula-transformed numeric columns (SDV CopulaGANSynthesizer); can fit skewed numeric columns better than CTGAN."
@@ -416,3 +412,6 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+ALGORITHMS = (CtganAlgorithm, TvaeAlgorithm, GaussianCopulaAlgorithm, CopulaGanAlgorithm)

@@ -11,8 +11,9 @@ import pytest
 
 from conftest import TAXIS_COLUMNS, dataset, requires_sdv, run_cli
 from doppel_engine import EngineError, generate, train
+from doppel_engine._evaluate import rules_section
 from doppel_engine._events import ignore
-from doppel_engine._rules import break_rule, check, evaluation, keep, rules_of
+from doppel_engine._rules import break_rule, check, keep, rules_of
 from doppel_engine._schema import Column
 from doppel_engine._table import profile_table, restore, training_frame, typed_rows
 
@@ -326,7 +327,7 @@ def test_broken_relation_anomalies_break_a_rule_and_the_evaluation_reports_share
     broken_kinds = {profile["rules"][i]["kind"] for i in np.flatnonzero((held[:, flagged] == 0).any(axis=1))}
     assert len(broken_kinds) >= 3
 
-    section = evaluation(str(model), synth, ["is_anomaly", "anomaly_kind"])
+    section = rules_section(str(model), synth, ["is_anomaly", "anomaly_kind"])
     assert [r["id"] for r in section] == [r["id"] for r in profile["rules"]]
     for entry in section:
         assert entry["synthetic_share"] == pytest.approx(completed["rules_kept"][entry["id"]])
