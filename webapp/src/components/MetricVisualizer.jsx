@@ -44,6 +44,24 @@ function giveaways(detection) {
     .map(({ column, auc }) => [`AUC of ${column} alone`, Number(auc).toFixed(2)]);
 }
 
+const MEASURES = { roc_auc: 'ROC AUC', r2: 'R²' };
+
+/** Train on synthetic, test on real: the ratio, and what it compares in a sentence. */
+function utilityReading(utility) {
+  if (!utility) {
+    return {
+      word: null,
+      description: 'Not measured: it needs rows held out at training and a column to predict.',
+    };
+  }
+  const measure = MEASURES[utility.metric] ?? utility.metric;
+  const score = (value) => (value === null || value === undefined ? '–' : Number(value).toFixed(2));
+  return {
+    word: null,
+    description: `A model trained on synthetic rows predicts “${utility.target}” on real rows it never saw with ${measure} ${score(utility.synthetic)}, against ${score(utility.training)} when trained on the real training rows.`,
+  };
+}
+
 /** Realism, quality and privacy of a trained model, with histograms and correlation heatmaps. */
 export default function MetricVisualizer({ modelId }) {
   const evaluation = useQuery({
@@ -87,12 +105,20 @@ export default function MetricVisualizer({ modelId }) {
 }
 
 function Report({ report }) {
-  const { quality = {}, privacy = {}, diagnostic, detection, charts = {}, fidelity } = report;
+  const {
+    quality = {},
+    privacy = {},
+    diagnostic,
+    detection,
+    utility,
+    charts = {},
+    fidelity,
+  } = report;
   const correlation = charts.correlation;
   const holdout = privacy.holdout;
   return (
     <div className="space-y-4" data-testid="evaluation-report">
-      <div className="grid gap-3 md:grid-cols-3">
+      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
         {detection && (
           <ScoreCard
             title="Realism"
@@ -108,16 +134,7 @@ function Report({ report }) {
             <GiveawayCharts detection={detection} histograms={charts.histograms} />
           </ScoreCard>
         )}
-        <ScoreCard
-          title="Quality"
-          score={quality.score}
-          reading={readQuality(quality.score)}
-          details={[
-            ['Column shapes', percent(quality.column_shapes, 1)],
-            ['Column pair trends', percent(quality.column_pair_trends, 1)],
-            ...(diagnostic ? [['Validity (diagnostic)', percent(diagnostic.score, 1)]] : []),
-          ]}
-        />
+        <ScoreCard title="Utility" score={utility?.ratio} reading={utilityReading(utility)} />
         <ScoreCard
           title="Privacy"
           score={privacy.score}
@@ -133,6 +150,16 @@ function Report({ report }) {
               : []),
             ['Distance to closest record vs baseline', percent(privacy.dcr_baseline_protection, 1)],
             ['Exact copies of real rows', percent(privacy.exact_copy_share, 2)],
+          ]}
+        />
+        <ScoreCard
+          title="Quality"
+          score={quality.score}
+          reading={readQuality(quality.score)}
+          details={[
+            ['Column shapes', percent(quality.column_shapes, 1)],
+            ['Column pair trends', percent(quality.column_pair_trends, 1)],
+            ...(diagnostic ? [['Validity (diagnostic)', percent(diagnostic.score, 1)]] : []),
           ]}
         />
       </div>

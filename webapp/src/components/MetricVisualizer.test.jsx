@@ -34,6 +34,7 @@ const report = {
     ],
     verdict: { level: 'poor', text: 'The engine’s sentence about fare.' },
   },
+  utility: { target: 'payment', metric: 'roc_auc', training: 0.8, synthetic: 0.79, ratio: 0.9875 },
   charts: {},
 };
 
@@ -50,7 +51,12 @@ describe('the evaluation of a model', () => {
     expect(within(realism).getByText('AUC 0.94')).toBeInTheDocument();
     expect(within(realism).queryByText('Gives rows away: color')).not.toBeInTheDocument();
     const cards = screen.getAllByTestId(/^score-/).map((card) => card.dataset.testid);
-    expect(cards).toEqual(['score-realism', 'score-quality', 'score-privacy']);
+    expect(cards).toEqual(['score-realism', 'score-utility', 'score-privacy', 'score-quality']);
+    const utility = screen.getByTestId('score-utility');
+    expect(within(utility).getByText('99%')).toBeInTheDocument();
+    expect(
+      within(utility).getByText(/predicts “payment” .* with ROC AUC 0\.79, against 0\.80/),
+    ).toBeInTheDocument();
   });
 
   it('reads privacy with the engine’s verdict against unseen rows', async () => {
