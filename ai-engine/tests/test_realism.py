@@ -138,6 +138,7 @@ def test_own_metrics_report_detection_and_privacy_against_the_holdout(adult_part
 
     assert report["metrics_engine"] == "doppel"
     assert report["detection"]["score"] > 0.85 and report["detection"]["real_rows"] == "holdout"
+    assert report["detection"]["verdict"]["level"] == "excellent" and report["detection"]["gives_away_auc"] == _realism.GIVES_AWAY_AUC
     assert abs(report["privacy"]["holdout"]["dcr_share"] - 0.5) < 0.05
     assert report["privacy"]["exact_copies_of_training"] < 0.05 and report["privacy"]["verdict"]["level"] == "good"
     assert report["sampling"]["holdout_rows"] == len(holdout)
