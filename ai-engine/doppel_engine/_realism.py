@@ -3,7 +3,8 @@
 - Detection: a gradient-boosted classifier (HistGradientBoostingClassifier) separates real rows
   from synthetic ones on balanced samples; the out-of-fold ROC AUC gives
   detection = 1 - 2 * max(AUC - 0.5, 0) (1: indistinguishable, 0: told apart every time). The same
-  classifier on one column, and on pairs of the most telling columns, says what gives rows away.
+  classifier on one column, and on pairs of the most telling columns, says what gives rows away;
+  the verdict puts the score into words (the one place those bands are defined).
 - Privacy against the holdout: for each synthetic row, is it closer to a training row than to a
   held-out real row (DCR share; 0.5 when the model learned the distribution, not the rows), its
   nearest-neighbour distance ratio among training rows (NNDR), and exact copies of training rows.
@@ -24,6 +25,17 @@ DETECTION_FOLDS = 5
 PART_FOLDS = 3
 PART_ITERATIONS = 30
 TELLING_COLUMNS = 5  # the pairs of the most telling columns are tested
+# A column or pair whose own classifier reaches this AUC gives rows away; below it, near chance.
+GIVES_AWAY_AUC = 0.55
+GIVEAWAYS_NAMED = 3  # the verdict names this many, most telling first
+# Detection bands (score from, level, what a user reads): 1 when a classifier cannot tell the rows apart.
+DETECTION_BANDS = (
+    (0.8, "excellent", "A classifier can hardly tell synthetic rows from real ones"),
+    (0.6, "good", "A classifier tells synthetic rows from real ones only now and then"),
+    (0.4, "fair", "A classifier often tells synthetic rows from real ones"),
+    (0.2, "poor", "A classifier tells most synthetic rows from real ones"),
+    (float("-inf"), "very_poor", "A classifier tells synthetic rows from real ones almost every time"),
+)
 MAX_CATEGORY_CODES = 254  # HistGradientBoosting's native categories need fewer than max_bins codes
 # DCR share bands: how far above 0.5 synthetic rows lean towards the training rows.
 DCR_SHARE_MILD = 0.55
@@ -80,30 +92,62 @@ def detection(real: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, st
     sdtypes = {n: t for n, t in sdtypes.items() if t in NUMERIC + DISCRETE}
     n = min(len(real), len(synthetic), rows)
     if n < 2 * DETECTION_FOLDS or not sdtypes:
-        return {"score": None, "auc": None, "rows_per_side": n, "columns": [], "pairs": []}
+        unmeasured = {"score": None, "auc": None, "rows_per_side": n, "gives_away_auc": GIVES_AWAY_AUC, "columns": [], "pairs": []}
+        return {**unmeasured, "verdict": detection_verdict(unmeasured)}
     r = real.sample(n=n, random_state=seed).reset_index(drop=True)
     s = synthetic.sample(n=n, random_state=seed + 1).reset_index(drop=True)
     features, categorical = _features(r, s, sdtypes)
     labels = np.r_[np.zeros(n), np.ones(n)]
     auc = _auc(features, labels, categorical, seed)
     columns = sorted(
-        ({"column": c, "auc": _auc(features[[c]], labels, categorical, seed, PART_FOLDS, PART_ITERATIONS)} for c in features.columns),
+        (_part({"column": c}, _auc(features[[c]], labels, categorical, seed, PART_FOLDS, PART_ITERATIONS)) for c in features.columns),
         key=lambda c: -c["auc"],
     )
     telling = [c["column"] for c in columns[:TELLING_COLUMNS]]
     pairs = sorted(
-        ({"columns": [a, b], "auc": _auc(features[[a, b]], labels, categorical, seed, PART_FOLDS, PART_ITERATIONS)} for a, b in combinations(telling, 2)),
+        (_part({"columns": [a, b]}, _auc(features[[a, b]], labels, categorical, seed, PART_FOLDS, PART_ITERATIONS)) for a, b in combinations(telling, 2)),
         key=lambda p: -p["auc"],
     )
-    return {
+    measured = {
         "score": detection_from_auc(auc),
         "auc": auc,
         "classifier": "HistGradientBoostingClassifier",
         "folds": DETECTION_FOLDS,
         "rows_per_side": n,
+        "gives_away_auc": GIVES_AWAY_AUC,
         "columns": columns,
         "pairs": pairs,
     }
+    return {**measured, "verdict": detection_verdict(measured)}
+
+
+def _part(names: dict, auc: float) -> dict:
+    return {**names, "auc": auc, "gives_away": auc >= GIVES_AWAY_AUC}
+
+
+def detection_verdict(detection: dict) -> dict:
+    """A level (excellent, good, fair, poor, very_poor; unknown when not measured) and a sentence
+    naming what gives synthetic rows away: the columns, else the pairs, whose own classifier
+    reaches GIVES_AWAY_AUC."""
+    score = detection.get("score")
+    if score is None:
+        return {
+            "level": "unknown",
+            "text": f"Realism was not measured: a classifier needs at least {2 * DETECTION_FOLDS} real and synthetic rows and a scored column.",
+        }
+    _, level, meaning = next(band for band in DETECTION_BANDS if score >= band[0])
+    columns = [c for c in detection["columns"] if c["gives_away"]]
+    pairs = [p for p in detection["pairs"] if p["gives_away"]]
+    if columns:
+        named = ", ".join(f"{c['column']} (AUC {c['auc']:.2f})" for c in columns[:GIVEAWAYS_NAMED])
+        more = f" and {len(columns) - GIVEAWAYS_NAMED} more" if len(columns) > GIVEAWAYS_NAMED else ""
+        away = f"columns that give them away on their own: {named}{more}"
+    elif pairs:
+        named = ", ".join(f"{' with '.join(p['columns'])} (AUC {p['auc']:.2f})" for p in pairs[:GIVEAWAYS_NAMED])
+        away = f"no single column gives them away, but these pairs together do: {named}"
+    else:
+        away = f"no single column gives them away (each column's own classifier stays below AUC {GIVES_AWAY_AUC})"
+    return {"level": level, "text": f"{meaning}; {away}."}
 
 
 def privacy_against_holdout(

@@ -43,6 +43,43 @@ def test_detection_is_near_one_for_rows_of_the_same_distribution_and_near_zero_f
     assert apart["score"] < 0.05
     assert {c["column"] for c in apart["columns"][:2]} == {"age", "sex"}  # what gives it away
     assert len(apart["pairs"]) == 10 and apart["pairs"][0]["auc"] > 0.99 and {"age", "sex"} & set(apart["pairs"][0]["columns"])
+    assert {c["column"] for c in apart["columns"] if c["gives_away"]} >= {"age", "sex"}
+    assert all(c["gives_away"] == (c["auc"] >= _realism.GIVES_AWAY_AUC) for c in alike["columns"] + apart["columns"] + apart["pairs"])
+    assert alike["verdict"]["level"] == "excellent" and apart["verdict"]["level"] == "very_poor"
+    assert "columns that give them away on their own: " in apart["verdict"]["text"] and "age (AUC" in apart["verdict"]["text"]
+
+
+def _detected(score: float, columns: dict[str, float], pairs: dict[tuple[str, str], float] | None = None) -> dict:
+    parts = [{"column": c, "auc": a, "gives_away": a >= _realism.GIVES_AWAY_AUC} for c, a in columns.items()]
+    pairs = [{"columns": list(p), "auc": a, "gives_away": a >= _realism.GIVES_AWAY_AUC} for p, a in (pairs or {}).items()]
+    return {"score": score, "columns": parts, "pairs": pairs}
+
+
+@pytest.mark.parametrize(
+    ("score", "level"), [(1.0, "excellent"), (0.8, "excellent"), (0.79, "good"), (0.6, "good"), (0.5, "fair"), (0.3, "poor"), (0.2, "poor"), (0.0, "very_poor")]
+)
+def test_detection_verdict_bands_the_score(score, level):
+    assert _realism.detection_verdict(_detected(score, {"fare": 0.5}))["level"] == level
+
+
+def test_detection_verdict_names_what_gives_rows_away_and_nothing_below_the_threshold():
+    columns = {"fare": 0.94, "total": 0.7, "tip": 0.6, "tolls": 0.56, "color": 0.54}
+    named = _realism.detection_verdict(_detected(0.29, columns))["text"]
+    by_pairs = _realism.detection_verdict(_detected(0.7, {"fare": 0.52, "tip": 0.51}, {("fare", "tip"): 0.66}))["text"]
+    at_chance = _realism.detection_verdict(_detected(0.95, {"fare": 0.52}, {("fare", "tip"): 0.53}))["text"]
+
+    assert named.startswith("A classifier tells most synthetic rows from real ones;")
+    assert "fare (AUC 0.94), total (AUC 0.70), tip (AUC 0.60) and 1 more." in named and "color" not in named
+    assert "no single column gives them away, but these pairs together do: fare with tip (AUC 0.66)" in by_pairs
+    assert "no single column gives them away" in at_chance and f"below AUC {_realism.GIVES_AWAY_AUC}" in at_chance
+
+
+def test_detection_of_too_few_rows_is_unknown_and_says_why():
+    tiny = pd.DataFrame({"age": [30, 40, 50], "sex": ["f", "m", "f"]})
+    unmeasured = _realism.detection(tiny, tiny, {"age": "numerical", "sex": "categorical"})
+
+    assert unmeasured["score"] is None and unmeasured["gives_away_auc"] == _realism.GIVES_AWAY_AUC
+    assert unmeasured["verdict"]["level"] == "unknown" and "not measured" in unmeasured["verdict"]["text"]
 
 
 def test_dcr_share_is_near_half_for_unseen_rows_and_near_one_for_copies_of_training_rows(adult_parts):
@@ -101,6 +138,7 @@ def test_own_metrics_report_detection_and_privacy_against_the_holdout(adult_part
 
     assert report["metrics_engine"] == "doppel"
     assert report["detection"]["score"] > 0.85 and report["detection"]["real_rows"] == "holdout"
+    assert report["detection"]["verdict"]["level"] == "excellent" and report["detection"]["gives_away_auc"] == _realism.GIVES_AWAY_AUC
     assert abs(report["privacy"]["holdout"]["dcr_share"] - 0.5) < 0.05
     assert report["privacy"]["exact_copies_of_training"] < 0.05 and report["privacy"]["verdict"]["level"] == "good"
     assert report["sampling"]["holdout_rows"] == len(holdout)

@@ -1,7 +1,8 @@
 // The end-to-end journey in a real headless browser (Debian's chromium via playwright-core):
 // register → project → drop penguins.csv → check the preview → upload → train GaussianCopula →
-// quality charts → download the HTML evaluation report and open it from disk → generate 500 rows
-// with 2% anomalies → download CSV and SQL and count rows.
+// quality charts, attack risks, quality check and fidelity list → download the HTML evaluation
+// report and open it from disk → generate 500 rows with 2% anomalies → download CSV and SQL and
+// count rows.
 //
 // Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default the repository's
 // samples/), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
@@ -279,6 +280,14 @@ async function main() {
           .waitFor();
         const heatmaps = await page.locator('[role=table][aria-label]').count();
         check(heatmaps >= 3, `expected 3 correlation heatmaps, saw ${heatmaps}`);
+        for (const heading of ['Attack risks', 'Quality checked against sdmetrics']) {
+          const shown = await page.getByRole('heading', { name: heading }).count();
+          check(shown === 1, `the model page shows no "${heading}" section`);
+        }
+        check(
+          (await page.getByText(/^Fidelity/).count()) > 0,
+          'the model page shows no fidelity list',
+        );
       },
     ],
     [

@@ -1,14 +1,15 @@
 import HistogramChart from './HistogramChart.jsx';
 
-// A column's own classifier AUC below this is chance: that column does not give rows away.
-export const TELLING_AUC = 0.55;
 // The card names and charts this many; the downloadable report shows more.
 const SHOWN = 3;
 
-/** The columns whose own classifier tells synthetic rows from real ones best, most telling first. */
+/**
+ * The columns the engine found to give synthetic rows away (`gives_away`), most telling first.
+ * Evaluations stored before the engine judged columns have none.
+ */
 export function giveawayColumns(detection) {
   return (detection?.columns || [])
-    .filter(({ auc }) => Number(auc) >= TELLING_AUC)
+    .filter(({ gives_away: givesAway }) => givesAway === true)
     .sort((a, b) => Number(b.auc) - Number(a.auc))
     .slice(0, SHOWN);
 }

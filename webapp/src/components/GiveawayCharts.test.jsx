@@ -15,12 +15,12 @@ const histogram = (column) => ({
 });
 
 describe('the charts of the columns that give synthetic rows away', () => {
-  it('draw each column whose own classifier beats chance, most telling first', () => {
+  it('draw each column the engine says gives rows away, most telling first', () => {
     const detection = {
       columns: [
-        { column: 'total', auc: 0.7 },
-        { column: 'color', auc: 0.54 },
-        { column: 'fare', auc: 0.94 },
+        { column: 'total', auc: 0.7, gives_away: true },
+        { column: 'color', auc: 0.66, gives_away: false },
+        { column: 'fare', auc: 0.94, gives_away: true },
       ],
     };
     render(
@@ -40,7 +40,11 @@ describe('the charts of the columns that give synthetic rows away', () => {
 
   it('draw the three most telling only, and skip a column the report holds no histogram of', () => {
     const detection = {
-      columns: ['a', 'b', 'c', 'd'].map((column, i) => ({ column, auc: 0.9 - i / 10 })),
+      columns: ['a', 'b', 'c', 'd'].map((column, i) => ({
+        column,
+        auc: 0.9 - i / 10,
+        gives_away: true,
+      })),
     };
     render(<GiveawayCharts detection={detection} histograms={['b', 'c', 'd'].map(histogram)} />);
 
@@ -50,13 +54,16 @@ describe('the charts of the columns that give synthetic rows away', () => {
     ]);
   });
 
-  it('draw nothing when no column gives rows away', () => {
-    const { container } = render(
-      <GiveawayCharts
-        detection={{ columns: [{ column: 'fare', auc: 0.52 }] }}
-        histograms={[histogram('fare')]}
-      />,
-    );
-    expect(container).toBeEmptyDOMElement();
+  it('draw nothing when no column gives rows away, or the evaluation predates that judgement', () => {
+    for (const column of [
+      { column: 'fare', auc: 0.52, gives_away: false },
+      { column: 'fare', auc: 0.94 },
+    ]) {
+      const { container, unmount } = render(
+        <GiveawayCharts detection={{ columns: [column] }} histograms={[histogram('fare')]} />,
+      );
+      expect(container).toBeEmptyDOMElement();
+      unmount();
+    }
   });
 });

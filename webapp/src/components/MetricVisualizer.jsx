@@ -1,10 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { getEvaluation } from '../api/endpoints.js';
-import { percent, readDetection, readPrivacyReport, readQuality } from '../lib/metricWords.js';
+import {
+  percent,
+  readDetectionReport,
+  readPrivacyReport,
+  readQuality,
+} from '../lib/metricWords.js';
+import AttackRisks from './AttackRisks.jsx';
 import { ErrorMessage, Loading } from './Feedback.jsx';
+import FidelityList from './FidelityList.jsx';
 import GiveawayCharts, { giveawayColumns } from './GiveawayCharts.jsx';
 import Heatmap from './Heatmap.jsx';
 import HistogramOverlay from './HistogramOverlay.jsx';
+import QualityCheck from './QualityCheck.jsx';
 import ReportDownload from './ReportDownload.jsx';
 import ScoreCard from './ScoreCard.jsx';
 
@@ -16,12 +24,42 @@ function difference(real, synthetic) {
   );
 }
 
-/** What gives synthetic rows away most: the columns whose own classifier tells them apart best. */
+const MOST_TELLING = 3;
+
+/**
+ * What gives synthetic rows away most, as the engine judged it. An evaluation stored before that
+ * judgement shows its most telling columns' AUCs without saying which give rows away.
+ */
 function giveaways(detection) {
-  return giveawayColumns(detection).map(({ column, auc }) => [
-    `Gives rows away: ${column}`,
-    `AUC ${Number(auc).toFixed(2)}`,
-  ]);
+  const columns = detection.columns ?? [];
+  if (columns.some((c) => typeof c.gives_away === 'boolean')) {
+    return giveawayColumns(detection).map(({ column, auc }) => [
+      `Gives rows away: ${column}`,
+      `AUC ${Number(auc).toFixed(2)}`,
+    ]);
+  }
+  return [...columns]
+    .sort((a, b) => Number(b.auc) - Number(a.auc))
+    .slice(0, MOST_TELLING)
+    .map(({ column, auc }) => [`AUC of ${column} alone`, Number(auc).toFixed(2)]);
+}
+
+const MEASURES = { roc_auc: 'ROC AUC', r2: 'R²' };
+
+/** Train on synthetic, test on real: the ratio, and what it compares in a sentence. */
+function utilityReading(utility) {
+  if (!utility) {
+    return {
+      word: null,
+      description: 'Not measured: it needs rows held out at training and a column to predict.',
+    };
+  }
+  const measure = MEASURES[utility.metric] ?? utility.metric;
+  const score = (value) => (value === null || value === undefined ? '–' : Number(value).toFixed(2));
+  return {
+    word: null,
+    description: `A model trained on synthetic rows predicts “${utility.target}” on real rows it never saw with ${measure} ${score(utility.synthetic)}, against ${score(utility.training)} when trained on the real training rows.`,
+  };
 }
 
 /** Realism, quality and privacy of a trained model, with histograms and correlation heatmaps. */
@@ -67,35 +105,36 @@ export default function MetricVisualizer({ modelId }) {
 }
 
 function Report({ report }) {
-  const { quality = {}, privacy = {}, diagnostic, detection, charts = {} } = report;
+  const {
+    quality = {},
+    privacy = {},
+    diagnostic,
+    detection,
+    utility,
+    charts = {},
+    fidelity,
+  } = report;
   const correlation = charts.correlation;
   const holdout = privacy.holdout;
   return (
     <div className="space-y-4" data-testid="evaluation-report">
-      <div className="grid gap-3 md:grid-cols-3">
+      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
         {detection && (
           <ScoreCard
             title="Realism"
             score={detection.score}
-            reading={readDetection(detection.score)}
+            reading={readDetectionReport(detection)}
             details={[
-              ['Classifier AUC (0.5: cannot tell)', Number(detection.auc).toFixed(2)],
+              ...(detection.auc === null || detection.auc === undefined
+                ? []
+                : [['Classifier AUC (0.5: cannot tell)', Number(detection.auc).toFixed(2)]]),
               ...giveaways(detection),
             ]}
           >
             <GiveawayCharts detection={detection} histograms={charts.histograms} />
           </ScoreCard>
         )}
-        <ScoreCard
-          title="Quality"
-          score={quality.score}
-          reading={readQuality(quality.score)}
-          details={[
-            ['Column shapes', percent(quality.column_shapes, 1)],
-            ['Column pair trends', percent(quality.column_pair_trends, 1)],
-            ...(diagnostic ? [['Validity (diagnostic)', percent(diagnostic.score, 1)]] : []),
-          ]}
-        />
+        <ScoreCard title="Utility" score={utility?.ratio} reading={utilityReading(utility)} />
         <ScoreCard
           title="Privacy"
           score={privacy.score}
@@ -113,7 +152,22 @@ function Report({ report }) {
             ['Exact copies of real rows', percent(privacy.exact_copy_share, 2)],
           ]}
         />
+        <ScoreCard
+          title="Quality"
+          score={quality.score}
+          reading={readQuality(quality.score)}
+          details={[
+            ['Column shapes', percent(quality.column_shapes, 1)],
+            ['Column pair trends', percent(quality.column_pair_trends, 1)],
+            ...(diagnostic ? [['Validity (diagnostic)', percent(diagnostic.score, 1)]] : []),
+          ]}
+        />
       </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <AttackRisks privacy={privacy} />
+        <QualityCheck check={report.quality_check} />
+      </div>
+      <FidelityList quality={quality} fidelity={fidelity} />
       {charts.histograms?.length > 0 && (
         <div className="card">
           <h3 className="mb-2 font-semibold">Real vs synthetic distributions</h3>
@@ -149,31 +203,6 @@ function Report({ report }) {
             <span>+1</span>
           </div>
         </div>
-      )}
-      {quality.columns?.length > 0 && (
-        <details className="card">
-          <summary className="cursor-pointer font-semibold">Per-column scores</summary>
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="text-slate-500">
-                <th scope="col">Column</th>
-                <th scope="col">Metric</th>
-                <th scope="col" className="text-right">
-                  Score
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {quality.columns.map((c) => (
-                <tr key={`${c.column}-${c.metric}`} className="border-t border-slate-100">
-                  <td>{c.column}</td>
-                  <td>{c.metric}</td>
-                  <td className="text-right tabular-nums">{percent(c.score, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
       )}
     </div>
   );

@@ -20,17 +20,19 @@ const PRIVACY = [
   ],
 ];
 
-// Detection: 1 when a classifier cannot tell synthetic rows from real ones, 0 when it always can.
-const DETECTION = [
-  [0.8, 'excellent', 'A classifier can hardly tell synthetic rows from real ones.'],
-  [0.6, 'good', 'A classifier tells synthetic rows from real ones only now and then.'],
-  [0.4, 'fair', 'A classifier often tells synthetic rows apart; see what gives them away.'],
-  [0.2, 'poor', 'A classifier tells most synthetic rows apart; see what gives them away.'],
-  [-Infinity, 'very poor', 'A classifier tells synthetic rows from real ones almost every time.'],
-];
+// The engine's verdicts (realism in `detection.verdict`, privacy in `privacy.verdict`) carry a
+// level and their own sentence; only the level's word is the dashboard's.
+const VERDICT_WORDS = {
+  excellent: 'excellent',
+  good: 'good',
+  caution: 'fair',
+  fair: 'fair',
+  poor: 'poor',
+  very_poor: 'very poor',
+  unknown: 'not measured',
+};
 
-// The engine's privacy verdict against rows the model never saw, when the model kept some.
-const VERDICT_WORDS = { good: 'good', caution: 'fair', poor: 'poor' };
+export const EVALUATE_AGAIN = 'Evaluate again for the full reading.';
 
 function read(table, score) {
   if (score === null || score === undefined || Number.isNaN(Number(score))) {
@@ -40,17 +42,25 @@ function read(table, score) {
   return { word, description };
 }
 
+function readVerdict(verdict) {
+  const word = VERDICT_WORDS[verdict?.level];
+  return word ? { word, description: verdict.text } : null;
+}
+
 export const readQuality = (score) => read(QUALITY, score);
 export const readPrivacy = (score) => read(PRIVACY, score);
-export const readDetection = (score) => read(DETECTION, score);
+
+/**
+ * The realism reading: the engine's verdict. An evaluation stored before the engine gave one shows
+ * its score without a word, and asks to be run again.
+ */
+export function readDetectionReport(detection = {}) {
+  return readVerdict(detection.verdict) ?? { word: null, description: EVALUATE_AGAIN };
+}
 
 /** The privacy reading: the engine's verdict in its own words when there is one, else the score's. */
 export function readPrivacyReport(privacy = {}) {
-  const verdict = privacy.verdict;
-  if (verdict && VERDICT_WORDS[verdict.level]) {
-    return { word: VERDICT_WORDS[verdict.level], description: verdict.text };
-  }
-  return readPrivacy(privacy.score);
+  return readVerdict(privacy.verdict) ?? readPrivacy(privacy.score);
 }
 
 export function percent(score, digits = 0) {

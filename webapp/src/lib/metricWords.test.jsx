@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import ScoreCard from '../components/ScoreCard.jsx';
 import {
+  EVALUATE_AGAIN,
   percent,
-  readDetection,
+  readDetectionReport,
   readPrivacy,
   readPrivacyReport,
   readQuality,
@@ -27,11 +28,23 @@ describe('plain-words reading of scores', () => {
     expect(readPrivacy(0.4).word).toBe('very poor');
   });
 
-  it('reads detection as how well a classifier tells synthetic rows apart', () => {
-    expect(readDetection(0.9).word).toBe('excellent');
-    expect(readDetection(0.29).word).toBe('poor');
-    expect(readDetection(0.02).description).toMatch(/almost every time/);
-    expect(readDetection(undefined).word).toBe('not available');
+  it('reads realism with the engine’s verdict, and asks an older evaluation to be run again', () => {
+    const verdict = {
+      level: 'very_poor',
+      text: 'A classifier tells them apart; fare gives it away.',
+    };
+    expect(readDetectionReport({ score: 0.02, verdict })).toEqual({
+      word: 'very poor',
+      description: verdict.text,
+    });
+    expect(
+      readDetectionReport({ score: null, verdict: { level: 'unknown', text: 't' } }).word,
+    ).toBe('not measured');
+    // No second copy of the engine's bands: a score alone gets no word.
+    expect(readDetectionReport({ score: 0.9 })).toEqual({
+      word: null,
+      description: EVALUATE_AGAIN,
+    });
   });
 
   it('uses the engine’s privacy verdict when there is one, and never claims copying from the score alone', () => {
@@ -45,6 +58,9 @@ describe('plain-words reading of scores', () => {
     });
     expect(readPrivacyReport({ score: 0.38, verdict: { level: 'caution', text: 't' } }).word).toBe(
       'fair',
+    );
+    expect(readPrivacyReport({ score: 0.38, verdict: { level: 'unknown', text: 't' } }).word).toBe(
+      'not measured',
     );
     expect(readPrivacyReport({ score: 0.38 }).word).toBe('very poor');
     expect(readPrivacyReport({ score: 0.38 }).description).not.toMatch(/copies/);

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { getModelStatus } from '../api/endpoints.js';
+import ColumnEncodings from '../components/ColumnEncodings.jsx';
 import DownloadCenter from '../components/DownloadCenter.jsx';
 import EvaluateAgain from '../components/EvaluateAgain.jsx';
 import { ErrorMessage, Loading } from '../components/Feedback.jsx';
@@ -8,7 +9,10 @@ import MetricVisualizer from '../components/MetricVisualizer.jsx';
 import RulesKept from '../components/RulesKept.jsx';
 import TrainingProgress, { ACTIVE } from '../components/TrainingProgress.jsx';
 
-/** One model: live training, then its quality report, the rules it keeps and the download center. */
+/**
+ * One model: live training, then its evaluation, the rules it keeps, how it learns each column and
+ * the download center.
+ */
 export default function ModelPage() {
   const { projectId, modelId } = useParams();
   const model = useQuery({
@@ -46,6 +50,7 @@ export default function ModelPage() {
           <MetricVisualizer modelId={m.id} />
           <EvaluateAgain modelId={m.id} datasetId={m.datasetId} />
           <RulesKept modelId={m.id} rules={m.rules} />
+          <ColumnEncodings encodings={m.encodings} />
           <DownloadCenter modelId={m.id} rules={m.rules} />
         </>
       )}

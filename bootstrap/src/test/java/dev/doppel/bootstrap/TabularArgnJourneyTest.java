@@ -48,6 +48,10 @@ class TabularArgnJourneyTest extends FullStackTest {
     JsonNode done = Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", TRAINING);
     assertThat(done.get("lossHistory").size()).isPositive();
     assertThat(done.get("progress").get("epochs").asInt()).isEqualTo(3);
+    JsonNode species =
+        java.util.stream.StreamSupport.stream(done.get("encodings").spliterator(), false).filter(e -> e.get("column").asText().equals("species")).findFirst().orElseThrow();
+    assertThat(species.get("encoding").asText()).isEqualTo("TABULAR_CATEGORICAL");
+    assertThat(species.get("reason").asText()).contains("learned as categories");
 
     JsonNode evaluation =
         Polling.until(() -> api.get("/api/models/" + model + "/evaluation", token), json -> List.of("COMPLETED", "FAILED").contains(json.path("status").asText()), TRAINING);

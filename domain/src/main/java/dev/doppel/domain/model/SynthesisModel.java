@@ -98,6 +98,11 @@ public record SynthesisModel(
     return summary.map(TrainingSummary::rules).orElse(List.of());
   }
 
+  /** How it learns each column, when its algorithm chose per column; none until it has completed. */
+  public List<ColumnEncoding> encodings() {
+    return summary.map(TrainingSummary::encodings).orElse(List.of());
+  }
+
   private boolean keeps(TrainingProgress latest) {
     int epochs = latest.epochs().orElse(0);
     int stride = Math.max(1, (int) Math.ceil((double) epochs / MAX_HISTORY));

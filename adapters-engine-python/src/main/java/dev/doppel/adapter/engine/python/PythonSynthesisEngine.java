@@ -16,6 +16,7 @@ import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.ColumnEncoding;
 import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.TrainingSummary;
@@ -130,7 +131,8 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       JsonNode dp = completed.path("differential_privacy");
       Optional<PrivacySpent> spent =
           dp.path("epsilon").isNumber() ? Optional.of(new PrivacySpent(dp.get("epsilon").asDouble(), dp.path("delta").asDouble(0))) : Optional.empty();
-      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent, rules(request.artifact()));
+      JsonNode metadata = metadata(request.artifact());
+      return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent, rules(metadata), encodings(metadata));
     } catch (IOException e) {
       throw notStarted(e);
     } finally {
@@ -273,28 +275,42 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     return array;
   }
 
+  /** The trained model's metadata.json; a missing node when the engine wrote none. */
+  private static JsonNode metadata(Path model) {
+    Path metadata = model.resolve("metadata.json");
+    if (!Files.isRegularFile(metadata)) {
+      return JSON.missingNode();
+    }
+    try {
+      return JSON.readTree(metadata.toFile());
+    } catch (IOException e) {
+      throw EngineFailures.withheld(Kind.CRASHED, "the trained model's description could not be read", e.toString(), e);
+    }
+  }
+
   /**
    * The rules the engine found and recorded under {@code profile.rules} of the model's metadata.json;
    * none when it recorded none (engines that did not detect rules).
    */
-  private static List<ModelRule> rules(Path model) {
-    Path metadata = model.resolve("metadata.json");
-    if (!Files.isRegularFile(metadata)) {
-      return List.of();
-    }
-    JsonNode recorded;
-    try {
-      recorded = JSON.readTree(metadata.toFile()).path("profile").path("rules");
-    } catch (IOException e) {
-      throw EngineFailures.withheld(Kind.CRASHED, "the trained model's description could not be read", e.toString(), e);
-    }
+  private static List<ModelRule> rules(JsonNode metadata) {
     List<ModelRule> rules = new ArrayList<>();
-    for (JsonNode rule : recorded) {
+    for (JsonNode rule : metadata.path("profile").path("rules")) {
       List<String> columns = new ArrayList<>();
       rule.path("columns").forEach(column -> columns.add(column.asText()));
       rules.add(new ModelRule(rule.path("id").asText(), rule.path("kind").asText(), columns, rule.path("text").asText(), rule.path("real_share").asDouble()));
     }
     return rules;
+  }
+
+  /**
+   * How the model learns each column, recorded under {@code encodings} of the model's metadata.json
+   * as {@code {column: {type, reason}}}; none when the algorithm does not choose per column.
+   */
+  private static List<ColumnEncoding> encodings(JsonNode metadata) {
+    List<ColumnEncoding> encodings = new ArrayList<>();
+    metadata.path("encodings").properties()
+        .forEach(e -> encodings.add(new ColumnEncoding(e.getKey(), e.getValue().path("type").asText(), e.getValue().path("reason").asText())));
+    return encodings;
   }
 
   private static String anomalies(AnomalySpec spec) {

@@ -15,6 +15,7 @@ import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.model.Algorithm;
 import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.model.ColumnEncoding;
 import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.PrivacySpent;
 import dev.doppel.domain.model.TrainingSettings;
@@ -139,6 +140,26 @@ class PythonSynthesisEngineTest {
   }
 
   @Test
+  void readsHowTheTrainingLearnsEachColumnInTheOrderItRecordedThem() throws Exception {
+    PythonSynthesisEngine engine = engine("""
+        import json, os, sys
+        out = sys.argv[sys.argv.index("--output") + 1]
+        os.makedirs(out, exist_ok=True)
+        encodings = {"fare": {"type": "TABULAR_NUMERIC_DIGIT", "reason": "4 digit positions: learned digit by digit"},
+                     "color": {"type": "TABULAR_CATEGORICAL", "reason": "3 distinct values: learned as categories"}}
+        json.dump({"engine": "doppel", "profile": {"columns": {}}, "encodings": encodings}, open(os.path.join(out, "metadata.json"), "w"))
+        print(json.dumps({"event": "completed", "fit_seconds": 0.1}))
+        """, Duration.ofMinutes(1));
+
+    TrainingSummary summary = engine.train(request(), ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(summary.encodings()).containsExactly(
+        new ColumnEncoding("fare", "TABULAR_NUMERIC_DIGIT", "4 digit positions: learned digit by digit"),
+        new ColumnEncoding("color", "TABULAR_CATEGORICAL", "3 distinct values: learned as categories"));
+    assertThat(summary.rules()).isEmpty();
+  }
+
+  @Test
   void aModelWhoseMetadataRecordsNoRulesHasNone() throws Exception {
     PythonSynthesisEngine engine = engine("""
         import json, os, sys
@@ -148,7 +169,9 @@ class PythonSynthesisEngineTest {
         print(json.dumps({"event": "completed", "fit_seconds": 0.1}))
         """, Duration.ofMinutes(1));
 
-    assertThat(engine.train(request(), ProgressListener.IGNORE, new Cancellation()).rules()).isEmpty();
+    TrainingSummary summary = engine.train(request(), ProgressListener.IGNORE, new Cancellation());
+    assertThat(summary.rules()).isEmpty();
+    assertThat(summary.encodings()).isEmpty();
   }
 
   /** Stands in for generate.py or evaluate.py: writes its arguments beside the output, then completes. */

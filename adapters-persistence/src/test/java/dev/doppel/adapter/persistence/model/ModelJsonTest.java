@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.adapter.persistence.Fixtures;
+import dev.doppel.domain.model.ColumnEncoding;
 import dev.doppel.domain.model.LossPoint;
 import dev.doppel.domain.model.ModelRule;
 import dev.doppel.domain.model.TrainingProgress;
@@ -95,5 +96,14 @@ class ModelJsonTest {
 
     assertThat(ModelJson.readSummary(ModelJson.writeSummary(summary))).isEqualTo(summary);
     assertThat(ModelJson.readSummary("{\"fitSeconds\":2.0,\"finalMetrics\":{},\"warnings\":[]}").rules()).isEmpty();
+  }
+
+  @Test
+  void roundTripsTheColumnEncodingsAndReadsOlderSummariesAsHavingNone() {
+    ColumnEncoding encoding = new ColumnEncoding("fare", "TABULAR_NUMERIC_DIGIT", "4 digit positions: learned digit by digit");
+    TrainingSummary summary = new TrainingSummary(1.5, Map.of(), List.of(), Optional.empty(), List.of(), List.of(encoding));
+
+    assertThat(ModelJson.readSummary(ModelJson.writeSummary(summary))).isEqualTo(summary);
+    assertThat(ModelJson.readSummary("{\"fitSeconds\":2.0,\"finalMetrics\":{},\"warnings\":[],\"rules\":[]}").encodings()).isEmpty();
   }
 }

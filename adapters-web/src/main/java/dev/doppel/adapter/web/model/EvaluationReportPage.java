@@ -22,27 +22,20 @@ import java.util.stream.StreamSupport;
 /**
  * A model's stored evaluation as one self-contained HTML page: inline CSS and SVG charts, no script,
  * nothing fetched, readable on screen and on paper. The engine's report is read field by field, and
- * a part it does not hold (older evaluations lack detection, utility, rules…) is left out. Every text
- * that comes from data (column names, values, the engine's sentences) is HTML-escaped.
+ * a part it does not hold (older evaluations lack detection, utility, rules…) is left out. The
+ * readings (levels, their sentences, which columns give rows away) are the engine's; the page only
+ * words and colours the levels, and shows an evaluation stored before the engine gave them by its
+ * numbers alone. Every text that comes from data (column names, values, the engine's sentences) is
+ * HTML-escaped.
  */
 final class EvaluationReportPage {
-  /** A column whose own classifier reaches this AUC tells synthetic rows apart; below it, chance. */
-  static final double TELLING_AUC = 0.55;
-  /** The most telling columns drawn with their charts, even when none reaches {@link #TELLING_AUC}. */
+  /** The most telling columns drawn with their charts, even when none gives rows away. */
   private static final int TELLING_COLUMNS_SHOWN = 6;
+  private static final String EVALUATE_AGAIN = "Evaluate again for the full reading.";
   private static final String REAL_COLOUR = "#6366f1";
   private static final String SYNTHETIC_COLOUR = "#f97316";
   private static final MathContext LABEL_DIGITS = new MathContext(4);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-  /** Detection bands, in the dashboard's words: 1 means a classifier cannot tell the rows apart. */
-  private static final List<Reading> DETECTION =
-      List.of(
-          new Reading(0.8, "excellent", "A classifier can hardly tell synthetic rows from real ones."),
-          new Reading(0.6, "good", "A classifier tells synthetic rows from real ones only now and then."),
-          new Reading(0.4, "fair", "A classifier often tells synthetic rows apart; see what gives them away below."),
-          new Reading(0.2, "poor", "A classifier tells most synthetic rows apart; see what gives them away below."),
-          new Reading(Double.NEGATIVE_INFINITY, "very poor", "A classifier tells synthetic rows from real ones almost every time."));
 
   private static final String STYLE =
       """
@@ -76,8 +69,6 @@ final class EvaluationReportPage {
       @media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}section{border:0;padding:0;margin:0 0 1.25rem;break-inside:auto}
       .level{border:1px solid currentColor}h2{break-after:avoid}}
       """;
-
-  private record Reading(double from, String word, String meaning) {}
 
   private final StringBuilder html = new StringBuilder(16_384);
   private final SynthesisModel model;
@@ -134,14 +125,17 @@ final class EvaluationReportPage {
     html.append("<section aria-labelledby=\"headline\"><h2 id=\"headline\">In short</h2><ul class=\"headline\">");
     JsonNode detection = report.path("detection");
     Optional<Double> score = number(detection.path("score"));
+    JsonNode verdict = detection.path("verdict");
     if (score.isPresent()) {
-      Reading reading = DETECTION.stream().filter(r -> score.get() >= r.from()).findFirst().orElseThrow();
-      html.append("<li><strong>Realism ").append(percent(score.get(), 0)).append("</strong> ").append(level(reading.word()))
-          .append("<br>").append(escape(reading.meaning())).append(' ')
+      html.append("<li><strong>Realism ").append(percent(score.get(), 0)).append("</strong> ").append(level(verdict.path("level").asText()))
+          .append("<br>").append(escape(verdict.hasNonNull("text") ? verdict.path("text").asText() : EVALUATE_AGAIN)).append(' ')
           .append(escape("A gradient-boosted classifier separating synthetic rows from "
               + ("training".equals(detection.path("real_rows").asText()) ? "real rows" : "real rows the model never saw")
               + " reached an AUC of " + fixed(detection.path("auc"), 2) + " (0.5: it cannot tell them apart); realism is 1 − 2 × (AUC − 0.5)."))
           .append("</li>");
+    } else if (verdict.hasNonNull("text")) {
+      html.append("<li><strong>Realism</strong> ").append(level(verdict.path("level").asText())).append("<br>")
+          .append(escape(verdict.path("text").asText())).append("</li>");
     } else {
       html.append("<li><strong>Realism</strong> was not measured in this evaluation.</li>");
     }
@@ -158,10 +152,10 @@ final class EvaluationReportPage {
       html.append("<li><strong>Utility</strong> was not measured: it needs rows held out at training and a column to predict.</li>");
     }
     JsonNode privacy = report.path("privacy");
-    JsonNode verdict = privacy.path("verdict");
-    if (verdict.hasNonNull("text")) {
-      html.append("<li><strong>Privacy</strong> ").append(level(verdict.path("level").asText())).append("<br>")
-          .append(escape(verdict.path("text").asText())).append("</li>");
+    JsonNode privacyVerdict = privacy.path("verdict");
+    if (privacyVerdict.hasNonNull("text")) {
+      html.append("<li><strong>Privacy</strong> ").append(level(privacyVerdict.path("level").asText())).append("<br>")
+          .append(escape(privacyVerdict.path("text").asText())).append("</li>");
     } else if (number(privacy.path("score")).isPresent()) {
       html.append("<li><strong>Privacy ").append(percent(privacy.path("score").asDouble(), 0)).append("</strong><br>")
           .append("Distance to the closest real row, compared with random data (1: as far as random data).</li>");
@@ -183,23 +177,27 @@ final class EvaluationReportPage {
       return;
     }
     columns.sort(Comparator.comparingDouble((JsonNode c) -> c.path("auc").asDouble()).reversed());
-    long telling = columns.stream().filter(c -> c.path("auc").asDouble() >= TELLING_AUC).count();
+    // Evaluations stored before the engine judged each column hold only the AUCs.
+    boolean judged = columns.stream().allMatch(c -> c.path("gives_away").isBoolean());
+    long telling = columns.stream().filter(c -> c.path("gives_away").asBoolean()).count();
+    String threshold = fixed(detection.path("gives_away_auc"), 2);
     html.append("<section aria-labelledby=\"giveaways\"><h2 id=\"giveaways\">What gives synthetic rows away</h2><p>");
-    if (telling == 0) {
-      html.append(escape("No single column gives rows away: each column's own classifier stays at chance (AUC below " + fixed(TELLING_AUC, 2)
+    if (!judged) {
+      html.append(escape("Each column's own classifier AUC (0.5 is chance), the most telling first. " + EVALUATE_AGAIN));
+    } else if (telling == 0) {
+      html.append(escape("No single column gives rows away: each column's own classifier stays near chance (AUC below " + threshold
           + "). The columns it leans on most:"));
     } else {
       html.append(escape(telling + (telling == 1 ? " column tells synthetic rows apart on its own" : " columns tell synthetic rows apart on their own") + " (AUC of "
-          + fixed(TELLING_AUC, 2) + " or more; 0.5 is chance), the most telling first:"));
+          + threshold + " or more; 0.5 is chance), the most telling first:"));
     }
     html.append("</p>");
     legend();
     html.append("<div class=\"charts\">");
     for (JsonNode column : columns.subList(0, Math.min(columns.size(), TELLING_COLUMNS_SHOWN))) {
       String name = column.path("column").asText();
-      double auc = column.path("auc").asDouble();
-      html.append("<figure><h3>").append(escape(name)).append("</h3><figcaption>AUC ").append(fixed(auc, 2))
-          .append(auc >= TELLING_AUC ? ": gives rows away" : ": at chance").append("</figcaption>");
+      html.append("<figure><h3>").append(escape(name)).append("</h3><figcaption>AUC ").append(fixed(column.path("auc"), 2))
+          .append(judged ? (column.path("gives_away").asBoolean() ? ": gives rows away" : ": near chance") : "").append("</figcaption>");
       chart(histograms.get(name), name);
       html.append("</figure>");
     }
@@ -207,10 +205,12 @@ final class EvaluationReportPage {
     List<JsonNode> pairs = list(detection.path("pairs"));
     if (!pairs.isEmpty()) {
       pairs.sort(Comparator.comparingDouble((JsonNode p) -> p.path("auc").asDouble()).reversed());
-      html.append("<h3 style=\"margin-top:1rem\">Pairs of columns</h3><table><thead><tr><th>Columns</th><th class=\"num\">AUC</th></tr></thead><tbody>");
+      html.append("<h3 style=\"margin-top:1rem\">Pairs of columns</h3><table><thead><tr><th>Columns</th><th class=\"num\">AUC</th><th>Reading</th></tr></thead><tbody>");
       for (JsonNode pair : pairs) {
         List<String> names = texts(pair.path("columns"));
-        html.append("<tr><td>").append(escape(String.join(" + ", names))).append("</td><td class=\"num\">").append(fixed(pair.path("auc"), 2)).append("</td></tr>");
+        JsonNode givesAway = pair.path("gives_away");
+        html.append("<tr><td>").append(escape(String.join(" + ", names))).append("</td><td class=\"num\">").append(fixed(pair.path("auc"), 2))
+            .append("</td><td>").append(givesAway.isBoolean() ? (givesAway.asBoolean() ? "gives rows away" : "near chance") : "").append("</td></tr>");
       }
       html.append("</tbody></table>");
     }
@@ -519,8 +519,15 @@ final class EvaluationReportPage {
     html.append("<dt>").append(escape(label)).append("</dt><dd>").append(valueHtml).append("</dd>");
   }
 
-  private static String level(String word) {
-    String shown = "caution".equals(word) ? "fair" : word;
+  /** The engine's verdict level as a coloured word; nothing for an evaluation stored without one. */
+  private static String level(String level) {
+    String shown =
+        switch (level) {
+          case "caution" -> "fair";
+          case "very_poor" -> "very poor";
+          case "unknown" -> "not measured";
+          default -> level;
+        };
     return shown.isBlank() ? "" : "<span class=\"level level-" + escape(shown.replace(' ', '-')) + "\">" + escape(shown) + "</span>";
   }
 

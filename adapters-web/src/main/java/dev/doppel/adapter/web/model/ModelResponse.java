@@ -1,5 +1,6 @@
 package dev.doppel.adapter.web.model;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ public record ModelResponse(
     Instant finishedAt,
     String error,
     EvaluationState evaluation,
-    List<Rule> rules) {
+    List<Rule> rules,
+    @Schema(description = "how the model learns each column, for algorithms that choose per column from the table's profile; empty for the others and until training completes")
+        List<Encoding> encodings) {
 
   public record Progress(String stage, Integer epoch, Integer epochs, Double fraction, Map<String, Double> metrics, double elapsedSeconds) {}
 
@@ -40,6 +43,14 @@ public record ModelResponse(
    * @param realShare the share of training rows that keep it
    */
   public record Rule(String id, String kind, List<String> columns, String text, double realShare) {}
+
+  /**
+   * How the model learns one column.
+   *
+   * @param encoding the engine's name for it, e.g. TABULAR_NUMERIC_DIGIT
+   * @param reason why it was chosen, in plain words
+   */
+  public record Encoding(String column, String encoding, String reason) {}
 
   public record EvaluationState(String status, Double qualityScore, Double privacyScore, String error) {}
 }

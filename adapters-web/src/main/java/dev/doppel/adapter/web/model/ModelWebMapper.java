@@ -33,7 +33,8 @@ public class ModelWebMapper {
         orNull(m.finishedAt()),
         m.error().orElse(null),
         view.evaluation().map(ModelWebMapper::evaluation).orElse(new ModelResponse.EvaluationState("NONE", null, null, null)),
-        m.rules().stream().map(r -> new ModelResponse.Rule(r.id(), r.kind(), r.columns(), r.text(), r.realShare())).toList());
+        m.rules().stream().map(r -> new ModelResponse.Rule(r.id(), r.kind(), r.columns(), r.text(), r.realShare())).toList(),
+        m.encodings().stream().map(e -> new ModelResponse.Encoding(e.column(), e.encoding(), e.reason())).toList());
   }
 
   private static ModelResponse.EvaluationState evaluation(Evaluation e) {

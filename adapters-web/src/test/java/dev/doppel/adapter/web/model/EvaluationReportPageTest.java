@@ -52,8 +52,11 @@ class EvaluationReportPageTest {
                    "verdict": {"level": "good", "text": "0.0% of synthetic rows are exact copies of training rows & none <b>leak</b>."},
                    "attacks": {"attacks": 200, "singling_out": {"risk": 0.02, "ci": [0.01, 0.03]}, "linkability": {"risk": 0.0, "ci": [0.0, 0.01]}}},
        "detection": {"score": 0.29, "auc": 0.853, "classifier": "HistGradientBoostingClassifier", "folds": 5, "rows_per_side": 5000, "real_rows": "holdout",
-                     "columns": [{"column": "fare", "auc": 0.94}, {"column": "<script>alert('x')</script>", "auc": 0.7}, {"column": "tip", "auc": 0.51}],
-                     "pairs": [{"columns": ["fare", "<script>alert('x')</script>"], "auc": 0.96}]},
+                     "gives_away_auc": 0.6,
+                     "columns": [{"column": "fare", "auc": 0.94, "gives_away": true}, {"column": "<script>alert('x')</script>", "auc": 0.7, "gives_away": true},
+                                 {"column": "tip", "auc": 0.51, "gives_away": false}],
+                     "pairs": [{"columns": ["fare", "<script>alert('x')</script>"], "auc": 0.96, "gives_away": true}],
+                     "verdict": {"level": "very_poor", "text": "The engine reads this: fare gives rows away."}},
        "utility": {"target": "payment", "metric": "roc_auc", "training": 0.8, "synthetic": 0.79, "ratio": 0.9875, "test_rows": 6512},
        "rules": [{"id": "r1", "kind": "linear", "columns": ["total", "fare", "tip"], "text": "total = fare + tip + a surcharge from a few values",
                   "real_share": 1.0, "synthetic_share": 0.93}],
@@ -115,7 +118,7 @@ class EvaluationReportPageTest {
     String page = render(FULL);
     String headline = page.substring(page.indexOf("id=\"headline\""), page.indexOf("id=\"giveaways\""));
 
-    assertThat(headline).contains("Realism 29%", ">poor<", "A classifier tells most synthetic rows apart", "AUC of 0.85", "real rows the model never saw");
+    assertThat(headline).contains("Realism 29%", ">very poor<", "The engine reads this: fare gives rows away.", "AUC of 0.85", "real rows the model never saw");
     assertThat(headline).contains("Utility 99%", "predicts “payment”", "ROC AUC 0.79, against 0.80");
     assertThat(headline).contains(">good<", "0.0% of synthetic rows are exact copies of training rows");
     assertThat(headline).contains("Quality 93%");
@@ -126,9 +129,9 @@ class EvaluationReportPageTest {
     String page = render(FULL);
     String giveaways = page.substring(page.indexOf("id=\"giveaways\""), page.indexOf("id=\"rules\""));
 
-    assertThat(giveaways).contains("2 columns tell synthetic rows apart on their own");
+    assertThat(giveaways).contains("2 columns tell synthetic rows apart on their own (AUC of 0.60 or more");
     assertThat(giveaways.indexOf("<h3>fare</h3>")).isLessThan(giveaways.indexOf("<h3>&lt;script&gt;"));
-    assertThat(giveaways).contains("AUC 0.94: gives rows away", "AUC 0.51: at chance", "fare + &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "0.96");
+    assertThat(giveaways).contains("AUC 0.94: gives rows away", "AUC 0.51: near chance", "fare + &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "0.96");
     assertThat(count(giveaways, "<svg")).isEqualTo(3);
     assertThat(count(giveaways, "<rect")).as("two bars per bin, two bins per chart").isEqualTo(12);
     assertThat(giveaways).contains("<title>0 – 25: real 70.0%, synthetic 60.0%</title>", "Empty: 0.0% of real rows, 5.0% of synthetic rows");
@@ -154,6 +157,32 @@ class EvaluationReportPageTest {
     assertThat(page).contains("<strong>Realism</strong> was not measured", "<strong>Utility</strong> was not measured", "Privacy 80%", "Quality 90%");
     assertThat(page).doesNotContain("id=\"giveaways\"", "id=\"rules\"", "id=\"utility\"", "<svg", "Attack risks");
     assertThat(page).contains("id=\"fidelity\"", "id=\"privacy\"", "id=\"facts\"").endsWith("</html>\n");
+  }
+
+  @Test
+  void showsTheRealismNumbersOfAnEvaluationStoredBeforeTheEngineReadThemAndAsksToEvaluateAgain() throws Exception {
+    String page =
+        render(
+            """
+            {"detection": {"score": 0.29, "auc": 0.853, "real_rows": "holdout",
+                           "columns": [{"column": "fare", "auc": 0.94}, {"column": "tip", "auc": 0.51}],
+                           "pairs": [{"columns": ["fare", "tip"], "auc": 0.96}]}}
+            """);
+    String headline = page.substring(page.indexOf("id=\"headline\""), page.indexOf("id=\"giveaways\""));
+    String giveaways = page.substring(page.indexOf("id=\"giveaways\""), page.indexOf("id=\"facts\""));
+
+    assertThat(headline).contains("Realism 29%", "Evaluate again for the full reading.", "AUC of 0.85").doesNotContain("class=\"level");
+    assertThat(giveaways).contains("the most telling first. Evaluate again for the full reading.", "AUC 0.94</figcaption>", "AUC 0.51</figcaption>");
+    assertThat(giveaways).doesNotContain("gives rows away", "near chance", "or more");
+  }
+
+  @Test
+  void saysWhenRealismCouldNotBeMeasuredInTheEnginesWords() throws Exception {
+    String page = render("""
+        {"detection": {"score": null, "auc": null, "columns": [], "pairs": [], "verdict": {"level": "unknown", "text": "Realism was not measured: too few rows."}}}
+        """);
+
+    assertThat(page).contains("<strong>Realism</strong> <span class=\"level level-not-measured\">not measured</span>", "Realism was not measured: too few rows.");
   }
 
   @Test
