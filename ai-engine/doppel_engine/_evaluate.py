@@ -15,8 +15,8 @@ from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore, write_json_file
 from ._generate import read_model_metadata
 from ._io import read_table
+from ._profile import typed_rows
 from ._schema import Column, infer_columns, parse_columns, to_boolean, to_datetime, to_number, to_text
-from ._table import typed_rows
 from ._train import load_json_argument
 
 _TABLE = "table"

@@ -15,9 +15,10 @@ from ._anomalies import anomaly_count, inject, parse_spec
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
+from ._output import arrow_schema, arrow_table, csv_frame
+from ._restore import restore
 from ._rules import kept_shares, remember, rules_on
 from ._sdv import file_sha256
-from ._table import arrow_schema, arrow_table, csv_frame, restore
 from ._train import load_json_argument
 from ._version import ENGINE_NAME
 

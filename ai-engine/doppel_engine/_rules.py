@@ -23,7 +23,7 @@ Detection screens samples and a few candidates per column so that a wide table t
 ``real_share`` is then measured on every training row.
 
 Typed frames hold floats for numbers, datetimes (epoch seconds) and booleans, and Python strings
-or None for categorical/text columns (see _table.py).
+or None for categorical/text columns (see _profile.py).
 """
 
 from __future__ import annotations

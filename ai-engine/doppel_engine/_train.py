@@ -14,9 +14,10 @@ from . import _catalogue
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore, to_json, write_json_file
 from ._io import read_table
+from ._profile import profile_table
+from ._restore import training_frame
 from ._schema import check_against_data, infer_columns, parse_columns
 from ._sdv import file_sha256
-from ._table import profile_table, training_frame
 from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
 
 RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy", "holdout")

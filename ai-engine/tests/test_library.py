@@ -15,8 +15,9 @@ from doppel_engine import EngineError, describe
 from doppel_engine._anomalies import anomaly_count, parse_spec
 from doppel_engine._catalogue import get
 from doppel_engine._io import read_table, sniff_delimiter
+from doppel_engine._profile import profile_table
+from doppel_engine._restore import restore
 from doppel_engine._schema import infer_columns, parse_columns
-from doppel_engine._table import profile_table, restore
 
 
 def test_describe_cli_is_one_json_object_and_imports_no_heavy_library():
@@ -138,7 +139,7 @@ def test_restore_keeps_bounds_precision_and_null_ratio():
 
 
 def test_text_boolean_and_datetime_columns_round_trip_through_restore_and_csv():
-    from doppel_engine._table import csv_frame
+    from doppel_engine._output import csv_frame
 
     raw = pd.DataFrame(
         {

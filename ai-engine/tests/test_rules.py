@@ -13,9 +13,10 @@ from conftest import TAXIS_COLUMNS, dataset, requires_sdv, run_cli
 from doppel_engine import EngineError, generate, train
 from doppel_engine._evaluate import rules_section
 from doppel_engine._events import ignore
+from doppel_engine._profile import profile_table, typed_rows
+from doppel_engine._restore import restore, training_frame
 from doppel_engine._rules import break_rule, check, keep, rules_of
 from doppel_engine._schema import Column
-from doppel_engine._table import profile_table, restore, training_frame, typed_rows
 
 N = 1500
 

@@ -14,8 +14,9 @@ from conftest import REPO, requires_sdv
 from doppel_engine import generate, train
 from doppel_engine._events import ignore
 from doppel_engine._io import NULL_TOKENS, read_table
+from doppel_engine._output import csv_frame
+from doppel_engine._profile import profile_table
 from doppel_engine._schema import infer_columns, number_layout, plain_numbers, to_number
-from doppel_engine._table import csv_frame, profile_table
 
 ROWS = 120
 # Each column's spelling as a pattern every written value must match, and the null token it uses.

@@ -16,8 +16,8 @@ from doppel_engine import EngineError, describe
 from doppel_engine._catalogue import algorithms, get
 from doppel_engine._events import ignore
 from doppel_engine._mostlyai import DIGIT_MAX_POSITIONS, DISCRETE_MAX_VALUES, choose_encodings
+from doppel_engine._profile import profile_table
 from doppel_engine._schema import Column
-from doppel_engine._table import profile_table
 
 DP = {"max_epsilon": 5.0, "delta": 1e-5, "noise_multiplier": 1.5, "max_grad_norm": 1.0}
 

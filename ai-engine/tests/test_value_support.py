@@ -7,8 +7,10 @@ import pandas as pd
 
 from doppel_engine._events import ignore
 from doppel_engine._grid import apply_support, detect_support
+from doppel_engine._output import csv_frame
+from doppel_engine._profile import profile_table
+from doppel_engine._restore import restore, training_frame
 from doppel_engine._schema import Column
-from doppel_engine._table import csv_frame, profile_table, restore, training_frame
 
 
 def _share_on(values: np.ndarray, step: float) -> float:
