@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -288,7 +289,6 @@ def _dcr_baseline_protection(engine, dcr_real, dcr_synth, dcr_sdtypes, sd_meta, 
     """DCRBaselineProtection by ``engine``. Its random baseline is seeded (values:
     DCRBaselineProtection._seed, null masks: numpy's global RNG) so a report is reproducible and
     sdmetrics' value equals the engine's own."""
-    on_event({"event": "progress", "stage": "privacy"})
     try:
         if engine == "doppel":
             from . import _metrics
@@ -314,6 +314,40 @@ def rules_section(model: str, synthetic: pd.DataFrame, extra_columns: list[str])
     return _rules.report(profile, typed_rows(synthetic, profile), anomalous)
 
 
+@dataclass
+class _Tables:
+    """The evaluation's inputs: as read (sub-sampled to the cap) and typed for scoring."""
+
+    columns: list[Column]
+    used: list[Column]  # scored: every column but ids and texts
+    real_raw: pd.DataFrame
+    synth_raw: pd.DataFrame
+    holdout_raw: pd.DataFrame | None
+    every_real_row: pd.DataFrame
+    ignored: list[str]  # synthetic columns outside the table (anomaly labels)
+    formats: dict = field(default_factory=dict)
+    real_df: pd.DataFrame | None = None
+    synth_df: pd.DataFrame | None = None
+    dcr_synth: pd.DataFrame | None = None  # the synthetic rows distances are measured from
+
+    @property
+    def dcr_sdtypes(self) -> dict[str, str]:
+        """Distances compare booleans as categories (a nullable boolean cannot hold nulls in sdmetrics' DCR)."""
+        return {**self.sdtypes, **dict.fromkeys(self.bools, "categorical")}
+
+    @property
+    def sdtypes(self) -> dict[str, str]:
+        return {c.name: _sdtype(c) for c in self.used}
+
+    @property
+    def bools(self) -> list[str]:
+        return [c.name for c in self.used if c.type == "boolean"]
+
+    def typed(self, raw: pd.DataFrame) -> pd.DataFrame:
+        """Rows of the real table typed as ``real_df`` is."""
+        return _typed(raw, self.used, self.formats, ignore).astype(self.real_df.dtypes.to_dict())
+
+
 def evaluate(
     *,
     real: str,
@@ -332,9 +366,82 @@ def evaluate(
     on_event: EventCallback = ignore,
 ) -> dict:
     clock = Stopwatch()
-    for name, value, low in (("--max-rows", max_rows, 10), ("--dcr-rows", dcr_rows, 10), ("--bins", bins, 1), ("--top-k", top_k, 1)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise EngineError("invalid_arguments", f"{name} must be an integer of at least {low} (got {value!r})")
+    _check_limits(max_rows=max_rows, dcr_rows=dcr_rows, bins=bins, top_k=top_k)
+    tables = _read(real, synthetic, metadata, model, holdout, on_event)
+    timings = {"read_s": clock.elapsed()}
+    sampling = _sample(tables, max_rows, dcr_rows, seed, on_event)
+    sd_meta = _type(tables)
+    timings["prepare_s"] = clock.elapsed()
+
+    engine = metrics_engine(metrics)
+    # sdmetrics' DCR cross-joins frames and takes most of an evaluation's time on a wide table; the
+    # engine's own gives the same values (tests/test_metrics.py), so it is used unless sdmetrics is
+    # asked for by name.
+    privacy_engine = "sdmetrics" if _requested_metrics(metrics) == "sdmetrics" else "doppel"
+    target = _utility_target(target, tables.columns, tables.sdtypes)
+
+    def progress(event: dict) -> None:
+        on_event({**event, "elapsed_s": clock.elapsed()})
+
+    quality_part, diagnostic_part, dcr = _scores(tables, engine, privacy_engine, sd_meta, dcr_rows, seed, clock, timings, on_event)
+    fidelity = {
+        "columns": _fidelity.column_coverage(tables.columns, quality_part["columns"], tables.real_raw, tables.synth_raw),
+        "pairs": _fidelity.pair_coverage(quality_part["pairs"]),
+    }
+    progress({"event": "progress", "stage": "quality_check"})
+    quality_check = _fidelity.quality_check(tables.real_raw, tables.synth_raw, tables.columns, quality_part, tables.sdtypes)
+    timings["quality_check_s"] = clock.elapsed()
+    privacy, training_df, holdout_df = _privacy(tables, dcr, privacy_engine, max_rows, dcr_rows, seed, progress)
+    timings["privacy_s"] = clock.elapsed()
+    detection, utility = _realism_and_utility(tables, training_df, holdout_df, target, seed, clock, timings, progress)
+    progress({"event": "progress", "stage": "charts"})
+    charts = _charts(tables, bins, top_k)
+    timings["charts_s"] = clock.elapsed()
+    timings["total_s"] = clock.elapsed()
+
+    report = {
+        "metrics_engine": engine,
+        "quality": quality_part,
+        "diagnostic": diagnostic_part,
+        "privacy": privacy,
+        "fidelity": fidelity,
+        "quality_check": quality_check,
+        "detection": detection,
+        "utility": utility,
+        "rules": rules_section(model, tables.synth_raw, tables.ignored) if model is not None else None,
+        "charts": charts,
+        "sampling": {**sampling, "holdout_rows": None if tables.holdout_raw is None else len(tables.holdout_raw)},
+        "skipped_columns": [c.name for c in tables.columns if c not in tables.used],
+        "ignored_synthetic_columns": tables.ignored,
+        "timings": timings,
+    }
+    _write(report, output)
+    on_event(
+        {
+            "event": "completed",
+            "output": output,
+            "quality": report["quality"]["score"],
+            "diagnostic": report["diagnostic"]["score"],
+            "privacy": report["privacy"]["score"],
+            "exact_copy_share": privacy["exact_copy_share"],
+            "detection": detection["score"],
+            "metrics_engine": engine,
+            "subsampled": sampling["subsampled"],
+            "seconds": timings["total_s"],
+        }
+    )
+    return _clean(report)
+
+
+def _check_limits(**limits: int) -> None:
+    lowest = {"max_rows": 10, "dcr_rows": 10, "bins": 1, "top_k": 1}
+    for name, value in limits.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < lowest[name]:
+            raise EngineError("invalid_arguments", f"--{name.replace('_', '-')} must be an integer of at least {lowest[name]} (got {value!r})")
+
+
+def _read(real: str, synthetic: str, metadata: object, model: str | None, holdout: str | None, on_event: EventCallback) -> _Tables:
+    """The three tables as read, checked against the schema (given, or inferred from the real rows)."""
     columns, model_holdout = _schema_from(metadata)
     if model is not None:
         model_holdout = _schema_from(model)[1]
@@ -343,7 +450,6 @@ def evaluate(
     real_raw, _ = read_table(real, what="real data")
     synth_raw, _ = read_table(synthetic, what="synthetic data")
     holdout_raw = read_table(holdout, what="holdout data")[0] if holdout else None
-    timings = {"read_s": clock.elapsed()}
     if columns is None:
         columns = infer_columns(real_raw)
         on_event({"event": "warning", "code": "schema_inferred", "message": "no --metadata given; column types were inferred from the real data"})
@@ -362,180 +468,147 @@ def evaluate(
         raise EngineError("column_missing", f"columns of the real data missing from the holdout data: {', '.join(missing_holdout)}")
     if ignored:
         on_event({"event": "warning", "code": "columns_ignored", "message": f"synthetic columns not in the real table are ignored: {', '.join(ignored)}"})
+    used = [c for c in columns if c.type not in ("id", "text")]
+    return _Tables(columns, used, real_raw, synth_raw, holdout_raw, real_raw, ignored)
 
+
+def _sample(tables: _Tables, max_rows: int, dcr_rows: int, seed: int, on_event: EventCallback) -> dict:
+    """Cap the real and synthetic rows the scores read (seeded); what was done, for the report."""
     sampling = {
-        "real_rows": len(real_raw),
-        "synthetic_rows": len(synth_raw),
+        "real_rows": len(tables.real_raw),
+        "synthetic_rows": len(tables.synth_raw),
         "cap": max_rows,
-        "subsampled": len(real_raw) > max_rows or len(synth_raw) > max_rows,
+        "subsampled": len(tables.real_raw) > max_rows or len(tables.synth_raw) > max_rows,
         "dcr_rows": dcr_rows,
     }
     if sampling["subsampled"]:
         on_event({"event": "warning", "code": "subsampled", "message": f"inputs were sub-sampled to at most {max_rows} rows each (--max-rows)"})
-    every_real_row = real_raw
-    real_raw = _subsample(real_raw, max_rows, seed)
-    synth_raw = _subsample(synth_raw, max_rows, seed + 1)
+    tables.real_raw = _subsample(tables.real_raw, max_rows, seed)
+    tables.synth_raw = _subsample(tables.synth_raw, max_rows, seed + 1)
+    return sampling
 
-    skipped = [c.name for c in columns if c.type in ("id", "text")]
-    used = [c for c in columns if c.type not in ("id", "text")]
-    formats: dict = {}
-    real_df = _typed(real_raw, used, formats, ignore)
-    synth_df = _typed(synth_raw[[c.name for c in used]], used, formats, ignore)
-    for col in used:
-        if col.type == "boolean":  # sdmetrics wants a real boolean dtype
-            real_df[col.name] = real_df[col.name].astype("boolean")
-            synth_df[col.name] = synth_df[col.name].astype("boolean")
-    sd_meta = {"tables": {_TABLE: {"columns": {c.name: {"sdtype": _sdtype(c)} for c in used}}}}
-    for col in used:
+
+def _type(tables: _Tables) -> dict:
+    """Type the scored columns of both samples; the sdmetrics metadata describing them."""
+    tables.real_df = _typed(tables.real_raw, tables.used, tables.formats, ignore)
+    tables.synth_df = _typed(tables.synth_raw[[c.name for c in tables.used]], tables.used, tables.formats, ignore)
+    for name in tables.bools:  # sdmetrics wants a real boolean dtype
+        tables.real_df[name] = tables.real_df[name].astype("boolean")
+        tables.synth_df[name] = tables.synth_df[name].astype("boolean")
+    sd_meta = {"tables": {_TABLE: {"columns": {c.name: {"sdtype": _sdtype(c)} for c in tables.used}}}}
+    for col in tables.used:
         if col.type == "datetime":
-            sd_meta["tables"][_TABLE]["columns"][col.name]["datetime_format"] = formats.get(col.name) or "%Y-%m-%d %H:%M:%S"
-    timings["prepare_s"] = clock.elapsed()
+            sd_meta["tables"][_TABLE]["columns"][col.name]["datetime_format"] = tables.formats.get(col.name) or "%Y-%m-%d %H:%M:%S"
+    return sd_meta
 
-    engine = metrics_engine(metrics)
-    # sdmetrics' DCR cross-joins frames and takes most of an evaluation's time on a wide table; the
-    # engine's own gives the same values (tests/test_metrics.py), so it is used unless sdmetrics is
-    # asked for by name.
-    privacy_engine = "sdmetrics" if _requested_metrics(metrics) == "sdmetrics" else "doppel"
-    sdtypes = {c.name: _sdtype(c) for c in used}
-    target = _utility_target(target, columns, sdtypes)
-    # DCR cannot hold nulls in a nullable boolean column (sdmetrics): compare booleans as categories.
-    bools = [c.name for c in used if c.type == "boolean"]
-    dcr_real = _categorical_booleans(_subsample(real_df, dcr_rows, seed + 2), bools)
-    dcr_synth = _categorical_booleans(_subsample(synth_df, dcr_rows, seed + 3), bools)
-    dcr_sdtypes = {**sdtypes, **dict.fromkeys(bools, "categorical")}
+
+def _scores(
+    tables: _Tables, engine: str, privacy_engine: str, sd_meta: dict, dcr_rows: int, seed: int, clock, timings: dict, on_event
+) -> tuple[dict, dict, dict]:
+    """Quality and diagnostic by ``engine``, DCRBaselineProtection by ``privacy_engine``."""
+    dcr_real = _categorical_booleans(_subsample(tables.real_df, dcr_rows, seed + 2), tables.bools)
+    tables.dcr_synth = _categorical_booleans(_subsample(tables.synth_df, dcr_rows, seed + 3), tables.bools)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if engine == "sdmetrics":
-            quality_part, diagnostic_part = _sdmetrics_scores(real_df, synth_df, sd_meta, clock, timings, on_event)
+            quality_part, diagnostic_part = _sdmetrics_scores(tables.real_df, tables.synth_df, sd_meta, clock, timings, on_event)
         else:
-            quality_part, diagnostic_part = _own_scores(real_df, synth_df, sdtypes, seed, clock, timings, on_event)
-        dcr = _dcr_baseline_protection(privacy_engine, dcr_real, dcr_synth, dcr_sdtypes, sd_meta, seed, lambda e: on_event({**e, "elapsed_s": clock.elapsed()}))
-    fidelity = {
-        "columns": _fidelity.column_coverage(columns, quality_part["columns"], real_raw, synth_raw),
-        "pairs": _fidelity.pair_coverage(quality_part["pairs"]),
-    }
-    on_event({"event": "progress", "stage": "quality_check", "elapsed_s": clock.elapsed()})
-    quality_check = _fidelity.quality_check(real_raw, synth_raw, columns, quality_part, sdtypes)
-    timings["quality_check_s"] = clock.elapsed()
+            quality_part, diagnostic_part = _own_scores(tables.real_df, tables.synth_df, tables.sdtypes, seed, clock, timings, on_event)
+        on_event({"event": "progress", "stage": "privacy", "elapsed_s": clock.elapsed()})
+        dcr = _dcr_baseline_protection(privacy_engine, dcr_real, tables.dcr_synth, tables.dcr_sdtypes, sd_meta, seed, on_event)
+    return quality_part, diagnostic_part, dcr
+
+
+def _privacy(
+    tables: _Tables, dcr: dict, privacy_engine: str, max_rows: int, dcr_rows: int, seed: int, progress
+) -> tuple[dict, pd.DataFrame, pd.DataFrame | None]:
+    """The privacy section; the training rows (real rows not held out) and the holdout sample."""
+    real_df, synth_df, bools = tables.real_df, tables.synth_df, tables.bools
     # Copies are looked for among every real row, not only the sample the scores use.
-    same_types = real_df.dtypes.to_dict()
-    all_hashes = _row_hashes(real_df if len(every_real_row) == len(real_raw) else _typed(every_real_row, used, formats, ignore).astype(same_types))
+    all_hashes = _row_hashes(real_df if len(tables.every_real_row) == len(tables.real_raw) else tables.typed(tables.every_real_row))
     real_hashes = set(all_hashes)
     exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
-    holdout_df = None if holdout_raw is None else _typed(holdout_raw, used, formats, ignore).astype(same_types)
+    holdout_df = None if tables.holdout_raw is None else tables.typed(tables.holdout_raw)
     holdout_hashes = set() if holdout_df is None else set(_row_hashes(holdout_df))
     training_df = real_df if holdout_df is None else real_df[~_row_hashes(real_df).isin(holdout_hashes)].reset_index(drop=True)
     holdout_df = None if holdout_df is None else _subsample(holdout_df, max_rows, seed + 4)
     training_hashes = real_hashes - holdout_hashes
     training_copy_share = float(_row_hashes(synth_df).isin(training_hashes).mean()) if len(synth_df) else 0.0
     holdout_copy_share = float(_row_hashes(holdout_df).isin(training_hashes).mean()) if holdout_df is not None else None
-    against_holdout = None
+    against_holdout = attacks = None
     if holdout_df is not None and len(training_df) and len(holdout_df):
-        against_holdout = _realism.privacy_against_holdout(
-            _categorical_booleans(training_df, bools), _categorical_booleans(holdout_df, bools), dcr_synth, dcr_sdtypes, seed=seed, rows=dcr_rows
-        )
-    attacks = None
-    if holdout_df is not None and len(training_df) and len(holdout_df):
-        on_event({"event": "progress", "stage": "attacks", "elapsed_s": clock.elapsed()})
-        attacks = _attacks.attacks(
-            _categorical_booleans(training_df, bools),
-            _categorical_booleans(holdout_df, bools),
-            _categorical_booleans(synth_df, bools),
-            dcr_sdtypes,
-            seed=seed,
-            rows=dcr_rows,
-        )
-    timings["privacy_s"] = clock.elapsed()
+        training, held = _categorical_booleans(training_df, bools), _categorical_booleans(holdout_df, bools)
+        against_holdout = _realism.privacy_against_holdout(training, held, tables.dcr_synth, tables.dcr_sdtypes, seed=seed, rows=dcr_rows)
+        progress({"event": "progress", "stage": "attacks"})
+        attacks = _attacks.attacks(training, held, _categorical_booleans(synth_df, bools), tables.dcr_sdtypes, seed=seed, rows=dcr_rows)
+    privacy = {
+        "score": _score(dcr.get("score")),
+        "computed_by": privacy_engine,
+        "dcr_baseline_protection": _score(dcr.get("score")),
+        "median_dcr_synthetic": _score(dcr.get("median_DCR_to_real_data", {}).get("synthetic_data")),
+        "median_dcr_random_baseline": _score(dcr.get("median_DCR_to_real_data", {}).get("random_data_baseline")),
+        "exact_copy_share": exact_share,
+        "exact_copies_of_training": training_copy_share,
+        "holdout_copies_of_training": holdout_copy_share,
+        "holdout": against_holdout,
+        "attacks": attacks,
+        "verdict": _realism.privacy_verdict(training_copy_share, holdout_copy_share, against_holdout and against_holdout["dcr_share"], attacks),
+    }
+    return privacy, training_df, holdout_df
 
-    on_event({"event": "progress", "stage": "detection", "elapsed_s": clock.elapsed()})
+
+def _realism_and_utility(tables: _Tables, training_df, holdout_df, target, seed: int, clock, timings: dict, progress) -> tuple[dict, dict | None]:
+    """Detection (against the holdout when there is one) and, with a holdout and a target, utility."""
+    progress({"event": "progress", "stage": "detection"})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        detection = _realism.detection(holdout_df if holdout_df is not None else real_df, synth_df, sdtypes, seed=seed)
+        detection = _realism.detection(holdout_df if holdout_df is not None else tables.real_df, tables.synth_df, tables.sdtypes, seed=seed)
     detection["real_rows"] = "holdout" if holdout_df is not None else "training"
     timings["detection_s"] = clock.elapsed()
     utility = None
     if holdout_df is not None and target is not None and len(training_df):
-        on_event({"event": "progress", "stage": "utility", "elapsed_s": clock.elapsed()})
+        progress({"event": "progress", "stage": "utility"})
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            utility = _realism.utility(training_df, holdout_df, synth_df, sdtypes, target, seed=seed)
+            utility = _realism.utility(training_df, holdout_df, tables.synth_df, tables.sdtypes, target, seed=seed)
     timings["utility_s"] = clock.elapsed()
+    return detection, utility
 
-    on_event({"event": "progress", "stage": "charts", "elapsed_s": clock.elapsed()})
-    chart_cols = [c for c in columns if c.type != "id"]
-    real_charts = _typed(real_raw, [c for c in chart_cols if c.type == "text"], formats, ignore)
-    synth_charts = _typed(synth_raw[[c.name for c in chart_cols if c.type == "text"]], [c for c in chart_cols if c.type == "text"], formats, ignore)
+
+def _charts(tables: _Tables, bins: int, top_k: int) -> dict:
+    """Histograms of every column but ids, and the real and synthetic association matrices."""
+    real_df, synth_df, formats = tables.real_df, tables.synth_df, tables.formats
+    chart_cols = [c for c in tables.columns if c.type != "id"]
+    texts = [c for c in chart_cols if c.type == "text"]
+    real_texts = _typed(tables.real_raw, texts, formats, ignore)
+    synth_texts = _typed(tables.synth_raw[[c.name for c in texts]], texts, formats, ignore)
     histograms = [
         _histogram(
             c,
-            real_df[c.name] if c.name in real_df else real_charts[c.name],
-            synth_df[c.name] if c.name in synth_df else synth_charts[c.name],
+            real_df[c.name] if c.name in real_df else real_texts[c.name],
+            synth_df[c.name] if c.name in synth_df else synth_texts[c.name],
             bins,
             top_k,
             formats.get(f"{c.name}:tokens"),
         )
         for c in chart_cols
     ]
-    corr_cols = [c for c in used if real_df[c.name].nunique(dropna=True) > 1]
-    for col in used:
-        if col.type == "boolean":
-            real_df[col.name] = real_df[col.name].astype(object)
-            synth_df[col.name] = synth_df[col.name].astype(object)
+    corr_cols = [c for c in tables.used if real_df[c.name].nunique(dropna=True) > 1]
+    real_objects = real_df.astype(dict.fromkeys(tables.bools, object))
+    synth_objects = synth_df.astype(dict.fromkeys(tables.bools, object))
     correlation = {
         "method": "pearson for numeric pairs, correlation ratio (eta) for numeric-categorical, Cramér's V for categorical pairs",
         "columns": [c.name for c in corr_cols],
-        "real": _association(real_df, corr_cols),
-        "synthetic": _association(synth_df, corr_cols),
+        "real": _association(real_objects, corr_cols),
+        "synthetic": _association(synth_objects, corr_cols),
     }
-    timings["charts_s"] = clock.elapsed()
-    timings["total_s"] = clock.elapsed()
+    return {"histograms": histograms, "correlation": correlation}
 
-    report = {
-        "metrics_engine": engine,
-        "quality": quality_part,
-        "diagnostic": diagnostic_part,
-        "privacy": {
-            "score": _score(dcr.get("score")),
-            "computed_by": privacy_engine,
-            "dcr_baseline_protection": _score(dcr.get("score")),
-            "median_dcr_synthetic": _score(dcr.get("median_DCR_to_real_data", {}).get("synthetic_data")),
-            "median_dcr_random_baseline": _score(dcr.get("median_DCR_to_real_data", {}).get("random_data_baseline")),
-            "exact_copy_share": exact_share,
-            "exact_copies_of_training": training_copy_share,
-            "holdout_copies_of_training": holdout_copy_share,
-            "holdout": against_holdout,
-            "attacks": attacks,
-            "verdict": _realism.privacy_verdict(training_copy_share, holdout_copy_share, against_holdout and against_holdout["dcr_share"], attacks),
-        },
-        "fidelity": fidelity,
-        "quality_check": quality_check,
-        "detection": detection,
-        "utility": utility,
-        "rules": rules_section(model, synth_raw, ignored) if model is not None else None,
-        "charts": {"histograms": histograms, "correlation": correlation},
-        "sampling": {**sampling, "holdout_rows": None if holdout_raw is None else len(holdout_raw)},
-        "skipped_columns": skipped,
-        "ignored_synthetic_columns": ignored,
-        "timings": timings,
-    }
+
+def _write(report: dict, output: str | None) -> None:
     if output:
         try:
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             write_json_file(Path(output), report)
         except OSError as exc:
             raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
-    on_event(
-        {
-            "event": "completed",
-            "output": output,
-            "quality": report["quality"]["score"],
-            "diagnostic": report["diagnostic"]["score"],
-            "privacy": report["privacy"]["score"],
-            "exact_copy_share": exact_share,
-            "detection": detection["score"],
-            "metrics_engine": engine,
-            "subsampled": sampling["subsampled"],
-            "seconds": timings["total_s"],
-        }
-    )
-    return _clean(report)
