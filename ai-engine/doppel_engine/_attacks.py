@@ -19,7 +19,8 @@ guess (baseline) says whether the attack is informative at all.
   same nearest synthetic row. Baseline: two random synthetic rows.
 - Inference: each column in turn is the secret, the others are known; the guess is the secret of
   the nearest synthetic row, right when equal (numbers: within 5% of the guess). Baseline: the
-  secret of a random synthetic row.
+  secret of a random synthetic row. anonymeter divides the error by the signed guess, so it
+  counts every negative guess right; here the error is measured against |guess|.
 Nearest rows as anonymeter finds them (its Gower distance): numeric |a-b| / range, the range taken
 over the attacked rows and the synthetic rows together; categories 0/1 with null as a category;
 a number null on both sides counts 1, null on one side only makes the row unreachable (anonymeter's
