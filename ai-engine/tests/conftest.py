@@ -75,6 +75,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "requires_sdv: needs SDV (full install only)")
     config.addinivalue_line("markers", "requires_sdmetrics: needs sdmetrics (full install only)")
     config.addinivalue_line("markers", "permissive_only: checks what only the permissive-only install shows")
+    config.addinivalue_line("markers", "anonymeter_reference: runs anonymeter from its own venv (DOPPEL_ANONYMETER_PYTHON, set by bin/test)")
 
 
 def _applies(item) -> bool:
