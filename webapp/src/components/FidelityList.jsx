@@ -39,54 +39,48 @@ export default function FidelityList({ quality = {}, fidelity }) {
       <p className="text-slate-600">
         Only related pairs count towards the pair trends; the rest are listed with the reason.
       </p>
-      <table className="mt-1 w-full text-left">
-        <thead>
-          <tr className="text-slate-500">
-            <th scope="col">Pair</th>
-            <th scope="col">Metric</th>
-            <th scope="col">Score, or why left out</th>
-          </tr>
-        </thead>
-        <tbody>
-          {scoredPairs.map((p) => (
-            <tr key={pairName(p)} className="border-t border-slate-100" data-testid="fidelity-pair">
-              <td>{pairName(p)}</td>
-              <td>{p.metric}</td>
-              <td className="tabular-nums">{percent(p.score, 1)}</td>
-            </tr>
-          ))}
-          {(pairs.left_out ?? []).map((p) => (
-            <tr key={pairName(p)} className="border-t border-slate-100" data-testid="fidelity-pair">
-              <td>{pairName(p)}</td>
-              <td>{p.metric}</td>
-              <td className="text-slate-600">left out: {p.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CoverageTable
+        label="Pair"
+        testId="fidelity-pair"
+        rows={[
+          ...scoredPairs.map((p) => ({ ...p, name: pairName(p), scored: true })),
+          ...(pairs.left_out ?? []).map((p) => ({ ...p, name: pairName(p), scored: false })),
+        ]}
+      />
     </details>
   );
 }
 
 function ColumnTable({ columns }) {
   return (
+    <CoverageTable
+      label="Column"
+      testId="fidelity-column"
+      rows={columns.map((c) => ({ ...c, name: c.column }))}
+    />
+  );
+}
+
+/** Rows of {name, metric, scored, score or reason}: the score when scored, else why left out. */
+function CoverageTable({ label, testId, rows }) {
+  return (
     <table className="mt-1 w-full text-left">
       <thead>
         <tr className="text-slate-500">
-          <th scope="col">Column</th>
+          <th scope="col">{label}</th>
           <th scope="col">Metric</th>
           <th scope="col">Score, or why left out</th>
         </tr>
       </thead>
       <tbody>
-        {columns.map((c) => (
-          <tr key={c.column} className="border-t border-slate-100" data-testid="fidelity-column">
-            <td>{c.column}</td>
-            <td>{c.metric ?? '–'}</td>
-            {c.scored ? (
-              <td className="tabular-nums">{percent(c.score, 1)}</td>
+        {rows.map((row) => (
+          <tr key={row.name} className="border-t border-slate-100" data-testid={testId}>
+            <td>{row.name}</td>
+            <td>{row.metric ?? '–'}</td>
+            {row.scored ? (
+              <td className="tabular-nums">{percent(row.score, 1)}</td>
             ) : (
-              <td className="text-slate-600">left out: {c.reason}</td>
+              <td className="text-slate-600">left out: {row.reason}</td>
             )}
           </tr>
         ))}
