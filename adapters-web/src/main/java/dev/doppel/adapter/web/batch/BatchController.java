@@ -2,14 +2,12 @@ package dev.doppel.adapter.web.batch;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ManageBatchesUseCase;
-import dev.doppel.application.port.in.NotFoundException;
-import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
-import dev.doppel.domain.model.ModelId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -75,7 +73,7 @@ public class BatchController {
         batches.generate(
             new GenerateBatchCommand(
                 CurrentUser.of(caller),
-                modelId(request.modelId(), "modelId"),
+                PathIds.model(request.modelId(), "modelId"),
                 request.count(),
                 anomalies == null
                     ? Optional.empty()
@@ -88,13 +86,13 @@ public class BatchController {
   @GetMapping("/api/models/{id}/batches")
   @Operation(summary = "Batches generated from a model, newest first")
   public List<BatchResponse> list(@PathVariable long id, Authentication caller) {
-    return batches.listByModel(CurrentUser.of(caller), modelId(id, "id")).stream().map(BatchController::toResponse).toList();
+    return batches.listByModel(CurrentUser.of(caller), PathIds.model(id, "id")).stream().map(BatchController::toResponse).toList();
   }
 
   @GetMapping("/api/synthetic/{id}")
   @Operation(summary = "A batch: status, progress, and its file's rows, size and checksum once completed")
   public BatchResponse get(@PathVariable long id, Authentication caller) {
-    return toResponse(batches.get(CurrentUser.of(caller), batchId(id)));
+    return toResponse(batches.get(CurrentUser.of(caller), PathIds.batch(id, "id")));
   }
 
   @PostMapping("/api/synthetic/{id}/cancel")
@@ -102,14 +100,14 @@ public class BatchController {
   @ApiResponse(responseCode = "200", description = "the batch, stopped")
   @ApiResponse(responseCode = "409", description = "the generation has already finished")
   public BatchResponse cancel(@PathVariable long id, Authentication caller) {
-    return toResponse(batches.cancel(CurrentUser.of(caller), batchId(id)));
+    return toResponse(batches.cancel(CurrentUser.of(caller), PathIds.batch(id, "id")));
   }
 
   @DeleteMapping("/api/synthetic/{id}")
   @Operation(summary = "Delete a batch and its file")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    batches.delete(CurrentUser.of(caller), batchId(id));
+    batches.delete(CurrentUser.of(caller), PathIds.batch(id, "id"));
     return ResponseEntity.noContent().build();
   }
 
@@ -131,19 +129,5 @@ public class BatchController {
         b.startedAt().orElse(null),
         b.finishedAt().orElse(null),
         b.error().orElse(null));
-  }
-
-  static BatchId batchId(long id) {
-    if (id <= 0) {
-      throw new NotFoundException("batch", id, "id");
-    }
-    return new BatchId(id);
-  }
-
-  private static ModelId modelId(long id, String field) {
-    if (id <= 0) {
-      throw new NotFoundException("model", id, field);
-    }
-    return new ModelId(id);
   }
 }

@@ -2,18 +2,16 @@ package dev.doppel.adapter.web.dataset;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ManageDatasetsUseCase;
-import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
-import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.dataset.DatasetName;
-import dev.doppel.domain.project.ProjectId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -77,7 +75,7 @@ public class DatasetController {
     }
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
-          datasets.upload(UploadDatasetCommand.of(CurrentUser.of(caller), projectId(projectId), name, file.getOriginalFilename(), content));
+          datasets.upload(UploadDatasetCommand.of(CurrentUser.of(caller), PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
       return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(mapper.toResponse(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
@@ -89,7 +87,7 @@ public class DatasetController {
   @ApiResponse(responseCode = "200", description = "the datasets, newest first")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public List<DatasetResponse> list(@RequestParam("projectId") long projectId, Authentication caller) {
-    return datasets.list(CurrentUser.of(caller), projectId(projectId)).stream().map(mapper::toResponse).toList();
+    return datasets.list(CurrentUser.of(caller), PathIds.project(projectId, "projectId")).stream().map(mapper::toResponse).toList();
   }
 
   @GetMapping("/projects/{projectId}/datasets")
@@ -101,13 +99,13 @@ public class DatasetController {
   @GetMapping(DATASET)
   @Operation(summary = "A dataset with its inferred schema")
   public DatasetResponse get(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(datasets.get(CurrentUser.of(caller), datasetId(id)));
+    return mapper.toResponse(datasets.get(CurrentUser.of(caller), PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/stats")
   @Operation(summary = "Per-column distributions for charts: histograms, top values, nulls, moments, quantiles, distinct counts")
   public DatasetStatsResponse stats(@PathVariable long id, Authentication caller) {
-    return mapper.toStats(datasets.get(CurrentUser.of(caller), datasetId(id)));
+    return mapper.toStats(datasets.get(CurrentUser.of(caller), PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/preview")
@@ -119,7 +117,7 @@ public class DatasetController {
               schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
           @RequestParam(name = "rows", defaultValue = "20") int rows,
       Authentication caller) {
-    return datasets.preview(CurrentUser.of(caller), datasetId(id), rows);
+    return datasets.preview(CurrentUser.of(caller), PathIds.dataset(id, "id"), rows);
   }
 
   /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
@@ -145,28 +143,14 @@ public class DatasetController {
                     .orElseThrow(
                         () -> new InvalidInputException(
                             "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
-    return mapper.toResponse(datasets.overrideColumnTypes(CurrentUser.of(caller), datasetId(id), types));
+    return mapper.toResponse(datasets.overrideColumnTypes(CurrentUser.of(caller), PathIds.dataset(id, "id"), types));
   }
 
   @DeleteMapping(DATASET)
   @Operation(summary = "Delete a dataset with its models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    datasets.delete(CurrentUser.of(caller), datasetId(id));
+    datasets.delete(CurrentUser.of(caller), PathIds.dataset(id, "id"));
     return ResponseEntity.noContent().build();
-  }
-
-  private static DatasetId datasetId(long id) {
-    if (id <= 0) {
-      throw new NotFoundException("dataset", id, "id");
-    }
-    return new DatasetId(id);
-  }
-
-  private static ProjectId projectId(long id) {
-    if (id <= 0) {
-      throw new NotFoundException("project", id, "projectId");
-    }
-    return new ProjectId(id);
   }
 }

@@ -1,11 +1,9 @@
 package dev.doppel.adapter.web.download;
 
+import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.ExportTablesUseCase;
 import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
-import dev.doppel.application.port.in.NotFoundException;
-import dev.doppel.domain.batch.BatchId;
-import dev.doppel.domain.dataset.DatasetId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -40,20 +38,14 @@ public class DownloadController {
   @TableDownloadResponse
   @ApiResponse(responseCode = "409", description = "the batch has not completed")
   public ResponseEntity<StreamingResponseBody> batch(@PathVariable long id, @ParameterObject DownloadOptions options, Authentication caller) {
-    if (id <= 0) {
-      throw new NotFoundException("batch", id, "id");
-    }
-    return stream(exports.batch(CurrentUser.of(caller), new BatchId(id), options.toRequest("synthetic_data")));
+    return stream(exports.batch(CurrentUser.of(caller), PathIds.batch(id, "id"), options.toRequest("synthetic_data")));
   }
 
   @GetMapping("/api/datasets/{id}/download")
   @Operation(summary = "Download an uploaded dataset in another format", description = "Same formats and options as batch downloads.")
   @TableDownloadResponse
   public ResponseEntity<StreamingResponseBody> dataset(@PathVariable long id, @ParameterObject DownloadOptions options, Authentication caller) {
-    if (id <= 0) {
-      throw new NotFoundException("dataset", id, "id");
-    }
-    return stream(exports.dataset(CurrentUser.of(caller), new DatasetId(id), options.toRequest("real_data")));
+    return stream(exports.dataset(CurrentUser.of(caller), PathIds.dataset(id, "id"), options.toRequest("real_data")));
   }
 
   private static ResponseEntity<StreamingResponseBody> stream(TableDownload download) {

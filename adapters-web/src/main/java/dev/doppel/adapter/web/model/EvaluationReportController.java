@@ -2,6 +2,7 @@ package dev.doppel.adapter.web.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.GetEvaluationQuery;
@@ -63,7 +64,7 @@ public class EvaluationReportController {
   @ApiResponse(responseCode = "409", description = "the evaluation is still being computed, or it failed: there is no report to render")
   public ResponseEntity<String> evaluationReport(@PathVariable long id, Authentication caller) {
     UserId owner = CurrentUser.of(caller);
-    ModelId modelId = ModelController.modelId(id);
+    ModelId modelId = PathIds.model(id, "id");
     SynthesisModel model = models.get(owner, modelId).model();
     Evaluation evaluation = evaluations.evaluation(owner, modelId).orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
     EvaluationReport report =

@@ -4,6 +4,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.EvaluateModelCommand;
 import dev.doppel.application.port.in.EvaluateModelUseCase;
@@ -14,12 +15,9 @@ import dev.doppel.application.port.in.ManageProjectsUseCase;
 import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
-import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.model.Algorithm;
-import dev.doppel.domain.model.ModelId;
-import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -111,7 +109,7 @@ public class ModelController {
     ModelView view =
         models.train(
             new TrainModelCommand(
-                CurrentUser.of(caller), datasetId(request.datasetId()), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
+                CurrentUser.of(caller), PathIds.dataset(request.datasetId(), "datasetId"), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
                 Optional.ofNullable(request.seed())));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/models/" + view.model().id().value()))
@@ -128,12 +126,9 @@ public class ModelController {
       Authentication caller) {
     List<ModelView> views;
     if (datasetId != null) {
-      views = models.listByDataset(CurrentUser.of(caller), datasetId(datasetId));
+      views = models.listByDataset(CurrentUser.of(caller), PathIds.dataset(datasetId, "datasetId"));
     } else if (projectId != null) {
-      if (projectId <= 0) {
-        throw new NotFoundException("project", projectId, "projectId");
-      }
-      views = models.listByProject(CurrentUser.of(caller), new ProjectId(projectId));
+      views = models.listByProject(CurrentUser.of(caller), PathIds.project(projectId, "projectId"));
     } else {
       UserId owner = CurrentUser.of(caller);
       views =
@@ -148,7 +143,7 @@ public class ModelController {
   @GetMapping(MODEL)
   @Operation(summary = "A model with its settings, status and training summary")
   public ModelResponse get(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(models.get(CurrentUser.of(caller), modelId(id)));
+    return mapper.toResponse(models.get(CurrentUser.of(caller), PathIds.model(id, "id")));
   }
 
   @GetMapping("/{id}/status")
@@ -162,14 +157,14 @@ public class ModelController {
   @ApiResponse(responseCode = "200", description = "the model, stopped")
   @ApiResponse(responseCode = "409", description = "the training has already finished")
   public ModelResponse cancel(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(models.cancel(CurrentUser.of(caller), modelId(id)));
+    return mapper.toResponse(models.cancel(CurrentUser.of(caller), PathIds.model(id, "id")));
   }
 
   @DeleteMapping(MODEL)
   @Operation(summary = "Delete a model with its batches, evaluation and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    models.delete(CurrentUser.of(caller), modelId(id));
+    models.delete(CurrentUser.of(caller), PathIds.model(id, "id"));
     return ResponseEntity.noContent().build();
   }
 
@@ -186,7 +181,7 @@ public class ModelController {
   public ResponseEntity<Map<String, Object>> evaluate(
       @PathVariable long id, @RequestBody(required = false) EvaluateRequest request, Authentication caller) {
     UserId owner = CurrentUser.of(caller);
-    evaluate.evaluate(new EvaluateModelCommand(owner, modelId(id), Optional.ofNullable(request).map(EvaluateRequest::target)));
+    evaluate.evaluate(new EvaluateModelCommand(owner, PathIds.model(id, "id"), Optional.ofNullable(request).map(EvaluateRequest::target)));
     return evaluation(id, caller);
   }
 
@@ -199,7 +194,7 @@ public class ModelController {
   public ResponseEntity<Map<String, Object>> evaluation(@PathVariable long id, Authentication caller) {
     Evaluation evaluation =
         evaluations
-            .evaluation(CurrentUser.of(caller), modelId(id))
+            .evaluation(CurrentUser.of(caller), PathIds.model(id, "id"))
             .orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("modelId", id);
@@ -208,7 +203,7 @@ public class ModelController {
     evaluation.startedAt().ifPresent(t -> body.put("startedAt", t));
     evaluation.finishedAt().ifPresent(t -> body.put("finishedAt", t));
     evaluation.error().ifPresent(e -> body.put("error", e));
-    models.get(CurrentUser.of(caller), modelId(id)).model().summary().flatMap(s -> s.privacySpent())
+    models.get(CurrentUser.of(caller), PathIds.model(id, "id")).model().summary().flatMap(s -> s.privacySpent())
         .ifPresent(spent -> body.put("differentialPrivacy", Map.of("epsilon", spent.epsilon(), "delta", spent.delta())));
     evaluation.report().ifPresent(report -> {
       body.put("qualityScore", report.qualityScore());
@@ -225,19 +220,5 @@ public class ModelController {
     } catch (IOException e) {
       throw new UncheckedIOException("the stored evaluation report is not JSON", e);
     }
-  }
-
-  static ModelId modelId(long id) {
-    if (id <= 0) {
-      throw new NotFoundException("model", id, "id");
-    }
-    return new ModelId(id);
-  }
-
-  private static DatasetId datasetId(long id) {
-    if (id <= 0) {
-      throw new NotFoundException("dataset", id, "datasetId");
-    }
-    return new DatasetId(id);
   }
 }

@@ -2,13 +2,13 @@ package dev.doppel.adapter.web.project;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.ManageProjectsUseCase;
 import dev.doppel.application.port.in.UpdateProjectCommand;
 import dev.doppel.domain.project.Project;
-import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.project.ProjectName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -67,14 +67,14 @@ public class ProjectController {
 
   @GetMapping("/{id}")
   public ProjectResponse get(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(projects.get(CurrentUser.of(caller), projectId(id)));
+    return mapper.toResponse(projects.get(CurrentUser.of(caller), PathIds.project(id, "id")));
   }
 
   @PatchMapping("/{id}")
   @Operation(summary = "Rename or describe a project; absent fields stay as they are")
   public ProjectResponse update(@PathVariable long id, @RequestBody ProjectRequest request, Authentication caller) {
     return mapper.toResponse(
-        projects.update(UpdateProjectCommand.of(CurrentUser.of(caller), projectId(id), request.name(), request.description())));
+        projects.update(UpdateProjectCommand.of(CurrentUser.of(caller), PathIds.project(id, "id"), request.name(), request.description())));
   }
 
   @PutMapping("/{id}")
@@ -87,14 +87,7 @@ public class ProjectController {
   @Operation(summary = "Delete a project with all its datasets, models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    projects.delete(CurrentUser.of(caller), projectId(id));
+    projects.delete(CurrentUser.of(caller), PathIds.project(id, "id"));
     return ResponseEntity.noContent().build();
-  }
-
-  static ProjectId projectId(long id) {
-    if (id <= 0) {
-      throw new dev.doppel.application.port.in.NotFoundException("project", id, "id");
-    }
-    return new ProjectId(id);
   }
 }

@@ -1,0 +1,38 @@
+package dev.doppel.adapter.web;
+
+import dev.doppel.application.port.in.NotFoundException;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.batch.BatchId;
+
+/**
+ * Ids read from a path or a request field. No stored resource has an id of 0 or below, so such an
+ * id is answered as one that does not exist: 404 naming {@code field}, before any use case runs.
+ */
+public final class PathIds {
+  private PathIds() {}
+
+  public static ProjectId project(long id, String field) {
+    return new ProjectId(existing(id, "project", field));
+  }
+
+  public static DatasetId dataset(long id, String field) {
+    return new DatasetId(existing(id, "dataset", field));
+  }
+
+  public static ModelId model(long id, String field) {
+    return new ModelId(existing(id, "model", field));
+  }
+
+  public static BatchId batch(long id, String field) {
+    return new BatchId(existing(id, "batch", field));
+  }
+
+  private static long existing(long id, String resource, String field) {
+    if (id <= 0) {
+      throw new NotFoundException(resource, id, field);
+    }
+    return id;
+  }
+}
