@@ -98,6 +98,21 @@ class ApiDescriptionTest extends FullStackTest {
         .isEmpty();
   }
 
+  /** Controllers take the signed-in caller as a UserId parameter; it comes from the token, never from the request. */
+  @Test
+  void noOperationAsksForTheCaller() {
+    List<String> asking = new ArrayList<>();
+    for (Operation operation : operations) {
+      for (JsonNode parameter : operation.spec().path("parameters")) {
+        if (parameter.path("name").asText().equals("caller") || parameter.toString().contains("UserId")) {
+          asking.add(operation + " " + parameter.path("name").asText());
+        }
+      }
+    }
+    assertThat(asking).isEmpty();
+    assertThat(api.get("/v3/api-docs", null).json().path("components").path("schemas").has("UserId")).isFalse();
+  }
+
   /** Asks the running app rather than the document, so an operation that forgets its security requirement is caught too. */
   @Test
   void everyOperationThatAnswersUnauthorizedWithoutATokenDocumentsIt() {

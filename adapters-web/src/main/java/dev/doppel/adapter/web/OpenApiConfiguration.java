@@ -1,5 +1,6 @@
 package dev.doppel.adapter.web;
 
+import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,11 +10,17 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 public class OpenApiConfiguration {
+  static {
+    // The signed-in caller (CallerArgumentResolver) comes from the token, never from the request.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(UserId.class);
+  }
+
   @Bean
   OpenAPI doppelOpenApi() {
     return new OpenAPI()

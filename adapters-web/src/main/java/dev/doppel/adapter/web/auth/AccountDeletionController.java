@@ -1,6 +1,6 @@
 package dev.doppel.adapter.web.auth;
 
-import dev.doppel.adapter.web.security.CurrentUser;
+import dev.doppel.domain.user.UserId;
 import dev.doppel.application.port.in.DeleteAccountCommand;
 import dev.doppel.application.port.in.DeleteAccountUseCase;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -36,7 +36,7 @@ public class AccountDeletionController {
       description = "Confirm with your password in the body. Stops your running and queued jobs, then removes your projects, datasets,"
           + " models, batches, evaluations and all their files, then the account. 400 naming password when it is wrong.")
   @ApiResponse(responseCode = "204", description = "The account and everything it owned are gone")
-  public void delete(@RequestBody DeleteAccountRequest request, Authentication caller) {
-    accounts.deleteAccount(new DeleteAccountCommand(CurrentUser.of(caller), request.password()));
+  public void delete(@RequestBody DeleteAccountRequest request, UserId caller) {
+    accounts.deleteAccount(new DeleteAccountCommand(caller, request.password()));
   }
 }

@@ -2,6 +2,7 @@ package dev.doppel.adapter.web.auth;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.adapter.web.security.LoginThrottle;
 import dev.doppel.application.port.in.ChangePasswordCommand;
@@ -97,8 +98,8 @@ public class AuthController {
   @Operation(summary = "Sign out everywhere", description = "Every token issued to this account so far answers 401 from now on.")
   @ApiResponse(responseCode = "204", description = "Signed out")
   @ApiResponse(responseCode = "401", description = "The token is missing, invalid, expired or already revoked")
-  public void logout(Authentication caller) {
-    logOut.logOut(CurrentUser.of(caller));
+  public void logout(UserId caller) {
+    logOut.logOut(caller);
   }
 
   @PostMapping("/password")

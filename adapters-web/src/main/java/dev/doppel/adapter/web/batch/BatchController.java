@@ -2,8 +2,8 @@ package dev.doppel.adapter.web.batch;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
-import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ManageBatchesUseCase;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +60,7 @@ public class BatchController {
   @ApiResponse(responseCode = "404", description = "modelId names no model of yours")
   @ApiResponse(responseCode = "400", description = "a field is invalid, such as a rulesOff id that is no rule of the model; the problem names it")
   @ApiResponse(responseCode = "409", description = "the model has not completed its training")
-  public ResponseEntity<BatchResponse> generate(@RequestBody GenerateRequest request, Authentication caller) {
+  public ResponseEntity<BatchResponse> generate(@RequestBody GenerateRequest request, UserId caller) {
     if (request.modelId() == null) {
       throw new InvalidInputException("modelId", "modelId is required");
     }
@@ -72,7 +71,7 @@ public class BatchController {
     SyntheticBatch batch =
         batches.generate(
             new GenerateBatchCommand(
-                CurrentUser.of(caller),
+                caller,
                 PathIds.model(request.modelId(), "modelId"),
                 request.count(),
                 anomalies == null
@@ -85,29 +84,29 @@ public class BatchController {
 
   @GetMapping("/api/models/{id}/batches")
   @Operation(summary = "Batches generated from a model, newest first")
-  public List<BatchResponse> list(@PathVariable long id, Authentication caller) {
-    return batches.listByModel(CurrentUser.of(caller), PathIds.model(id, "id")).stream().map(BatchController::toResponse).toList();
+  public List<BatchResponse> list(@PathVariable long id, UserId caller) {
+    return batches.listByModel(caller, PathIds.model(id, "id")).stream().map(BatchController::toResponse).toList();
   }
 
   @GetMapping("/api/synthetic/{id}")
   @Operation(summary = "A batch: status, progress, and its file's rows, size and checksum once completed")
-  public BatchResponse get(@PathVariable long id, Authentication caller) {
-    return toResponse(batches.get(CurrentUser.of(caller), PathIds.batch(id, "id")));
+  public BatchResponse get(@PathVariable long id, UserId caller) {
+    return toResponse(batches.get(caller, PathIds.batch(id, "id")));
   }
 
   @PostMapping("/api/synthetic/{id}/cancel")
   @Operation(summary = "Stop a queued or running generation")
   @ApiResponse(responseCode = "200", description = "the batch, stopped")
   @ApiResponse(responseCode = "409", description = "the generation has already finished")
-  public BatchResponse cancel(@PathVariable long id, Authentication caller) {
-    return toResponse(batches.cancel(CurrentUser.of(caller), PathIds.batch(id, "id")));
+  public BatchResponse cancel(@PathVariable long id, UserId caller) {
+    return toResponse(batches.cancel(caller, PathIds.batch(id, "id")));
   }
 
   @DeleteMapping("/api/synthetic/{id}")
   @Operation(summary = "Delete a batch and its file")
   @ApiResponse(responseCode = "204", description = "deleted")
-  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    batches.delete(CurrentUser.of(caller), PathIds.batch(id, "id"));
+  public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
+    batches.delete(caller, PathIds.batch(id, "id"));
     return ResponseEntity.noContent().build();
   }
 

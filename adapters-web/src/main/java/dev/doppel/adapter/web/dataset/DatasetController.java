@@ -2,9 +2,9 @@ package dev.doppel.adapter.web.dataset;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
-import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ManageDatasetsUseCase;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -69,13 +68,13 @@ public class DatasetController {
       @RequestPart("file") MultipartFile file,
       @Parameter(schema = @Schema(maxLength = DatasetName.MAX_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME)) @RequestParam(name = "name", required = false)
           String name,
-      Authentication caller) {
+      UserId caller) {
     if (file.isEmpty()) {
       throw new InvalidInputException("file", "the file is empty");
     }
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
-          datasets.upload(UploadDatasetCommand.of(CurrentUser.of(caller), PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
+          datasets.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
       return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(mapper.toResponse(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
@@ -86,26 +85,26 @@ public class DatasetController {
   @Operation(summary = "List the datasets of a project, newest first")
   @ApiResponse(responseCode = "200", description = "the datasets, newest first")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
-  public List<DatasetResponse> list(@RequestParam("projectId") long projectId, Authentication caller) {
-    return datasets.list(CurrentUser.of(caller), PathIds.project(projectId, "projectId")).stream().map(mapper::toResponse).toList();
+  public List<DatasetResponse> list(@RequestParam("projectId") long projectId, UserId caller) {
+    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(mapper::toResponse).toList();
   }
 
   @GetMapping("/projects/{projectId}/datasets")
   @Operation(summary = "The same as GET /api/datasets?projectId=")
-  public List<DatasetResponse> listInProject(@PathVariable long projectId, Authentication caller) {
+  public List<DatasetResponse> listInProject(@PathVariable long projectId, UserId caller) {
     return list(projectId, caller);
   }
 
   @GetMapping(DATASET)
   @Operation(summary = "A dataset with its inferred schema")
-  public DatasetResponse get(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(datasets.get(CurrentUser.of(caller), PathIds.dataset(id, "id")));
+  public DatasetResponse get(@PathVariable long id, UserId caller) {
+    return mapper.toResponse(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/stats")
   @Operation(summary = "Per-column distributions for charts: histograms, top values, nulls, moments, quantiles, distinct counts")
-  public DatasetStatsResponse stats(@PathVariable long id, Authentication caller) {
-    return mapper.toStats(datasets.get(CurrentUser.of(caller), PathIds.dataset(id, "id")));
+  public DatasetStatsResponse stats(@PathVariable long id, UserId caller) {
+    return mapper.toStats(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/preview")
@@ -116,8 +115,8 @@ public class DatasetController {
               description = "how many rows; at most doppel.upload.max-preview-rows",
               schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
           @RequestParam(name = "rows", defaultValue = "20") int rows,
-      Authentication caller) {
-    return datasets.preview(CurrentUser.of(caller), PathIds.dataset(id, "id"), rows);
+      UserId caller) {
+    return datasets.preview(caller, PathIds.dataset(id, "id"), rows);
   }
 
   /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
@@ -130,7 +129,7 @@ public class DatasetController {
 
   @PatchMapping("/datasets/{id}/schema")
   @Operation(summary = "Override inferred column types; the profile is recomputed so the statistics follow")
-  public DatasetResponse overrideTypes(@PathVariable long id, @RequestBody SchemaPatch patch, Authentication caller) {
+  public DatasetResponse overrideTypes(@PathVariable long id, @RequestBody SchemaPatch patch, UserId caller) {
     if (patch.columns() == null) {
       throw new InvalidInputException("columns", "columns is required: an object from column name to type");
     }
@@ -143,14 +142,14 @@ public class DatasetController {
                     .orElseThrow(
                         () -> new InvalidInputException(
                             "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
-    return mapper.toResponse(datasets.overrideColumnTypes(CurrentUser.of(caller), PathIds.dataset(id, "id"), types));
+    return mapper.toResponse(datasets.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
   }
 
   @DeleteMapping(DATASET)
   @Operation(summary = "Delete a dataset with its models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
-  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    datasets.delete(CurrentUser.of(caller), PathIds.dataset(id, "id"));
+  public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
+    datasets.delete(caller, PathIds.dataset(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,7 +1,7 @@
 package dev.doppel.adapter.web.download;
 
+import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
-import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.ExportTablesUseCase;
 import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +13,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,15 +36,15 @@ public class DownloadController {
           + "them, unless neutraliseFormulas=false. MySQL scripts load the same under any sql_mode. compress=gzip gzips the file.")
   @TableDownloadResponse
   @ApiResponse(responseCode = "409", description = "the batch has not completed")
-  public ResponseEntity<StreamingResponseBody> batch(@PathVariable long id, @ParameterObject DownloadOptions options, Authentication caller) {
-    return stream(exports.batch(CurrentUser.of(caller), PathIds.batch(id, "id"), options.toRequest("synthetic_data")));
+  public ResponseEntity<StreamingResponseBody> batch(@PathVariable long id, @ParameterObject DownloadOptions options, UserId caller) {
+    return stream(exports.batch(caller, PathIds.batch(id, "id"), options.toRequest("synthetic_data")));
   }
 
   @GetMapping("/api/datasets/{id}/download")
   @Operation(summary = "Download an uploaded dataset in another format", description = "Same formats and options as batch downloads.")
   @TableDownloadResponse
-  public ResponseEntity<StreamingResponseBody> dataset(@PathVariable long id, @ParameterObject DownloadOptions options, Authentication caller) {
-    return stream(exports.dataset(CurrentUser.of(caller), PathIds.dataset(id, "id"), options.toRequest("real_data")));
+  public ResponseEntity<StreamingResponseBody> dataset(@PathVariable long id, @ParameterObject DownloadOptions options, UserId caller) {
+    return stream(exports.dataset(caller, PathIds.dataset(id, "id"), options.toRequest("real_data")));
   }
 
   private static ResponseEntity<StreamingResponseBody> stream(TableDownload download) {

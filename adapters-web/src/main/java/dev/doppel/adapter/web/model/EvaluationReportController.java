@@ -3,7 +3,6 @@ package dev.doppel.adapter.web.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.PathIds;
-import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.GetEvaluationQuery;
 import dev.doppel.application.port.in.ManageDatasetsUseCase;
@@ -27,7 +26,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,18 +60,17 @@ public class EvaluationReportController {
       description = "the report page, as an attachment",
       content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "409", description = "the evaluation is still being computed, or it failed: there is no report to render")
-  public ResponseEntity<String> evaluationReport(@PathVariable long id, Authentication caller) {
-    UserId owner = CurrentUser.of(caller);
+  public ResponseEntity<String> evaluationReport(@PathVariable long id, UserId caller) {
     ModelId modelId = PathIds.model(id, "id");
-    SynthesisModel model = models.get(owner, modelId).model();
-    Evaluation evaluation = evaluations.evaluation(owner, modelId).orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
+    SynthesisModel model = models.get(caller, modelId).model();
+    Evaluation evaluation = evaluations.evaluation(caller, modelId).orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
     EvaluationReport report =
         evaluation.report()
             .orElseThrow(() -> new ConflictException("id", switch (evaluation.status()) {
               case FAILED -> "the evaluation of model " + id + " failed (" + evaluation.error().orElse("no reason given") + "): there is no report";
               default -> "the evaluation of model " + id + " is still being computed: GET /api/models/" + id + "/evaluation answers 200 when it is done";
             }));
-    Dataset dataset = datasets.get(owner, model.datasetId());
+    Dataset dataset = datasets.get(caller, model.datasetId());
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(HTML);
     // The name is plain ASCII by construction, so it needs no RFC 2047 or RFC 5987 encoding, which curl -OJ would keep literally.

@@ -5,7 +5,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.PathIds;
-import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.EvaluateModelCommand;
 import dev.doppel.application.port.in.EvaluateModelUseCase;
 import dev.doppel.application.port.in.GetEvaluationQuery;
@@ -35,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +90,7 @@ public class ModelController {
   @ApiResponse(responseCode = "202", description = "queued; Location names the model")
   @ApiResponse(responseCode = "404", description = "datasetId names no dataset of yours")
   @ApiResponse(responseCode = "503", description = "the engine cannot tell which algorithms it offers")
-  public ResponseEntity<ModelResponse> train(@RequestBody TrainRequest request, Authentication caller) {
+  public ResponseEntity<ModelResponse> train(@RequestBody TrainRequest request, UserId caller) {
     if (request.datasetId() == null) {
       throw new InvalidInputException("datasetId", "datasetId is required");
     }
@@ -109,7 +107,7 @@ public class ModelController {
     ModelView view =
         models.train(
             new TrainModelCommand(
-                CurrentUser.of(caller), PathIds.dataset(request.datasetId(), "datasetId"), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
+                caller, PathIds.dataset(request.datasetId(), "datasetId"), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
                 Optional.ofNullable(request.seed())));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/models/" + view.model().id().value()))
@@ -123,17 +121,16 @@ public class ModelController {
   public List<ModelResponse> list(
       @RequestParam(name = "datasetId", required = false) Long datasetId,
       @RequestParam(name = "projectId", required = false) Long projectId,
-      Authentication caller) {
+      UserId caller) {
     List<ModelView> views;
     if (datasetId != null) {
-      views = models.listByDataset(CurrentUser.of(caller), PathIds.dataset(datasetId, "datasetId"));
+      views = models.listByDataset(caller, PathIds.dataset(datasetId, "datasetId"));
     } else if (projectId != null) {
-      views = models.listByProject(CurrentUser.of(caller), PathIds.project(projectId, "projectId"));
+      views = models.listByProject(caller, PathIds.project(projectId, "projectId"));
     } else {
-      UserId owner = CurrentUser.of(caller);
       views =
-          projects.list(owner).stream()
-              .flatMap(project -> models.listByProject(owner, project.id()).stream())
+          projects.list(caller).stream()
+              .flatMap(project -> models.listByProject(caller, project.id()).stream())
               .sorted(Comparator.comparing((ModelView v) -> v.model().createdAt()).reversed())
               .toList();
     }
@@ -142,13 +139,13 @@ public class ModelController {
 
   @GetMapping(MODEL)
   @Operation(summary = "A model with its settings, status and training summary")
-  public ModelResponse get(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(models.get(CurrentUser.of(caller), PathIds.model(id, "id")));
+  public ModelResponse get(@PathVariable long id, UserId caller) {
+    return mapper.toResponse(models.get(caller, PathIds.model(id, "id")));
   }
 
   @GetMapping("/{id}/status")
   @Operation(summary = "Training status: progress (epoch i of n, losses), queue position, timings, error")
-  public ModelResponse status(@PathVariable long id, Authentication caller) {
+  public ModelResponse status(@PathVariable long id, UserId caller) {
     return get(id, caller);
   }
 
@@ -156,15 +153,15 @@ public class ModelController {
   @Operation(summary = "Stop a queued or running training")
   @ApiResponse(responseCode = "200", description = "the model, stopped")
   @ApiResponse(responseCode = "409", description = "the training has already finished")
-  public ModelResponse cancel(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(models.cancel(CurrentUser.of(caller), PathIds.model(id, "id")));
+  public ModelResponse cancel(@PathVariable long id, UserId caller) {
+    return mapper.toResponse(models.cancel(caller, PathIds.model(id, "id")));
   }
 
   @DeleteMapping(MODEL)
   @Operation(summary = "Delete a model with its batches, evaluation and files")
   @ApiResponse(responseCode = "204", description = "deleted")
-  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    models.delete(CurrentUser.of(caller), PathIds.model(id, "id"));
+  public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
+    models.delete(caller, PathIds.model(id, "id"));
     return ResponseEntity.noContent().build();
   }
 
@@ -179,9 +176,8 @@ public class ModelController {
   @ApiResponse(responseCode = "400", description = "target is not a column of the model's table")
   @ApiResponse(responseCode = "409", description = "the model has not completed its training, or an evaluation is pending or running")
   public ResponseEntity<Map<String, Object>> evaluate(
-      @PathVariable long id, @RequestBody(required = false) EvaluateRequest request, Authentication caller) {
-    UserId owner = CurrentUser.of(caller);
-    evaluate.evaluate(new EvaluateModelCommand(owner, PathIds.model(id, "id"), Optional.ofNullable(request).map(EvaluateRequest::target)));
+      @PathVariable long id, @RequestBody(required = false) EvaluateRequest request, UserId caller) {
+    evaluate.evaluate(new EvaluateModelCommand(caller, PathIds.model(id, "id"), Optional.ofNullable(request).map(EvaluateRequest::target)));
     return evaluation(id, caller);
   }
 
@@ -191,10 +187,10 @@ public class ModelController {
       description = "200 with the report when computed; 202 while pending or running; 200 with status FAILED and the reason; 404 before training completed.")
   @ApiResponse(responseCode = "200", description = "the report, or status FAILED with the reason")
   @ApiResponse(responseCode = "202", description = "the evaluation is pending or running")
-  public ResponseEntity<Map<String, Object>> evaluation(@PathVariable long id, Authentication caller) {
+  public ResponseEntity<Map<String, Object>> evaluation(@PathVariable long id, UserId caller) {
     Evaluation evaluation =
         evaluations
-            .evaluation(CurrentUser.of(caller), PathIds.model(id, "id"))
+            .evaluation(caller, PathIds.model(id, "id"))
             .orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("modelId", id);
@@ -203,7 +199,7 @@ public class ModelController {
     evaluation.startedAt().ifPresent(t -> body.put("startedAt", t));
     evaluation.finishedAt().ifPresent(t -> body.put("finishedAt", t));
     evaluation.error().ifPresent(e -> body.put("error", e));
-    models.get(CurrentUser.of(caller), PathIds.model(id, "id")).model().summary().flatMap(s -> s.privacySpent())
+    models.get(caller, PathIds.model(id, "id")).model().summary().flatMap(s -> s.privacySpent())
         .ifPresent(spent -> body.put("differentialPrivacy", Map.of("epsilon", spent.epsilon(), "delta", spent.delta())));
     evaluation.report().ifPresent(report -> {
       body.put("qualityScore", report.qualityScore());

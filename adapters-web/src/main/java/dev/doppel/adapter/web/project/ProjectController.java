@@ -2,9 +2,9 @@ package dev.doppel.adapter.web.project;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
-import dev.doppel.adapter.web.security.CurrentUser;
 import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.ManageProjectsUseCase;
 import dev.doppel.application.port.in.UpdateProjectCommand;
@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -54,40 +53,40 @@ public class ProjectController {
   @PostMapping
   @Operation(summary = "Create a project (a workspace for datasets, models and batches)")
   @ApiResponse(responseCode = "201", description = "created; Location names it")
-  public ResponseEntity<ProjectResponse> create(@RequestBody NewProjectRequest request, Authentication caller) {
-    Project project = projects.create(CreateProjectCommand.of(CurrentUser.of(caller), request.name(), request.description()));
+  public ResponseEntity<ProjectResponse> create(@RequestBody NewProjectRequest request, UserId caller) {
+    Project project = projects.create(CreateProjectCommand.of(caller, request.name(), request.description()));
     return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(mapper.toResponse(project));
   }
 
   @GetMapping
   @Operation(summary = "List your projects")
-  public List<ProjectResponse> list(Authentication caller) {
-    return projects.list(CurrentUser.of(caller)).stream().map(mapper::toResponse).toList();
+  public List<ProjectResponse> list(UserId caller) {
+    return projects.list(caller).stream().map(mapper::toResponse).toList();
   }
 
   @GetMapping("/{id}")
-  public ProjectResponse get(@PathVariable long id, Authentication caller) {
-    return mapper.toResponse(projects.get(CurrentUser.of(caller), PathIds.project(id, "id")));
+  public ProjectResponse get(@PathVariable long id, UserId caller) {
+    return mapper.toResponse(projects.get(caller, PathIds.project(id, "id")));
   }
 
   @PatchMapping("/{id}")
   @Operation(summary = "Rename or describe a project; absent fields stay as they are")
-  public ProjectResponse update(@PathVariable long id, @RequestBody ProjectRequest request, Authentication caller) {
+  public ProjectResponse update(@PathVariable long id, @RequestBody ProjectRequest request, UserId caller) {
     return mapper.toResponse(
-        projects.update(UpdateProjectCommand.of(CurrentUser.of(caller), PathIds.project(id, "id"), request.name(), request.description())));
+        projects.update(UpdateProjectCommand.of(caller, PathIds.project(id, "id"), request.name(), request.description())));
   }
 
   @PutMapping("/{id}")
   @Operation(summary = "The same as PATCH")
-  public ProjectResponse replace(@PathVariable long id, @RequestBody ProjectRequest request, Authentication caller) {
+  public ProjectResponse replace(@PathVariable long id, @RequestBody ProjectRequest request, UserId caller) {
     return update(id, request, caller);
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a project with all its datasets, models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
-  public ResponseEntity<Void> delete(@PathVariable long id, Authentication caller) {
-    projects.delete(CurrentUser.of(caller), PathIds.project(id, "id"));
+  public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
+    projects.delete(caller, PathIds.project(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.doppel.adapter.web.error.ProblemDetailsAdvice;
+import dev.doppel.adapter.web.security.CallerArgumentResolver;
 import dev.doppel.application.port.in.ExportTablesUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.domain.batch.BatchId;
@@ -50,7 +51,10 @@ class DownloadControllerTest {
           return new TableDownload("census-real." + request.format().extension(), request.format().mediaType(), out -> out.write(new byte[0]));
         }
       };
-  private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DownloadController(exports)).setControllerAdvice(new ProblemDetailsAdvice()).build();
+  private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DownloadController(exports))
+      .setControllerAdvice(new ProblemDetailsAdvice())
+      .setCustomArgumentResolvers(new CallerArgumentResolver())
+      .build();
   private final JwtAuthenticationToken caller =
       new JwtAuthenticationToken(new Jwt("t", null, null, Map.of("alg", "HS256"), Map.of("sub", "1")));
 
