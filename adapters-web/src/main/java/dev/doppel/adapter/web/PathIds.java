@@ -1,10 +1,10 @@
 package dev.doppel.adapter.web;
 
 import dev.doppel.application.port.in.NotFoundException;
-import dev.doppel.domain.dataset.DatasetId;
-import dev.doppel.domain.model.ModelId;
-import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.synthesis.ModelId;
 
 /**
  * Ids read from a path or a request field. No stored resource has an id of 0 or below, so such an

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.dataset.DatasetId;
-import dev.doppel.domain.model.ModelId;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.synthesis.ModelId;
 import org.junit.jupiter.api.Test;
 
 class PathIdsTest {

@@ -2,7 +2,7 @@ package dev.doppel.application.service;
 
 import dev.doppel.application.port.in.ListAlgorithmsQuery;
 import dev.doppel.application.port.out.SynthesisEngine;
-import dev.doppel.domain.model.AlgorithmCatalogue;
+import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 
 /** Asks the engine once what it offers; the answer only changes when the engine is reinstalled. */
 public class AlgorithmCatalogueService implements ListAlgorithmsQuery {

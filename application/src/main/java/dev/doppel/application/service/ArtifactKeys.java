@@ -2,7 +2,7 @@ package dev.doppel.application.service;
 
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.dataset.Dataset;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 
 /** Where a model's files live: under its project's folder, so project deletion removes them too. */
 final class ArtifactKeys {

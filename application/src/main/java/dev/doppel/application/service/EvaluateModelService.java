@@ -11,7 +11,7 @@ import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
-import dev.doppel.domain.model.ModelStatus;
+import dev.doppel.domain.synthesis.ModelStatus;
 import java.time.Clock;
 
 public class EvaluateModelService implements EvaluateModelUseCase {

@@ -7,7 +7,7 @@ import dev.doppel.application.port.out.EvaluationStore;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.evaluation.Evaluation;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.Optional;
 

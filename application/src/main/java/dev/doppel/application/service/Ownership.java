@@ -9,9 +9,9 @@ import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetId;
-import dev.doppel.domain.model.ModelId;
-import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.synthesis.ModelId;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.user.UserId;
 
 /** Walks from a model or batch up to its project to check who owns it; strangers get "not found". */

@@ -1,6 +1,6 @@
 package dev.doppel.domain.batch;
 
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.doppel.domain.batch;
 
 import dev.doppel.domain.job.FailureReason;
-import dev.doppel.domain.model.IllegalTransitionException;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.IllegalTransitionException;
+import dev.doppel.domain.synthesis.ModelId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

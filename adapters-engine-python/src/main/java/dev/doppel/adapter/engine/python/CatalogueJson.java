@@ -1,11 +1,11 @@
 package dev.doppel.adapter.engine.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.doppel.domain.model.Algorithm;
-import dev.doppel.domain.model.AlgorithmCatalogue;
-import dev.doppel.domain.model.AlgorithmDescriptor;
-import dev.doppel.domain.model.SettingRule;
-import dev.doppel.domain.model.SettingSpec;
+import dev.doppel.domain.synthesis.Algorithm;
+import dev.doppel.domain.synthesis.AlgorithmCatalogue;
+import dev.doppel.domain.synthesis.AlgorithmDescriptor;
+import dev.doppel.domain.synthesis.SettingRule;
+import dev.doppel.domain.synthesis.SettingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

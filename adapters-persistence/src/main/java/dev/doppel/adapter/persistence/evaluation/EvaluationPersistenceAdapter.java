@@ -3,7 +3,7 @@ package dev.doppel.adapter.persistence.evaluation;
 import dev.doppel.application.port.out.EvaluationStore;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

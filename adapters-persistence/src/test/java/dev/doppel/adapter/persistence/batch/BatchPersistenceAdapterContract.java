@@ -15,7 +15,7 @@ import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
-import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.adapter.persistence.Fixtures;
-import dev.doppel.domain.model.ColumnEncoding;
-import dev.doppel.domain.model.LossPoint;
-import dev.doppel.domain.model.ModelRule;
-import dev.doppel.domain.model.TrainingProgress;
-import dev.doppel.domain.model.TrainingSettings;
-import dev.doppel.domain.model.TrainingSummary;
+import dev.doppel.domain.synthesis.ColumnEncoding;
+import dev.doppel.domain.synthesis.LossPoint;
+import dev.doppel.domain.synthesis.ModelRule;
+import dev.doppel.domain.synthesis.TrainingProgress;
+import dev.doppel.domain.synthesis.TrainingSettings;
+import dev.doppel.domain.synthesis.TrainingSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

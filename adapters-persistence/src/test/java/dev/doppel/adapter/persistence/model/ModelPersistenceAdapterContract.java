@@ -14,16 +14,16 @@ import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
-import dev.doppel.domain.model.Algorithm;
-import dev.doppel.domain.model.LossPoint;
-import dev.doppel.domain.model.ModelId;
-import dev.doppel.domain.model.ModelStatus;
-import dev.doppel.domain.model.NewModel;
-import dev.doppel.domain.model.SynthesisModel;
-import dev.doppel.domain.model.TrainingProgress;
-import dev.doppel.domain.model.TrainingSettings;
-import dev.doppel.domain.model.TrainingSummary;
 import dev.doppel.domain.project.Project;
+import dev.doppel.domain.synthesis.Algorithm;
+import dev.doppel.domain.synthesis.LossPoint;
+import dev.doppel.domain.synthesis.ModelId;
+import dev.doppel.domain.synthesis.ModelStatus;
+import dev.doppel.domain.synthesis.NewModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
+import dev.doppel.domain.synthesis.TrainingProgress;
+import dev.doppel.domain.synthesis.TrainingSettings;
+import dev.doppel.domain.synthesis.TrainingSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,10 +111,10 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
     assertThat(models.findById(added.id()).orElseThrow().differentialPrivacy()).contains(privacy);
 
     SynthesisModel trained = models.claim(added.id(), "projects/1/models/" + added.id().value() + "/artifact", T0).orElseThrow();
-    models.update(trained.complete(new dev.doppel.domain.model.TrainingSummary(3.5, java.util.Map.of(), java.util.List.of(),
-        Optional.of(new dev.doppel.domain.model.PrivacySpent(3.97, 1e-5))), T0));
+    models.update(trained.complete(new dev.doppel.domain.synthesis.TrainingSummary(3.5, java.util.Map.of(), java.util.List.of(),
+        Optional.of(new dev.doppel.domain.synthesis.PrivacySpent(3.97, 1e-5))), T0));
     assertThat(models.findById(added.id()).orElseThrow().summary().orElseThrow().privacySpent())
-        .contains(new dev.doppel.domain.model.PrivacySpent(3.97, 1e-5));
+        .contains(new dev.doppel.domain.synthesis.PrivacySpent(3.97, 1e-5));
     assertThat(models.findById(added.id()).orElseThrow().differentialPrivacy()).contains(privacy);
   }
 

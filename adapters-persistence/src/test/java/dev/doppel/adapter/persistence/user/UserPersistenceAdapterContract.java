@@ -11,7 +11,7 @@ import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.domain.dataset.Dataset;
-import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.user.NewUser;
 import dev.doppel.domain.user.Role;
 import dev.doppel.domain.user.User;

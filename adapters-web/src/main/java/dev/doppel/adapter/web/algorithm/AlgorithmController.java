@@ -1,8 +1,8 @@
 package dev.doppel.adapter.web.algorithm;
 
 import dev.doppel.application.port.in.ListAlgorithmsQuery;
-import dev.doppel.domain.model.AlgorithmDescriptor;
-import dev.doppel.domain.model.SettingSpec;
+import dev.doppel.domain.synthesis.AlgorithmDescriptor;
+import dev.doppel.domain.synthesis.SettingSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

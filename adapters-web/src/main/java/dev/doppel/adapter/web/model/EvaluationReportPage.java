@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.adapter.web.security.SecurityConfiguration;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
-import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.ZoneOffset;

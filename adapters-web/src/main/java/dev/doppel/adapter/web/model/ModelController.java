@@ -16,7 +16,7 @@ import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
-import dev.doppel.domain.model.Algorithm;
+import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -2,7 +2,7 @@ package dev.doppel.adapter.web.model;
 
 import dev.doppel.application.port.in.ModelView;
 import dev.doppel.domain.evaluation.Evaluation;
-import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package dev.doppel.application.port.in;
 
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.Optional;
 

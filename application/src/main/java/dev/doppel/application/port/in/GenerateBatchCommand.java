@@ -1,7 +1,7 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.batch.AnomalySpec;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;

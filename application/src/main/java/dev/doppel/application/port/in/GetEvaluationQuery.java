@@ -1,7 +1,7 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.evaluation.Evaluation;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package dev.doppel.application.port.in;
 
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.List;
 

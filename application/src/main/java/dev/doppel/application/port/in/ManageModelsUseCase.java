@@ -1,8 +1,8 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.dataset.DatasetId;
-import dev.doppel.domain.model.ModelId;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.List;
 

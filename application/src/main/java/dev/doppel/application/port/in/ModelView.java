@@ -1,7 +1,7 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.evaluation.Evaluation;
-import dev.doppel.domain.model.SynthesisModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import java.util.Optional;
 
 /**

@@ -4,7 +4,7 @@ import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

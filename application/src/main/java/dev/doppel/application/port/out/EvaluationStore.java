@@ -2,7 +2,7 @@ package dev.doppel.application.port.out;
 
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
-import dev.doppel.domain.model.ModelId;
+import dev.doppel.domain.synthesis.ModelId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.doppel.application.port.out;
 
 import dev.doppel.domain.dataset.DatasetId;
-import dev.doppel.domain.model.ModelId;
-import dev.doppel.domain.model.ModelStatus;
-import dev.doppel.domain.model.NewModel;
-import dev.doppel.domain.model.SynthesisModel;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.synthesis.ModelId;
+import dev.doppel.domain.synthesis.ModelStatus;
+import dev.doppel.domain.synthesis.NewModel;
+import dev.doppel.domain.synthesis.SynthesisModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.doppel.application.port.out;
 
-import dev.doppel.domain.model.AlgorithmCatalogue;
-import dev.doppel.domain.model.TrainingSummary;
 import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.synthesis.AlgorithmCatalogue;
+import dev.doppel.domain.synthesis.TrainingSummary;
 
 /**
  * Learns tables and generates and scores synthetic rows. Implementations may run locally, in

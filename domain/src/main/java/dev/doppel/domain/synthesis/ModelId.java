@@ -1,4 +1,4 @@
-package dev.doppel.domain.model;
+package dev.doppel.domain.synthesis;
 
 public record ModelId(long value) {
   public ModelId {

@@ -1,4 +1,4 @@
-package dev.doppel.domain.model;
+package dev.doppel.domain.synthesis;
 
 /** The differential-privacy budget a training actually used: (ε, δ). */
 public record PrivacySpent(double epsilon, double delta) {

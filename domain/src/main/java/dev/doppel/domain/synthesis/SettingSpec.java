@@ -1,4 +1,4 @@
-package dev.doppel.domain.model;
+package dev.doppel.domain.synthesis;
 
 import java.util.List;
 import java.util.Objects;

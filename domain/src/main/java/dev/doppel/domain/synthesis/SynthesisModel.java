@@ -1,4 +1,4 @@
-package dev.doppel.domain.model;
+package dev.doppel.domain.synthesis;
 
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.job.FailureReason;

@@ -1,9 +1,9 @@
-package dev.doppel.domain.model;
+package dev.doppel.domain.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.doppel.domain.model.SettingSpec.SettingType;
+import dev.doppel.domain.synthesis.SettingSpec.SettingType;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

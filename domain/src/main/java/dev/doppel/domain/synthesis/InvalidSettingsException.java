@@ -1,4 +1,4 @@
-package dev.doppel.domain.model;
+package dev.doppel.domain.synthesis;
 
 /** A training setting breaks the algorithm's rules; {@code setting} names it. */
 public class InvalidSettingsException extends RuntimeException {
