@@ -177,8 +177,9 @@ public class ModelController {
   @ApiResponse(responseCode = "409", description = "the model has not completed its training, or an evaluation is pending or running")
   public ResponseEntity<Map<String, Object>> evaluate(
       @PathVariable long id, @RequestBody(required = false) EvaluateRequest request, UserId caller) {
-    evaluate.evaluate(new EvaluateModelCommand(caller, PathIds.model(id, "id"), Optional.ofNullable(request).map(EvaluateRequest::target)));
-    return evaluation(id, caller);
+    // The evaluation as queued: a fast engine may already have finished it, but this answer is 202.
+    Evaluation queued = evaluate.evaluate(new EvaluateModelCommand(caller, PathIds.model(id, "id"), Optional.ofNullable(request).map(EvaluateRequest::target)));
+    return evaluationResponse(id, queued, caller);
   }
 
   @GetMapping("/{id}/evaluation")
@@ -192,6 +193,10 @@ public class ModelController {
         evaluations
             .evaluation(caller, PathIds.model(id, "id"))
             .orElseThrow(() -> new NotFoundException("evaluation of model", id, "id"));
+    return evaluationResponse(id, evaluation, caller);
+  }
+
+  private ResponseEntity<Map<String, Object>> evaluationResponse(long id, Evaluation evaluation, UserId caller) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("modelId", id);
     body.put("status", evaluation.status().name());
