@@ -524,16 +524,17 @@ def _privacy(
 ) -> tuple[dict, pd.DataFrame, pd.DataFrame | None]:
     """The privacy section; the training rows (real rows not held out) and the holdout sample."""
     real_df, synth_df, bools = tables.real_df, tables.synth_df, tables.bools
+    sample_hashes, synth_hashes = _row_hashes(real_df), _row_hashes(synth_df)
     # Copies are looked for among every real row, not only the sample the scores use.
-    all_hashes = _row_hashes(real_df if len(tables.every_real_row) == len(tables.real_raw) else tables.typed(tables.every_real_row))
-    real_hashes = set(all_hashes)
-    exact_share = float(_row_hashes(synth_df).isin(real_hashes).mean()) if len(synth_df) else 0.0
+    subsampled = len(tables.every_real_row) != len(tables.real_raw)
+    real_hashes = set(_row_hashes(tables.typed(tables.every_real_row)) if subsampled else sample_hashes)
+    exact_share = float(synth_hashes.isin(real_hashes).mean()) if len(synth_df) else 0.0
     holdout_df = None if tables.holdout_raw is None else tables.typed(tables.holdout_raw)
     holdout_hashes = set() if holdout_df is None else set(_row_hashes(holdout_df))
-    training_df = real_df if holdout_df is None else real_df[~_row_hashes(real_df).isin(holdout_hashes)].reset_index(drop=True)
+    training_df = real_df if holdout_df is None else real_df[~sample_hashes.isin(holdout_hashes)].reset_index(drop=True)
     holdout_df = None if holdout_df is None else _subsample(holdout_df, max_rows, seed + 4)
     training_hashes = real_hashes - holdout_hashes
-    training_copy_share = float(_row_hashes(synth_df).isin(training_hashes).mean()) if len(synth_df) else 0.0
+    training_copy_share = float(synth_hashes.isin(training_hashes).mean()) if len(synth_df) else 0.0
     holdout_copy_share = float(_row_hashes(holdout_df).isin(training_hashes).mean()) if holdout_df is not None else None
     against_holdout = attacks = None
     if holdout_df is not None and len(training_df) and len(holdout_df):
