@@ -1,9 +1,7 @@
 package dev.doppel.adapter.web.security;
 
 import dev.doppel.domain.user.UserId;
-import java.security.Principal;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -22,10 +20,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
   @Override
   public UserId resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request, WebDataBinderFactory binders) {
-    Principal principal = request.getUserPrincipal();
-    if (principal instanceof Authentication authentication) {
-      return CurrentUser.of(authentication);
-    }
-    throw new IllegalStateException("request is not authenticated with a token");
+    return CurrentUser.of(request.getUserPrincipal());
   }
 }

@@ -1,6 +1,7 @@
 package dev.doppel.adapter.web.security;
 
 import dev.doppel.domain.user.UserId;
+import java.security.Principal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -9,16 +10,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public final class CurrentUser {
   private CurrentUser() {}
 
-  public static UserId of(Authentication authentication) {
-    return new UserId(Long.parseLong(token(authentication).getSubject()));
+  public static UserId of(Principal principal) {
+    return new UserId(Long.parseLong(token(principal).getSubject()));
   }
 
   public static String username(Authentication authentication) {
     return token(authentication).getClaimAsString(JwtTokenIssuer.USERNAME_CLAIM);
   }
 
-  private static Jwt token(Authentication authentication) {
-    if (authentication instanceof JwtAuthenticationToken token) {
+  private static Jwt token(Principal principal) {
+    if (principal instanceof JwtAuthenticationToken token) {
       return token.getToken();
     }
     throw new IllegalStateException("request is not authenticated with a token");
