@@ -44,7 +44,7 @@ class DatasetServiceTest {
 
   private Dataset upload(UserId owner, String csv) {
     return datasets.upload(
-        UploadDatasetCommand.of(owner, project.id(), null, "../../etc/table.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        UploadDatasetCommand.of(owner, project.id(), null, "../../etc/table.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of()));
   }
 
   @Test
@@ -87,7 +87,7 @@ class DatasetServiceTest {
             new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
 
     assertThatThrownBy(
-            () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)))))
+            () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)), Map.of())))
         .isInstanceOf(StackOverflowError.class);
     assertThat(ports.files).isEmpty();
     assertThat(ports.datasets).isEmpty();
@@ -112,6 +112,59 @@ class DatasetServiceTest {
     assertThat(changed.profile().column("zip").orElseThrow().type()).isEqualTo(ColumnType.CATEGORICAL);
     assertThat(changed.profile().column("zip").orElseThrow().numeric()).isEmpty();
     assertThat(datasets.preview(alice, dataset.id(), 1).rows().get(0)).containsExactly("99999", 2L);
+  }
+
+  @Test
+  void anUploadWithChosenTypesReadsTheStoredTableOnceAndProfilesItAsAnOverrideWould() {
+    Map<String, Integer> reads = new java.util.HashMap<>();
+    TableReader counting =
+        new TableReader() {
+          @Override
+          public TableLayout detect(String key) {
+            return ports.tableReader.detect(key);
+          }
+
+          @Override
+          public void read(String key, TableLayout layout, RowConsumer consumer) {
+            reads.merge(key, 1, Integer::sum);
+            ports.tableReader.read(key, layout, consumer);
+          }
+        };
+    DatasetService service =
+        new DatasetService(
+            ports.projectStore, ports.datasetStore, ports.fileStore, counting, clock,
+            new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+    String csv = "zip,n\n99999,2\n01234,1\n";
+
+    Dataset typed =
+        service.upload(
+            UploadDatasetCommand.of(
+                alice, project.id(), null, "t.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of("zip", ColumnType.CATEGORICAL)));
+
+    assertThat(reads).containsExactly(Map.entry(typed.file().key(), 1));
+    assertThat(typed.profile().overrides()).isEqualTo(Map.of("zip", ColumnType.CATEGORICAL));
+    Dataset overridden = datasets.overrideColumnTypes(alice, upload(alice, csv).id(), Map.of("zip", ColumnType.CATEGORICAL));
+    assertThat(typed.profile()).isEqualTo(overridden.profile());
+  }
+
+  @Test
+  void refusesChosenTypesTheTableCannotTakeAndKeepsNothing() {
+    assertThatThrownBy(
+            () ->
+                datasets.upload(
+                    UploadDatasetCommand.of(
+                        alice, project.id(), null, "t.csv", new ByteArrayInputStream("a,b\n1,x\n".getBytes(StandardCharsets.UTF_8)), Map.of("c", ColumnType.FLOAT))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("types.c"))
+        .hasMessageContaining("no column named 'c'");
+    assertThatThrownBy(
+            () ->
+                datasets.upload(
+                    UploadDatasetCommand.of(
+                        alice, project.id(), null, "t.csv", new ByteArrayInputStream("a,b\n1,x\n".getBytes(StandardCharsets.UTF_8)), Map.of("b", ColumnType.INTEGER))))
+        .isInstanceOfSatisfying(InvalidTableException.class, e -> assertThat(e.field()).isEqualTo("b"))
+        .hasMessageContaining("cannot be integer");
+    assertThat(ports.files).isEmpty();
+    assertThat(ports.datasets).isEmpty();
   }
 
   @Test
