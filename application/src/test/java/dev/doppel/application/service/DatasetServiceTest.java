@@ -34,13 +34,35 @@ class DatasetServiceTest {
   private final CascadingDeletion deletion =
       new CascadingDeletion(ports.projectStore, ports.datasetStore, ports.modelStore, ports.batchStore, ports.fileStore, jobs, clock);
   private final ProjectService projects = new ProjectService(ports.projectStore, deletion, clock);
-  private final DatasetService datasets =
-      new DatasetService(
-          ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock,
-          new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+  private final DatasetService datasets = readingWith(ports.tableReader);
   private final UserId alice = new UserId(1);
   private final UserId bob = new UserId(2);
   private final Project project = projects.create(CreateProjectCommand.of(alice, "Census", ""));
+
+  private DatasetService readingWith(TableReader tables) {
+    return new DatasetService(
+        ports.projectStore, ports.datasetStore, ports.fileStore, tables, clock,
+        new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+  }
+
+  /** The in-memory reader's detection with {@code read} for reading. */
+  private TableReader readingAs(TableRead read) {
+    return new TableReader() {
+      @Override
+      public TableLayout detect(String key) {
+        return ports.tableReader.detect(key);
+      }
+
+      @Override
+      public void read(String key, TableLayout layout, RowConsumer consumer) {
+        read.read(key, layout, consumer);
+      }
+    };
+  }
+
+  private interface TableRead {
+    void read(String key, TableLayout layout, TableReader.RowConsumer consumer);
+  }
 
   private Dataset upload(UserId owner, String csv) {
     return datasets.upload(
@@ -69,22 +91,12 @@ class DatasetServiceTest {
 
   @Test
   void leavesNoFileBehindWhenReadingTheTableFailsWithAnError() {
-    TableReader overflowing =
-        new TableReader() {
-          @Override
-          public TableLayout detect(String key) {
-            return ports.tableReader.detect(key);
-          }
-
-          @Override
-          public void read(String key, TableLayout layout, RowConsumer consumer) {
-            throw new StackOverflowError();
-          }
-        };
     DatasetService service =
-        new DatasetService(
-            ports.projectStore, ports.datasetStore, ports.fileStore, overflowing, clock,
-            new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+        readingWith(
+            readingAs(
+                (key, layout, consumer) -> {
+                  throw new StackOverflowError();
+                }));
 
     assertThatThrownBy(
             () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)), Map.of())))
@@ -117,23 +129,13 @@ class DatasetServiceTest {
   @Test
   void anUploadWithChosenTypesReadsTheStoredTableOnceAndProfilesItAsAnOverrideWould() {
     Map<String, Integer> reads = new java.util.HashMap<>();
-    TableReader counting =
-        new TableReader() {
-          @Override
-          public TableLayout detect(String key) {
-            return ports.tableReader.detect(key);
-          }
-
-          @Override
-          public void read(String key, TableLayout layout, RowConsumer consumer) {
-            reads.merge(key, 1, Integer::sum);
-            ports.tableReader.read(key, layout, consumer);
-          }
-        };
     DatasetService service =
-        new DatasetService(
-            ports.projectStore, ports.datasetStore, ports.fileStore, counting, clock,
-            new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+        readingWith(
+            readingAs(
+                (key, layout, consumer) -> {
+                  reads.merge(key, 1, Integer::sum);
+                  ports.tableReader.read(key, layout, consumer);
+                }));
     String csv = "zip,n\n99999,2\n01234,1\n";
 
     Dataset typed =
