@@ -46,7 +46,13 @@ public record TableRules(
   /** The seeds a training or a generation accepts, both ends included. */
   public record SeedRange(long min, long max) {}
 
+  /** The profiler tracks the layouts and spellings a column may still fit in the bits of an int. */
+  private static final int MOST_CANDIDATES = Integer.SIZE - 1;
+
   public TableRules {
+    if (datetimeLayouts.size() > MOST_CANDIDATES || booleanSpellings.size() > MOST_CANDIDATES) {
+      throw new IllegalArgumentException("at most " + MOST_CANDIDATES + " datetime layouts and " + MOST_CANDIDATES + " boolean spellings");
+    }
     nullTokens = Set.copyOf(nullTokens);
     booleanSpellings = List.copyOf(booleanSpellings);
     delimiters = List.copyOf(delimiters);
