@@ -79,19 +79,19 @@ public class BatchController {
                     : GenerateBatchCommand.anomalies(Boolean.TRUE.equals(anomalies.inject()), anomalies.ratio(), anomalies.labelColumn(), anomalies.kindColumn(), anomalies.kinds()),
                 Optional.ofNullable(request.seed()),
                 request.rulesOff()));
-    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/synthetic/" + batch.id().value())).body(toResponse(batch));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/synthetic/" + batch.id().value())).body(BatchResponse.from(batch));
   }
 
   @GetMapping("/api/models/{id}/batches")
   @Operation(summary = "Batches generated from a model, newest first")
   public List<BatchResponse> list(@PathVariable long id, UserId caller) {
-    return batches.listByModel(caller, PathIds.model(id, "id")).stream().map(BatchController::toResponse).toList();
+    return batches.listByModel(caller, PathIds.model(id, "id")).stream().map(BatchResponse::from).toList();
   }
 
   @GetMapping("/api/synthetic/{id}")
   @Operation(summary = "A batch: status, progress, and its file's rows, size and checksum once completed")
   public BatchResponse get(@PathVariable long id, UserId caller) {
-    return toResponse(batches.get(caller, PathIds.batch(id, "id")));
+    return BatchResponse.from(batches.get(caller, PathIds.batch(id, "id")));
   }
 
   @PostMapping("/api/synthetic/{id}/cancel")
@@ -99,7 +99,7 @@ public class BatchController {
   @ApiResponse(responseCode = "200", description = "the batch, stopped")
   @ApiResponse(responseCode = "409", description = "the generation has already finished")
   public BatchResponse cancel(@PathVariable long id, UserId caller) {
-    return toResponse(batches.cancel(caller, PathIds.batch(id, "id")));
+    return BatchResponse.from(batches.cancel(caller, PathIds.batch(id, "id")));
   }
 
   @DeleteMapping("/api/synthetic/{id}")
@@ -108,25 +108,5 @@ public class BatchController {
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
     batches.delete(caller, PathIds.batch(id, "id"));
     return ResponseEntity.noContent().build();
-  }
-
-  static BatchResponse toResponse(SyntheticBatch b) {
-    return new BatchResponse(
-        b.id().value(),
-        b.modelId().value(),
-        b.status().name(),
-        b.requestedRows(),
-        b.file().map(f -> f.rows()).orElse(null),
-        b.anomalies().map(a -> new BatchResponse.Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds())).orElse(null),
-        b.file().map(f -> f.anomalyRows()).orElse(null),
-        b.seed().orElse(null),
-        b.rulesOff(),
-        b.file().map(f -> f.sizeBytes()).orElse(null),
-        b.file().map(f -> f.sha256()).orElse(null),
-        new BatchResponse.Progress(b.rowsDone(), b.requestedRows()),
-        b.createdAt(),
-        b.startedAt().orElse(null),
-        b.finishedAt().orElse(null),
-        b.error().orElse(null));
   }
 }

@@ -48,11 +48,9 @@ public class DatasetController {
   private static final String DATASET = "/datasets/{id:(?!upload$).+}";
 
   private final ManageDatasetsUseCase datasets;
-  private final DatasetWebMapper mapper;
 
-  public DatasetController(ManageDatasetsUseCase datasets, DatasetWebMapper mapper) {
+  public DatasetController(ManageDatasetsUseCase datasets) {
     this.datasets = datasets;
-    this.mapper = mapper;
   }
 
   @PostMapping(path = "/datasets/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -75,7 +73,7 @@ public class DatasetController {
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
           datasets.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
-      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(mapper.toResponse(dataset));
+      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(DatasetResponse.from(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
     }
@@ -86,7 +84,7 @@ public class DatasetController {
   @ApiResponse(responseCode = "200", description = "the datasets, newest first")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public List<DatasetResponse> list(@RequestParam("projectId") long projectId, UserId caller) {
-    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(mapper::toResponse).toList();
+    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(DatasetResponse::from).toList();
   }
 
   @GetMapping("/projects/{projectId}/datasets")
@@ -98,13 +96,13 @@ public class DatasetController {
   @GetMapping(DATASET)
   @Operation(summary = "A dataset with its inferred schema")
   public DatasetResponse get(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(datasets.get(caller, PathIds.dataset(id, "id")));
+    return DatasetResponse.from(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/stats")
   @Operation(summary = "Per-column distributions for charts: histograms, top values, nulls, moments, quantiles, distinct counts")
   public DatasetStatsResponse stats(@PathVariable long id, UserId caller) {
-    return mapper.toStats(datasets.get(caller, PathIds.dataset(id, "id")));
+    return DatasetStatsResponse.from(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/preview")
@@ -142,7 +140,7 @@ public class DatasetController {
                     .orElseThrow(
                         () -> new InvalidInputException(
                             "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
-    return mapper.toResponse(datasets.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
+    return DatasetResponse.from(datasets.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
   }
 
   @DeleteMapping(DATASET)

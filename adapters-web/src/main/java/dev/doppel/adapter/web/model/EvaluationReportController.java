@@ -1,6 +1,5 @@
 package dev.doppel.adapter.web.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.ConflictException;
@@ -20,8 +19,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -75,14 +72,6 @@ public class EvaluationReportController {
     headers.setContentType(HTML);
     // The name is plain ASCII by construction, so it needs no RFC 2047 or RFC 5987 encoding, which curl -OJ would keep literally.
     headers.setContentDisposition(ContentDisposition.attachment().filename(EvaluationReportPage.fileName(model, dataset)).build());
-    return ResponseEntity.ok().headers(headers).body(EvaluationReportPage.render(model, dataset, evaluation, parse(report.document())));
-  }
-
-  private JsonNode parse(String document) {
-    try {
-      return json.readTree(document);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the stored evaluation report is not JSON", e);
-    }
+    return ResponseEntity.ok().headers(headers).body(EvaluationReportPage.render(model, dataset, evaluation, ReportDocument.read(json, report)));
   }
 }

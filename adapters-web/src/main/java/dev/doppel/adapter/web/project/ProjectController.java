@@ -34,11 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 public class ProjectController {
   private final ManageProjectsUseCase projects;
-  private final ProjectWebMapper mapper;
 
-  public ProjectController(ManageProjectsUseCase projects, ProjectWebMapper mapper) {
+  public ProjectController(ManageProjectsUseCase projects) {
     this.projects = projects;
-    this.mapper = mapper;
   }
 
   public record NewProjectRequest(
@@ -55,24 +53,24 @@ public class ProjectController {
   @ApiResponse(responseCode = "201", description = "created; Location names it")
   public ResponseEntity<ProjectResponse> create(@RequestBody NewProjectRequest request, UserId caller) {
     Project project = projects.create(CreateProjectCommand.of(caller, request.name(), request.description()));
-    return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(mapper.toResponse(project));
+    return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(ProjectResponse.from(project));
   }
 
   @GetMapping
   @Operation(summary = "List your projects")
   public List<ProjectResponse> list(UserId caller) {
-    return projects.list(caller).stream().map(mapper::toResponse).toList();
+    return projects.list(caller).stream().map(ProjectResponse::from).toList();
   }
 
   @GetMapping("/{id}")
   public ProjectResponse get(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(projects.get(caller, PathIds.project(id, "id")));
+    return ProjectResponse.from(projects.get(caller, PathIds.project(id, "id")));
   }
 
   @PatchMapping("/{id}")
   @Operation(summary = "Rename or describe a project; absent fields stay as they are")
   public ProjectResponse update(@PathVariable long id, @RequestBody ProjectRequest request, UserId caller) {
-    return mapper.toResponse(
+    return ProjectResponse.from(
         projects.update(UpdateProjectCommand.of(caller, PathIds.project(id, "id"), request.name(), request.description())));
   }
 
