@@ -6,7 +6,10 @@ import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageBatchesUseCase;
+import dev.doppel.application.port.in.CancelBatchUseCase;
+import dev.doppel.application.port.in.DeleteBatchUseCase;
+import dev.doppel.application.port.in.FindBatchesUseCase;
+import dev.doppel.application.port.in.GenerateBatchUseCase;
 import dev.doppel.domain.batch.SyntheticBatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -31,10 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 public class BatchController {
   private static final int MAX_RULE_ID_LENGTH = 200;
-  private final ManageBatchesUseCase batches;
+  private final GenerateBatchUseCase generation;
+  private final FindBatchesUseCase batches;
+  private final CancelBatchUseCase cancellation;
+  private final DeleteBatchUseCase deletion;
 
-  public BatchController(ManageBatchesUseCase batches) {
+  public BatchController(GenerateBatchUseCase generation, FindBatchesUseCase batches, CancelBatchUseCase cancellation, DeleteBatchUseCase deletion) {
+    this.generation = generation;
     this.batches = batches;
+    this.cancellation = cancellation;
+    this.deletion = deletion;
   }
 
   /**
@@ -69,7 +78,7 @@ public class BatchController {
     }
     AnomalyRequest anomalies = request.anomalies();
     SyntheticBatch batch =
-        batches.generate(
+        generation.generate(
             new GenerateBatchCommand(
                 caller,
                 PathIds.model(request.modelId(), "modelId"),
@@ -99,14 +108,14 @@ public class BatchController {
   @ApiResponse(responseCode = "200", description = "the batch, stopped")
   @ApiResponse(responseCode = "409", description = "the generation has already finished")
   public BatchResponse cancel(@PathVariable long id, UserId caller) {
-    return BatchResponse.from(batches.cancel(caller, PathIds.batch(id, "id")));
+    return BatchResponse.from(cancellation.cancel(caller, PathIds.batch(id, "id")));
   }
 
   @DeleteMapping("/api/synthetic/{id}")
   @Operation(summary = "Delete a batch and its file")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    batches.delete(caller, PathIds.batch(id, "id"));
+    deletion.delete(caller, PathIds.batch(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }

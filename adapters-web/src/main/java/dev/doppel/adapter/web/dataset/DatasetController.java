@@ -7,7 +7,10 @@ import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageDatasetsUseCase;
+import dev.doppel.application.port.in.DeleteDatasetUseCase;
+import dev.doppel.application.port.in.FindDatasetsUseCase;
+import dev.doppel.application.port.in.OverrideColumnTypesUseCase;
+import dev.doppel.application.port.in.UploadDatasetUseCase;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
@@ -47,10 +50,17 @@ public class DatasetController {
   /** "upload" is no id: GET or DELETE /api/datasets/upload answers 405 (Allow: POST), not "id must be a number". */
   private static final String DATASET = "/datasets/{id:(?!upload$).+}";
 
-  private final ManageDatasetsUseCase datasets;
+  private final UploadDatasetUseCase uploads;
+  private final FindDatasetsUseCase datasets;
+  private final OverrideColumnTypesUseCase typeOverrides;
+  private final DeleteDatasetUseCase deletion;
 
-  public DatasetController(ManageDatasetsUseCase datasets) {
+  public DatasetController(
+      UploadDatasetUseCase uploads, FindDatasetsUseCase datasets, OverrideColumnTypesUseCase typeOverrides, DeleteDatasetUseCase deletion) {
+    this.uploads = uploads;
     this.datasets = datasets;
+    this.typeOverrides = typeOverrides;
+    this.deletion = deletion;
   }
 
   @PostMapping(path = "/datasets/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -72,7 +82,7 @@ public class DatasetController {
     }
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
-          datasets.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
+          uploads.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
       return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(DatasetResponse.from(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
@@ -140,14 +150,14 @@ public class DatasetController {
                     .orElseThrow(
                         () -> new InvalidInputException(
                             "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
-    return DatasetResponse.from(datasets.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
+    return DatasetResponse.from(typeOverrides.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
   }
 
   @DeleteMapping(DATASET)
   @Operation(summary = "Delete a dataset with its models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    datasets.delete(caller, PathIds.dataset(id, "id"));
+    deletion.delete(caller, PathIds.dataset(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }

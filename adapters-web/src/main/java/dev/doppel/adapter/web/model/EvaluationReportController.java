@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.GetEvaluationQuery;
-import dev.doppel.application.port.in.ManageDatasetsUseCase;
-import dev.doppel.application.port.in.ManageModelsUseCase;
+import dev.doppel.application.port.in.FindDatasetsUseCase;
+import dev.doppel.application.port.in.FindModelsUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
@@ -34,12 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvaluationReportController {
   static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-  private final ManageModelsUseCase models;
-  private final ManageDatasetsUseCase datasets;
+  private final FindModelsUseCase models;
+  private final FindDatasetsUseCase datasets;
   private final GetEvaluationQuery evaluations;
   private final ObjectMapper json;
 
-  public EvaluationReportController(ManageModelsUseCase models, ManageDatasetsUseCase datasets, GetEvaluationQuery evaluations, ObjectMapper json) {
+  public EvaluationReportController(FindModelsUseCase models, FindDatasetsUseCase datasets, GetEvaluationQuery evaluations, ObjectMapper json) {
     this.models = models;
     this.datasets = datasets;
     this.evaluations = evaluations;

@@ -8,11 +8,14 @@ import dev.doppel.application.port.in.EvaluateModelCommand;
 import dev.doppel.application.port.in.EvaluateModelUseCase;
 import dev.doppel.application.port.in.GetEvaluationQuery;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageModelsUseCase;
-import dev.doppel.application.port.in.ManageProjectsUseCase;
+import dev.doppel.application.port.in.CancelModelUseCase;
+import dev.doppel.application.port.in.DeleteModelUseCase;
+import dev.doppel.application.port.in.FindModelsUseCase;
+import dev.doppel.application.port.in.FindProjectsUseCase;
 import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
+import dev.doppel.application.port.in.TrainModelUseCase;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.Algorithm;
@@ -49,15 +52,22 @@ public class ModelController {
   /** "train" is no id: GET or DELETE /api/models/train answers 405 (Allow: POST), not "id must be a number". */
   private static final String MODEL = "/{id:(?!train$).+}";
 
-  private final ManageModelsUseCase models;
-  private final ManageProjectsUseCase projects;
+  private final TrainModelUseCase training;
+  private final FindModelsUseCase models;
+  private final CancelModelUseCase cancellation;
+  private final DeleteModelUseCase deletion;
+  private final FindProjectsUseCase projects;
   private final GetEvaluationQuery evaluations;
   private final EvaluateModelUseCase evaluate;
   private final ObjectMapper json;
 
   public ModelController(
-      ManageModelsUseCase models, ManageProjectsUseCase projects, GetEvaluationQuery evaluations, EvaluateModelUseCase evaluate, ObjectMapper json) {
+      TrainModelUseCase training, FindModelsUseCase models, CancelModelUseCase cancellation, DeleteModelUseCase deletion, FindProjectsUseCase projects,
+      GetEvaluationQuery evaluations, EvaluateModelUseCase evaluate, ObjectMapper json) {
+    this.training = training;
     this.models = models;
+    this.cancellation = cancellation;
+    this.deletion = deletion;
     this.projects = projects;
     this.evaluations = evaluations;
     this.evaluate = evaluate;
@@ -99,7 +109,7 @@ public class ModelController {
       settings.put("batch_size", request.batchSize());
     }
     ModelView view =
-        models.train(
+        training.train(
             new TrainModelCommand(
                 caller, PathIds.dataset(request.datasetId(), "datasetId"), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
                 Optional.ofNullable(request.seed())));
@@ -148,14 +158,14 @@ public class ModelController {
   @ApiResponse(responseCode = "200", description = "the model, stopped")
   @ApiResponse(responseCode = "409", description = "the training has already finished")
   public ModelResponse cancel(@PathVariable long id, UserId caller) {
-    return ModelResponse.from(models.cancel(caller, PathIds.model(id, "id")));
+    return ModelResponse.from(cancellation.cancel(caller, PathIds.model(id, "id")));
   }
 
   @DeleteMapping(MODEL)
   @Operation(summary = "Delete a model with its batches, evaluation and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    models.delete(caller, PathIds.model(id, "id"));
+    deletion.delete(caller, PathIds.model(id, "id"));
     return ResponseEntity.noContent().build();
   }
 
