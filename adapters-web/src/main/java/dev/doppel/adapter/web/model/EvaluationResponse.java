@@ -29,7 +29,7 @@ public record EvaluationResponse(
     ModelResponse.PrivacySpent differentialPrivacy,
     Double qualityScore,
     Double privacyScore,
-    @Schema(type = "object", description = "the engine's full report: fidelity, detection, rules, privacy and utility sections") JsonNode report) {
+    @Schema(description = "the engine's full report: fidelity, detection, rules, privacy and utility sections") JsonNode report) {
 
   static EvaluationResponse from(long modelId, Evaluation evaluation, Optional<PrivacySpent> spent, Optional<JsonNode> report) {
     return new EvaluationResponse(
