@@ -5,7 +5,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
-import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.DeleteDatasetUseCase;
 import dev.doppel.application.port.in.FindDatasetsUseCase;
@@ -117,14 +116,14 @@ public class DatasetController {
 
   @GetMapping("/datasets/{id}/preview")
   @Operation(summary = "The first rows as typed values")
-  public DatasetPreview preview(
+  public DatasetPreviewResponse preview(
       @PathVariable long id,
       @Parameter(
               description = "how many rows; at most doppel.upload.max-preview-rows",
               schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
           @RequestParam(name = "rows", defaultValue = "20") int rows,
       UserId caller) {
-    return datasets.preview(caller, PathIds.dataset(id, "id"), rows);
+    return DatasetPreviewResponse.from(datasets.preview(caller, PathIds.dataset(id, "id"), rows));
   }
 
   /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
