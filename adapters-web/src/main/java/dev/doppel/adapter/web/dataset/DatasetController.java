@@ -5,9 +5,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
-import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageDatasetsUseCase;
+import dev.doppel.application.port.in.DeleteDatasetUseCase;
+import dev.doppel.application.port.in.FindDatasetsUseCase;
+import dev.doppel.application.port.in.OverrideColumnTypesUseCase;
+import dev.doppel.application.port.in.UploadDatasetUseCase;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
@@ -47,12 +49,17 @@ public class DatasetController {
   /** "upload" is no id: GET or DELETE /api/datasets/upload answers 405 (Allow: POST), not "id must be a number". */
   private static final String DATASET = "/datasets/{id:(?!upload$).+}";
 
-  private final ManageDatasetsUseCase datasets;
-  private final DatasetWebMapper mapper;
+  private final UploadDatasetUseCase uploads;
+  private final FindDatasetsUseCase datasets;
+  private final OverrideColumnTypesUseCase typeOverrides;
+  private final DeleteDatasetUseCase deletion;
 
-  public DatasetController(ManageDatasetsUseCase datasets, DatasetWebMapper mapper) {
+  public DatasetController(
+      UploadDatasetUseCase uploads, FindDatasetsUseCase datasets, OverrideColumnTypesUseCase typeOverrides, DeleteDatasetUseCase deletion) {
+    this.uploads = uploads;
     this.datasets = datasets;
-    this.mapper = mapper;
+    this.typeOverrides = typeOverrides;
+    this.deletion = deletion;
   }
 
   @PostMapping(path = "/datasets/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -74,8 +81,8 @@ public class DatasetController {
     }
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
-          datasets.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
-      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(mapper.toResponse(dataset));
+          uploads.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
+      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(DatasetResponse.from(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
     }
@@ -86,7 +93,7 @@ public class DatasetController {
   @ApiResponse(responseCode = "200", description = "the datasets, newest first")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public List<DatasetResponse> list(@RequestParam("projectId") long projectId, UserId caller) {
-    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(mapper::toResponse).toList();
+    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(DatasetResponse::from).toList();
   }
 
   @GetMapping("/projects/{projectId}/datasets")
@@ -98,25 +105,25 @@ public class DatasetController {
   @GetMapping(DATASET)
   @Operation(summary = "A dataset with its inferred schema")
   public DatasetResponse get(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(datasets.get(caller, PathIds.dataset(id, "id")));
+    return DatasetResponse.from(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/stats")
   @Operation(summary = "Per-column distributions for charts: histograms, top values, nulls, moments, quantiles, distinct counts")
   public DatasetStatsResponse stats(@PathVariable long id, UserId caller) {
-    return mapper.toStats(datasets.get(caller, PathIds.dataset(id, "id")));
+    return DatasetStatsResponse.from(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/preview")
   @Operation(summary = "The first rows as typed values")
-  public DatasetPreview preview(
+  public DatasetPreviewResponse preview(
       @PathVariable long id,
       @Parameter(
               description = "how many rows; at most doppel.upload.max-preview-rows",
               schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
           @RequestParam(name = "rows", defaultValue = "20") int rows,
       UserId caller) {
-    return datasets.preview(caller, PathIds.dataset(id, "id"), rows);
+    return DatasetPreviewResponse.from(datasets.preview(caller, PathIds.dataset(id, "id"), rows));
   }
 
   /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
@@ -142,14 +149,14 @@ public class DatasetController {
                     .orElseThrow(
                         () -> new InvalidInputException(
                             "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
-    return mapper.toResponse(datasets.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
+    return DatasetResponse.from(typeOverrides.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
   }
 
   @DeleteMapping(DATASET)
   @Operation(summary = "Delete a dataset with its models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    datasets.delete(caller, PathIds.dataset(id, "id"));
+    deletion.delete(caller, PathIds.dataset(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }
