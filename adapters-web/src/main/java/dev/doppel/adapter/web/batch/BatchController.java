@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Generation")
+@Tag(name = "Batches")
 @SecurityRequirement(name = "bearer")
 public class BatchController {
   private static final int MAX_RULE_ID_LENGTH = 200;
@@ -64,7 +64,7 @@ public class BatchController {
           List<String> rulesOff) {}
 
   @PostMapping("/api/generate")
-  @Operation(summary = "Queue the generation of a synthetic batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
+  @Operation(summary = "Queue the generation of a batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
   @ApiResponse(responseCode = "202", description = "queued; Location names the batch")
   @ApiResponse(responseCode = "404", description = "modelId names no model of yours")
   @ApiResponse(responseCode = "400", description = "a field is invalid, such as a rulesOff id that is no rule of the model; the problem names it")
@@ -104,9 +104,9 @@ public class BatchController {
   }
 
   @PostMapping("/api/synthetic/{id}/cancel")
-  @Operation(summary = "Stop a queued or running generation")
+  @Operation(summary = "Stop a queued or generating batch")
   @ApiResponse(responseCode = "200", description = "the batch, stopped")
-  @ApiResponse(responseCode = "409", description = "the generation has already finished")
+  @ApiResponse(responseCode = "409", description = "the batch has already finished")
   public BatchResponse cancel(@PathVariable long id, UserId caller) {
     return BatchResponse.from(cancellation.cancel(caller, PathIds.batch(id, "id")));
   }

@@ -50,7 +50,7 @@ public record ModelResponse(
   /**
    * A rule the training found in the real rows and generation keeps unless switched off.
    *
-   * @param id what {@code rulesOff} of a generation names
+   * @param id what {@code rulesOff} of a batch request names
    * @param columns the columns it involves, the one it determines first
    * @param realShare the share of training rows that keep it
    */
