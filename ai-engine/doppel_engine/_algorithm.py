@@ -6,6 +6,7 @@ _catalogue.py collects them. Nothing here imports an engine.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # pandas costs ~0.4 s to import; describe.py does not need it
     import pandas as pd
 
     from ._events import EventCallback
+    from ._table_profile import Profile
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,15 @@ class MultipleOf:
             )
 
 
+def file_sha256(path: Path) -> str:
+    """The hex sha256 of a file an algorithm saved, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 MAX_CATEGORIES = Setting(
     "max_categories",
     "integer",
@@ -121,7 +132,7 @@ class Algorithm(ABC):
     differential_privacy_settings: ClassVar[tuple[Setting, ...]] = ()
     constraints: ClassVar[tuple[MultipleOf, ...]] = ()
     model_file: ClassVar[str] = "model.pkl"
-    extra_artifacts: ClassVar[tuple[str, ...]] = ()  # other files/folders of the model in its folder
+    extra_files: ClassVar[tuple[str, ...]] = ()  # other files/folders of the model in its folder
     # Import names that must be installed for the algorithm to be offered, and how to name them.
     requires: ClassVar[tuple[str, ...]] = ()
     requirement_label: ClassVar[str] = ""
@@ -200,14 +211,14 @@ class Algorithm(ABC):
         self.epochs_trained: int | None = None  # when the library decides (time cap, early stop)
         self.encodings: dict[str, dict] | None = None  # {column: {"type", "reason"}} when the algorithm chooses per column
 
-    def prepare(self, *, profile: dict, folder: Path) -> None:  # noqa: B027 - optional hook
+    def prepare(self, *, profile: Profile, folder: Path) -> None:  # noqa: B027 - optional hook
         """Called before ``fit`` with the table profile and the model folder being written."""
 
     @classmethod
     def discard(cls, folder: Path) -> None:
         """Remove what ``fit``/``save`` wrote into ``folder`` (failed, cancelled or stale training)."""
         (folder / cls.model_file).unlink(missing_ok=True)
-        for name in cls.extra_artifacts:
+        for name in cls.extra_files:
             path = folder / name
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)

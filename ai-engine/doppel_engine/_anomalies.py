@@ -18,7 +18,8 @@ import pandas as pd
 
 from ._constants import ANOMALY_KINDS
 from ._errors import EngineError
-from ._rules import break_rule, breakable, rules_of
+from ._rules import break_rule, breakable
+from ._table_profile import ColumnProfile, Profile
 
 KINDS = ANOMALY_KINDS
 DEFAULT_LABEL = "is_anomaly"
@@ -30,18 +31,18 @@ def anomaly_count(ratio: float, count: int) -> int:
     return math.floor(ratio * count + 0.5)
 
 
-def candidates(profile: dict, rules: list[dict] | None = None) -> dict[str, list]:
+def candidates(profile: Profile, rules: list[dict] | None = None) -> dict[str, list]:
     """What each kind can act on in this table (``rules``: those kept, default all)."""
-    cols = profile["columns"]
+    cols = profile.columns
     return {
-        "out_of_range": [p for p in cols if p["type"] in ("integer", "float", "datetime") and p["role"] != "id" and "min" in p],
-        "unseen_category": [p for p in cols if p["type"] in ("categorical", "text")],
-        "broken_relation": list(rules_of(profile) if rules is None else rules),
-        "unexpected_null": [p for p in cols if p["role"] != "id" and p["null_ratio"] == 0],
+        "out_of_range": [p for p in cols if p.type in ("integer", "float", "datetime") and p.role != "id" and p.min is not None],
+        "unseen_category": [p for p in cols if p.type in ("categorical", "text")],
+        "broken_relation": list(profile.rules if rules is None else rules),
+        "unexpected_null": [p for p in cols if p.role != "id" and p.null_ratio == 0],
     }
 
 
-def parse_spec(raw: object, profile: dict, rules: list[dict] | None = None) -> dict | None:
+def parse_spec(raw: object, profile: Profile, rules: list[dict] | None = None) -> dict | None:
     """Validate an anomalies spec; ``None`` means no anomaly columns at all."""
     if raw is None:
         return None
@@ -54,7 +55,7 @@ def parse_spec(raw: object, profile: dict, rules: list[dict] | None = None) -> d
     ratio = raw.get("ratio")
     if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or not 0 <= ratio <= 1:
         raise EngineError("invalid_anomalies", f"anomalies.ratio must be a number between 0 and 1 (got {ratio!r})")
-    names = {p["name"] for p in profile["columns"]}
+    names = {p.name for p in profile.columns}
     columns = {}
     for key, default in (("label_column", DEFAULT_LABEL), ("kind_column", DEFAULT_KIND)):
         value = raw.get(key, default)
@@ -95,44 +96,44 @@ def _why_not(kind: str) -> str:
     }[kind]
 
 
-def _unit(prof: dict) -> float:
-    return prof["resolution"] if prof["type"] == "datetime" else 10.0 ** -prof.get("decimals", 0)
+def _unit(prof: ColumnProfile) -> float:
+    return prof.resolution if prof.type == "datetime" else 10.0 ** -(prof.decimals or 0)
 
 
-def _round(prof: dict, value: float) -> float:
+def _round(prof: ColumnProfile, value: float) -> float:
     unit = _unit(prof)
-    return float(np.round(value / unit) * unit) if unit >= 1 else round(value, prof.get("decimals", 0))
+    return float(np.round(value / unit) * unit) if unit >= 1 else round(value, prof.decimals or 0)
 
 
-def _out_of_range(frame: pd.DataFrame, row: int, prof: dict, rng: np.random.Generator) -> None:
-    lo, hi = prof["min"], prof["max"]
+def _out_of_range(frame: pd.DataFrame, row: int, prof: ColumnProfile, rng: np.random.Generator) -> None:
+    lo, hi = prof.min, prof.max
     span = hi - lo
-    floor = 86400.0 if prof["type"] == "datetime" else max(abs(hi), abs(lo)) * 0.1
+    floor = 86400.0 if prof.type == "datetime" else max(abs(hi), abs(lo)) * 0.1
     delta = max(span, floor, _unit(prof)) * rng.uniform(0.5, 2.0)
-    if prof["type"] == "datetime":
+    if prof.type == "datetime":
         delta = min(delta, 50 * 365 * 86400.0)
     value = _round(prof, hi + delta) if rng.random() < 0.5 else _round(prof, lo - delta)
     if lo <= value <= hi:  # rounding can only pull it back for tiny spans
         value = hi + max(_unit(prof), 1.0)
-    frame.iat[row, frame.columns.get_loc(prof["name"])] = value
+    frame.iat[row, frame.columns.get_loc(prof.name)] = value
 
 
-def _unseen_category(frame: pd.DataFrame, row: int, prof: dict, rng: np.random.Generator) -> None:
-    known = set(prof["categories"])
+def _unseen_category(frame: pd.DataFrame, row: int, prof: ColumnProfile, rng: np.random.Generator) -> None:
+    known = set(prof.categories)
     while True:
         value = f"UNSEEN_{rng.integers(0, 16**6):06x}"
         if value not in known:
             break
-    frame.iat[row, frame.columns.get_loc(prof["name"])] = value
+    frame.iat[row, frame.columns.get_loc(prof.name)] = value
 
 
-def _unexpected_null(frame: pd.DataFrame, row: int, prof: dict, _rng: np.random.Generator) -> None:
-    col = frame.columns.get_loc(prof["name"])
-    frame.iat[row, col] = None if frame[prof["name"]].dtype == object else np.nan
+def _unexpected_null(frame: pd.DataFrame, row: int, prof: ColumnProfile, _rng: np.random.Generator) -> None:
+    col = frame.columns.get_loc(prof.name)
+    frame.iat[row, col] = None if frame[prof.name].dtype == object else np.nan
 
 
 def inject(
-    frame: pd.DataFrame, spec: dict, count: int, profile: dict, rng: np.random.Generator, rules: list[dict] | None = None
+    frame: pd.DataFrame, spec: dict, count: int, profile: Profile, rng: np.random.Generator, rules: list[dict] | None = None
 ) -> tuple[dict[str, int], np.ndarray]:
     """Make ``count`` random rows of ``frame`` anomalous in place and add the label columns.
 
@@ -141,7 +142,7 @@ def inject(
     chosen = np.sort(rng.choice(n, size=count, replace=False)) if count else np.array([], dtype=int)
     kinds_of_rows = np.empty(n, dtype=object)
     cands = candidates(profile, rules)
-    profiles = {p["name"]: p for p in profile["columns"]}
+    profiles = profile.by_name()
     tally = dict.fromkeys(spec["kinds"], 0)
     for row in chosen:
         kind, target = _pick(spec["kinds"], cands, frame, row, rng)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from pathlib import Path
@@ -10,69 +9,30 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import _catalogue
 from ._anomalies import anomaly_count, inject, parse_spec
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
+from ._model_folder import ModelFolder
 from ._output import arrow_schema, arrow_table, csv_frame
 from ._restore import restore
 from ._rules import kept_shares, remember, rules_on
-from ._sdv import file_sha256
+from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
 from ._train import load_json_argument
-from ._version import ENGINE_NAME
 
 FORMATS = OUTPUT_FORMATS
 
 
-def read_model_metadata(model: str) -> tuple[Path, dict]:
-    """Locate a model folder (or its model.pkl) and read its metadata.json."""
-    path = Path(model)
-    if not path.exists():
-        raise EngineError("model_not_found", f"model not found: {model}")
-    folder = path if path.is_dir() else path.parent
-    meta_path = folder / "metadata.json"
-    if not meta_path.is_file():
-        raise EngineError("model_invalid", f"{model} is not a Doppel model: no metadata.json beside the model file")
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise EngineError("model_invalid", f"the model's metadata.json is unreadable: {exc}") from None
-    if not isinstance(meta, dict) or meta.get("engine") != ENGINE_NAME or "profile" not in meta:
-        raise EngineError("model_invalid", f"{meta_path} was not written by the Doppel engine")
-    return folder, meta
-
-
-def load_model(model: str) -> tuple[_catalogue.Algorithm, dict]:
-    folder, meta = read_model_metadata(model)
-    try:
-        algo_cls = _catalogue.get(meta.get("algorithm"))
-    except EngineError as err:
-        raise EngineError("model_invalid", f"the model cannot be loaded by this engine: {err.message}") from None
-    path = Path(model)
-    model_file = path if path.is_file() else folder / meta.get("model", {}).get("file", algo_cls.model_file)
-    if not model_file.is_file():
-        raise EngineError("model_not_found", f"model file missing: {model_file}")
-    # Check the hash before unpickling: a pickle runs code, so only load the file train wrote.
-    if file_sha256(model_file) != meta.get("model", {}).get("sha256"):
-        raise EngineError("model_invalid", f"{model_file} does not match its metadata.json (corrupt or replaced)")
-    try:
-        algorithm = algo_cls.load(folder, meta["settings"], meta["seed"])
-    except Exception as exc:  # noqa: BLE001 - any unpickling failure means a bad model file
-        raise EngineError("model_invalid", f"cannot load {model_file}: {type(exc).__name__}: {exc}") from None
-    return algorithm, meta
-
-
 class _CsvSink:
-    def __init__(self, path: Path, profile: dict, extra: list[str]):
+    def __init__(self, path: Path, profile: Profile, extra: list[str]):
         self._fh = path.open("w", encoding="utf-8", newline="")
         self._profile = profile
         self._header = True
 
     def write(self, typed: pd.DataFrame) -> None:
         frame = csv_frame(typed, self._profile)
-        for col in frame.columns[len(self._profile["columns"]) :]:
+        for col in frame.columns[len(self._profile.columns) :]:
             if frame[col].dtype == bool:
                 frame[col] = np.where(frame[col], "true", "false")
         frame.to_csv(self._fh, header=self._header, index=False, lineterminator="\n")
@@ -83,7 +43,7 @@ class _CsvSink:
 
 
 class _ParquetSink:
-    def __init__(self, path: Path, profile: dict, extra: list[tuple]):
+    def __init__(self, path: Path, profile: Profile, extra: list[tuple]):
         import pyarrow.parquet as pq
 
         self._schema = arrow_schema(profile, extra)
@@ -122,8 +82,8 @@ def generate(
         raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
 
-    _folder, meta = read_model_metadata(model)
-    profile = meta["profile"]
+    folder = ModelFolder.read(model)
+    profile = folder.metadata.profile
     rules = rules_on(profile, rules_off)
     spec = parse_spec(anomalies_raw, profile, rules)
     seed = secrets.randbelow(2**31) if seed is None else seed
@@ -131,12 +91,12 @@ def generate(
     import torch
 
     torch.set_num_threads(int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1))
-    algorithm, meta = load_model(model)
+    algorithm = folder.load_algorithm(model)
     load_seconds = clock.elapsed()
     algorithm.reseed(seed)
     post_rng = np.random.default_rng([seed, 1])
     anomaly_rng = np.random.default_rng([seed, 2])
-    on_event({"event": "started", "model": str(model), "algorithm": meta["algorithm"], "rows": count, "format": fmt, "seed": seed})
+    on_event({"event": "started", "model": str(model), "algorithm": folder.metadata.algorithm, "rows": count, "format": fmt, "seed": seed})
 
     extra: list[tuple] = []
     if spec is not None:

@@ -17,7 +17,6 @@ first import (TabularARGN needs no downloaded model).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -28,8 +27,9 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from ._algorithm import MAX_CATEGORIES, Algorithm, Setting
+from ._algorithm import MAX_CATEGORIES, Algorithm, Setting, file_sha256
 from ._errors import EngineError
+from ._table_profile import ColumnProfile, Profile
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,14 +57,6 @@ def _engine():
     import mostlyai.engine as engine
 
     return engine
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class _Progress:
@@ -108,7 +100,7 @@ class TabularArgnAlgorithm(Algorithm):
     requires = ("mostlyai.engine",)
     requirement_label = "mostlyai-engine"
     model_file = "model.json"
-    extra_artifacts = (WORKSPACE,)
+    extra_files = (WORKSPACE,)
     settings: ClassVar[tuple[Setting, ...]] = (
         Setting("max_epochs", "integer", 100, "Upper limit of training epochs (passes over the data).", minimum=1, maximum=10_000),
         Setting(
@@ -160,14 +152,14 @@ class TabularArgnAlgorithm(Algorithm):
     def __init__(self, settings: dict, seed: int):
         super().__init__(settings, seed)
         self._folder: Path | None = None
-        self._profile: dict | None = None
+        self._profile: Profile | None = None
         self._columns: list[str] = []
         self._datetimes: list[str] = []
         self._sample_seed = seed
         self._chunk = 0
 
     # ---- training
-    def prepare(self, *, profile: dict, folder: Path) -> None:
+    def prepare(self, *, profile: Profile, folder: Path) -> None:
         self._profile = profile
         self._folder = folder
 
@@ -178,11 +170,11 @@ class TabularArgnAlgorithm(Algorithm):
         if not sdtypes:
             on_event({"event": "progress", "stage": "fit", "step": 1, "steps": 1, "elapsed_s": 0.0})
             return {}
-        if self._folder is None:
+        if self._folder is None or self._profile is None:
             raise RuntimeError("prepare() must be called before fit()")
         on_event({"event": "progress", "stage": "preprocess", "elapsed_s": 0.0})
         engine = _engine()
-        self.encodings = choose_encodings(self._profile or {"columns": []}, list(frame.columns))
+        self.encodings = choose_encodings(self._profile, list(frame.columns))
         types = {name: encoding["type"] for name, encoding in self.encodings.items()}
         self._datetimes = [name for name, kind in types.items() if kind == "TABULAR_DATETIME"]
         data = frame.copy()
@@ -240,7 +232,7 @@ class TabularArgnAlgorithm(Algorithm):
             "columns": self._columns,
             "datetimes": self._datetimes,
             "workspace": WORKSPACE,
-            "files": {str(p.relative_to(folder)): _sha256(p) for p in files},
+            "files": {str(p.relative_to(folder)): file_sha256(p) for p in files},
         }
         path = folder / self.model_file
         tmp = path.with_suffix(".json.tmp")
@@ -255,7 +247,7 @@ class TabularArgnAlgorithm(Algorithm):
             raise ValueError("model file does not hold a Doppel model of this algorithm")
         for rel, digest in manifest["files"].items():
             path = folder / rel
-            if not path.is_file() or _sha256(path) != digest:
+            if not path.is_file() or file_sha256(path) != digest:
                 raise ValueError(f"workspace file {rel} is missing or changed since training")
         _engine()  # import now: model loading, not the first chunk, pays for it
         algo = cls(settings, seed)
@@ -306,45 +298,45 @@ class TabularArgnAlgorithm(Algorithm):
         return pd.DataFrame(out).head(n).reset_index(drop=True)
 
 
-def choose_encodings(profile: dict, columns: list[str]) -> dict[str, dict]:
+def choose_encodings(profile: Profile, columns: list[str]) -> dict[str, dict]:
     """The mostlyai-engine encoding type of each model column, with the reason, from the profile."""
-    by_name = {p["name"]: p for p in profile["columns"]}
+    by_name = profile.by_name()
     return {name: _encoding(by_name[name]) for name in columns}
 
 
-def _encoding(prof: dict) -> dict:
-    kind = prof["type"]
+def _encoding(prof: ColumnProfile) -> dict:
+    kind = prof.type
     if kind in ("integer", "float"):
         return _numeric_encoding(prof)
     if kind == "datetime":
-        if prof["resolution"] >= 86_400:
+        if prof.resolution >= 86_400:
             return {"type": "TABULAR_DATETIME", "reason": "dates without a time: learned by year, month and day"}
-        return {"type": "TABULAR_DATETIME", "reason": f"date and time to {prof['resolution']:g} s: learned by date and time parts"}
+        return {"type": "TABULAR_DATETIME", "reason": f"date and time to {prof.resolution:g} s: learned by date and time parts"}
     if kind == "boolean":
         return {"type": "TABULAR_CATEGORICAL", "reason": "two values: learned as categories"}
-    counts = prof["weights"]
-    longest = max((len(c) for c in prof["categories"]), default=0)
-    mostly_unique = prof["categories_complete"] and prof["n_unique"] * 2 >= sum(counts)
-    if kind == "text" and mostly_unique and prof["kept"] == prof["n_unique"] and longest <= CHARACTER_MAX_LENGTH:
+    counts = prof.weights
+    longest = max((len(c) for c in prof.categories), default=0)
+    mostly_unique = prof.categories_complete and prof.n_unique * 2 >= sum(counts)
+    if kind == "text" and mostly_unique and prof.kept == prof.n_unique and longest <= CHARACTER_MAX_LENGTH:
         return {
             "type": "TABULAR_CHARACTER",
-            "reason": f"free text, {prof['n_unique']} distinct values of up to {longest} characters, most seen once: learned character by character",
+            "reason": f"free text, {prof.n_unique} distinct values of up to {longest} characters, most seen once: learned character by character",
         }
-    if prof["kept"] < prof["n_unique"]:
-        reason = f"{prof['n_unique']} distinct values: the {prof['kept']} most frequent learned as categories, the rest drawn back by frequency"
+    if prof.kept < prof.n_unique:
+        reason = f"{prof.n_unique} distinct values: the {prof.kept} most frequent learned as categories, the rest drawn back by frequency"
     else:
-        reason = f"{prof['n_unique']} distinct values: learned as categories"
+        reason = f"{prof.n_unique} distinct values: learned as categories"
     return {"type": "TABULAR_CATEGORICAL", "reason": reason}
 
 
-def _numeric_encoding(prof: dict) -> dict:
-    support = prof.get("support") or {}
+def _numeric_encoding(prof: ColumnProfile) -> dict:
+    support = prof.support or {}
     if support.get("kind") == "set" and len(support["values"]) <= DISCRETE_MAX_VALUES:
         return {"type": "TABULAR_NUMERIC_DISCRETE", "reason": f"{len(support['values'])} distinct values: learned as that set of values"}
-    largest = max(abs(prof["min"]), abs(prof["max"]), 1.0)
-    positions = math.floor(math.log10(largest)) + 1 + prof["decimals"]
-    decimals = f"{prof['decimals']} decimal" + ("" if prof["decimals"] == 1 else "s")
-    span = f"{positions} digit positions ({prof['min']:g} to {prof['max']:g}, {decimals})"
+    largest = max(abs(prof.min), abs(prof.max), 1.0)
+    positions = math.floor(math.log10(largest)) + 1 + prof.decimals
+    decimals = f"{prof.decimals} decimal" + ("" if prof.decimals == 1 else "s")
+    span = f"{positions} digit positions ({prof.min:g} to {prof.max:g}, {decimals})"
     on_grid = support.get("kind") == "grid"
     if positions <= DIGIT_MAX_POSITIONS:
         return {"type": "TABULAR_NUMERIC_DIGIT", "reason": f"{span}: learned digit by digit" + (", which keeps its round amounts" if on_grid else "")}

@@ -10,6 +10,7 @@ from ._schema import (
     local_format,
     write_numbers,
 )
+from ._table_profile import Profile
 
 # ---------------------------------------------------------------------------------------------
 # output
@@ -23,45 +24,45 @@ def format_datetimes(seconds: pd.Series, fmt: str, zone: dict | None = None) -> 
     return text.where(pd.notna(values), None).tolist()
 
 
-def csv_frame(typed: pd.DataFrame, profile: dict) -> pd.DataFrame:
+def csv_frame(typed: pd.DataFrame, profile: Profile) -> pd.DataFrame:
     """Values as the real CSV writes them: booleans with their tokens, numbers in their layout,
     datetimes in their format and time zone, missing values with the column's null token."""
     out = {}
-    for prof in profile["columns"]:
-        name = prof["name"]
+    for prof in profile.columns:
+        name = prof.name
         values = typed[name]
-        kind = prof["type"]
+        kind = prof.type
         if kind == "id" or kind in ("categorical", "text"):
             out[name] = values.astype(object)
-        elif kind in ("integer", "float") and prof.get("number_layout"):
-            decimals = 0 if kind == "integer" or prof.get("write_as_integer") else prof["decimals"]
-            written = write_numbers(values.to_numpy(dtype=float), prof["number_layout"], decimals, prof.get("fixed_decimals", False))
+        elif kind in ("integer", "float") and prof.number_layout:
+            decimals = 0 if kind == "integer" or prof.write_as_integer else prof.decimals
+            written = write_numbers(values.to_numpy(dtype=float), prof.number_layout, decimals, bool(prof.fixed_decimals))
             out[name] = pd.Series(written, index=values.index, dtype=object)
-        elif kind == "integer" or (kind == "float" and prof.get("write_as_integer")):
+        elif kind == "integer" or (kind == "float" and prof.write_as_integer):
             out[name] = pd.array(np.round(values.to_numpy(dtype=float)), dtype="Float64").astype("Int64")
-        elif kind == "float" and prof.get("fixed_decimals"):
-            out[name] = values.map(lambda v, d=prof["decimals"]: None if pd.isna(v) else f"{v:.{d}f}").astype(object)
+        elif kind == "float" and prof.fixed_decimals:
+            out[name] = values.map(lambda v, d=prof.decimals: None if pd.isna(v) else f"{v:.{d}f}").astype(object)
         elif kind == "float":
             out[name] = values.astype(float)
         elif kind == "datetime":
-            out[name] = pd.Series(format_datetimes(values, prof["format"], prof.get("zone")), index=values.index, dtype=object)
+            out[name] = pd.Series(format_datetimes(values, prof.format, prof.zone), index=values.index, dtype=object)
         elif kind == "boolean":
-            tokens = prof["tokens"]
+            tokens = prof.tokens
             out[name] = values.map({1.0: tokens["true"], 0.0: tokens["false"]}).astype(object)
-        if prof.get("null_token"):
+        if prof.null_token:
             written = pd.Series(out[name], index=values.index).astype(object)
-            out[name] = written.where(written.notna(), prof["null_token"])
-    for extra in typed.columns[len(profile["columns"]) :]:
+            out[name] = written.where(written.notna(), prof.null_token)
+    for extra in typed.columns[len(profile.columns) :]:
         out[extra] = typed[extra]
     return pd.DataFrame(out, index=typed.index)
 
 
-def arrow_schema(profile: dict, extra: list[tuple[str, pa.DataType]]) -> pa.Schema:
+def arrow_schema(profile: Profile, extra: list[tuple[str, pa.DataType]]) -> pa.Schema:
     fields = []
-    for prof in profile["columns"]:
-        kind = prof["type"]
+    for prof in profile.columns:
+        kind = prof.type
         if kind == "id":
-            dtype = pa.int64() if prof["id_kind"] == "integer" else pa.string()
+            dtype = pa.int64() if prof.id_kind == "integer" else pa.string()
         elif kind == "integer":
             dtype = pa.int64()
         elif kind == "float":
@@ -72,17 +73,17 @@ def arrow_schema(profile: dict, extra: list[tuple[str, pa.DataType]]) -> pa.Sche
             dtype = pa.bool_()
         else:
             dtype = pa.string()
-        fields.append(pa.field(prof["name"], dtype))
+        fields.append(pa.field(prof.name, dtype))
     fields.extend(pa.field(name, dtype) for name, dtype in extra)
     return pa.schema(fields)
 
 
-def arrow_table(typed: pd.DataFrame, profile: dict, schema: pa.Schema) -> pa.Table:
+def arrow_table(typed: pd.DataFrame, profile: Profile, schema: pa.Schema) -> pa.Table:
     arrays = []
     for field in schema:
         values = typed[field.name]
-        prof = next((p for p in profile["columns"] if p["name"] == field.name), None)
-        kind = prof["type"] if prof else None
+        prof = next((p for p in profile.columns if p.name == field.name), None)
+        kind = prof.type if prof else None
         if kind == "datetime":
             seconds = values.to_numpy(dtype=float)
             micros = np.round(seconds * 1e6)

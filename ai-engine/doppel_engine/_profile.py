@@ -31,6 +31,7 @@ from ._schema import (
     written_with_fixed_decimals,
     zone_of,
 )
+from ._table_profile import ColumnProfile, Profile
 
 CATEGORY_STORE_LIMIT = 10_000
 _EPOCH = np.datetime64("1970-01-01T00:00:00", "ns")
@@ -61,12 +62,12 @@ def _id_profile(series: pd.Series) -> dict:
 
 def profile_table(
     raw: pd.DataFrame, columns: list[Column], *, max_categories: int, on_event: EventCallback, null_tokens: dict[str, str] | None = None
-) -> tuple[pd.DataFrame, dict]:
+) -> tuple[pd.DataFrame, Profile]:
     """Convert the raw frame to typed values and describe every column.
 
     ``null_tokens`` (CSV sources) gives the token each column writes missing values with; columns
     without missing values get the table's most frequent one, should they ever need one.
-    Returns the typed frame and the profile: ``{"columns": [...], "rules": [...]}`` (see _rules.py).
+    Returns the typed frame and the profile (its rules: see _rules.py).
     """
     typed = {}
     profiles = []
@@ -162,28 +163,28 @@ def profile_table(
                     "message": f"column '{col.name}' is an id: generated rows get new unique ids, not learned ones",
                 }
             )
-        profiles.append(prof)
+        profiles.append(ColumnProfile(**prof))
     typed_frame = pd.DataFrame(typed, index=raw.index)
-    return typed_frame, {"columns": profiles, "rules": find_rules(typed_frame, profiles, on_event)}
+    return typed_frame, Profile(columns=tuple(profiles), rules=tuple(find_rules(typed_frame, profiles, on_event)))
 
 
 def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def typed_rows(raw: pd.DataFrame, profile: dict) -> pd.DataFrame:
+def typed_rows(raw: pd.DataFrame, profile: Profile) -> pd.DataFrame:
     """A table written from this profile (e.g. generated rows) read back as typed values."""
     typed = {}
-    for prof in profile["columns"]:
-        series = raw[prof["name"]]
-        if prof["type"] in ("integer", "float"):
-            typed[prof["name"]] = to_number(series, prof["name"], ignore)
-        elif prof["type"] == "datetime":
-            typed[prof["name"]] = _seconds(to_datetime(series, prof["name"], prof["format"], ignore)[0])
-        elif prof["type"] == "boolean":
-            typed[prof["name"]] = to_boolean(series, prof["name"], ignore)[0].map({True: 1.0, False: 0.0}).astype(float)
-        elif prof["type"] == "id":
-            typed[prof["name"]] = series.astype(object).where(series.notna(), None)
+    for prof in profile.columns:
+        series = raw[prof.name]
+        if prof.type in ("integer", "float"):
+            typed[prof.name] = to_number(series, prof.name, ignore)
+        elif prof.type == "datetime":
+            typed[prof.name] = _seconds(to_datetime(series, prof.name, prof.format, ignore)[0])
+        elif prof.type == "boolean":
+            typed[prof.name] = to_boolean(series, prof.name, ignore)[0].map({True: 1.0, False: 0.0}).astype(float)
+        elif prof.type == "id":
+            typed[prof.name] = series.astype(object).where(series.notna(), None)
         else:
-            typed[prof["name"]] = to_text(series)
+            typed[prof.name] = to_text(series)
     return pd.DataFrame(typed, index=raw.index)

@@ -1,7 +1,7 @@
 """Rules of the real table: found at training, kept at generation, broken on purpose by anomalies.
 
 Each rule is a dict ``{"id", "kind", "columns" (the determined one first), "text", "real_share",
-...parameters}`` stored in ``profile["rules"]``. Kinds:
+...parameters}`` stored in ``Profile.rules``. Kinds:
 
 - order: ``a >= b`` on every real row (dropoff >= pickup).
 - linear: a number equal to a signed sum of up to four others plus a residual that is 0 or one of
@@ -38,6 +38,7 @@ import pandas as pd
 from ._errors import EngineError
 from ._events import EventCallback, ignore
 from ._grid import apply_support
+from ._table_profile import ColumnProfile, Profile
 
 KINDS = ("order", "linear", "dependency", "prefix", "composed", "date_part", "missing_together", "unique")
 LINEAR_SHARE = 0.9
@@ -69,17 +70,17 @@ _DAY = 86_400.0
 # shared helpers
 
 
-def _is_number(p: dict) -> bool:
-    return p["role"] == "model" and p["type"] in ("integer", "float") and "min" in p
+def _is_number(p: ColumnProfile) -> bool:
+    return p.role == "model" and p.type in ("integer", "float") and p.min is not None
 
 
-def _is_code(p: dict) -> bool:
+def _is_code(p: ColumnProfile) -> bool:
     """Columns whose values are labels: categories, booleans and numbers living on a small set."""
-    if p["role"] != "model":
+    if p.role != "model":
         return False
-    if p["type"] in ("categorical", "text", "boolean"):
+    if p.type in ("categorical", "text", "boolean"):
         return True
-    return p["type"] in ("integer", "float") and (p.get("support") or {}).get("kind") == "set"
+    return p.type in ("integer", "float") and (p.support or {}).get("kind") == "set"
 
 
 def _isnull(values: np.ndarray) -> np.ndarray:
@@ -169,7 +170,7 @@ class _Graph:
 # detection
 
 
-def find_rules(typed: pd.DataFrame, profiles: list[dict], on_event: EventCallback = ignore) -> list[dict]:
+def find_rules(typed: pd.DataFrame, profiles: list[ColumnProfile], on_event: EventCallback = ignore) -> list[dict]:
     """Every rule the real rows keep, with its share measured on all of them. The search stops
     when WORK_BUDGET is spent (said in a warning): wide tables keep the rules found by then."""
     budget = _Budget()
@@ -225,17 +226,17 @@ def _name(rules: list[dict]) -> list[dict]:
     return [{"id": r.pop("id"), **r} for r in rules]
 
 
-def _orders(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict]) -> list[dict]:
+def _orders(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile]) -> list[dict]:
     """a >= b on every row where both are present, for numbers with overlapping ranges and for
     datetimes (screened on the sample, confirmed on every row)."""
-    numeric = [p for p in profiles if p["role"] == "model" and p["type"] in ("integer", "float", "datetime") and "min" in p]
-    screen = {p["name"]: sample[p["name"]].to_numpy(dtype=float) for p in numeric}
+    numeric = [p for p in profiles if p.role == "model" and p.type in ("integer", "float", "datetime") and p.min is not None]
+    screen = {p.name: sample[p.name].to_numpy(dtype=float) for p in numeric}
     rules = []
     for i, a in enumerate(numeric):
         for b in numeric[i + 1 :]:
-            if (a["type"] == "datetime") != (b["type"] == "datetime") or not max(a["min"], b["min"]) <= min(a["max"], b["max"]):
+            if (a.type == "datetime") != (b.type == "datetime") or not max(a.min, b.min) <= min(a.max, b.max):
                 continue
-            for greater, lesser in ((a["name"], b["name"]), (b["name"], a["name"])):
+            for greater, lesser in ((a.name, b.name), (b.name, a.name)):
                 if (screen[greater] < screen[lesser]).any():
                     continue
                 x, y = typed[greater].to_numpy(dtype=float), typed[lesser].to_numpy(dtype=float)
@@ -273,9 +274,9 @@ def _residual_set(residual: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     return values[order], counts[order], float(counts[order].sum() / max(len(residual), 1))
 
 
-def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
+def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     numbers = [p for p in profiles if _is_number(p)]
-    by_name = {p["name"]: p for p in numbers}
+    by_name = {p.name: p for p in numbers}
     correlation = sample[list(by_name)].corr().abs().fillna(0) if len(numbers) > LINEAR_CANDIDATES + 1 else None
     matrix = sample[list(by_name)].to_numpy(dtype=float)
     position = {name: i for i, name in enumerate(by_name)}
@@ -283,17 +284,17 @@ def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rn
     for target in numbers:
         if not budget.spend(SCREEN_ROWS * len(_combinations(min(len(numbers) - 1, LINEAR_CANDIDATES))) + 3 * CHECK_ROWS):
             break
-        others = [p["name"] for p in numbers if p is not target]
+        others = [p.name for p in numbers if p is not target]
         if not others:
             continue
-        y_name = target["name"]
+        y_name = target.name
         if correlation is not None:
             others = list(correlation[y_name].drop(y_name).sort_values(ascending=False, kind="stable").index[:LINEAR_CANDIDATES])
         block = matrix[:, [position[c] for c in [y_name, *others]]]
         block = block[~np.isnan(block).any(axis=1)]
         if len(block) < 50:
             continue
-        decimals = min(6, max(by_name[c]["decimals"] for c in [y_name, *others]))
+        decimals = min(6, max(by_name[c].decimals for c in [y_name, *others]))
         y, x = block[:, 0], block[:, 1:]
         combos = _combinations(len(others))
         screen = np.round(y[:SCREEN_ROWS, None] - x[:SCREEN_ROWS] @ combos.T, decimals)
@@ -305,7 +306,7 @@ def _linears(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rn
         for index in promising[np.argsort(distinct[promising], kind="stable")][:3]:
             coefficients = combos[index]
             terms = [(others[i], float(coefficients[i])) for i in np.flatnonzero(coefficients)]
-            decimals = min(6, max(by_name[c]["decimals"] for c in [y_name, *(name for name, _ in terms)]))
+            decimals = min(6, max(by_name[c].decimals for c in [y_name, *(name for name, _ in terms)]))
             combined = x @ coefficients
             residual = np.round(y - combined, decimals)
             values, counts, share = _residual_set(residual)
@@ -370,12 +371,12 @@ def _linear(target: str, terms: list[tuple[str, float]], values, counts, decimal
     }
 
 
-def _codes(sample: pd.DataFrame, profiles: list[dict]) -> dict[str, tuple[np.ndarray, int]]:
+def _codes(sample: pd.DataFrame, profiles: list[ColumnProfile]) -> dict[str, tuple[np.ndarray, int]]:
     out = {}
     for p in profiles:
         if _is_code(p):
-            codes, uniques = pd.factorize(sample[p["name"]], use_na_sentinel=False)
-            out[p["name"]] = (codes.astype(np.int64), len(uniques))
+            codes, uniques = pd.factorize(sample[p.name], use_na_sentinel=False)
+            out[p.name] = (codes.astype(np.int64), len(uniques))
     return out
 
 
@@ -385,25 +386,25 @@ def _modal_share(a: np.ndarray, na: int, b: np.ndarray, nb: int) -> float:
     return float(counts.max(axis=1).sum() / len(a))
 
 
-def _heads(sample: pd.DataFrame, profiles: list[dict]) -> dict[tuple[str, int], tuple[np.ndarray, int]]:
+def _heads(sample: pd.DataFrame, profiles: list[ColumnProfile]) -> dict[tuple[str, int], tuple[np.ndarray, int]]:
     """The first 1-4 characters of many-valued texts, as codes, where they have at most a fifth
     as many values as the whole text (a postcode's district, a product code's family)."""
     out = {}
     for p in profiles:
-        if p["role"] != "model" or p["type"] not in ("categorical", "text"):
+        if p.role != "model" or p.type not in ("categorical", "text"):
             continue
-        values = sample[p["name"]]
+        values = sample[p.name]
         distinct = values.nunique()
         if distinct < 20:
             continue
         for length in (1, 2, 3, 4):
             codes, uniques = pd.factorize(values.str[:length], use_na_sentinel=False)
             if 2 <= len(uniques) <= distinct / 5:
-                out[(p["name"], length)] = (codes.astype(np.int64), len(uniques))
+                out[(p.name, length)] = (codes.astype(np.int64), len(uniques))
     return out
 
 
-def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
+def _dependencies(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     codes = _codes(sample, profiles)
     determinants = {**{(name, None): code for name, code in codes.items()}, **_heads(sample, profiles)}
     n = len(sample)
@@ -451,9 +452,9 @@ def _determinant_keys(rule: dict, frame: pd.DataFrame) -> list:
     return keys if length is None else [None if k is None else str(k)[:length] for k in keys]
 
 
-def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
-    texts = [p["name"] for p in profiles if p["role"] == "model" and p["type"] in ("categorical", "text")]
-    heads = [p["name"] for p in profiles if _is_code(p) and p["type"] != "boolean"]
+def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile], rng: np.random.Generator, budget: _Budget) -> list[dict]:
+    texts = [p.name for p in profiles if p.role == "model" and p.type in ("categorical", "text")]
+    heads = [p.name for p in profiles if _is_code(p) and p.type != "boolean"]
     small = sample.head(2_000)
     rules = []
     for b_name in texts:
@@ -483,13 +484,13 @@ def _prefixes(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], r
     return rules
 
 
-def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
+def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     """Texts built from other columns' values (as they read) and fixed characters. Candidate
     sources are the columns whose value sits inside the text on every screened row, longest
     first; a source is taken when it makes more rows share one template, and the template must
     fit EXACT_SHARE of the rows and fail on shuffled sources."""
-    targets = [p["name"] for p in profiles if p["role"] == "id" or (p["role"] == "model" and p["type"] in ("categorical", "text"))]
-    sources = [p["name"] for p in profiles if p["role"] == "model" and _written_as_text(p)]
+    targets = [p.name for p in profiles if p.role == "id" or (p.role == "model" and p.type in ("categorical", "text"))]
+    sources = [p.name for p in profiles if p.role == "model" and _written_as_text(p)]
     small = sample.head(2_000)
     texts = {name: [None if v is None else _text(v) for v in _keys(small[name].to_numpy())] for name in {*targets, *sources}}
     rules = []
@@ -520,10 +521,10 @@ def _composed(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], r
     return rules
 
 
-def _written_as_text(p: dict) -> bool:
+def _written_as_text(p: ColumnProfile) -> bool:
     """Whether _text writes the column's values as the file does: texts, and integers read
     without a layout (zero padding or thousands would be lost)."""
-    return p["type"] in ("categorical", "text") or (p["type"] == "integer" and "number_layout" not in p)
+    return p.type in ("categorical", "text") or (p.type == "integer" and p.number_layout is None)
 
 
 def _modal_template(target: list, sources: dict[str, list]) -> tuple[list[dict], float]:
@@ -581,21 +582,21 @@ def _text(value) -> str:
     return str(value)
 
 
-def _date_parts(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
-    stamps = [p for p in profiles if p["role"] == "model" and p["type"] == "datetime"]
+def _date_parts(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile], rng: np.random.Generator, budget: _Budget) -> list[dict]:
+    stamps = [p for p in profiles if p.role == "model" and p.type == "datetime"]
     rules, targets = [], set()
     for d in stamps:
-        seconds = sample[d["name"]].to_numpy(dtype=float)
+        seconds = sample[d.name].to_numpy(dtype=float)
         for p in profiles:
-            if p["role"] != "model" or p["name"] == d["name"] or p["name"] in targets or "min" not in p:
+            if p.role != "model" or p.name == d.name or p.name in targets or p.min is None:
                 continue
             if not budget.spend(len(seconds) * len(_PARTS)):
                 return rules
-            if p["type"] == "datetime":
-                parts = ("date",) if d["resolution"] < _DAY <= p["resolution"] else ()
+            if p.type == "datetime":
+                parts = ("date",) if d.resolution < _DAY <= p.resolution else ()
             else:
-                parts = tuple(part for part in _PARTS if part != "date") if p["type"] in ("integer", "float") else ()
-            values = sample[p["name"]].to_numpy(dtype=float) if parts else None
+                parts = tuple(part for part in _PARTS if part != "date") if p.type in ("integer", "float") else ()
+            values = sample[p.name].to_numpy(dtype=float) if parts else None
             for part in parts:
                 expected = _parts(seconds, part)
                 both = ~np.isnan(expected) & ~np.isnan(values)
@@ -604,8 +605,8 @@ def _date_parts(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict],
                 equal = expected[both] == values[both]
                 shuffled = float((rng.permutation(expected[both]) == values[both]).mean())
                 if equal.mean() >= EXACT_SHARE and _beats_chance(float(equal.mean()), shuffled):
-                    targets.add(p["name"])
-                    rules.append(_date_part(p["name"], d["name"], part))
+                    targets.add(p.name)
+                    rules.append(_date_part(p.name, d.name, part))
                     break
     return rules
 
@@ -615,26 +616,26 @@ def _date_part(target: str, stamp: str, part: str) -> dict:
     return {"kind": "date_part", "columns": [target, stamp], "text": text, "part": part}
 
 
-def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[dict], rng: np.random.Generator, budget: _Budget) -> list[dict]:
+def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[ColumnProfile], rng: np.random.Generator, budget: _Budget) -> list[dict]:
     """B is empty exactly when A is empty (or has one value): judged by the rows where either
     happens, so rare nulls in two columns do not agree by chance."""
-    models = [p for p in profiles if p["role"] == "model"]
-    nulls = {p["name"]: sample[p["name"]].isna().to_numpy() for p in models}
-    codes = {p["name"]: pd.factorize(sample[p["name"]], use_na_sentinel=True) for p in models if _is_code(p) and p["null_ratio"] == 0}
+    models = [p for p in profiles if p.role == "model"]
+    nulls = {p.name: sample[p.name].isna().to_numpy() for p in models}
+    codes = {p.name: pd.factorize(sample[p.name], use_na_sentinel=True) for p in models if _is_code(p) and p.null_ratio == 0}
     found = []
     for b in models:
-        b_null = nulls[b["name"]]
+        b_null = nulls[b.name]
         if b_null.sum() < 5 or b_null.all() or not budget.spend(len(b_null) * len(models)):
             continue
         shuffled_null = rng.permutation(b_null)
         for a in models:
-            if a["name"] == b["name"]:
+            if a.name == b.name:
                 continue
             value = None
-            if 0 < a["null_ratio"] < 1:
-                condition = nulls[a["name"]]
-            elif a["name"] in codes:
-                a_codes, uniques = codes[a["name"]]
+            if 0 < a.null_ratio < 1:
+                condition = nulls[a.name]
+            elif a.name in codes:
+                a_codes, uniques = codes[a.name]
                 common = int(np.argmax(np.bincount(a_codes[b_null], minlength=len(uniques))))
                 value = _keys([uniques[common]])[0]
                 condition = a_codes == common
@@ -643,7 +644,7 @@ def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[
             either = max((b_null | condition).sum(), 1)
             overlap = (b_null & condition).sum() / either
             if overlap >= 0.95 and _beats_chance(overlap, (shuffled_null & condition).sum() / either):
-                found.append((-overlap, value is not None, b["name"], a["name"], value))
+                found.append((-overlap, value is not None, b.name, a.name, value))
     found.sort(key=lambda f: f[:2])
     rules, targets = [], set()
     for _overlap, _by_value, b_name, a_name, value in found:
@@ -663,14 +664,14 @@ def _missing_together(typed: pd.DataFrame, sample: pd.DataFrame, profiles: list[
     return rules
 
 
-def _uniques(typed: pd.DataFrame, profiles: list[dict]) -> list[dict]:
+def _uniques(typed: pd.DataFrame, profiles: list[ColumnProfile]) -> list[dict]:
     rules = []
     for p in profiles:
-        if p["role"] != "model" or p["type"] == "boolean":
+        if p.role != "model" or p.type == "boolean":
             continue
-        values = typed[p["name"]].dropna()
+        values = typed[p.name].dropna()
         if len(values) >= 50 and values.nunique() == len(values):
-            rules.append({"kind": "unique", "columns": [p["name"]], "text": f"{p['name']} never repeats a value"})
+            rules.append({"kind": "unique", "columns": [p.name], "text": f"{p.name} never repeats a value"})
     return rules
 
 
@@ -745,19 +746,17 @@ def _condition(rule: dict, frame: pd.DataFrame) -> np.ndarray:
 # rules of a model and the ones a run switches off
 
 
-def rules_of(profile: dict) -> list[dict]:
-    """The model's rules; a model trained before rules were stored has only its order relations."""
-    if "rules" in profile:
-        return profile["rules"]
-    legacy = [_order(r["greater"], r["lesser"]) for r in profile.get("relations", []) if r["kind"] == "order"]
+def rules_of_relations(relations: list[dict]) -> list[dict]:
+    """The rules of a model trained before rules were stored: its order relations."""
+    legacy = [_order(r["greater"], r["lesser"]) for r in relations if r["kind"] == "order"]
     for rule in legacy:
         rule["real_share"] = 1.0
     return _name(legacy)
 
 
-def rules_on(profile: dict, rules_off: list[str] | None) -> list[dict]:
+def rules_on(profile: Profile, rules_off: list[str] | None) -> list[dict]:
     """The rules a run keeps; an id the model does not have is an error naming it."""
-    rules = rules_of(profile)
+    rules = list(profile.rules)
     off = list(rules_off or [])
     if not all(isinstance(i, str) for i in off):
         raise EngineError("invalid_arguments", f"rules_off must be a list of rule ids (got {rules_off!r})")
@@ -776,12 +775,12 @@ def rules_on(profile: dict, rules_off: list[str] | None) -> list[dict]:
 _DERIVED = ("missing_together", "date_part", "dependency", "prefix", "composed", "linear", "unique")
 
 
-def keep(frame: pd.DataFrame, rules: list[dict], profile: dict, rng: np.random.Generator, seen: dict | None = None) -> None:
+def keep(frame: pd.DataFrame, rules: list[dict], profile: Profile, rng: np.random.Generator, seen: dict | None = None) -> None:
     """Make restored rows keep ``rules`` in place: orders are repaired, each derived column is
     set from its determinants (determinants first), then the few rows a derivation put out of
     order are repaired again (a sum of parts already exceeds each part). ``seen``: the values unique
     columns took in earlier chunks (see ``remember``)."""
-    profiles = {p["name"]: p for p in profile["columns"]}
+    profiles = profile.by_name()
     derived = [r for r in rules if r["kind"] in _DERIVED]
     orders = [r for r in rules if r["kind"] == "order"]
     if orders:
@@ -824,11 +823,11 @@ def _determinants_first(rules: list[dict]) -> list[dict]:
     return sorted(rules, key=lambda r: (level(r["columns"][0]), _DERIVED.index(r["kind"])))
 
 
-def _bounded(values: np.ndarray, prof: dict) -> np.ndarray:
+def _bounded(values: np.ndarray, prof: ColumnProfile) -> np.ndarray:
     """Where a derived number leaves the column's real range: NaN (the row keeps its value)."""
-    if "min" not in prof:
+    if prof.min is None:
         return values
-    return np.where((values >= prof["min"]) & (values <= prof["max"]), values, np.nan)
+    return np.where((values >= prof.min) & (values <= prof.max), values, np.nan)
 
 
 def _keep_date_part(frame, rule, profiles, _rng, _seen) -> None:
@@ -843,7 +842,7 @@ def _keep_dependency(frame, rule, profiles, _rng, _seen) -> None:
     mapping = {a: b for a, b in rule["map"]}
     keys = _determinant_keys(rule, frame)
     current = frame[target].to_numpy().copy()
-    numeric = profiles[target]["type"] not in ("categorical", "text")
+    numeric = profiles[target].type not in ("categorical", "text")
     for i, key in enumerate(keys):
         if key in mapping:
             value = mapping[key]
@@ -854,8 +853,8 @@ def _keep_dependency(frame, rule, profiles, _rng, _seen) -> None:
 def _keep_prefix(frame, rule, profiles, rng, _seen) -> None:
     target, head = rule["columns"]
     prof = profiles[target]
-    categories = np.array(prof["categories"], dtype=object)
-    weights = np.asarray(prof["weights"], dtype=float)
+    categories = np.array(prof.categories, dtype=object)
+    weights = np.asarray(prof.weights, dtype=float)
     values = frame[target].to_numpy().copy()
     heads = frame[head].to_numpy()
     pools: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -895,11 +894,11 @@ def _keep_linear(frame, rule, profiles, rng, _seen) -> None:
         return
     support = {"kind": "set", "values": sorted(rule["residuals"]), "weights": [w for _, w in sorted(zip(rule["residuals"], rule["weights"], strict=True))]}
     residual = apply_support(y[ok] - combined[ok], support, -np.inf, np.inf, rng)
-    derived = np.round(combined[ok] + residual, prof.get("decimals", rule["decimals"]))
-    outside = (derived < prof["min"]) | (derived > prof["max"])
+    derived = np.round(combined[ok] + residual, _decimals_or(prof, rule))
+    outside = (derived < prof.min) | (derived > prof.max)
     if outside.any():
-        options = np.round(combined[ok][outside, None] + np.asarray(support["values"])[None, :], prof.get("decimals", rule["decimals"]))
-        inside = (options >= prof["min"]) & (options <= prof["max"])
+        options = np.round(combined[ok][outside, None] + np.asarray(support["values"])[None, :], _decimals_or(prof, rule))
+        inside = (options >= prof.min) & (options <= prof.max)
         fallback = np.where(inside.any(axis=1), options[np.arange(len(options)), np.argmax(inside, axis=1)], y[ok][outside])
         derived[outside] = fallback
     y[ok] = derived
@@ -917,7 +916,7 @@ def _keep_missing_together(frame, rule, profiles, rng, _seen) -> None:
     if fill.any():
         present = values[~null]
         if len(present) == 0:
-            present = np.array(prof["categories"][:1], dtype=object) if "categories" in prof else np.array([prof.get("min", 0.0)])
+            present = np.array(prof.categories[:1], dtype=object) if prof.categories is not None else np.array([prof.min if prof.min is not None else 0.0])
         values[fill] = rng.choice(present, int(fill.sum()))
     values[condition] = blank
     frame[target] = values
@@ -940,18 +939,18 @@ def _keep_unique(frame, rule, profiles, rng, seen) -> None:
             used.add(v)
     if not repeated:
         return
-    if prof["type"] in ("categorical", "text"):
-        free = [c for c in prof["categories"] if c not in used]
+    if prof.type in ("categorical", "text"):
+        free = [c for c in prof.categories if c not in used]
         rng.shuffle(free)
         for i, value in zip(repeated, free, strict=False):
             values[i] = value
             used.add(value)
     else:
-        step = prof["resolution"] if prof["type"] == "datetime" else 10.0 ** -prof.get("decimals", 0)
+        step = prof.resolution if prof.type == "datetime" else 10.0 ** -(prof.decimals or 0)
         for i in repeated:
             for k in range(1, 10_000):
                 options = [values[i] + sign * k * step for sign in ((1, -1) if rng.random() < 0.5 else (-1, 1))]
-                free = [round(o, 9) for o in options if prof["min"] <= o <= prof["max"] and round(o, 9) not in used]
+                free = [round(o, 9) for o in options if prof.min <= o <= prof.max and round(o, 9) not in used]
                 if free:
                     values[i] = free[0]
                     used.add(free[0])
@@ -959,16 +958,16 @@ def _keep_unique(frame, rule, profiles, rng, seen) -> None:
     frame[target] = values
 
 
-def repair_orders(frame: pd.DataFrame, orders: list[dict], profiles: dict, rng: np.random.Generator) -> None:
+def repair_orders(frame: pd.DataFrame, orders: list[dict], profiles: dict[str, ColumnProfile], rng: np.random.Generator) -> None:
     """Make rows keep 'a >= b' rules (e.g. dropoff >= pickup).
 
     A value the repair moves goes back onto its column's support: the greater one up, the lesser
     one down, so that the order holds. Snapping can break another order of a chain (total >= fare
     >= tip), so passes repeat; the few rows still out of order after them are repaired exactly,
     off the support, since an order the real table always keeps outweighs a grid."""
-    bounds = {n: (p["min"], p["max"]) for n, p in profiles.items() if "min" in p}
-    supports = {n: p["support"] for n, p in profiles.items() if p.get("support")}
-    decimals = {n: p["decimals"] for n, p in profiles.items() if "decimals" in p}
+    bounds = {n: (p.min, p.max) for n, p in profiles.items() if p.min is not None}
+    supports = {n: p.support for n, p in profiles.items() if p.support}
+    decimals = {n: p.decimals for n, p in profiles.items() if p.decimals is not None}
     for snap in (True, False):
         for _ in range(len(orders) + 1):
             if not _repair_order_pass(frame, orders, bounds, supports if snap else {}, decimals, rng):
@@ -1010,20 +1009,25 @@ def _repair_order_pass(frame: pd.DataFrame, orders: list[dict], bounds: dict, su
 # breaking (anomalies)
 
 
-def _unit(prof: dict) -> float:
-    return prof["resolution"] if prof["type"] == "datetime" else 10.0 ** -prof.get("decimals", 0)
+def _unit(prof: ColumnProfile) -> float:
+    return prof.resolution if prof.type == "datetime" else 10.0 ** -(prof.decimals or 0)
 
 
-def _other_value(prof: dict, avoid, rng: np.random.Generator):
+def _decimals_or(prof: ColumnProfile, rule: dict) -> int:
+    """The column's decimals; the rule's when the column has none recorded."""
+    return rule["decimals"] if prof.decimals is None else prof.decimals
+
+
+def _other_value(prof: ColumnProfile, avoid, rng: np.random.Generator):
     """A real value of the column other than ``avoid`` (None when it has no other)."""
-    if prof["type"] in ("categorical", "text"):
-        pool = [c for c in prof["categories"] if c != avoid]
-    elif prof.get("support", {}) and prof["support"]["kind"] == "set":
-        pool = [v for v in prof["support"]["values"] if v != avoid]
-    elif prof["type"] == "boolean":
+    if prof.type in ("categorical", "text"):
+        pool = [c for c in prof.categories if c != avoid]
+    elif prof.support and prof.support["kind"] == "set":
+        pool = [v for v in prof.support["values"] if v != avoid]
+    elif prof.type == "boolean":
         pool = [v for v in (0.0, 1.0) if v != avoid]
     else:
-        pool = [v for v in (prof["min"], prof["max"]) if v != avoid]
+        pool = [v for v in (prof.min, prof.max) if v != avoid]
     return pool[rng.integers(len(pool))] if pool else None
 
 
@@ -1032,38 +1036,38 @@ def breakable(rule: dict, frame: pd.DataFrame, row: int) -> bool:
     return rule["kind"] != "unique" or row > 0
 
 
-def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict, rng: np.random.Generator) -> None:
+def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict[str, ColumnProfile], rng: np.random.Generator) -> None:
     """Change one row so that it breaks the rule (for a broken_relation anomaly)."""
     kind, columns = rule["kind"], rule["columns"]
     at = frame.columns.get_loc
     target = profiles[columns[0]]
     if kind == "order":
         g, lesser = profiles[columns[0]], profiles[columns[1]]
-        gv, lv = frame.iat[row, at(g["name"])], frame.iat[row, at(lesser["name"])]
-        gv = g["min"] if pd.isna(gv) else gv
-        lv = lesser["max"] if pd.isna(lv) else lv
+        gv, lv = frame.iat[row, at(g.name)], frame.iat[row, at(lesser.name)]
+        gv = g.min if pd.isna(gv) else gv
+        lv = lesser.max if pd.isna(lv) else lv
         if gv > lv:
             gv, lv = lv, gv
         if gv >= lv:
             gv = lv - max(_unit(g), _unit(lesser))
-        frame.iat[row, at(g["name"])], frame.iat[row, at(lesser["name"])] = gv, lv
+        frame.iat[row, at(g.name)], frame.iat[row, at(lesser.name)] = gv, lv
     elif kind == "linear":
         total = 0.0
         for term in rule["terms"]:
             value = frame.iat[row, at(term["column"])]
             if pd.isna(value):
-                value = profiles[term["column"]]["min"]
+                value = profiles[term["column"]].min
                 frame.iat[row, at(term["column"])] = value
             total += term["sign"] * value
         gap = max(_unit(target), 10.0 ** -rule["decimals"], 0.05 * (max(rule["residuals"]) - min(rule["residuals"])))
-        value = round(total + max(rule["residuals"]) + max(gap, 1.0), target.get("decimals", rule["decimals"]))
+        value = round(total + max(rule["residuals"]) + max(gap, 1.0), _decimals_or(target, rule))
         frame.iat[row, at(columns[0])] = value
     elif kind == "dependency":
         mapping = {a: b for a, b in rule["map"]}
         key = _determinant_keys(rule, frame.iloc[[row]])[0]
         if key not in mapping:
             determinant = profiles[columns[1]]
-            value = next((c for c in determinant.get("categories", []) if str(c)[: rule.get("prefix_length")] in mapping), rule["map"][0][0])
+            value = next((c for c in (determinant.categories or []) if str(c)[: rule.get("prefix_length")] in mapping), rule["map"][0][0])
             frame.iat[row, at(columns[1])] = value if value is not None or frame[columns[1]].dtype == object else np.nan
             key = _determinant_keys(rule, frame.iloc[[row]])[0]
         other = _other_value(target, mapping[key], rng)
@@ -1071,14 +1075,14 @@ def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict, rng: n
     elif kind == "prefix":
         head = frame.iat[row, at(columns[1])]
         start = None if pd.isna(head) else _text(head)
-        pool = [c for c in target["categories"] if start is None or not str(c).startswith(start)]
+        pool = [c for c in target.categories if start is None or not str(c).startswith(start)]
         frame.iat[row, at(columns[0])] = pool[rng.integers(len(pool))] if pool else f"~{start}"
         if start is None:
             frame.iat[row, at(columns[1])] = _other_value(profiles[columns[1]], None, rng)
             frame.iat[row, at(columns[0])] = "~" + _text(frame.iat[row, at(columns[1])])
     elif kind == "composed":
         built = _compose(rule, frame.iloc[[row]])[0]
-        pool = [c for c in target.get("categories", []) if c != built]
+        pool = [c for c in (target.categories or []) if c != built]
         frame.iat[row, at(columns[0])] = pool[rng.integers(len(pool))] if pool else f"~{built}"
     elif kind == "date_part":
         stamp = frame.iat[row, at(columns[1])]
@@ -1087,7 +1091,7 @@ def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict, rng: n
             frame.iat[row, at(columns[1])] = stamp
         expected = float(_parts(np.array([float(stamp)]), rule["part"])[0])
         step = _DAY if rule["part"] == "date" else 1.0
-        frame.iat[row, at(columns[0])] = expected + step if expected + step <= target.get("max", np.inf) else expected - step
+        frame.iat[row, at(columns[0])] = expected + step if expected + step <= (np.inf if target.max is None else target.max) else expected - step
     elif kind == "missing_together":
         condition = bool(_condition(rule, frame.iloc[[row]])[0])
         if condition:
@@ -1098,7 +1102,7 @@ def break_rule(frame: pd.DataFrame, row: int, rule: dict, profiles: dict, rng: n
         earlier = frame.iloc[:row][columns[0]].dropna()
         source = earlier.iloc[rng.integers(len(earlier))] if len(earlier) else None
         if source is None:
-            source = target.get("min", target.get("categories", [None])[0])
+            source = target.min if target.min is not None else (target.categories or [None])[0]
         frame.iat[row, at(columns[0])] = source
 
 
@@ -1118,12 +1122,12 @@ def kept_shares(rules: list[dict], frame: pd.DataFrame, normal: np.ndarray | Non
     return out
 
 
-def report(profile: dict, synthetic: pd.DataFrame, anomalous: np.ndarray | None) -> list[dict]:
+def report(profile: Profile, synthetic: pd.DataFrame, anomalous: np.ndarray | None) -> list[dict]:
     """The evaluation's rules section: each rule with its real and synthetic shares. ``synthetic``
     is typed as the profile says; ``anomalous`` marks the rows labelled anomalies."""
     normal = None if anomalous is None else ~anomalous
     out = []
-    for rule in rules_of(profile):
+    for rule in profile.rules:
         kept, applicable = kept_shares([rule], synthetic, normal)[rule["id"]]
         out.append(
             {

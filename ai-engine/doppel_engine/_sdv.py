@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import pickle
 import random
 import time
@@ -404,14 +403,6 @@ class CopulaGanAlgorithm(CtganAlgorithm):
 
     def _kwargs(self) -> dict:
         return {**super()._kwargs(), "default_distribution": self.settings["default_distribution"]}
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 ALGORITHMS = (CtganAlgorithm, TvaeAlgorithm, GaussianCopulaAlgorithm, CopulaGanAlgorithm)

@@ -12,14 +12,13 @@ from pathlib import Path
 
 from . import _catalogue
 from ._errors import EngineError
-from ._events import EventCallback, Stopwatch, ignore, to_json, write_json_file
+from ._events import EventCallback, Stopwatch, ignore, to_json
 from ._io import read_table
+from ._model_folder import METADATA_FILE, ModelFile, ModelFolder, ModelMetadata
 from ._profile import profile_table
 from ._restore import training_frame
 from ._schema import check_against_data, infer_columns, parse_columns
-from ._sdv import file_sha256
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
-from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
 
 RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy", "holdout")
 HOLDOUT_FILE = "holdout.parquet"
@@ -132,7 +131,7 @@ def train(
         log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
-    (out_dir / "metadata.json").unlink(missing_ok=True)
+    (out_dir / METADATA_FILE).unlink(missing_ok=True)
     (out_dir / HOLDOUT_FILE).unlink(missing_ok=True)
     algo_cls.discard(out_dir)
 
@@ -169,7 +168,7 @@ def train(
 
         torch.set_num_threads(threads)
         typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit, null_tokens=source.get("null_tokens"))
-        rules = profile["rules"]
+        rules = profile.rules
         emit(
             {
                 "event": "progress",
@@ -195,7 +194,7 @@ def train(
                 "event": "progress",
                 "stage": "prepared",
                 "rows": len(frame),
-                "columns": len(profile["columns"]),
+                "columns": len(profile.columns),
                 "model_columns": len(sdtypes),
                 "threads": threads,
                 "elapsed_s": prepared_s,
@@ -211,34 +210,31 @@ def train(
         model_path = algorithm.save(out_dir)
         total_s = clock.elapsed()
 
-        meta = {
-            "engine": ENGINE_NAME,
-            "engineVersion": __version__,
-            "format": MODEL_FORMAT,
-            "algorithm": algo_cls.name,
-            "settings": settings,
-            **({"differentialPrivacy": {"settings": dp, "spent": algorithm.privacy_spent}} if dp is not None else {}),
-            "seed": seed,
-            "columns": [c.to_json() for c in columns],
-            "profile": profile,
-            "source": {**source, "file": Path(data).name},
-            "rows": len(frame),
-            "holdout": holdout_summary,
-            "libraries": library_versions(),
-            "model": {"file": model_path.name, "sha256": file_sha256(model_path), "bytes": model_path.stat().st_size},
-            "losses": losses,
-            **({"encodings": algorithm.encodings} if algorithm.encodings else {}),
-            "timings": {"read_s": read_s, "prepare_s": round(prepared_s - read_s, 3), "fit_s": fit_s, "total_s": total_s},
-            "createdAt": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        write_json_file(out_dir / "metadata.json", meta)
+        metadata = ModelMetadata(
+            algorithm=algo_cls.name,
+            settings=settings,
+            differential_privacy={"settings": dp, "spent": algorithm.privacy_spent} if dp is not None else None,
+            seed=seed,
+            columns=tuple(columns),
+            profile=profile,
+            source={**source, "file": Path(data).name},
+            rows=len(frame),
+            holdout=holdout_summary,
+            libraries=library_versions(),
+            model=ModelFile.of(model_path),
+            losses=losses,
+            encodings=algorithm.encodings or None,
+            timings={"read_s": read_s, "prepare_s": round(prepared_s - read_s, 3), "fit_s": fit_s, "total_s": total_s},
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        ModelFolder(out_dir, metadata).write()
         completed = {
             "event": "completed",
             "algorithm": algo_cls.name,
             "model": str(out_dir),
             "rows": len(frame),
             "holdout_rows": holdout_summary["rows"],
-            "columns": len(profile["columns"]),
+            "columns": len(profile.columns),
             "epochs": algorithm.epochs_trained if algorithm.epochs_trained is not None else settings.get("epochs"),
             "seed": seed,
             "fit_seconds": fit_s,

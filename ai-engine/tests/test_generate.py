@@ -66,7 +66,7 @@ ROW_RULE_KINDS = ("order", "linear", "dependency", "prefix", "date_part", "missi
 
 def row_violations(profile: dict, row: dict, kinds=ROW_RULE_KINDS) -> set[str]:
     """Rules a CSV row breaks: its cells' own rules, and the table's rules of ``kinds``."""
-    from doppel_engine._rules import check, rules_of
+    from doppel_engine._rules import check
 
     broken: set[str] = set()
     typed = {}
@@ -77,7 +77,7 @@ def row_violations(profile: dict, row: dict, kinds=ROW_RULE_KINDS) -> set[str]:
             value = 1.0 if value == prof["tokens"]["true"] else 0.0
         typed[prof["name"]] = np.nan if value is None and prof["type"] not in ("categorical", "text", "id") else value
     frame = pd.DataFrame([typed])
-    if any(check(rule, frame)[0] == 0 for rule in rules_of(profile) if rule["kind"] in kinds):
+    if any(check(rule, frame)[0] == 0 for rule in profile["rules"] if rule["kind"] in kinds):
         broken.add("broken_relation")
     return broken
 

@@ -18,6 +18,7 @@ from doppel_engine._io import read_table, sniff_delimiter
 from doppel_engine._profile import profile_table
 from doppel_engine._restore import restore
 from doppel_engine._schema import infer_columns, parse_columns
+from doppel_engine._table_profile import ColumnProfile, Profile
 
 
 def test_describe_cli_is_one_json_object_and_imports_no_heavy_library():
@@ -71,7 +72,7 @@ def test_anomaly_count_rounds_half_up():
 
 
 def test_anomaly_kind_that_does_not_apply_is_rejected():
-    profile = {"columns": [{"name": "a", "type": "categorical", "role": "model", "null_ratio": 0.2, "categories": ["x"]}], "relations": []}
+    profile = Profile(columns=(ColumnProfile(name="a", type="categorical", role="model", null_ratio=0.2, categories=["x"]),), rules=())
     assert parse_spec({"ratio": 0.1}, profile)["kinds"] == ["unseen_category"]
     with pytest.raises(EngineError) as err:
         parse_spec({"ratio": 0.1, "kinds": ["broken_relation"]}, profile)
@@ -156,13 +157,13 @@ def test_text_boolean_and_datetime_columns_round_trip_through_restore_and_csv():
         ]
     )
     _typed, profile = profile_table(raw, columns, max_categories=10, on_event=lambda e: None)
-    prof = {p["name"]: p for p in profile["columns"]}
-    assert prof["flag"]["tokens"]["true"] == "Y" and prof["at"]["resolution"] == 60.0
+    prof = profile.by_name()
+    assert prof["flag"].tokens["true"] == "Y" and prof["at"].resolution == 60.0
     sampled = pd.DataFrame(
         {
             "note": ["__doppel_other__"] * 100,
             "flag": ["true", "false", None, "true"] * 25,
-            "at": np.linspace(prof["at"]["min"] - 1e6, prof["at"]["max"] + 1e6, 100),
+            "at": np.linspace(prof["at"].min - 1e6, prof["at"].max + 1e6, 100),
         }
     )
     out = csv_frame(restore(sampled, profile, rng=np.random.default_rng(1), row_offset=0, n=100), profile)

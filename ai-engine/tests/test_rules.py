@@ -13,9 +13,10 @@ from conftest import TAXIS_COLUMNS, dataset, requires_sdv, run_cli
 from doppel_engine import EngineError, generate, train
 from doppel_engine._evaluate import rules_section
 from doppel_engine._events import ignore
+from doppel_engine._model_folder import ModelFolder
 from doppel_engine._profile import profile_table, typed_rows
 from doppel_engine._restore import restore, training_frame
-from doppel_engine._rules import break_rule, check, keep, rules_of
+from doppel_engine._rules import break_rule, check, keep
 from doppel_engine._schema import Column
 
 N = 1500
@@ -23,7 +24,7 @@ N = 1500
 
 def _rules(raw: pd.DataFrame, types: dict[str, str]) -> list[dict]:
     columns = [Column(name, types[name], "%Y-%m-%d %H:%M:%S" if types[name] == "datetime" else None) for name in raw.columns]
-    return profile_table(raw, columns, max_categories=500, on_event=ignore)[1]["rules"]
+    return list(profile_table(raw, columns, max_categories=500, on_event=ignore)[1].rules)
 
 
 def _money(values: np.ndarray) -> list[str]:
@@ -62,7 +63,7 @@ def test_a_search_cut_short_by_its_time_budget_says_so_and_keeps_what_needs_no_s
     events = []
 
     columns = [Column("city", "categorical"), Column("country", "categorical"), Column("serial", "integer")]
-    rules = profile_table(raw, columns, max_categories=500, on_event=events.append)[1]["rules"]
+    rules = profile_table(raw, columns, max_categories=500, on_event=events.append)[1].rules
 
     assert [e["code"] for e in events if e["event"] == "warning"] == ["rules_search_cut"]
     assert not _by_kind(rules, "dependency") and _by_kind(rules, "unique")
@@ -135,7 +136,7 @@ def test_a_column_empty_exactly_when_another_has_a_value_is_missing_together(rng
 def test_all_distinct_values_make_a_unique_rule_and_generation_keeps_them_distinct(rng):
     raw = pd.DataFrame({"code": rng.permutation(N).astype(str), "group": rng.choice(["a", "b"], N)})
     typed, profile = profile_table(raw, [Column("code", "integer"), Column("group", "categorical")], max_categories=10, on_event=ignore)
-    (unique,) = _by_kind(profile["rules"], "unique")
+    (unique,) = _by_kind(profile.rules, "unique")
 
     sampled = pd.DataFrame({"code": rng.integers(0, 50, 400).astype(float), "group": rng.choice(["a", "b"], 400)})
     restored = restore(sampled, profile, rng=rng, row_offset=0, n=400)
@@ -159,7 +160,7 @@ def test_a_code_built_from_other_columns_and_fixed_characters_is_composed_and_ke
     types = {"hotel": "categorical", "year": "integer", "country": "categorical", "serial": "integer", "booking": "text"}
     typed, profile = profile_table(raw, [Column(n, t) for n, t in types.items()], max_categories=5000, on_event=ignore)
 
-    (composed,) = _by_kind(profile["rules"], "composed")
+    (composed,) = _by_kind(profile.rules, "composed")
     assert composed["id"] == "composed:booking" and sorted(composed["columns"][1:]) == ["country", "hotel", "serial", "year"]
     assert [p.get("text") for p in composed["parts"] if "text" in p] == ["/", "-", "#"] and composed["real_share"] == 1.0
     frame, _ = training_frame(typed, profile)
@@ -222,11 +223,11 @@ def test_each_kind_of_rule_is_broken_on_the_row_an_anomaly_picks(rng):
         Column("key", "text"),
     ]
     typed, profile = profile_table(raw, columns, max_categories=5000, on_event=ignore)
-    rules = profile["rules"]
+    rules = profile.rules
     assert {r["kind"] for r in rules} >= {"order", "linear", "dependency", "prefix", "composed", "date_part", "missing_together", "unique"}
 
     frame = typed.head(200).copy()
-    profiles = {p["name"]: p for p in profile["columns"]}
+    profiles = profile.by_name()
     for rule in rules:
         assert (check(rule, frame) != 0).all(), rule["id"]
         broken = frame.copy()
@@ -240,7 +241,7 @@ def test_keeping_rules_mends_rows_that_break_them(rng):
     typed, profile = profile_table(raw, [Column("city", "categorical"), Column("region", "categorical")], max_categories=50, on_event=ignore)
     frame, _ = training_frame(typed, profile)
     shuffled = frame.assign(region=rng.permutation(frame["region"].to_numpy()))
-    (rule,) = profile["rules"]
+    (rule,) = profile.rules
 
     assert check(rule, shuffled).mean() < 0.5
     keep(shuffled, [rule], profile, rng)
@@ -288,20 +289,20 @@ def test_training_logs_the_rules_found(taxis_model):
 def test_generated_taxi_rows_keep_the_surcharge_sum_and_the_fare_steps(taxis_model, tmp_path):
     model, _ = taxis_model
     synth, completed = _generated(model, tmp_path)
-    (linear,) = [r for r in rules_of(json.loads((model / "metadata.json").read_text())["profile"]) if r["kind"] == "linear"]
+    (linear,) = [r for r in json.loads((model / "metadata.json").read_text())["profile"]["rules"] if r["kind"] == "linear"]
 
     assert linear["id"] == "linear:total"
     assert _surcharge_kept(synth, linear) >= 0.9
     fare = synth["fare"].astype(float)
     assert np.mean(np.abs(fare * 2 - np.round(fare * 2)) < 1e-9) >= 0.95
     assert completed["rules_kept"]["linear:total"] >= 0.9
-    assert set(completed["rules_kept"]) == {r["id"] for r in rules_of(json.loads((model / "metadata.json").read_text())["profile"])}
+    assert set(completed["rules_kept"]) == {r["id"] for r in json.loads((model / "metadata.json").read_text())["profile"]["rules"]}
 
 
 @requires_sdv
 def test_a_rule_switched_off_is_not_kept_and_an_unknown_id_is_refused(taxis_model, tmp_path):
     model, _ = taxis_model
-    linear = next(r for r in rules_of(json.loads((model / "metadata.json").read_text())["profile"]) if r["kind"] == "linear")
+    linear = next(r for r in json.loads((model / "metadata.json").read_text())["profile"]["rules"] if r["kind"] == "linear")
     synth, completed = _generated(model, tmp_path, rules_off=["linear:total"])
 
     assert _surcharge_kept(synth, linear) < 0.5
@@ -318,18 +319,18 @@ def test_broken_relation_anomalies_break_a_rule_and_the_evaluation_reports_share
     model, _ = taxis_model
     spec = {"ratio": 0.1, "kinds": ["broken_relation"]}
     synth, completed = _generated(model, tmp_path, anomalies=spec)
-    profile = json.loads((model / "metadata.json").read_text())["profile"]
+    profile = ModelFolder.read(model).metadata.profile
     typed = typed_rows(synth, profile)
-    held = np.array([check(rule, typed) for rule in profile["rules"]])
+    held = np.array([check(rule, typed) for rule in profile.rules])
     flagged = (synth["is_anomaly"] == "true").to_numpy()
 
     assert flagged.sum() == completed["anomalies"] == 200
     assert (held[:, flagged] == 0).any(axis=0).all()
-    broken_kinds = {profile["rules"][i]["kind"] for i in np.flatnonzero((held[:, flagged] == 0).any(axis=1))}
+    broken_kinds = {profile.rules[i]["kind"] for i in np.flatnonzero((held[:, flagged] == 0).any(axis=1))}
     assert len(broken_kinds) >= 3
 
     section = rules_section(str(model), synth, ["is_anomaly", "anomaly_kind"])
-    assert [r["id"] for r in section] == [r["id"] for r in profile["rules"]]
+    assert [r["id"] for r in section] == [r["id"] for r in profile.rules]
     for entry in section:
         assert entry["synthetic_share"] == pytest.approx(completed["rules_kept"][entry["id"]])
 

@@ -89,14 +89,14 @@ def test_every_spelling_is_written_back_exactly_from_the_profile(source):
     expected = _raw_text(source)
     for name in SPELLINGS:
         assert written[name].astype(str).tolist() == expected[name].tolist(), name
-    by_name = {p["name"]: p for p in profile["columns"]}
-    assert by_name["amount"]["number_layout"] == {"thousands": ",", "decimal": "."}
-    assert by_name["euro"]["number_layout"] == {"thousands": ".", "decimal": ","}
-    assert by_name["code"]["number_layout"] == {"width": 5}
-    assert by_name["local"]["zone"] == {"text": "+01:00", "offset_s": 3600.0}
-    assert by_name["named"]["zone"] == {"text": "UTC", "offset_s": 0.0}
-    assert "zone" not in by_name["day"] and by_name["day"]["resolution"] == 86_400
-    assert by_name["share"]["null_token"] == "?" and by_name["flag"]["null_token"] == "NULL"
+    by_name = profile.by_name()
+    assert by_name["amount"].number_layout == {"thousands": ",", "decimal": "."}
+    assert by_name["euro"].number_layout == {"thousands": ".", "decimal": ","}
+    assert by_name["code"].number_layout == {"width": 5}
+    assert by_name["local"].zone == {"text": "+01:00", "offset_s": 3600.0}
+    assert by_name["named"].zone == {"text": "UTC", "offset_s": 0.0}
+    assert by_name["day"].zone is None and by_name["day"].resolution == 86_400
+    assert by_name["share"].null_token == "?" and by_name["flag"].null_token == "NULL"
 
 
 def test_zoned_datetimes_are_learned_as_utc_instants(source):

@@ -93,9 +93,9 @@ def test_profile_records_the_support_and_restore_keeps_it():
     columns = [Column("amount", "integer"), Column("score", "float")]
 
     typed, profile = profile_table(raw, columns, max_categories=100, on_event=ignore)
-    amount, score = profile["columns"]
-    assert amount["support"]["kind"] == "grid" and 50.0 in [level["step"] for level in amount["support"]["levels"]]
-    assert score["support"] is None
+    amount, score = profile.columns
+    assert amount.support["kind"] == "grid" and 50.0 in [level["step"] for level in amount.support["levels"]]
+    assert score.support is None
 
     sampled = pd.DataFrame({"amount": rng.uniform(100, 20_000, 4000), "score": rng.normal(0, 1, 4000)})
     restored = restore(sampled, profile, rng=rng, row_offset=0, n=4000)
@@ -120,8 +120,8 @@ def test_rows_repaired_for_an_order_stay_on_both_columns_supports():
     total = fare + np.round(rng.uniform(0.3, 20, 3000), 2)
     raw = pd.DataFrame({"fare": [f"{v:.2f}" for v in fare], "total": [f"{v:.2f}" for v in total]})
     _, profile = profile_table(raw, [Column("fare", "float"), Column("total", "float")], max_categories=10, on_event=ignore)
-    assert "order:total>=fare" in [rule["id"] for rule in profile["rules"]]
-    assert profile["columns"][0]["support"]["kind"] == "set"
+    assert "order:total>=fare" in [rule["id"] for rule in profile.rules]
+    assert profile.columns[0].support["kind"] == "set"
 
     sampled = pd.DataFrame({"fare": rng.uniform(2.5, 60, 4000), "total": rng.uniform(2.8, 80, 4000)})
     restored = restore(sampled, profile, rng=rng, row_offset=0, n=4000)
@@ -138,5 +138,5 @@ def test_floats_written_with_fixed_decimals_come_back_with_them():
     written = csv_frame(typed, profile)
 
     assert written["price"].tolist()[:5] == ["1.50", "2.00", "13.25", None, "-0.10"]
-    assert [profile["columns"][i]["fixed_decimals"] for i in (0, 1)] == [True, False]
+    assert [profile.columns[i].fixed_decimals for i in (0, 1)] == [True, False]
     assert written["rate"].dtype == float

@@ -12,7 +12,7 @@ export const FORMATS = [
 export const ACTIVE_BATCH = ['PENDING', 'GENERATING'];
 
 /**
- * Synthetic batches with their status, the rules each switched off, and, once complete, a download
+ * Batches with their status, the rules each switched off, and, once complete, a download
  * button per format.
  */
 export default function BatchList({ batches, onDownload, rules = [] }) {
@@ -33,7 +33,7 @@ export default function BatchList({ batches, onDownload, rules = [] }) {
     }
   }
   return (
-    <ul className="divide-y divide-slate-100" aria-label="Synthetic batches">
+    <ul className="divide-y divide-slate-100" aria-label="Batches">
       {batches.map((batch) => (
         <li key={batch.id} className="space-y-2 py-3" data-testid="batch">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

@@ -30,7 +30,7 @@ describe('the batch list', () => {
       <BatchList
         batches={[
           batch(3, 'GENERATING', { progress: { rows: 250, total: 500 } }),
-          batch(2, 'FAILED', { error: 'the model file is missing' }),
+          batch(2, 'FAILED', { error: 'the model folder is missing' }),
           batch(1, 'COMPLETED'),
         ]}
         onDownload={vi.fn()}
@@ -40,7 +40,7 @@ describe('the batch list', () => {
     expect(screen.getByText('Generating', { selector: '[data-status]' })).toBeInTheDocument();
     expect(screen.getByText('250 / 500 rows')).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
-    expect(screen.getByText('the model file is missing')).toBeInTheDocument();
+    expect(screen.getByText('the model folder is missing')).toBeInTheDocument();
     expect(screen.getByText(/10 anomalies/)).toBeInTheDocument();
     // Downloads only for the completed batch, in the four formats.
     for (const format of ['CSV', 'JSON', 'SQL', 'Parquet']) {

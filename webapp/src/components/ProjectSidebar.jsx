@@ -110,8 +110,7 @@ function ProjectItem({ project, onNavigate }) {
           onCancel={() => setConfirming(false)}
         >
           <p>
-            This removes the project with all its datasets, models and synthetic batches. It cannot
-            be undone.
+            This removes the project with all its datasets, models and batches. It cannot be undone.
           </p>
           {remove.error && <p className="field-error">{remove.error.message}</p>}
         </ConfirmDialog>

@@ -79,7 +79,7 @@ function DatasetList({ projectId }) {
           onConfirm={() => remove.mutate(doomed.id)}
           onCancel={() => setDoomed(null)}
         >
-          <p>Its models and synthetic batches go with it.</p>
+          <p>Its models and batches go with it.</p>
           {remove.error && <p className="field-error">{remove.error.message}</p>}
         </ConfirmDialog>
       )}
@@ -141,12 +141,12 @@ function BatchOverview({ projectId, models }) {
   return (
     <section aria-labelledby="batches-title" className="card">
       <h2 id="batches-title" className="mb-2 text-lg font-semibold">
-        Synthetic batches
+        Batches
       </h2>
       {loading && <Loading label="Loading batches…" />}
       {failed && <ErrorMessage error={failed.error} title="Could not load batches" />}
       {!loading && rows.length === 0 && (
-        <EmptyState>No synthetic data yet: generate rows from a trained model.</EmptyState>
+        <EmptyState>No batches yet: generate rows from a trained model.</EmptyState>
       )}
       {rows.length > 0 && (
         <ul className="divide-y divide-slate-100">
@@ -171,7 +171,7 @@ function BatchOverview({ projectId, models }) {
   );
 }
 
-/** One project: upload data, and its datasets, models and synthetic batches. */
+/** One project: upload data, and its datasets, models and batches. */
 export default function ProjectPage() {
   const { projectId } = useParams();
   const project = useQuery({

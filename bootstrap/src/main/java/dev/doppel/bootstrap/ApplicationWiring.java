@@ -1,13 +1,9 @@
 package dev.doppel.bootstrap;
 
-import dev.doppel.adapter.files.LocalFileStore;
-import dev.doppel.adapter.files.ReadingLimits;
-import dev.doppel.adapter.files.StreamingTableReader;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.PasswordHasher;
 import dev.doppel.application.port.out.ProjectStore;
-import dev.doppel.application.port.out.TableReader;
 import dev.doppel.application.port.out.TokenIssuer;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.application.port.out.UserUsage;
@@ -30,8 +26,8 @@ import dev.doppel.application.service.BatchService;
 import dev.doppel.application.service.EvaluateModelService;
 import dev.doppel.application.service.EvaluationQueryService;
 import dev.doppel.application.service.ExportService;
-import dev.doppel.adapter.files.export.StreamingTableExporter;
 import dev.doppel.application.port.out.TableExporter;
+import dev.doppel.application.port.out.TableReader;
 import dev.doppel.application.service.JobRunner;
 import dev.doppel.application.service.JobSettings;
 import dev.doppel.application.service.ModelService;
@@ -44,28 +40,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Connects the use cases to the adapters that implement their ports. */
+/** The application's services, each built from the ports it needs; the adapters behind the ports come from their own wiring. */
 @Configuration
 public class ApplicationWiring {
 
   @Bean
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  @Bean
-  LocalFileStore fileStore(DoppelProperties properties) {
-    return new LocalFileStore(properties.dataDir().resolve("files"));
-  }
-
-  @Bean
-  StreamingTableReader tableReader(FileStore files, DoppelProperties properties) {
-    DoppelProperties.Upload upload = properties.upload();
-    return new StreamingTableReader(
-        files,
-        new ReadingLimits(
-            upload.maxColumns(), upload.maxFieldLength(), upload.maxColumnNameLength(), upload.maxRecordLength(),
-            upload.maxParquetBlockSize().toBytes()));
   }
 
   @Bean
@@ -140,11 +121,6 @@ public class ApplicationWiring {
   EvaluateModelService evaluateModelService(
       ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, JobRunner jobs, Clock clock) {
     return new EvaluateModelService(projects, datasets, models, batches, evaluations, jobs, clock);
-  }
-
-  @Bean
-  StreamingTableExporter tableExporter(TableReader tables) {
-    return new StreamingTableExporter(tables);
   }
 
   @Bean

@@ -37,6 +37,18 @@ class ArchitectureTest {
   static final ArchRule adaptersDoNotSeeEachOther =
       slices().matching("dev.doppel.adapter.(*)..").should().notDependOnEachOther();
 
+  /** Controllers call use cases through their interfaces; which service implements one is bootstrap's choice. */
+  @ArchTest
+  static final ArchRule webDrivesUseCasesThroughTheirInterfaces =
+      noClasses().that().resideInAPackage("dev.doppel.adapter.web..").should().dependOnClassesThat().resideInAPackage("dev.doppel.application.service..");
+
+  /** The file and engine adapters are wired as explicit beans in bootstrap, so they need no framework of their own. */
+  @ArchTest
+  static final ArchRule fileAndEngineAdaptersAreFrameworkFree =
+      noClasses()
+          .that().resideInAnyPackage("dev.doppel.adapter.files..", "dev.doppel.adapter.engine..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..");
+
   @ArchTest
   static final ArchRule domainDoesNotReachOut =
       noClasses().that().resideInAPackage("dev.doppel.domain..").should().dependOnClassesThat().resideInAPackage("dev.doppel.application..");

@@ -1,5 +1,6 @@
 package dev.doppel.adapter.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -19,6 +20,8 @@ public class OpenApiConfiguration {
   static {
     // The signed-in caller (CallerArgumentResolver) comes from the token, never from the request.
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(UserId.class);
+    // A JSON tree in a response (the engine's evaluation report) is an open object, not a JsonNode bean.
+    SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
   }
 
   @Bean

@@ -3,7 +3,10 @@ package dev.doppel.application.service;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageBatchesUseCase;
+import dev.doppel.application.port.in.CancelBatchUseCase;
+import dev.doppel.application.port.in.DeleteBatchUseCase;
+import dev.doppel.application.port.in.FindBatchesUseCase;
+import dev.doppel.application.port.in.GenerateBatchUseCase;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
@@ -24,7 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-public class BatchService implements ManageBatchesUseCase {
+public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, CancelBatchUseCase, DeleteBatchUseCase {
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
 
   private final Ownership ownership;

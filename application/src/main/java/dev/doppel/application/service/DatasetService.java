@@ -2,7 +2,10 @@ package dev.doppel.application.service;
 
 import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageDatasetsUseCase;
+import dev.doppel.application.port.in.DeleteDatasetUseCase;
+import dev.doppel.application.port.in.FindDatasetsUseCase;
+import dev.doppel.application.port.in.OverrideColumnTypesUseCase;
+import dev.doppel.application.port.in.UploadDatasetUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.application.port.in.UploadDatasetCommand;
@@ -29,7 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-public class DatasetService implements ManageDatasetsUseCase {
+public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase, OverrideColumnTypesUseCase, DeleteDatasetUseCase {
   private final ProjectStore projects;
   private final DatasetStore datasets;
   private final FileStore files;

@@ -3,7 +3,10 @@ package dev.doppel.application.service;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.ListAlgorithmsQuery;
-import dev.doppel.application.port.in.ManageModelsUseCase;
+import dev.doppel.application.port.in.CancelModelUseCase;
+import dev.doppel.application.port.in.DeleteModelUseCase;
+import dev.doppel.application.port.in.FindModelsUseCase;
+import dev.doppel.application.port.in.TrainModelUseCase;
 import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.application.port.out.BatchStore;
@@ -27,7 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-public class ModelService implements ManageModelsUseCase {
+public class ModelService implements TrainModelUseCase, FindModelsUseCase, CancelModelUseCase, DeleteModelUseCase {
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
 
   private final Ownership ownership;

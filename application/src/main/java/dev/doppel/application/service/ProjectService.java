@@ -1,7 +1,10 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.in.CreateProjectCommand;
-import dev.doppel.application.port.in.ManageProjectsUseCase;
+import dev.doppel.application.port.in.CreateProjectUseCase;
+import dev.doppel.application.port.in.DeleteProjectUseCase;
+import dev.doppel.application.port.in.FindProjectsUseCase;
+import dev.doppel.application.port.in.UpdateProjectUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.UpdateProjectCommand;
 import dev.doppel.application.port.out.ProjectStore;
@@ -12,7 +15,7 @@ import dev.doppel.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 
-public class ProjectService implements ManageProjectsUseCase {
+public class ProjectService implements CreateProjectUseCase, FindProjectsUseCase, UpdateProjectUseCase, DeleteProjectUseCase {
   private final ProjectStore projects;
   private final CascadingDeletion deletion;
   private final Clock clock;

@@ -6,38 +6,23 @@ import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.project.ProjectName;
 import dev.doppel.domain.user.UserId;
-import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
+import org.springframework.stereotype.Component;
 
-@Mapper(uses = TimeColumns.class)
-interface ProjectPersistenceMapper {
-  // MapStruct takes the record's copy-with methods for fluent setters; they are not properties.
-  @Mapping(target = "renamed", ignore = true)
-  @Mapping(target = "describedAs", ignore = true)
-  @Mapping(target = "ownerId", source = "userId")
-  Project toDomain(ProjectJpaEntity entity);
-
-  @Mapping(target = "id", ignore = true)
-  @Mapping(target = "userId", source = "ownerId")
-  ProjectJpaEntity toEntity(NewProject project);
-
-  default ProjectId toProjectId(Long id) {
-    return new ProjectId(id);
+/** Between a projects row and the domain's {@link Project}; the row names the owner {@code user_id}. */
+@Component
+class ProjectPersistenceMapper {
+  Project toDomain(ProjectJpaEntity entity) {
+    return new Project(
+        new ProjectId(entity.getId()), new UserId(entity.getUserId()), new ProjectName(entity.getName()), entity.getDescription(),
+        TimeColumns.toMicros(entity.getCreatedAt()));
   }
 
-  default UserId toUserId(Long id) {
-    return new UserId(id);
-  }
-
-  default Long fromUserId(UserId id) {
-    return id.value();
-  }
-
-  default ProjectName toProjectName(String value) {
-    return new ProjectName(value);
-  }
-
-  default String fromProjectName(ProjectName name) {
-    return name.value();
+  ProjectJpaEntity toEntity(NewProject project) {
+    ProjectJpaEntity entity = new ProjectJpaEntity();
+    entity.setUserId(project.ownerId().value());
+    entity.setName(project.name().value());
+    entity.setDescription(project.description());
+    entity.setCreatedAt(TimeColumns.toMicros(project.createdAt()));
+    return entity;
   }
 }

@@ -1,29 +1,26 @@
 package dev.doppel.adapter.persistence.user;
 
 import dev.doppel.domain.user.NewUser;
+import dev.doppel.domain.user.Role;
 import dev.doppel.domain.user.User;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.domain.user.Username;
-import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
+import org.springframework.stereotype.Component;
 
-@Mapper
-interface UserPersistenceMapper {
-  User toDomain(UserJpaEntity entity);
-
-  @Mapping(target = "id", ignore = true)
-  @Mapping(target = "tokenVersion", ignore = true)
-  UserJpaEntity toEntity(NewUser user);
-
-  default UserId toUserId(Long id) {
-    return new UserId(id);
+/** Between a users row and the domain's {@link User}. The id and token version are the table's to set. */
+@Component
+class UserPersistenceMapper {
+  User toDomain(UserJpaEntity entity) {
+    return new User(
+        new UserId(entity.getId()), new Username(entity.getUsername()), entity.getPasswordHash(), Role.valueOf(entity.getRole()),
+        entity.getTokenVersion());
   }
 
-  default Username toUsername(String value) {
-    return new Username(value);
-  }
-
-  default String fromUsername(Username username) {
-    return username.value();
+  UserJpaEntity toEntity(NewUser user) {
+    UserJpaEntity entity = new UserJpaEntity();
+    entity.setUsername(user.username().value());
+    entity.setPasswordHash(user.passwordHash());
+    entity.setRole(user.role().name());
+    return entity;
   }
 }

@@ -61,9 +61,17 @@ public class AuthController {
       @Schema(requiredMode = REQUIRED, minLength = 10, maxLength = 72, description = "at least 10 characters, at most 72 bytes in UTF-8")
           String newPassword) {}
 
-  public record UserResponse(long id, String username, String role) {}
+  public record UserResponse(long id, String username, String role) {
+    static UserResponse from(User user) {
+      return new UserResponse(user.id().value(), user.username().value(), user.role().name());
+    }
+  }
 
-  public record TokenResponse(String token, String tokenType, Instant expiresAt) {}
+  public record TokenResponse(String token, String tokenType, Instant expiresAt) {
+    static TokenResponse from(IssuedToken token) {
+      return new TokenResponse(token.token(), "Bearer", token.expiresAt());
+    }
+  }
 
   @PostMapping("/register")
   @ResponseStatus(HttpStatus.CREATED)
@@ -76,7 +84,7 @@ public class AuthController {
     // Every registration counts, successful or not: it creates an account or probes for one.
     throttle.begin(credentials.username(), request.getRemoteAddr());
     User user = register.register(RegisterUserCommand.of(credentials.username(), credentials.password()));
-    return new UserResponse(user.id().value(), user.username().value(), user.role().name());
+    return UserResponse.from(user);
   }
 
   @PostMapping("/login")
@@ -89,7 +97,7 @@ public class AuthController {
     LoginThrottle.Attempt attempt = throttle.begin(credentials.username(), request.getRemoteAddr());
     IssuedToken token = logIn.logIn(new LogInCommand(credentials.username(), credentials.password()));
     attempt.succeeded();
-    return new TokenResponse(token.token(), "Bearer", token.expiresAt());
+    return TokenResponse.from(token);
   }
 
   @PostMapping("/logout")
@@ -115,6 +123,6 @@ public class AuthController {
     LoginThrottle.Attempt attempt = throttle.begin(CurrentUser.username(caller), request.getRemoteAddr());
     IssuedToken token = changePassword.changePassword(new ChangePasswordCommand(CurrentUser.of(caller), change.currentPassword(), change.newPassword()));
     attempt.succeeded();
-    return new TokenResponse(token.token(), "Bearer", token.expiresAt());
+    return TokenResponse.from(token);
   }
 }

@@ -6,7 +6,10 @@ import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageBatchesUseCase;
+import dev.doppel.application.port.in.CancelBatchUseCase;
+import dev.doppel.application.port.in.DeleteBatchUseCase;
+import dev.doppel.application.port.in.FindBatchesUseCase;
+import dev.doppel.application.port.in.GenerateBatchUseCase;
 import dev.doppel.domain.batch.SyntheticBatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -27,14 +30,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Generation")
+@Tag(name = "Batches")
 @SecurityRequirement(name = "bearer")
 public class BatchController {
   private static final int MAX_RULE_ID_LENGTH = 200;
-  private final ManageBatchesUseCase batches;
+  private final GenerateBatchUseCase generation;
+  private final FindBatchesUseCase batches;
+  private final CancelBatchUseCase cancellation;
+  private final DeleteBatchUseCase deletion;
 
-  public BatchController(ManageBatchesUseCase batches) {
+  public BatchController(GenerateBatchUseCase generation, FindBatchesUseCase batches, CancelBatchUseCase cancellation, DeleteBatchUseCase deletion) {
+    this.generation = generation;
     this.batches = batches;
+    this.cancellation = cancellation;
+    this.deletion = deletion;
   }
 
   /**
@@ -55,7 +64,7 @@ public class BatchController {
           List<String> rulesOff) {}
 
   @PostMapping("/api/generate")
-  @Operation(summary = "Queue the generation of a synthetic batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
+  @Operation(summary = "Queue the generation of a batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
   @ApiResponse(responseCode = "202", description = "queued; Location names the batch")
   @ApiResponse(responseCode = "404", description = "modelId names no model of yours")
   @ApiResponse(responseCode = "400", description = "a field is invalid, such as a rulesOff id that is no rule of the model; the problem names it")
@@ -69,7 +78,7 @@ public class BatchController {
     }
     AnomalyRequest anomalies = request.anomalies();
     SyntheticBatch batch =
-        batches.generate(
+        generation.generate(
             new GenerateBatchCommand(
                 caller,
                 PathIds.model(request.modelId(), "modelId"),
@@ -79,54 +88,34 @@ public class BatchController {
                     : GenerateBatchCommand.anomalies(Boolean.TRUE.equals(anomalies.inject()), anomalies.ratio(), anomalies.labelColumn(), anomalies.kindColumn(), anomalies.kinds()),
                 Optional.ofNullable(request.seed()),
                 request.rulesOff()));
-    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/synthetic/" + batch.id().value())).body(toResponse(batch));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/synthetic/" + batch.id().value())).body(BatchResponse.from(batch));
   }
 
   @GetMapping("/api/models/{id}/batches")
   @Operation(summary = "Batches generated from a model, newest first")
   public List<BatchResponse> list(@PathVariable long id, UserId caller) {
-    return batches.listByModel(caller, PathIds.model(id, "id")).stream().map(BatchController::toResponse).toList();
+    return batches.listByModel(caller, PathIds.model(id, "id")).stream().map(BatchResponse::from).toList();
   }
 
   @GetMapping("/api/synthetic/{id}")
   @Operation(summary = "A batch: status, progress, and its file's rows, size and checksum once completed")
   public BatchResponse get(@PathVariable long id, UserId caller) {
-    return toResponse(batches.get(caller, PathIds.batch(id, "id")));
+    return BatchResponse.from(batches.get(caller, PathIds.batch(id, "id")));
   }
 
   @PostMapping("/api/synthetic/{id}/cancel")
-  @Operation(summary = "Stop a queued or running generation")
+  @Operation(summary = "Stop a queued or generating batch")
   @ApiResponse(responseCode = "200", description = "the batch, stopped")
-  @ApiResponse(responseCode = "409", description = "the generation has already finished")
+  @ApiResponse(responseCode = "409", description = "the batch has already finished")
   public BatchResponse cancel(@PathVariable long id, UserId caller) {
-    return toResponse(batches.cancel(caller, PathIds.batch(id, "id")));
+    return BatchResponse.from(cancellation.cancel(caller, PathIds.batch(id, "id")));
   }
 
   @DeleteMapping("/api/synthetic/{id}")
   @Operation(summary = "Delete a batch and its file")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    batches.delete(caller, PathIds.batch(id, "id"));
+    deletion.delete(caller, PathIds.batch(id, "id"));
     return ResponseEntity.noContent().build();
-  }
-
-  static BatchResponse toResponse(SyntheticBatch b) {
-    return new BatchResponse(
-        b.id().value(),
-        b.modelId().value(),
-        b.status().name(),
-        b.requestedRows(),
-        b.file().map(f -> f.rows()).orElse(null),
-        b.anomalies().map(a -> new BatchResponse.Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds())).orElse(null),
-        b.file().map(f -> f.anomalyRows()).orElse(null),
-        b.seed().orElse(null),
-        b.rulesOff(),
-        b.file().map(f -> f.sizeBytes()).orElse(null),
-        b.file().map(f -> f.sha256()).orElse(null),
-        new BatchResponse.Progress(b.rowsDone(), b.requestedRows()),
-        b.createdAt(),
-        b.startedAt().orElse(null),
-        b.finishedAt().orElse(null),
-        b.error().orElse(null));
   }
 }

@@ -1,5 +1,6 @@
 package dev.doppel.adapter.web.batch;
 
+import dev.doppel.domain.batch.SyntheticBatch;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,4 +26,24 @@ public record BatchResponse(
   public record Anomalies(double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
 
   public record Progress(long rows, long total) {}
+
+  static BatchResponse from(SyntheticBatch b) {
+    return new BatchResponse(
+        b.id().value(),
+        b.modelId().value(),
+        b.status().name(),
+        b.requestedRows(),
+        b.file().map(f -> f.rows()).orElse(null),
+        b.anomalies().map(a -> new Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds())).orElse(null),
+        b.file().map(f -> f.anomalyRows()).orElse(null),
+        b.seed().orElse(null),
+        b.rulesOff(),
+        b.file().map(f -> f.sizeBytes()).orElse(null),
+        b.file().map(f -> f.sha256()).orElse(null),
+        new Progress(b.rowsDone(), b.requestedRows()),
+        b.createdAt(),
+        b.startedAt().orElse(null),
+        b.finishedAt().orElse(null),
+        b.error().orElse(null));
+  }
 }

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
-import dev.doppel.application.port.in.DatasetPreview;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageDatasetsUseCase;
+import dev.doppel.application.port.in.DeleteDatasetUseCase;
+import dev.doppel.application.port.in.FindDatasetsUseCase;
+import dev.doppel.application.port.in.OverrideColumnTypesUseCase;
+import dev.doppel.application.port.in.UploadDatasetUseCase;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
@@ -52,13 +54,19 @@ public class DatasetController {
 
   private static final String TYPE_NAMES = "integer, float, categorical, boolean, datetime, id, text";
 
-  private final ManageDatasetsUseCase datasets;
-  private final DatasetWebMapper mapper;
+  private final UploadDatasetUseCase uploads;
+  private final FindDatasetsUseCase datasets;
+  private final OverrideColumnTypesUseCase typeOverrides;
+  private final DeleteDatasetUseCase deletion;
   private final ObjectMapper json;
 
-  public DatasetController(ManageDatasetsUseCase datasets, DatasetWebMapper mapper, ObjectMapper json) {
+  public DatasetController(
+      UploadDatasetUseCase uploads, FindDatasetsUseCase datasets, OverrideColumnTypesUseCase typeOverrides, DeleteDatasetUseCase deletion,
+      ObjectMapper json) {
+    this.uploads = uploads;
     this.datasets = datasets;
-    this.mapper = mapper;
+    this.typeOverrides = typeOverrides;
+    this.deletion = deletion;
     this.json = json;
   }
 
@@ -94,8 +102,8 @@ public class DatasetController {
     Map<String, ColumnType> chosen = chosenTypes(types);
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
-          datasets.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content, chosen));
-      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(mapper.toResponse(dataset));
+          uploads.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content, chosen));
+      return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(DatasetResponse.from(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
     }
@@ -106,7 +114,7 @@ public class DatasetController {
   @ApiResponse(responseCode = "200", description = "the datasets, newest first")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public List<DatasetResponse> list(@RequestParam("projectId") long projectId, UserId caller) {
-    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(mapper::toResponse).toList();
+    return datasets.list(caller, PathIds.project(projectId, "projectId")).stream().map(DatasetResponse::from).toList();
   }
 
   @GetMapping("/projects/{projectId}/datasets")
@@ -118,25 +126,25 @@ public class DatasetController {
   @GetMapping(DATASET)
   @Operation(summary = "A dataset with its inferred schema")
   public DatasetResponse get(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(datasets.get(caller, PathIds.dataset(id, "id")));
+    return DatasetResponse.from(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/stats")
   @Operation(summary = "Per-column distributions for charts: histograms, top values, nulls, moments, quantiles, distinct counts")
   public DatasetStatsResponse stats(@PathVariable long id, UserId caller) {
-    return mapper.toStats(datasets.get(caller, PathIds.dataset(id, "id")));
+    return DatasetStatsResponse.from(datasets.get(caller, PathIds.dataset(id, "id")));
   }
 
   @GetMapping("/datasets/{id}/preview")
   @Operation(summary = "The first rows as typed values")
-  public DatasetPreview preview(
+  public DatasetPreviewResponse preview(
       @PathVariable long id,
       @Parameter(
               description = "how many rows; at most doppel.upload.max-preview-rows",
               schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
           @RequestParam(name = "rows", defaultValue = "20") int rows,
       UserId caller) {
-    return datasets.preview(caller, PathIds.dataset(id, "id"), rows);
+    return DatasetPreviewResponse.from(datasets.preview(caller, PathIds.dataset(id, "id"), rows));
   }
 
   /** Body: {"columns": {"age": "float", "zip": "categorical"}}. */
@@ -153,7 +161,7 @@ public class DatasetController {
     if (patch.columns() == null) {
       throw new InvalidInputException("columns", "columns is required: an object from column name to type");
     }
-    return mapper.toResponse(datasets.overrideColumnTypes(caller, PathIds.dataset(id, "id"), columnTypes(patch.columns(), "columns")));
+    return DatasetResponse.from(typeOverrides.overrideColumnTypes(caller, PathIds.dataset(id, "id"), columnTypes(patch.columns(), "columns")));
   }
 
   private Map<String, ColumnType> chosenTypes(String types) {
@@ -188,7 +196,7 @@ public class DatasetController {
   @Operation(summary = "Delete a dataset with its models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    datasets.delete(caller, PathIds.dataset(id, "id"));
+    deletion.delete(caller, PathIds.dataset(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,12 +1,11 @@
 package dev.doppel.adapter.web.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.GetEvaluationQuery;
-import dev.doppel.application.port.in.ManageDatasetsUseCase;
-import dev.doppel.application.port.in.ManageModelsUseCase;
+import dev.doppel.application.port.in.FindDatasetsUseCase;
+import dev.doppel.application.port.in.FindModelsUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
@@ -20,8 +19,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,12 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvaluationReportController {
   static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-  private final ManageModelsUseCase models;
-  private final ManageDatasetsUseCase datasets;
+  private final FindModelsUseCase models;
+  private final FindDatasetsUseCase datasets;
   private final GetEvaluationQuery evaluations;
   private final ObjectMapper json;
 
-  public EvaluationReportController(ManageModelsUseCase models, ManageDatasetsUseCase datasets, GetEvaluationQuery evaluations, ObjectMapper json) {
+  public EvaluationReportController(FindModelsUseCase models, FindDatasetsUseCase datasets, GetEvaluationQuery evaluations, ObjectMapper json) {
     this.models = models;
     this.datasets = datasets;
     this.evaluations = evaluations;
@@ -75,14 +72,6 @@ public class EvaluationReportController {
     headers.setContentType(HTML);
     // The name is plain ASCII by construction, so it needs no RFC 2047 or RFC 5987 encoding, which curl -OJ would keep literally.
     headers.setContentDisposition(ContentDisposition.attachment().filename(EvaluationReportPage.fileName(model, dataset)).build());
-    return ResponseEntity.ok().headers(headers).body(EvaluationReportPage.render(model, dataset, evaluation, parse(report.document())));
-  }
-
-  private JsonNode parse(String document) {
-    try {
-      return json.readTree(document);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the stored evaluation report is not JSON", e);
-    }
+    return ResponseEntity.ok().headers(headers).body(EvaluationReportPage.render(model, dataset, evaluation, ReportDocument.read(json, report)));
   }
 }

@@ -2,34 +2,34 @@ package dev.doppel.adapter.web.model;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.EvaluateModelCommand;
 import dev.doppel.application.port.in.EvaluateModelUseCase;
 import dev.doppel.application.port.in.GetEvaluationQuery;
 import dev.doppel.application.port.in.InvalidInputException;
-import dev.doppel.application.port.in.ManageModelsUseCase;
-import dev.doppel.application.port.in.ManageProjectsUseCase;
+import dev.doppel.application.port.in.CancelModelUseCase;
+import dev.doppel.application.port.in.DeleteModelUseCase;
+import dev.doppel.application.port.in.FindModelsUseCase;
+import dev.doppel.application.port.in.FindProjectsUseCase;
 import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
+import dev.doppel.application.port.in.TrainModelUseCase;
 import dev.doppel.domain.dataset.profile.TableRules;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.Algorithm;
+import dev.doppel.domain.synthesis.PrivacySpent;
 import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,21 +53,25 @@ public class ModelController {
   /** "train" is no id: GET or DELETE /api/models/train answers 405 (Allow: POST), not "id must be a number". */
   private static final String MODEL = "/{id:(?!train$).+}";
 
-  private final ManageModelsUseCase models;
-  private final ManageProjectsUseCase projects;
+  private final TrainModelUseCase training;
+  private final FindModelsUseCase models;
+  private final CancelModelUseCase cancellation;
+  private final DeleteModelUseCase deletion;
+  private final FindProjectsUseCase projects;
   private final GetEvaluationQuery evaluations;
   private final EvaluateModelUseCase evaluate;
-  private final ModelWebMapper mapper;
   private final ObjectMapper json;
 
   public ModelController(
-      ManageModelsUseCase models, ManageProjectsUseCase projects, GetEvaluationQuery evaluations, EvaluateModelUseCase evaluate, ModelWebMapper mapper,
-      ObjectMapper json) {
+      TrainModelUseCase training, FindModelsUseCase models, CancelModelUseCase cancellation, DeleteModelUseCase deletion, FindProjectsUseCase projects,
+      GetEvaluationQuery evaluations, EvaluateModelUseCase evaluate, ObjectMapper json) {
+    this.training = training;
     this.models = models;
+    this.cancellation = cancellation;
+    this.deletion = deletion;
     this.projects = projects;
     this.evaluations = evaluations;
     this.evaluate = evaluate;
-    this.mapper = mapper;
     this.json = json;
   }
 
@@ -106,13 +110,13 @@ public class ModelController {
       settings.put("batch_size", request.batchSize());
     }
     ModelView view =
-        models.train(
+        training.train(
             new TrainModelCommand(
                 caller, PathIds.dataset(request.datasetId(), "datasetId"), request.algorithm(), settings, Optional.ofNullable(request.differentialPrivacy()),
                 Optional.ofNullable(request.seed())));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/models/" + view.model().id().value()))
-        .body(mapper.toResponse(view));
+        .body(ModelResponse.from(view));
   }
 
   @GetMapping
@@ -135,13 +139,13 @@ public class ModelController {
               .sorted(Comparator.comparing((ModelView v) -> v.model().createdAt()).reversed())
               .toList();
     }
-    return views.stream().map(mapper::toResponse).toList();
+    return views.stream().map(ModelResponse::from).toList();
   }
 
   @GetMapping(MODEL)
   @Operation(summary = "A model with its settings, status and training summary")
   public ModelResponse get(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(models.get(caller, PathIds.model(id, "id")));
+    return ModelResponse.from(models.get(caller, PathIds.model(id, "id")));
   }
 
   @GetMapping("/{id}/status")
@@ -155,14 +159,14 @@ public class ModelController {
   @ApiResponse(responseCode = "200", description = "the model, stopped")
   @ApiResponse(responseCode = "409", description = "the training has already finished")
   public ModelResponse cancel(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(models.cancel(caller, PathIds.model(id, "id")));
+    return ModelResponse.from(cancellation.cancel(caller, PathIds.model(id, "id")));
   }
 
   @DeleteMapping(MODEL)
   @Operation(summary = "Delete a model with its batches, evaluation and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    models.delete(caller, PathIds.model(id, "id"));
+    deletion.delete(caller, PathIds.model(id, "id"));
     return ResponseEntity.noContent().build();
   }
 
@@ -176,7 +180,7 @@ public class ModelController {
   @ApiResponse(responseCode = "202", description = "queued")
   @ApiResponse(responseCode = "400", description = "target is not a column of the model's table")
   @ApiResponse(responseCode = "409", description = "the model has not completed its training, or an evaluation is pending or running")
-  public ResponseEntity<Map<String, Object>> evaluate(
+  public ResponseEntity<EvaluationResponse> evaluate(
       @PathVariable long id, @RequestBody(required = false) EvaluateRequest request, UserId caller) {
     // The evaluation as queued: a fast engine may already have finished it, but this answer is 202.
     Evaluation queued = evaluate.evaluate(new EvaluateModelCommand(caller, PathIds.model(id, "id"), Optional.ofNullable(request).map(EvaluateRequest::target)));
@@ -189,7 +193,7 @@ public class ModelController {
       description = "200 with the report when computed; 202 while pending or running; 200 with status FAILED and the reason; 404 before training completed.")
   @ApiResponse(responseCode = "200", description = "the report, or status FAILED with the reason")
   @ApiResponse(responseCode = "202", description = "the evaluation is pending or running")
-  public ResponseEntity<Map<String, Object>> evaluation(@PathVariable long id, UserId caller) {
+  public ResponseEntity<EvaluationResponse> evaluation(@PathVariable long id, UserId caller) {
     Evaluation evaluation =
         evaluations
             .evaluation(caller, PathIds.model(id, "id"))
@@ -197,30 +201,10 @@ public class ModelController {
     return evaluationResponse(id, evaluation, caller);
   }
 
-  private ResponseEntity<Map<String, Object>> evaluationResponse(long id, Evaluation evaluation, UserId caller) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("modelId", id);
-    body.put("status", evaluation.status().name());
-    evaluation.target().ifPresent(target -> body.put("target", target));
-    evaluation.startedAt().ifPresent(t -> body.put("startedAt", t));
-    evaluation.finishedAt().ifPresent(t -> body.put("finishedAt", t));
-    evaluation.error().ifPresent(e -> body.put("error", e));
-    models.get(caller, PathIds.model(id, "id")).model().summary().flatMap(s -> s.privacySpent())
-        .ifPresent(spent -> body.put("differentialPrivacy", Map.of("epsilon", spent.epsilon(), "delta", spent.delta())));
-    evaluation.report().ifPresent(report -> {
-      body.put("qualityScore", report.qualityScore());
-      body.put("privacyScore", report.privacyScore());
-      body.put("report", parse(report.document()));
-    });
+  private ResponseEntity<EvaluationResponse> evaluationResponse(long id, Evaluation evaluation, UserId caller) {
+    Optional<PrivacySpent> spent = models.get(caller, PathIds.model(id, "id")).model().summary().flatMap(s -> s.privacySpent());
+    EvaluationResponse body = EvaluationResponse.from(id, evaluation, spent, evaluation.report().map(report -> ReportDocument.read(json, report)));
     boolean inProgress = evaluation.status() == EvaluationStatus.PENDING || evaluation.status() == EvaluationStatus.RUNNING;
     return ResponseEntity.status(inProgress ? HttpStatus.ACCEPTED : HttpStatus.OK).body(body);
-  }
-
-  private JsonNode parse(String document) {
-    try {
-      return json.readTree(document);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the stored evaluation report is not JSON", e);
-    }
   }
 }

@@ -6,7 +6,10 @@ import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.application.port.in.CreateProjectCommand;
-import dev.doppel.application.port.in.ManageProjectsUseCase;
+import dev.doppel.application.port.in.CreateProjectUseCase;
+import dev.doppel.application.port.in.DeleteProjectUseCase;
+import dev.doppel.application.port.in.FindProjectsUseCase;
+import dev.doppel.application.port.in.UpdateProjectUseCase;
 import dev.doppel.application.port.in.UpdateProjectCommand;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectName;
@@ -33,12 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Projects")
 @SecurityRequirement(name = "bearer")
 public class ProjectController {
-  private final ManageProjectsUseCase projects;
-  private final ProjectWebMapper mapper;
+  private final CreateProjectUseCase creation;
+  private final FindProjectsUseCase projects;
+  private final UpdateProjectUseCase updates;
+  private final DeleteProjectUseCase deletion;
 
-  public ProjectController(ManageProjectsUseCase projects, ProjectWebMapper mapper) {
+  public ProjectController(CreateProjectUseCase creation, FindProjectsUseCase projects, UpdateProjectUseCase updates, DeleteProjectUseCase deletion) {
+    this.creation = creation;
     this.projects = projects;
-    this.mapper = mapper;
+    this.updates = updates;
+    this.deletion = deletion;
   }
 
   public record NewProjectRequest(
@@ -54,26 +61,26 @@ public class ProjectController {
   @Operation(summary = "Create a project (a workspace for datasets, models and batches)")
   @ApiResponse(responseCode = "201", description = "created; Location names it")
   public ResponseEntity<ProjectResponse> create(@RequestBody NewProjectRequest request, UserId caller) {
-    Project project = projects.create(CreateProjectCommand.of(caller, request.name(), request.description()));
-    return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(mapper.toResponse(project));
+    Project project = creation.create(CreateProjectCommand.of(caller, request.name(), request.description()));
+    return ResponseEntity.created(URI.create("/api/projects/" + project.id().value())).body(ProjectResponse.from(project));
   }
 
   @GetMapping
   @Operation(summary = "List your projects")
   public List<ProjectResponse> list(UserId caller) {
-    return projects.list(caller).stream().map(mapper::toResponse).toList();
+    return projects.list(caller).stream().map(ProjectResponse::from).toList();
   }
 
   @GetMapping("/{id}")
   public ProjectResponse get(@PathVariable long id, UserId caller) {
-    return mapper.toResponse(projects.get(caller, PathIds.project(id, "id")));
+    return ProjectResponse.from(projects.get(caller, PathIds.project(id, "id")));
   }
 
   @PatchMapping("/{id}")
   @Operation(summary = "Rename or describe a project; absent fields stay as they are")
   public ProjectResponse update(@PathVariable long id, @RequestBody ProjectRequest request, UserId caller) {
-    return mapper.toResponse(
-        projects.update(UpdateProjectCommand.of(caller, PathIds.project(id, "id"), request.name(), request.description())));
+    return ProjectResponse.from(
+        updates.update(UpdateProjectCommand.of(caller, PathIds.project(id, "id"), request.name(), request.description())));
   }
 
   @PutMapping("/{id}")
@@ -86,7 +93,7 @@ public class ProjectController {
   @Operation(summary = "Delete a project with all its datasets, models, batches and files")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
-    projects.delete(caller, PathIds.project(id, "id"));
+    deletion.delete(caller, PathIds.project(id, "id"));
     return ResponseEntity.noContent().build();
   }
 }
