@@ -1,6 +1,7 @@
 package dev.doppel.domain.job;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,5 +18,10 @@ public interface JobStatus {
   /** The word {@code words} uses for {@code state}; empty when that kind of job never reaches it. */
   static <S extends Enum<S> & JobStatus> Optional<S> of(Class<S> words, JobState state) {
     return Arrays.stream(words.getEnumConstants()).filter(word -> word.state() == state).findFirst();
+  }
+
+  /** The words for a job not yet finished (queued or running). */
+  static <S extends Enum<S> & JobStatus> List<S> unfinished(Class<S> words) {
+    return Arrays.stream(words.getEnumConstants()).filter(word -> !word.isFinished()).toList();
   }
 }

@@ -145,5 +145,7 @@ class JobLifecycleTest {
     assertThat(JobStatus.of(BatchStatus.class, JobState.RUNNING)).contains(BatchStatus.GENERATING);
     assertThat(JobStatus.of(EvaluationStatus.class, JobState.RUNNING)).contains(EvaluationStatus.RUNNING);
     assertThat(JobStatus.of(EvaluationStatus.class, JobState.CANCELLED)).isEmpty();
+    assertThat(JobStatus.unfinished(ModelStatus.class)).containsExactly(ModelStatus.PENDING, ModelStatus.TRAINING);
+    assertThat(JobStatus.unfinished(BatchStatus.class)).containsExactly(BatchStatus.PENDING, BatchStatus.GENERATING);
   }
 }
