@@ -7,6 +7,8 @@ import dev.doppel.application.port.in.ManageBatchesUseCase;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.batch.BatchId;
@@ -30,13 +32,13 @@ public class BatchService implements ManageBatchesUseCase {
   private final Ownership ownership;
   private final BatchStore batches;
   private final FileStore files;
-  private final JobRunner jobs;
+  private final JobQueue jobs;
   private final JobSettings settings;
   private final Quotas quotas;
   private final Clock clock;
 
   public BatchService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings,
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobQueue jobs, JobSettings settings,
       Quotas quotas, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.batches = batches;
@@ -61,7 +63,7 @@ public class BatchService implements ManageBatchesUseCase {
     quotas.requireStorageLeft(command.owner(), "count");
     quotas.requireJobSlot(command.owner());
     SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), command.rulesOff(), clock.instant()));
-    jobs.queueGeneration(batch.id());
+    jobs.queue(new JobKey.Generation(batch.id()));
     return batch;
   }
 
@@ -97,10 +99,10 @@ public class BatchService implements ManageBatchesUseCase {
     if (batch.status().isFinished()) {
       throw new ConflictException("status", "batch " + id.value() + " has already finished (" + batch.status() + ")");
     }
-    if (!jobs.cancelRunning(id)) {
-      jobs.current(id).filter(b -> !b.status().isFinished()).ifPresent(b -> batches.update(b.cancel(clock.instant())));
+    JobKey generation = new JobKey.Generation(id);
+    if (batches.cancelIfPending(id, clock.instant()).isEmpty() && jobs.cancelRunning(generation)) {
+      jobs.awaitStopped(generation, CANCEL_WAIT);
     }
-    jobs.awaitStopped(id, CANCEL_WAIT);
     return jobs.current(id).orElseThrow();
   }
 

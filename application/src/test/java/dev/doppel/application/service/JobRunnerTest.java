@@ -6,6 +6,7 @@ import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineRequests;
+import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
@@ -77,7 +78,7 @@ class JobRunnerTest {
     SynthesisModel model = models.add(new NewModel(dataset().id(), new Algorithm("GaussianCopula"), TrainingSettings.NONE, Optional.empty(), clock.instant()));
     models.refuseNextUpdates(2);
 
-    jobs.queueTraining(model.id());
+    jobs.queue(new JobKey.Training(model.id()));
 
     SynthesisModel ended = models.findById(model.id()).orElseThrow();
     assertThat(ended.status()).isEqualTo(ModelStatus.FAILED);
