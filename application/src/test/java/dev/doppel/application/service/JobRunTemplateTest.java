@@ -2,8 +2,6 @@ package dev.doppel.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.doppel.application.port.in.CreateProjectCommand;
-import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -15,12 +13,10 @@ import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
-import dev.doppel.domain.dataset.profile.ProfilingLimits;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.job.FailureReason;
-import dev.doppel.domain.project.Project;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ModelStatus;
@@ -28,8 +24,6 @@ import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.synthesis.TrainingSummary;
-import dev.doppel.domain.user.UserId;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,7 +54,7 @@ class JobRunTemplateTest {
       new JobRunner(
           ports.datasetStore, stores.models, stores.batches, stores.evaluations, ports.fileStore, engine, clock,
           new JobSettings(1_000, 10, Duration.ofHours(1)), this::work, this::work, this::work);
-  private final Dataset dataset = dataset();
+  private final Dataset dataset = stores.uploadDataset(ports, jobs, clock);
 
   @Test
   void claimsAQueuedTrainingCompletesItAndRunsTheEvaluationItRequests() {
@@ -282,16 +276,6 @@ class JobRunTemplateTest {
 
   private SyntheticBatch pendingBatch(SynthesisModel model) {
     return stores.batches.add(new NewBatch(model.id(), 100, Optional.empty(), Optional.empty(), List.of(), clock.instant()));
-  }
-
-  private Dataset dataset() {
-    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, stores.models, stores.batches, ports.fileStore, jobs, clock);
-    Project project = new ProjectService(ports.projectStore, deletion, clock).create(CreateProjectCommand.of(new UserId(1), "Jobs", ""));
-    DatasetService datasets =
-        new DatasetService(
-            ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT),
-            new Quotas(ports.usage, new QuotaSettings(10, 1_000)), deletion);
-    return datasets.upload(UploadDatasetCommand.of(new UserId(1), project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8))));
   }
 
   /** An engine whose answers each test sets; by default every job succeeds at once. */

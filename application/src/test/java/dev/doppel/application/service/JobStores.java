@@ -1,26 +1,37 @@
 package dev.doppel.application.service;
 
+import dev.doppel.application.port.in.CreateProjectCommand;
+import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.dataset.profile.ProfilingLimits;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
+import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
+import dev.doppel.domain.user.UserId;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Models, batches and evaluations kept in memory, claimed and cancelled through the domain's transitions as the real stores do. */
@@ -31,6 +42,23 @@ final class JobStores {
   /** Every model written by update, in order. */
   final List<SynthesisModel> modelUpdates = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicInteger refusals = new AtomicInteger();
+
+  /** Makes the next model updates fail, like a database that is briefly away. */
+  void refuseNextModelUpdates(int count) {
+    refusals.set(count);
+  }
+
+  /** Uploads a one-column table into a new project, for jobs to train on. */
+  Dataset uploadDataset(InMemoryPorts ports, JobQueue jobs, Clock clock) {
+    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, models, batches, ports.fileStore, jobs, clock);
+    Project project = new ProjectService(ports.projectStore, deletion, clock).create(CreateProjectCommand.of(new UserId(1), "Jobs", ""));
+    DatasetService datasets =
+        new DatasetService(
+            ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT),
+            new Quotas(ports.usage, new QuotaSettings(10, 1_000)), deletion);
+    return datasets.upload(UploadDatasetCommand.of(new UserId(1), project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8))));
+  }
 
   final ModelStore models =
       new ModelStore() {
@@ -63,6 +91,9 @@ final class JobStores {
 
         @Override
         public synchronized SynthesisModel update(SynthesisModel model) {
+          if (refusals.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new IllegalStateException("the database is not answering");
+          }
           modelUpdates.add(model);
           modelRows.put(model.id(), model);
           return model;
