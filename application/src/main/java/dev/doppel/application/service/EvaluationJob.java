@@ -1,14 +1,9 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.out.Cancellation;
-import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EngineRequests;
-import dev.doppel.application.port.out.EvaluationStore;
-import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
-import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProgressListener;
-import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
@@ -16,7 +11,6 @@ import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,21 +21,11 @@ import java.util.function.UnaryOperator;
  * stopped evaluation (its model is being deleted) fails, since evaluations have no cancelled state.
  */
 final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
-  private final DatasetStore datasets;
-  private final ModelStore models;
-  private final EvaluationStore evaluations;
-  private final FileStore files;
-  private final SynthesisEngine engine;
-  private final Clock clock;
+  private final JobPorts ports;
   private final JobSettings settings;
 
-  EvaluationJob(DatasetStore datasets, ModelStore models, EvaluationStore evaluations, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings) {
-    this.datasets = datasets;
-    this.models = models;
-    this.evaluations = evaluations;
-    this.files = files;
-    this.engine = engine;
-    this.clock = clock;
+  EvaluationJob(JobPorts ports, JobSettings settings) {
+    this.ports = ports;
     this.settings = settings;
   }
 
@@ -52,32 +36,32 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
 
   @Override
   public Optional<Claimed<Evaluation>> claim(JobKey.Evaluation key) {
-    Optional<Evaluation> pending = evaluations.find(key.model()).filter(e -> e.status() == EvaluationStatus.PENDING);
-    Optional<SynthesisModel> model = models.findById(key.model()).filter(m -> m.status() == ModelStatus.COMPLETED);
-    Optional<Dataset> dataset = model.flatMap(m -> datasets.findById(m.datasetId()));
+    Optional<Evaluation> pending = ports.evaluations().find(key.model()).filter(e -> e.status() == EvaluationStatus.PENDING);
+    Optional<SynthesisModel> model = ports.models().findById(key.model()).filter(m -> m.status() == ModelStatus.COMPLETED);
+    Optional<Dataset> dataset = model.flatMap(m -> ports.datasets().findById(m.datasetId()));
     if (pending.isEmpty() || dataset.isEmpty()) {
       return Optional.empty();
     }
-    Evaluation started = evaluations.save(pending.get().start(clock.instant()));
+    Evaluation started = ports.evaluations().save(pending.get().start(ports.clock().instant()));
     return Optional.of(new Scoring(started, model.get(), dataset.get()));
   }
 
   @Override
   public void failIfRunning(JobKey.Evaluation key, String reason) {
-    evaluations.find(key.model()).filter(e -> e.status() == EvaluationStatus.RUNNING).ifPresent(e -> evaluations.save(e.fail(reason, clock.instant())));
+    ports.evaluations().find(key.model()).filter(e -> e.status() == EvaluationStatus.RUNNING).ifPresent(e -> ports.evaluations().save(e.fail(reason, ports.clock().instant())));
   }
 
   /** An evaluation cut short by a restart is requested again: it needs nothing the restart lost. */
   @Override
   public void settleInterrupted(String reason) {
-    for (Evaluation interrupted : evaluations.listByStatus(EvaluationStatus.RUNNING)) {
-      evaluations.save(Evaluation.requested(interrupted.modelId(), interrupted.target(), clock.instant()));
+    for (Evaluation interrupted : ports.evaluations().listByStatus(EvaluationStatus.RUNNING)) {
+      ports.evaluations().save(Evaluation.requested(interrupted.modelId(), interrupted.target(), ports.clock().instant()));
     }
   }
 
   @Override
   public List<JobKey.Evaluation> queued() {
-    return evaluations.listByStatus(EvaluationStatus.PENDING).stream().map(e -> new JobKey.Evaluation(e.modelId())).toList();
+    return ports.evaluations().listByStatus(EvaluationStatus.PENDING).stream().map(e -> new JobKey.Evaluation(e.modelId())).toList();
   }
 
   private final class Scoring implements Claimed<Evaluation> {
@@ -101,20 +85,20 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
     @Override
     public UnaryOperator<Evaluation> run(ProgressSink<Evaluation> progress, Cancellation cancellation) {
       long rows = Math.max(1, Math.min(dataset.profile().rowCount(), settings.evaluationRows()));
-      Path artifact = files.locate(model.artifactKey().orElseThrow());
-      engine.generate(
-          new EngineRequests.Generation(artifact, rows, Optional.empty(), Optional.of(0L), List.of(), files.locate(sampleKey)), ProgressListener.IGNORE, cancellation);
+      Path artifact = ports.files().locate(model.artifactKey().orElseThrow());
+      ports.engine().generate(
+          new EngineRequests.Generation(artifact, rows, Optional.empty(), Optional.of(0L), List.of(), ports.files().locate(sampleKey)), ProgressListener.IGNORE, cancellation);
       EvaluationReport report =
-          engine.evaluate(
-              new EngineRequests.Evaluation(EngineTables.of(files, dataset), files.locate(sampleKey), artifact, settings.evaluationRows(), started.target()),
+          ports.engine().evaluate(
+              new EngineRequests.Evaluation(EngineTables.of(ports.files(), dataset), ports.files().locate(sampleKey), artifact, settings.evaluationRows(), started.target()),
               ProgressListener.IGNORE,
               cancellation);
-      return running -> running.complete(report, clock.instant());
+      return running -> running.complete(report, ports.clock().instant());
     }
 
     @Override
     public Evaluation store(Evaluation job) {
-      return evaluations.save(job);
+      return ports.evaluations().save(job);
     }
 
     @Override
@@ -134,7 +118,7 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
 
     @Override
     public void cleanUp(boolean completed) {
-      files.delete(sampleKey);
+      ports.files().delete(sampleKey);
     }
   }
 }

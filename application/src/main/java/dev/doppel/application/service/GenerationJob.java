@@ -1,21 +1,16 @@
 package dev.doppel.application.service;
 
-import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.Cancellation;
-import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
-import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProgressListener;
-import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.BatchFile;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.synthesis.SynthesisModel;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,20 +21,10 @@ import java.util.logging.Logger;
 final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> {
   private static final Logger log = Logger.getLogger(GenerationJob.class.getName());
 
-  private final DatasetStore datasets;
-  private final ModelStore models;
-  private final BatchStore batches;
-  private final FileStore files;
-  private final SynthesisEngine engine;
-  private final Clock clock;
+  private final JobPorts ports;
 
-  GenerationJob(DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, SynthesisEngine engine, Clock clock) {
-    this.datasets = datasets;
-    this.models = models;
-    this.batches = batches;
-    this.files = files;
-    this.engine = engine;
-    this.clock = clock;
+  GenerationJob(JobPorts ports) {
+    this.ports = ports;
   }
 
   @Override
@@ -49,24 +34,24 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
 
   @Override
   public Optional<Claimed<SyntheticBatch>> claim(JobKey.Generation key) {
-    return batches.claim(key.batch(), clock.instant()).map(Generation::new);
+    return ports.batches().claim(key.batch(), ports.clock().instant()).map(Generation::new);
   }
 
   @Override
   public void failIfRunning(JobKey.Generation key, String reason) {
-    batches.findById(key.batch()).filter(b -> b.status() == BatchStatus.GENERATING).ifPresent(b -> batches.update(b.fail(reason, clock.instant())));
+    ports.batches().findById(key.batch()).filter(b -> b.status() == BatchStatus.GENERATING).ifPresent(b -> ports.batches().update(b.fail(reason, ports.clock().instant())));
   }
 
   @Override
   public void settleInterrupted(String reason) {
-    for (SyntheticBatch batch : batches.listByStatus(BatchStatus.GENERATING)) {
-      batches.update(batch.fail(reason, clock.instant()));
+    for (SyntheticBatch batch : ports.batches().listByStatus(BatchStatus.GENERATING)) {
+      ports.batches().update(batch.fail(reason, ports.clock().instant()));
     }
   }
 
   @Override
   public List<JobKey.Generation> queued() {
-    return batches.listByStatus(BatchStatus.PENDING).stream().map(b -> new JobKey.Generation(b.id())).toList();
+    return ports.batches().listByStatus(BatchStatus.PENDING).stream().map(b -> new JobKey.Generation(b.id())).toList();
   }
 
   private final class Generation implements Claimed<SyntheticBatch> {
@@ -86,20 +71,20 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
 
     @Override
     public UnaryOperator<SyntheticBatch> run(ProgressSink<SyntheticBatch> progress, Cancellation cancellation) {
-      SynthesisModel model = models.findById(batch.modelId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the model was deleted"));
-      Dataset dataset = datasets.findById(model.datasetId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the dataset was deleted"));
+      SynthesisModel model = ports.models().findById(batch.modelId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the model was deleted"));
+      Dataset dataset = ports.datasets().findById(model.datasetId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the dataset was deleted"));
       fileKey = ArtifactKeys.batch(dataset, model.id(), batch.id());
       logKey = ArtifactKeys.batchFailureLog(dataset, model.id(), batch.id());
       EngineRequests.GeneratedFile generated =
-          engine.generate(
+          ports.engine().generate(
               new EngineRequests.Generation(
-                  files.locate(model.artifactKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(),
-                  files.locate(fileKey)),
+                  ports.files().locate(model.artifactKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(),
+                  ports.files().locate(fileKey)),
               listener(progress),
               cancellation);
-      FileStore.StoredContent content = files.inspect(fileKey);
+      FileStore.StoredContent content = ports.files().inspect(fileKey);
       BatchFile file = new BatchFile(fileKey, generated.rows(), generated.anomalyRows(), content.sizeBytes(), content.sha256());
-      return running -> running.complete(file, clock.instant());
+      return running -> running.complete(file, ports.clock().instant());
     }
 
     private ProgressListener listener(ProgressSink<SyntheticBatch> progress) {
@@ -118,7 +103,7 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
 
     @Override
     public SyntheticBatch store(SyntheticBatch job) {
-      return batches.update(job);
+      return ports.batches().update(job);
     }
 
     @Override
@@ -139,7 +124,7 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
     @Override
     public void cleanUp(boolean completed) {
       if (!completed && fileKey != null) {
-        files.delete(fileKey);
+        ports.files().delete(fileKey);
       }
     }
   }

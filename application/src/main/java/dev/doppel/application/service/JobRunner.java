@@ -61,9 +61,10 @@ public class JobRunner implements JobQueue, RecoverJobsUseCase {
     this.files = files;
     this.clock = clock;
     this.settings = settings;
-    lanes.put(JobKey.Training.class, new Lane<>(new TrainingJob(datasets, models, evaluations, files, engine, clock, this), training));
-    lanes.put(JobKey.Generation.class, new Lane<>(new GenerationJob(datasets, models, batches, files, engine, clock), generation));
-    lanes.put(JobKey.Evaluation.class, new Lane<>(new EvaluationJob(datasets, models, evaluations, files, engine, clock, settings), evaluation));
+    JobPorts ports = new JobPorts(datasets, models, batches, evaluations, files, engine, clock);
+    lanes.put(JobKey.Training.class, new Lane<>(new TrainingJob(ports, this), training));
+    lanes.put(JobKey.Generation.class, new Lane<>(new GenerationJob(ports), generation));
+    lanes.put(JobKey.Evaluation.class, new Lane<>(new EvaluationJob(ports, settings), evaluation));
   }
 
   /** A kind of job and the workers that run it. */

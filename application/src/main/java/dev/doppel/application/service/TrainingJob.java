@@ -1,15 +1,10 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.out.Cancellation;
-import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EngineRequests;
-import dev.doppel.application.port.out.EvaluationStore;
-import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.JobQueue;
-import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProgressListener;
-import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.synthesis.ModelId;
@@ -17,7 +12,6 @@ import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.synthesis.TrainingProgress;
 import dev.doppel.domain.synthesis.TrainingSummary;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,21 +22,11 @@ import java.util.logging.Logger;
 final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
   private static final Logger log = Logger.getLogger(TrainingJob.class.getName());
 
-  private final DatasetStore datasets;
-  private final ModelStore models;
-  private final EvaluationStore evaluations;
-  private final FileStore files;
-  private final SynthesisEngine engine;
-  private final Clock clock;
+  private final JobPorts ports;
   private final JobQueue queue;
 
-  TrainingJob(DatasetStore datasets, ModelStore models, EvaluationStore evaluations, FileStore files, SynthesisEngine engine, Clock clock, JobQueue queue) {
-    this.datasets = datasets;
-    this.models = models;
-    this.evaluations = evaluations;
-    this.files = files;
-    this.engine = engine;
-    this.clock = clock;
+  TrainingJob(JobPorts ports, JobQueue queue) {
+    this.ports = ports;
     this.queue = queue;
   }
 
@@ -54,30 +38,30 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
   @Override
   public Optional<Claimed<SynthesisModel>> claim(JobKey.Training key) {
     ModelId id = key.model();
-    Optional<Dataset> dataset = models.findById(id).filter(m -> m.status() == ModelStatus.PENDING).flatMap(m -> datasets.findById(m.datasetId()));
+    Optional<Dataset> dataset = ports.models().findById(id).filter(m -> m.status() == ModelStatus.PENDING).flatMap(m -> ports.datasets().findById(m.datasetId()));
     if (dataset.isEmpty()) {
       return Optional.empty();
     }
     String artifactKey = ArtifactKeys.artifact(dataset.get(), id);
-    return models.claim(id, artifactKey, clock.instant()).map(claimed -> new Training(claimed, dataset.get(), artifactKey));
+    return ports.models().claim(id, artifactKey, ports.clock().instant()).map(claimed -> new Training(claimed, dataset.get(), artifactKey));
   }
 
   @Override
   public void failIfRunning(JobKey.Training key, String reason) {
-    models.findById(key.model()).filter(m -> m.status() == ModelStatus.TRAINING).ifPresent(m -> models.update(m.fail(reason, clock.instant())));
+    ports.models().findById(key.model()).filter(m -> m.status() == ModelStatus.TRAINING).ifPresent(m -> ports.models().update(m.fail(reason, ports.clock().instant())));
   }
 
   @Override
   public void settleInterrupted(String reason) {
-    for (SynthesisModel model : models.listByStatus(ModelStatus.TRAINING)) {
-      models.update(model.fail(reason, clock.instant()));
-      model.artifactKey().ifPresent(files::delete);
+    for (SynthesisModel model : ports.models().listByStatus(ModelStatus.TRAINING)) {
+      ports.models().update(model.fail(reason, ports.clock().instant()));
+      model.artifactKey().ifPresent(ports.files()::delete);
     }
   }
 
   @Override
   public List<JobKey.Training> queued() {
-    return models.listByStatus(ModelStatus.PENDING).stream().map(m -> new JobKey.Training(m.id())).toList();
+    return ports.models().listByStatus(ModelStatus.PENDING).stream().map(m -> new JobKey.Training(m.id())).toList();
   }
 
   private final class Training implements Claimed<SynthesisModel> {
@@ -100,9 +84,9 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
     public UnaryOperator<SynthesisModel> run(ProgressSink<SynthesisModel> progress, Cancellation cancellation) {
       EngineRequests.Training request =
           new EngineRequests.Training(
-              EngineTables.of(files, dataset), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), files.locate(artifactKey));
-      TrainingSummary summary = engine.train(request, listener(progress), cancellation);
-      return running -> running.complete(summary, clock.instant());
+              EngineTables.of(ports.files(), dataset), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), ports.files().locate(artifactKey));
+      TrainingSummary summary = ports.engine().train(request, listener(progress), cancellation);
+      return running -> running.complete(summary, ports.clock().instant());
     }
 
     private ProgressListener listener(ProgressSink<SynthesisModel> progress) {
@@ -121,7 +105,7 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
 
     @Override
     public SynthesisModel store(SynthesisModel job) {
-      return models.update(job);
+      return ports.models().update(job);
     }
 
     @Override
@@ -142,13 +126,13 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
     @Override
     public void cleanUp(boolean completed) {
       if (!completed) {
-        files.delete(artifactKey);
+        ports.files().delete(artifactKey);
       }
     }
 
     @Override
     public void completed(SynthesisModel stored) {
-      evaluations.save(Evaluation.requested(stored.id(), clock.instant()));
+      ports.evaluations().save(Evaluation.requested(stored.id(), ports.clock().instant()));
       queue.queue(new JobKey.Evaluation(stored.id()));
     }
   }
