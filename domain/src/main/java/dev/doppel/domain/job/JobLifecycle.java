@@ -18,7 +18,7 @@ public record JobLifecycle<S extends Enum<S> & JobStatus>(
     String subject, S status, Optional<String> error, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
 
   /** What a cancelled job records as its reason. */
-  public static final String CANCELLED_BY_USER = "cancelled by the user";
+  private static final String CANCELLED_BY_USER = "cancelled by the user";
 
   public JobLifecycle {
     Objects.requireNonNull(subject, "subject");
