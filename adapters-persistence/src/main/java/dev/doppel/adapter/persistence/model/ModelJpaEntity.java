@@ -51,7 +51,7 @@ public class ModelJpaEntity {
 
   /** The artifact key, set when a worker claims the model. */
   @Column(name = "model_file_path", length = 500)
-  private String modelFilePath;
+  private String artifactKey;
 
   /** The TrainingSummary, set when training completes. */
   @JdbcTypeCode(SqlTypes.JSON)
@@ -142,12 +142,12 @@ public class ModelJpaEntity {
     this.lossHistory = lossHistory;
   }
 
-  public String getModelFilePath() {
-    return modelFilePath;
+  public String getArtifactKey() {
+    return artifactKey;
   }
 
-  public void setModelFilePath(String modelFilePath) {
-    this.modelFilePath = modelFilePath;
+  public void setArtifactKey(String artifactKey) {
+    this.artifactKey = artifactKey;
   }
 
   public String getTrainingMetrics() {
