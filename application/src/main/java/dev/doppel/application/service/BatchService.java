@@ -117,7 +117,7 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
       cancel(owner, id);
     }
     batches.delete(id);
-    files.delete(ArtifactKeys.batch(dataset, batch.modelId(), id));
-    files.delete(ArtifactKeys.batchFailureLog(dataset, batch.modelId(), id));
+    files.delete(FileKeys.batch(dataset, batch.modelId(), id));
+    files.delete(FileKeys.batchFailureLog(dataset, batch.modelId(), id));
   }
 }

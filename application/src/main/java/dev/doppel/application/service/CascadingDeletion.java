@@ -58,14 +58,14 @@ public class CascadingDeletion {
     datasets.delete(dataset.id());
     settle(jobKeys);
     files.delete(dataset.file().key());
-    doomed.forEach(model -> files.delete(ArtifactKeys.model(dataset, model.id())));
+    doomed.forEach(model -> files.delete(FileKeys.model(dataset, model.id())));
   }
 
   void deleteModel(Dataset dataset, ModelId model) {
     List<JobKey> jobKeys = stopJobsOf(models.findById(model).stream().toList());
     models.delete(model);
     settle(jobKeys);
-    files.delete(ArtifactKeys.model(dataset, model));
+    files.delete(FileKeys.model(dataset, model));
   }
 
   /**

@@ -74,7 +74,7 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
       this.started = started;
       this.model = model;
       this.dataset = dataset;
-      this.sampleKey = ArtifactKeys.evaluationSample(dataset, model.id());
+      this.sampleKey = FileKeys.evaluationSample(dataset, model.id());
     }
 
     @Override
@@ -85,12 +85,12 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
     @Override
     public UnaryOperator<Evaluation> run(ProgressSink<Evaluation> progress, Cancellation cancellation) {
       long rows = Math.max(1, Math.min(dataset.profile().rowCount(), settings.evaluationRows()));
-      Path artifact = ports.files().locate(model.artifactKey().orElseThrow());
+      Path modelFolder = ports.files().locate(model.modelFolderKey().orElseThrow());
       ports.engine().generate(
-          new EngineRequests.Generation(artifact, rows, Optional.empty(), Optional.of(0L), List.of(), ports.files().locate(sampleKey)), ProgressListener.IGNORE, cancellation);
+          new EngineRequests.Generation(modelFolder, rows, Optional.empty(), Optional.of(0L), List.of(), ports.files().locate(sampleKey)), ProgressListener.IGNORE, cancellation);
       EvaluationReport report =
           ports.engine().evaluate(
-              new EngineRequests.Evaluation(EngineTables.of(ports.files(), dataset), ports.files().locate(sampleKey), artifact, settings.evaluationRows(), started.target()),
+              new EngineRequests.Evaluation(EngineTables.of(ports.files(), dataset), ports.files().locate(sampleKey), modelFolder, settings.evaluationRows(), started.target()),
               ProgressListener.IGNORE,
               cancellation);
       return running -> running.complete(report, ports.clock().instant());
@@ -113,7 +113,7 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
 
     @Override
     public Optional<String> failureLog() {
-      return Optional.of(ArtifactKeys.evaluationFailureLog(dataset, model.id()));
+      return Optional.of(FileKeys.evaluationFailureLog(dataset, model.id()));
     }
 
     @Override

@@ -73,12 +73,12 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
     public UnaryOperator<SyntheticBatch> run(ProgressSink<SyntheticBatch> progress, Cancellation cancellation) {
       SynthesisModel model = ports.models().findById(batch.modelId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the model was deleted"));
       Dataset dataset = ports.datasets().findById(model.datasetId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the dataset was deleted"));
-      fileKey = ArtifactKeys.batch(dataset, model.id(), batch.id());
-      logKey = ArtifactKeys.batchFailureLog(dataset, model.id(), batch.id());
+      fileKey = FileKeys.batch(dataset, model.id(), batch.id());
+      logKey = FileKeys.batchFailureLog(dataset, model.id(), batch.id());
       EngineRequests.GeneratedFile generated =
           ports.engine().generate(
               new EngineRequests.Generation(
-                  ports.files().locate(model.artifactKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(),
+                  ports.files().locate(model.modelFolderKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(),
                   ports.files().locate(fileKey)),
               listener(progress),
               cancellation);

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
-/** Trains a model into its artifact folder; a completed training requests the model's evaluation. */
+/** Trains a model into its model folder; a completed training requests the model's evaluation. */
 final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
   private static final Logger log = Logger.getLogger(TrainingJob.class.getName());
 
@@ -42,8 +42,8 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
     if (dataset.isEmpty()) {
       return Optional.empty();
     }
-    String artifactKey = ArtifactKeys.artifact(dataset.get(), id);
-    return ports.models().claim(id, artifactKey, ports.clock().instant()).map(claimed -> new Training(claimed, dataset.get(), artifactKey));
+    String modelFolderKey = FileKeys.modelFolder(dataset.get(), id);
+    return ports.models().claim(id, modelFolderKey, ports.clock().instant()).map(claimed -> new Training(claimed, dataset.get(), modelFolderKey));
   }
 
   @Override
@@ -55,7 +55,7 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
   public void settleInterrupted(String reason) {
     for (SynthesisModel model : ports.models().listByStatus(ModelStatus.TRAINING)) {
       ports.models().update(model.fail(reason, ports.clock().instant()));
-      model.artifactKey().ifPresent(ports.files()::delete);
+      model.modelFolderKey().ifPresent(ports.files()::delete);
     }
   }
 
@@ -67,12 +67,12 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
   private final class Training implements Claimed<SynthesisModel> {
     private final SynthesisModel model;
     private final Dataset dataset;
-    private final String artifactKey;
+    private final String modelFolderKey;
 
-    Training(SynthesisModel model, Dataset dataset, String artifactKey) {
+    Training(SynthesisModel model, Dataset dataset, String modelFolderKey) {
       this.model = model;
       this.dataset = dataset;
-      this.artifactKey = artifactKey;
+      this.modelFolderKey = modelFolderKey;
     }
 
     @Override
@@ -84,7 +84,7 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
     public UnaryOperator<SynthesisModel> run(ProgressSink<SynthesisModel> progress, Cancellation cancellation) {
       EngineRequests.Training request =
           new EngineRequests.Training(
-              EngineTables.of(ports.files(), dataset), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), ports.files().locate(artifactKey));
+              EngineTables.of(ports.files(), dataset), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), ports.files().locate(modelFolderKey));
       TrainingSummary summary = ports.engine().train(request, listener(progress), cancellation);
       return running -> running.complete(summary, ports.clock().instant());
     }
@@ -120,13 +120,13 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
 
     @Override
     public Optional<String> failureLog() {
-      return Optional.of(ArtifactKeys.trainingFailureLog(dataset, model.id()));
+      return Optional.of(FileKeys.trainingFailureLog(dataset, model.id()));
     }
 
     @Override
     public void cleanUp(boolean completed) {
       if (!completed) {
-        ports.files().delete(artifactKey);
+        ports.files().delete(modelFolderKey);
       }
     }
 

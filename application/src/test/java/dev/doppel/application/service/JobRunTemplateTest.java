@@ -64,10 +64,10 @@ class JobRunTemplateTest {
 
     SynthesisModel trained = stores.modelRows.get(model.id());
     assertThat(trained.status()).isEqualTo(ModelStatus.COMPLETED);
-    assertThat(trained.artifactKey()).contains(ArtifactKeys.artifact(dataset, model.id()));
+    assertThat(trained.modelFolderKey()).contains(FileKeys.modelFolder(dataset, model.id()));
     assertThat(trained.summary()).contains(TRAINED);
     assertThat(stores.evaluationRows.get(model.id()).status()).isEqualTo(EvaluationStatus.COMPLETED);
-    assertThat(ports.files).doesNotContainKey(ArtifactKeys.evaluationSample(dataset, model.id()));
+    assertThat(ports.files).doesNotContainKey(FileKeys.evaluationSample(dataset, model.id()));
     assertThat(jobs.cancelRunning(new JobKey.Training(model.id()))).isFalse();
   }
 
@@ -119,7 +119,7 @@ class JobRunTemplateTest {
     SynthesisModel model = pendingModel();
     JobKey key = new JobKey.Training(model.id());
     engine.training = (listener, cancellation) -> {
-      ports.files.put(ArtifactKeys.artifact(dataset, model.id()) + "/model.pkl", new byte[1]);
+      ports.files.put(FileKeys.modelFolder(dataset, model.id()) + "/model.pkl", new byte[1]);
       assertThat(jobs.cancelRunning(key)).isTrue();
       assertThat(cancellation.isCancelled()).isTrue();
       throw new EngineCancelledException();
@@ -130,7 +130,7 @@ class JobRunTemplateTest {
     SynthesisModel cancelled = stores.modelRows.get(model.id());
     assertThat(cancelled.status()).isEqualTo(ModelStatus.CANCELLED);
     assertThat(cancelled.error()).contains("cancelled by the user");
-    assertThat(ports.files.keySet()).noneMatch(k -> k.startsWith(ArtifactKeys.artifact(dataset, model.id())));
+    assertThat(ports.files.keySet()).noneMatch(k -> k.startsWith(FileKeys.modelFolder(dataset, model.id())));
     assertThat(jobs.cancelRunning(key)).isFalse();
   }
 
@@ -157,7 +157,7 @@ class JobRunTemplateTest {
   void aTimedOutJobFailsWithTheEnginesMessageAndLeavesNoFiles() {
     SynthesisModel model = pendingModel();
     engine.training = (listener, cancellation) -> {
-      ports.files.put(ArtifactKeys.artifact(dataset, model.id()) + "/model.pkl", new byte[1]);
+      ports.files.put(FileKeys.modelFolder(dataset, model.id()) + "/model.pkl", new byte[1]);
       throw new EngineException(EngineException.Kind.TIMED_OUT, "training ran longer than 1 h and was stopped");
     };
 
@@ -166,7 +166,7 @@ class JobRunTemplateTest {
     SynthesisModel failed = stores.modelRows.get(model.id());
     assertThat(failed.status()).isEqualTo(ModelStatus.FAILED);
     assertThat(failed.error()).contains("training ran longer than 1 h and was stopped");
-    assertThat(ports.files.keySet()).noneMatch(k -> k.startsWith(ArtifactKeys.artifact(dataset, model.id())));
+    assertThat(ports.files.keySet()).noneMatch(k -> k.startsWith(FileKeys.modelFolder(dataset, model.id())));
   }
 
   @Test
@@ -182,7 +182,7 @@ class JobRunTemplateTest {
     SynthesisModel failed = stores.modelRows.get(model.id());
     assertThat(failed.status()).isEqualTo(ModelStatus.FAILED);
     assertThat(failed.error().orElseThrow()).hasSize(FailureReason.MAX_LENGTH).startsWith("Traceback: xxx");
-    assertThat(new String(ports.files.get(ArtifactKeys.trainingFailureLog(dataset, model.id())), StandardCharsets.UTF_8)).isEqualTo(trace);
+    assertThat(new String(ports.files.get(FileKeys.trainingFailureLog(dataset, model.id())), StandardCharsets.UTF_8)).isEqualTo(trace);
   }
 
   @Test
@@ -223,7 +223,7 @@ class JobRunTemplateTest {
     Evaluation failed = stores.evaluationRows.get(model.id());
     assertThat(failed.status()).isEqualTo(EvaluationStatus.FAILED);
     assertThat(failed.error()).contains("the evaluation process died");
-    assertThat(ports.files).doesNotContainKey(ArtifactKeys.evaluationSample(dataset, model.id()));
+    assertThat(ports.files).doesNotContainKey(FileKeys.evaluationSample(dataset, model.id()));
   }
 
   @Test

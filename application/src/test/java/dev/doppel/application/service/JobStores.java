@@ -100,8 +100,8 @@ final class JobStores {
         }
 
         @Override
-        public synchronized Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now) {
-          return findById(id).filter(m -> m.status() == ModelStatus.PENDING).map(m -> put(m.start(artifactKey, now)));
+        public synchronized Optional<SynthesisModel> claim(ModelId id, String modelFolderKey, Instant now) {
+          return findById(id).filter(m -> m.status() == ModelStatus.PENDING).map(m -> put(m.start(modelFolderKey, now)));
         }
 
         @Override

@@ -23,7 +23,7 @@ public record SynthesisModel(
     ModelStatus status,
     Optional<TrainingProgress> progress,
     List<LossPoint> lossHistory,
-    Optional<String> artifactKey,
+    Optional<String> modelFolderKey,
     Optional<TrainingSummary> summary,
     Optional<String> error,
     Instant createdAt,
@@ -42,8 +42,8 @@ public record SynthesisModel(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     lossHistory = List.copyOf(lossHistory);
-    if (status == ModelStatus.COMPLETED && artifactKey.isEmpty()) {
-      throw new IllegalArgumentException("a completed model needs its artifact");
+    if (status == ModelStatus.COMPLETED && modelFolderKey.isEmpty()) {
+      throw new IllegalArgumentException("a completed model needs its model folder");
     }
   }
 
@@ -60,10 +60,10 @@ public record SynthesisModel(
    */
   public static SynthesisModel restore(
       ModelId id, DatasetId datasetId, Algorithm algorithm, TrainingSettings settings, Optional<TrainingSettings> differentialPrivacy,
-      Optional<Long> seed, ModelStatus status, Optional<TrainingProgress> progress, List<LossPoint> lossHistory, Optional<String> artifactKey,
+      Optional<Long> seed, ModelStatus status, Optional<TrainingProgress> progress, List<LossPoint> lossHistory, Optional<String> modelFolderKey,
       Optional<TrainingSummary> summary, Optional<String> error, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, status, progress, lossHistory, artifactKey, summary, error, createdAt, startedAt,
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, status, progress, lossHistory, modelFolderKey, summary, error, createdAt, startedAt,
         finishedAt);
   }
 
@@ -72,8 +72,8 @@ public record SynthesisModel(
     return new JobLifecycle<>(subject(id), status, error, startedAt, finishedAt);
   }
 
-  public SynthesisModel start(String artifactKey, Instant now) {
-    return with(lifecycle().start(now), progress, lossHistory, Optional.of(artifactKey), summary);
+  public SynthesisModel start(String modelFolderKey, Instant now) {
+    return with(lifecycle().start(now), progress, lossHistory, Optional.of(modelFolderKey), summary);
   }
 
   public SynthesisModel progressed(TrainingProgress latest) {
@@ -83,19 +83,19 @@ public record SynthesisModel(
       history = new ArrayList<>(lossHistory);
       history.add(new LossPoint(latest.epoch().get(), latest.metrics()));
     }
-    return with(running, Optional.of(latest), history, artifactKey, summary);
+    return with(running, Optional.of(latest), history, modelFolderKey, summary);
   }
 
   public SynthesisModel complete(TrainingSummary result, Instant now) {
-    return with(lifecycle().complete(now), progress, lossHistory, artifactKey, Optional.of(result));
+    return with(lifecycle().complete(now), progress, lossHistory, modelFolderKey, Optional.of(result));
   }
 
   public SynthesisModel fail(String reason, Instant now) {
-    return with(lifecycle().fail(reason, "training failed", now), progress, lossHistory, artifactKey, summary);
+    return with(lifecycle().fail(reason, "training failed", now), progress, lossHistory, modelFolderKey, summary);
   }
 
   public SynthesisModel cancel(Instant now) {
-    return with(lifecycle().cancel(now), progress, lossHistory, artifactKey, summary);
+    return with(lifecycle().cancel(now), progress, lossHistory, modelFolderKey, summary);
   }
 
   /** The rules its training found in the real rows; none until it has completed. */
@@ -116,10 +116,10 @@ public record SynthesisModel(
   }
 
   private SynthesisModel with(
-      JobLifecycle<ModelStatus> job, Optional<TrainingProgress> progress, List<LossPoint> lossHistory, Optional<String> artifactKey,
+      JobLifecycle<ModelStatus> job, Optional<TrainingProgress> progress, List<LossPoint> lossHistory, Optional<String> modelFolderKey,
       Optional<TrainingSummary> summary) {
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, job.status(), progress, lossHistory, artifactKey, summary, job.error(), createdAt,
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, job.status(), progress, lossHistory, modelFolderKey, summary, job.error(), createdAt,
         job.startedAt(), job.finishedAt());
   }
 

@@ -24,7 +24,7 @@ class SynthesisModelTest {
 
     assertThat(pending.status()).isEqualTo(ModelStatus.PENDING);
     assertThat(training.status()).isEqualTo(ModelStatus.TRAINING);
-    assertThat(training.artifactKey()).contains("models/7");
+    assertThat(training.modelFolderKey()).contains("models/7");
     assertThat(training.startedAt()).contains(T1);
     assertThat(training.lifecycle()).isEqualTo(pending.lifecycle().start(T1));
   }

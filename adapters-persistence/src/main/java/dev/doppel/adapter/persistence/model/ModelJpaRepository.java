@@ -27,10 +27,10 @@ public interface ModelJpaRepository extends JpaRepository<ModelJpaEntity, Long> 
    * callers (on any node) move it; the others see 0 rows changed.
    */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update ModelJpaEntity m set m.status = :status, m.artifactKey = :artifactKey, m.errorMessage = :error,"
+  @Query("update ModelJpaEntity m set m.status = :status, m.modelFolderKey = :modelFolderKey, m.errorMessage = :error,"
       + " m.startedAt = :startedAt, m.finishedAt = :finishedAt where m.id = :id and m.status = :from")
   int moveIfStill(
-      @Param("id") Long id, @Param("from") String from, @Param("status") String status, @Param("artifactKey") String artifactKey,
+      @Param("id") Long id, @Param("from") String from, @Param("status") String status, @Param("modelFolderKey") String modelFolderKey,
       @Param("error") String error, @Param("startedAt") Instant startedAt, @Param("finishedAt") Instant finishedAt);
 
   /** One statement; the database's ON DELETE CASCADE removes the batches and the evaluation. */

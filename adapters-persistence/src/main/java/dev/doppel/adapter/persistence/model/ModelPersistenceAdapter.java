@@ -53,7 +53,7 @@ public class ModelPersistenceAdapter implements ModelStore {
     return repository.findByStatusOrderByIdAsc(status.name()).stream().map(mapper::toDomain).toList();
   }
 
-  /** Writes status, progress, loss history, artifact, summary, error and times: the last writer wins. */
+  /** Writes status, progress, loss history, model folder, summary, error and times: the last writer wins. */
   @Override
   @Transactional
   public SynthesisModel update(SynthesisModel model) {
@@ -66,8 +66,8 @@ public class ModelPersistenceAdapter implements ModelStore {
 
   @Override
   @Transactional
-  public Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now) {
-    return findQueued(id).flatMap(queued -> moveIfStill(queued, queued.start(artifactKey, now)));
+  public Optional<SynthesisModel> claim(ModelId id, String modelFolderKey, Instant now) {
+    return findQueued(id).flatMap(queued -> moveIfStill(queued, queued.start(modelFolderKey, now)));
   }
 
   @Override
@@ -88,7 +88,7 @@ public class ModelPersistenceAdapter implements ModelStore {
   /** Stores the domain's move from {@code before} to {@code after} unless another caller moved the row first. */
   private Optional<SynthesisModel> moveIfStill(SynthesisModel before, SynthesisModel after) {
     int moved = repository.moveIfStill(
-        after.id().value(), before.status().name(), after.status().name(), OptionalColumns.fromText(after.artifactKey()),
+        after.id().value(), before.status().name(), after.status().name(), OptionalColumns.fromText(after.modelFolderKey()),
         OptionalColumns.fromText(after.error()), OptionalColumns.fromTime(after.startedAt()), OptionalColumns.fromTime(after.finishedAt()));
     return moved == 0 ? Optional.empty() : findById(after.id());
   }

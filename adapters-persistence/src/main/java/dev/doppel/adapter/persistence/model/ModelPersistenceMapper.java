@@ -25,7 +25,7 @@ class ModelPersistenceMapper {
         ModelStatus.valueOf(entity.getStatus()),
         Optional.ofNullable(ModelJson.readProgress(entity.getProgress())),
         ModelJson.readLossHistory(entity.getLossHistory()),
-        OptionalColumns.toText(entity.getArtifactKey()),
+        OptionalColumns.toText(entity.getModelFolderKey()),
         Optional.ofNullable(ModelJson.readSummary(entity.getTrainingMetrics())),
         OptionalColumns.toText(entity.getErrorMessage()),
         TimeColumns.toMicros(entity.getCreatedAt()),
@@ -51,7 +51,7 @@ class ModelPersistenceMapper {
     entity.setStatus(model.status().name());
     entity.setProgress(ModelJson.writeProgress(model.progress().orElse(null)));
     entity.setLossHistory(ModelJson.writeLossHistory(model.lossHistory()));
-    entity.setArtifactKey(OptionalColumns.fromText(model.artifactKey()));
+    entity.setModelFolderKey(OptionalColumns.fromText(model.modelFolderKey()));
     entity.setTrainingMetrics(ModelJson.writeSummary(model.summary().orElse(null)));
     entity.setErrorMessage(OptionalColumns.fromText(model.error()));
     entity.setStartedAt(OptionalColumns.fromTime(model.startedAt()));
