@@ -131,11 +131,11 @@ class SynthesisJourneyTest extends FullStackTest {
   void generationFromACorruptModelFileEndsFailedWithAReadableReason() throws Exception {
     long model = train(Map.of("datasetId", dataset, "algorithm", "GaussianCopula"));
     Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", TRAINING);
-    java.nio.file.Path artifact;
+    java.nio.file.Path modelFolder;
     try (var files = java.nio.file.Files.walk(DATA_DIR.resolve("files"))) {
-      artifact = files.filter(p -> p.endsWith("models/" + model + "/artifact")).findFirst().orElseThrow();
+      modelFolder = files.filter(p -> p.endsWith("models/" + model + "/model-folder")).findFirst().orElseThrow();
     }
-    try (var files = java.nio.file.Files.walk(artifact)) {
+    try (var files = java.nio.file.Files.walk(modelFolder)) {
       for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
         java.nio.file.Files.writeString(file, "this is not a model");
       }

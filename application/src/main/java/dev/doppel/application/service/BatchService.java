@@ -10,6 +10,8 @@ import dev.doppel.application.port.in.GenerateBatchUseCase;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.batch.BatchId;
@@ -33,13 +35,13 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
   private final Ownership ownership;
   private final BatchStore batches;
   private final FileStore files;
-  private final JobRunner jobs;
+  private final JobQueue jobs;
   private final JobSettings settings;
   private final Quotas quotas;
   private final Clock clock;
 
   public BatchService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings,
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobQueue jobs, JobSettings settings,
       Quotas quotas, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.batches = batches;
@@ -64,7 +66,7 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
     quotas.requireStorageLeft(command.owner(), "count");
     quotas.requireJobSlot(command.owner());
     SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), command.rulesOff(), clock.instant()));
-    jobs.queueGeneration(batch.id());
+    jobs.queue(new JobKey.Generation(batch.id()));
     return batch;
   }
 
@@ -100,10 +102,10 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
     if (batch.status().isFinished()) {
       throw new ConflictException("status", "batch " + id.value() + " has already finished (" + batch.status() + ")");
     }
-    if (!jobs.cancelRunning(id)) {
-      jobs.current(id).filter(b -> !b.status().isFinished()).ifPresent(b -> batches.update(b.cancel(clock.instant())));
+    JobKey generation = new JobKey.Generation(id);
+    if (batches.cancelIfPending(id, clock.instant()).isEmpty() && jobs.cancelRunning(generation)) {
+      jobs.awaitStopped(generation, CANCEL_WAIT);
     }
-    jobs.awaitStopped(id, CANCEL_WAIT);
     return jobs.current(id).orElseThrow();
   }
 
@@ -115,7 +117,7 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
       cancel(owner, id);
     }
     batches.delete(id);
-    files.delete(ArtifactKeys.batch(dataset, batch.modelId(), id));
-    files.delete(ArtifactKeys.batchFailureLog(dataset, batch.modelId(), id));
+    files.delete(FileKeys.batch(dataset, batch.modelId(), id));
+    files.delete(FileKeys.batchFailureLog(dataset, batch.modelId(), id));
   }
 }

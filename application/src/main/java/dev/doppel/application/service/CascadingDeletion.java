@@ -3,6 +3,8 @@ package dev.doppel.application.service;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.batch.SyntheticBatch;
@@ -29,11 +31,11 @@ public class CascadingDeletion {
   private final ModelStore models;
   private final BatchStore batches;
   private final FileStore files;
-  private final JobRunner jobs;
+  private final JobQueue jobs;
   private final Clock clock;
 
   public CascadingDeletion(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, Clock clock) {
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobQueue jobs, Clock clock) {
     this.projects = projects;
     this.datasets = datasets;
     this.models = models;
@@ -44,7 +46,7 @@ public class CascadingDeletion {
   }
 
   void deleteProject(ProjectId project) {
-    List<Object> jobKeys = stopJobsOf(models.listByProject(project));
+    List<JobKey> jobKeys = stopJobsOf(models.listByProject(project));
     projects.delete(project);
     settle(jobKeys);
     files.delete(ProjectFiles.folder(project));
@@ -52,18 +54,18 @@ public class CascadingDeletion {
 
   void deleteDataset(Dataset dataset) {
     List<SynthesisModel> doomed = models.listByDataset(dataset.id());
-    List<Object> jobKeys = stopJobsOf(doomed);
+    List<JobKey> jobKeys = stopJobsOf(doomed);
     datasets.delete(dataset.id());
     settle(jobKeys);
     files.delete(dataset.file().key());
-    doomed.forEach(model -> files.delete(ArtifactKeys.model(dataset, model.id())));
+    doomed.forEach(model -> files.delete(FileKeys.model(dataset, model.id())));
   }
 
   void deleteModel(Dataset dataset, ModelId model) {
-    List<Object> jobKeys = stopJobsOf(models.findById(model).stream().toList());
+    List<JobKey> jobKeys = stopJobsOf(models.findById(model).stream().toList());
     models.delete(model);
     settle(jobKeys);
-    files.delete(ArtifactKeys.model(dataset, model));
+    files.delete(FileKeys.model(dataset, model));
   }
 
   /**
@@ -71,17 +73,17 @@ public class CascadingDeletion {
    * the running ones to stop and waits for them: a job is registered as running before it claims
    * its row, so none slips between the two steps.
    */
-  private List<Object> stopJobsOf(List<SynthesisModel> doomed) {
+  private List<JobKey> stopJobsOf(List<SynthesisModel> doomed) {
     Instant now = clock.instant();
-    List<Object> jobKeys = new ArrayList<>();
+    List<JobKey> jobKeys = new ArrayList<>();
     for (SynthesisModel model : doomed) {
       models.cancelIfPending(model.id(), now);
-      jobKeys.add(model.id());
-      jobKeys.add(JobRunner.evaluationKey(model.id()));
+      jobKeys.add(new JobKey.Training(model.id()));
+      jobKeys.add(new JobKey.Evaluation(model.id()));
       for (SyntheticBatch batch : batches.listByModel(model.id())) {
         if (!batch.status().isFinished()) {
           batches.cancelIfPending(batch.id(), now);
-          jobKeys.add(batch.id());
+          jobKeys.add(new JobKey.Generation(batch.id()));
         }
       }
     }
@@ -94,7 +96,7 @@ public class CascadingDeletion {
    * an evaluation queued by a training that finished meanwhile reads no rows after that, and one
    * that read them just before is stopped here, before the files go.
    */
-  private void settle(List<Object> jobKeys) {
+  private void settle(List<JobKey> jobKeys) {
     jobKeys.forEach(jobs::cancelRunning);
     jobKeys.forEach(key -> jobs.awaitStopped(key, STOP_WAIT));
   }

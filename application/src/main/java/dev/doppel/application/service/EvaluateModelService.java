@@ -7,6 +7,8 @@ import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.evaluation.Evaluation;
@@ -17,11 +19,11 @@ import java.time.Clock;
 public class EvaluateModelService implements EvaluateModelUseCase {
   private final Ownership ownership;
   private final EvaluationStore evaluations;
-  private final JobRunner jobs;
+  private final JobQueue jobs;
   private final Clock clock;
 
   public EvaluateModelService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, JobRunner jobs, Clock clock) {
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, JobQueue jobs, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.evaluations = evaluations;
     this.jobs = jobs;
@@ -49,7 +51,7 @@ public class EvaluateModelService implements EvaluateModelUseCase {
           throw new ConflictException("id", "model " + id + " is being evaluated (" + e.status() + "); ask again once that evaluation has finished");
         });
     Evaluation requested = evaluations.save(Evaluation.requested(command.model(), command.target(), clock.instant()));
-    jobs.queueEvaluation(command.model());
+    jobs.queue(new JobKey.Evaluation(command.model()));
     return requested;
   }
 

@@ -12,6 +12,8 @@ import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.dataset.DatasetId;
@@ -39,12 +41,12 @@ public class ModelService implements TrainModelUseCase, FindModelsUseCase, Cance
   private final CascadingDeletion deletion;
   private final Quotas quotas;
   private final ListAlgorithmsQuery catalogue;
-  private final JobRunner jobs;
+  private final JobQueue jobs;
   private final Clock clock;
 
   public ModelService(
       ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, ListAlgorithmsQuery catalogue,
-      JobRunner jobs, Quotas quotas, CascadingDeletion deletion, Clock clock) {
+      JobQueue jobs, Quotas quotas, CascadingDeletion deletion, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.models = models;
     this.evaluations = evaluations;
@@ -81,7 +83,7 @@ public class ModelService implements TrainModelUseCase, FindModelsUseCase, Cance
     quotas.requireJobSlot(command.owner());
     SynthesisModel model =
         models.add(new NewModel(command.dataset(), new Algorithm(command.algorithm()), settings, privacy, command.seed(), clock.instant()));
-    jobs.queueTraining(model.id());
+    jobs.queue(new JobKey.Training(model.id()));
     return view(model);
   }
 
@@ -109,8 +111,9 @@ public class ModelService implements TrainModelUseCase, FindModelsUseCase, Cance
     if (model.status().isFinished()) {
       throw new ConflictException("status", "model " + id.value() + " has already finished (" + model.status() + "); only queued or training models can be cancelled");
     }
-    if (models.cancelIfPending(id, clock.instant()).isEmpty() && jobs.cancelRunning(id)) {
-      jobs.awaitStopped(id, CANCEL_WAIT);
+    JobKey training = new JobKey.Training(id);
+    if (models.cancelIfPending(id, clock.instant()).isEmpty() && jobs.cancelRunning(training)) {
+      jobs.awaitStopped(training, CANCEL_WAIT);
     }
     return view(jobs.current(id).orElseThrow());
   }

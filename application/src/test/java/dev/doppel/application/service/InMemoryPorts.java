@@ -271,7 +271,7 @@ final class InMemoryPorts {
         }
 
         @Override
-        public Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now) {
+        public Optional<SynthesisModel> claim(ModelId id, String modelFolderKey, Instant now) {
           return Optional.empty();
         }
 

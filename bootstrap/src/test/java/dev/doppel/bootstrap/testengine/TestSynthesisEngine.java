@@ -104,10 +104,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
               "fit", Optional.of(epoch), Optional.of(epochs), Map.of("loss", 1.0 / epoch), Optional.empty(), Optional.empty(), epoch * 0.04));
     }
     try {
-      Files.createDirectories(request.artifact());
-      Files.writeString(request.artifact().resolve("source.txt"), request.data().file().toString());
+      Files.createDirectories(request.modelFolder());
+      Files.writeString(request.modelFolder().resolve("source.txt"), request.data().file().toString());
       if (script.isPresent()) {
-        Files.writeString(request.artifact().resolve(SCRIPT_FILE), script.get());
+        Files.writeString(request.modelFolder().resolve(SCRIPT_FILE), script.get());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -121,7 +121,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
   @Override
   public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
     try {
-      Path scriptFile = request.artifact().resolve(SCRIPT_FILE);
+      Path scriptFile = request.modelFolder().resolve(SCRIPT_FILE);
       String script = Files.exists(scriptFile) ? Files.readString(scriptFile) : "";
       switch (script) {
         case "fail_long_in_generation" -> throw new EngineException(EngineException.Kind.CRASHED, LONG_FAILURE);
@@ -129,7 +129,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
         case "fail_long_in_evaluation" -> failingSamples.add(request.output());
         default -> {}
       }
-      Path source = Path.of(Files.readString(request.artifact().resolve("source.txt")));
+      Path source = Path.of(Files.readString(request.modelFolder().resolve("source.txt")));
       List<String> lines;
       try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
         lines = reader.lines().toList();

@@ -1,7 +1,6 @@
 package dev.doppel.domain.batch;
 
-import dev.doppel.domain.job.FailureReason;
-import dev.doppel.domain.synthesis.IllegalTransitionException;
+import dev.doppel.domain.job.JobLifecycle;
 import dev.doppel.domain.synthesis.ModelId;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rows generated from a model: PENDING → GENERATING → COMPLETED | FAILED | CANCELLED.
+ * Rows generated from a model. Its generation is a job ({@link JobLifecycle}): PENDING → GENERATING →
+ * COMPLETED | FAILED | CANCELLED, or PENDING → FAILED | CANCELLED.
  *
  * @param rulesOff ids of the model's rules this generation does not keep
  */
@@ -40,45 +40,53 @@ public record SyntheticBatch(
   }
 
   public static SyntheticBatch pending(BatchId id, NewBatch batch) {
+    JobLifecycle<BatchStatus> queued = JobLifecycle.queued(subject(id), BatchStatus.class);
     return new SyntheticBatch(
-        id, batch.modelId(), BatchStatus.PENDING, batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(), 0, Optional.empty(),
-        Optional.empty(), batch.createdAt(), Optional.empty(), Optional.empty());
+        id, batch.modelId(), queued.status(), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(), 0, Optional.empty(), queued.error(),
+        batch.createdAt(), queued.startedAt(), queued.finishedAt());
+  }
+
+  /**
+   * A batch as it was stored, in whatever state. Only the persistence mappers restore batches; every
+   * other change of state goes through the transitions below.
+   */
+  public static SyntheticBatch restore(
+      BatchId id, ModelId modelId, BatchStatus status, long requestedRows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff,
+      long rowsDone, Optional<BatchFile> file, Optional<String> error, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
+    return new SyntheticBatch(id, modelId, status, requestedRows, anomalies, seed, rulesOff, rowsDone, file, error, createdAt, startedAt, finishedAt);
+  }
+
+  /** The generation's lifecycle: status, error and times. */
+  public JobLifecycle<BatchStatus> lifecycle() {
+    return new JobLifecycle<>(subject(id), status, error, startedAt, finishedAt);
   }
 
   public SyntheticBatch start(Instant now) {
-    require(status == BatchStatus.PENDING, BatchStatus.GENERATING);
-    return new SyntheticBatch(id, modelId, BatchStatus.GENERATING, requestedRows, anomalies, seed, rulesOff, 0, file, error, createdAt, Optional.of(now), finishedAt);
+    return with(lifecycle().start(now), 0, file);
   }
 
   public SyntheticBatch progressed(long rows) {
-    require(status == BatchStatus.GENERATING, BatchStatus.GENERATING);
-    return new SyntheticBatch(id, modelId, status, requestedRows, anomalies, seed, rulesOff, Math.min(rows, requestedRows), file, error, createdAt, startedAt, finishedAt);
+    return with(lifecycle().progressed(), Math.min(rows, requestedRows), file);
   }
 
   public SyntheticBatch complete(BatchFile result, Instant now) {
-    require(status == BatchStatus.GENERATING, BatchStatus.COMPLETED);
-    return new SyntheticBatch(
-        id, modelId, BatchStatus.COMPLETED, requestedRows, anomalies, seed, rulesOff, result.rows(), Optional.of(result), Optional.empty(), createdAt,
-        startedAt, Optional.of(now));
+    return with(lifecycle().complete(now), result.rows(), Optional.of(result));
   }
 
   public SyntheticBatch fail(String reason, Instant now) {
-    require(!status.isFinished(), BatchStatus.FAILED);
-    return new SyntheticBatch(
-        id, modelId, BatchStatus.FAILED, requestedRows, anomalies, seed, rulesOff, rowsDone, Optional.empty(),
-        Optional.of(FailureReason.of(reason, "generation failed")), createdAt, startedAt, Optional.of(now));
+    return with(lifecycle().fail(reason, "generation failed", now), rowsDone, Optional.empty());
   }
 
   public SyntheticBatch cancel(Instant now) {
-    require(!status.isFinished(), BatchStatus.CANCELLED);
-    return new SyntheticBatch(
-        id, modelId, BatchStatus.CANCELLED, requestedRows, anomalies, seed, rulesOff, rowsDone, Optional.empty(), Optional.of("cancelled by the user"),
-        createdAt, startedAt, Optional.of(now));
+    return with(lifecycle().cancel(now), rowsDone, Optional.empty());
   }
 
-  private void require(boolean allowed, BatchStatus target) {
-    if (!allowed) {
-      throw new IllegalTransitionException("batch " + id.value(), status, target);
-    }
+  private SyntheticBatch with(JobLifecycle<BatchStatus> job, long rowsDone, Optional<BatchFile> file) {
+    return new SyntheticBatch(
+        id, modelId, job.status(), requestedRows, anomalies, seed, rulesOff, rowsDone, file, job.error(), createdAt, job.startedAt(), job.finishedAt());
+  }
+
+  private static String subject(BatchId id) {
+    return "batch " + id.value();
   }
 }

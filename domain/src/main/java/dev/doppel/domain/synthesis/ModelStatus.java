@@ -1,13 +1,24 @@
 package dev.doppel.domain.synthesis;
 
-public enum ModelStatus {
-  PENDING,
-  TRAINING,
-  COMPLETED,
-  FAILED,
-  CANCELLED;
+import dev.doppel.domain.job.JobState;
+import dev.doppel.domain.job.JobStatus;
 
-  public boolean isFinished() {
-    return this == COMPLETED || this == FAILED || this == CANCELLED;
+/** A model's status as the API and the database spell it; TRAINING is the running state. */
+public enum ModelStatus implements JobStatus {
+  PENDING(JobState.QUEUED),
+  TRAINING(JobState.RUNNING),
+  COMPLETED(JobState.COMPLETED),
+  FAILED(JobState.FAILED),
+  CANCELLED(JobState.CANCELLED);
+
+  private final JobState state;
+
+  ModelStatus(JobState state) {
+    this.state = state;
+  }
+
+  @Override
+  public JobState state() {
+    return state;
   }
 }

@@ -1,7 +1,7 @@
 package dev.doppel.domain.synthesis;
 
 import dev.doppel.domain.dataset.DatasetId;
-import dev.doppel.domain.job.FailureReason;
+import dev.doppel.domain.job.JobLifecycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A synthesizer trained (or being trained) on one dataset. Its status only moves along PENDING →
- * TRAINING → COMPLETED | FAILED | CANCELLED (or PENDING → FAILED | CANCELLED); every change is a
- * method returning the new state.
+ * A synthesizer trained (or being trained) on one dataset. Its training is a job ({@link
+ * JobLifecycle}): PENDING → TRAINING → COMPLETED | FAILED | CANCELLED, or PENDING → FAILED |
+ * CANCELLED; every change is a method returning the new state.
  */
 public record SynthesisModel(
     ModelId id,
@@ -23,7 +23,7 @@ public record SynthesisModel(
     ModelStatus status,
     Optional<TrainingProgress> progress,
     List<LossPoint> lossHistory,
-    Optional<String> artifactKey,
+    Optional<String> modelFolderKey,
     Optional<TrainingSummary> summary,
     Optional<String> error,
     Instant createdAt,
@@ -42,55 +42,60 @@ public record SynthesisModel(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     lossHistory = List.copyOf(lossHistory);
-    if (status == ModelStatus.COMPLETED && artifactKey.isEmpty()) {
-      throw new IllegalArgumentException("a completed model needs its artifact");
+    if (status == ModelStatus.COMPLETED && modelFolderKey.isEmpty()) {
+      throw new IllegalArgumentException("a completed model needs its model folder");
     }
   }
 
   public static SynthesisModel pending(ModelId id, NewModel model) {
+    JobLifecycle<ModelStatus> queued = JobLifecycle.queued(subject(id), ModelStatus.class);
     return new SynthesisModel(
-        id, model.datasetId(), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), ModelStatus.PENDING, Optional.empty(), List.of(),
-        Optional.empty(), Optional.empty(), Optional.empty(), model.createdAt(), Optional.empty(), Optional.empty());
+        id, model.datasetId(), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), queued.status(), Optional.empty(), List.of(),
+        Optional.empty(), Optional.empty(), queued.error(), model.createdAt(), queued.startedAt(), queued.finishedAt());
   }
 
-  public SynthesisModel start(String artifactKey, Instant now) {
-    require(status == ModelStatus.PENDING, ModelStatus.TRAINING);
+  /**
+   * A model as it was stored, in whatever state. Only the persistence mappers restore models; every
+   * other change of state goes through the transitions below.
+   */
+  public static SynthesisModel restore(
+      ModelId id, DatasetId datasetId, Algorithm algorithm, TrainingSettings settings, Optional<TrainingSettings> differentialPrivacy,
+      Optional<Long> seed, ModelStatus status, Optional<TrainingProgress> progress, List<LossPoint> lossHistory, Optional<String> modelFolderKey,
+      Optional<TrainingSummary> summary, Optional<String> error, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
     return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.TRAINING, progress, lossHistory, Optional.of(artifactKey), summary, error,
-        createdAt, Optional.of(now), finishedAt);
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, status, progress, lossHistory, modelFolderKey, summary, error, createdAt, startedAt,
+        finishedAt);
+  }
+
+  /** The training's lifecycle: status, error and times. */
+  public JobLifecycle<ModelStatus> lifecycle() {
+    return new JobLifecycle<>(subject(id), status, error, startedAt, finishedAt);
+  }
+
+  public SynthesisModel start(String modelFolderKey, Instant now) {
+    return with(lifecycle().start(now), progress, lossHistory, Optional.of(modelFolderKey), summary);
   }
 
   public SynthesisModel progressed(TrainingProgress latest) {
-    require(status == ModelStatus.TRAINING, ModelStatus.TRAINING);
+    JobLifecycle<ModelStatus> running = lifecycle().progressed();
     List<LossPoint> history = lossHistory;
     if (latest.epoch().isPresent() && !latest.metrics().isEmpty() && keeps(latest)) {
       history = new ArrayList<>(lossHistory);
       history.add(new LossPoint(latest.epoch().get(), latest.metrics()));
     }
-    return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, status, Optional.of(latest), history, artifactKey, summary, error, createdAt, startedAt,
-        finishedAt);
+    return with(running, Optional.of(latest), history, modelFolderKey, summary);
   }
 
   public SynthesisModel complete(TrainingSummary result, Instant now) {
-    require(status == ModelStatus.TRAINING, ModelStatus.COMPLETED);
-    return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.COMPLETED, progress, lossHistory, artifactKey, Optional.of(result),
-        Optional.empty(), createdAt, startedAt, Optional.of(now));
+    return with(lifecycle().complete(now), progress, lossHistory, modelFolderKey, Optional.of(result));
   }
 
   public SynthesisModel fail(String reason, Instant now) {
-    require(status == ModelStatus.PENDING || status == ModelStatus.TRAINING, ModelStatus.FAILED);
-    return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.FAILED, progress, lossHistory, artifactKey, summary,
-        Optional.of(FailureReason.of(reason, "training failed")), createdAt, startedAt, Optional.of(now));
+    return with(lifecycle().fail(reason, "training failed", now), progress, lossHistory, modelFolderKey, summary);
   }
 
   public SynthesisModel cancel(Instant now) {
-    require(status == ModelStatus.PENDING || status == ModelStatus.TRAINING, ModelStatus.CANCELLED);
-    return new SynthesisModel(
-        id, datasetId, algorithm, settings, differentialPrivacy, seed, ModelStatus.CANCELLED, progress, lossHistory, artifactKey, summary,
-        Optional.of("cancelled by the user"), createdAt, startedAt, Optional.of(now));
+    return with(lifecycle().cancel(now), progress, lossHistory, modelFolderKey, summary);
   }
 
   /** The rules its training found in the real rows; none until it has completed. */
@@ -110,9 +115,15 @@ public record SynthesisModel(
     return lossHistory.size() < MAX_HISTORY && (epoch % stride == 0 || epoch == epochs);
   }
 
-  private void require(boolean allowed, ModelStatus target) {
-    if (!allowed) {
-      throw new IllegalTransitionException("model " + id.value(), status, target);
-    }
+  private SynthesisModel with(
+      JobLifecycle<ModelStatus> job, Optional<TrainingProgress> progress, List<LossPoint> lossHistory, Optional<String> modelFolderKey,
+      Optional<TrainingSummary> summary) {
+    return new SynthesisModel(
+        id, datasetId, algorithm, settings, differentialPrivacy, seed, job.status(), progress, lossHistory, modelFolderKey, summary, job.error(), createdAt,
+        job.startedAt(), job.finishedAt());
+  }
+
+  private static String subject(ModelId id) {
+    return "model " + id.value();
   }
 }

@@ -114,10 +114,10 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     config.set("columns", columns(request.data().columns()));
     Path configFile = null;
     try {
-      Files.createDirectories(request.artifact().getParent());
-      configFile = Files.createTempFile(request.artifact().getParent(), ".train-config-", ".json");
+      Files.createDirectories(request.modelFolder().getParent());
+      configFile = Files.createTempFile(request.modelFolder().getParent(), ".train-config-", ".json");
       Files.writeString(configFile, JSON.writeValueAsString(config), StandardCharsets.UTF_8);
-      List<String> args = new ArrayList<>(List.of("--data", request.data().file().toString(), "--config", configFile.toString(), "--output", request.artifact().toString()));
+      List<String> args = new ArrayList<>(List.of("--data", request.data().file().toString(), "--config", configFile.toString(), "--output", request.modelFolder().toString()));
       delimiter(request.data()).ifPresent(d -> args.addAll(List.of("--delimiter", d)));
       List<String> warnings = new ArrayList<>();
       EngineProcess.Outcome outcome = run("train.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, warnings));
@@ -131,7 +131,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       JsonNode dp = completed.path("differential_privacy");
       Optional<PrivacySpent> spent =
           dp.path("epsilon").isNumber() ? Optional.of(new PrivacySpent(dp.get("epsilon").asDouble(), dp.path("delta").asDouble(0))) : Optional.empty();
-      JsonNode metadata = metadata(request.artifact());
+      JsonNode metadata = metadata(request.modelFolder());
       return new TrainingSummary(completed.path("fit_seconds").asDouble(0), finalMetrics, warnings, spent, rules(metadata), encodings(metadata));
     } catch (IOException e) {
       throw notStarted(e);
@@ -143,7 +143,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
   @Override
   public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
     List<String> args =
-        new ArrayList<>(List.of("--model", request.artifact().toString(), "--count", String.valueOf(request.rows()), "--output", request.output().toString(), "--format", "csv"));
+        new ArrayList<>(List.of("--model", request.modelFolder().toString(), "--count", String.valueOf(request.rows()), "--output", request.output().toString(), "--format", "csv"));
     request.seed().ifPresent(seed -> args.addAll(List.of("--seed", String.valueOf(seed))));
     request.anomalies().ifPresent(spec -> args.addAll(List.of("--anomalies", anomalies(spec))));
     request.rulesOff().forEach(id -> args.addAll(List.of("--rules-off", id)));

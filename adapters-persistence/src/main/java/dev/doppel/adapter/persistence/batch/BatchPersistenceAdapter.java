@@ -1,12 +1,13 @@
 package dev.doppel.adapter.persistence.batch;
 
-import dev.doppel.adapter.persistence.TimeColumns;
+import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.job.JobState;
 import dev.doppel.domain.synthesis.ModelId;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 public class BatchPersistenceAdapter implements BatchStore {
-  /** What {@link SyntheticBatch#cancel} records; the conditional cancel writes the same. */
-  static final String CANCELLED_BY_USER = "cancelled by the user";
-
   private final SyntheticBatchJpaRepository repository;
   private final SyntheticBatchPersistenceMapper mapper;
 
@@ -63,19 +61,25 @@ public class BatchPersistenceAdapter implements BatchStore {
   @Override
   @Transactional
   public Optional<SyntheticBatch> claim(BatchId id, Instant now) {
-    if (repository.claimPending(id.value(), TimeColumns.toMicros(now)) == 0) {
-      return Optional.empty();
-    }
-    return findById(id);
+    return findQueued(id).flatMap(queued -> moveIfStill(queued, queued.start(now)));
   }
 
   @Override
   @Transactional
   public Optional<SyntheticBatch> cancelIfPending(BatchId id, Instant now) {
-    if (repository.cancelPending(id.value(), TimeColumns.toMicros(now), CANCELLED_BY_USER) == 0) {
-      return Optional.empty();
-    }
-    return findById(id);
+    return findQueued(id).flatMap(queued -> moveIfStill(queued, queued.cancel(now)));
+  }
+
+  private Optional<SyntheticBatch> findQueued(BatchId id) {
+    return findById(id).filter(batch -> batch.status().state() == JobState.QUEUED);
+  }
+
+  /** Stores the domain's move from {@code before} to {@code after} unless another caller moved the row first. */
+  private Optional<SyntheticBatch> moveIfStill(SyntheticBatch before, SyntheticBatch after) {
+    int moved = repository.moveIfStill(
+        after.id().value(), before.status().name(), after.status().name(), after.rowsDone(), OptionalColumns.fromText(after.error()),
+        OptionalColumns.fromTime(after.startedAt()), OptionalColumns.fromTime(after.finishedAt()));
+    return moved == 0 ? Optional.empty() : findById(after.id());
   }
 
   @Override

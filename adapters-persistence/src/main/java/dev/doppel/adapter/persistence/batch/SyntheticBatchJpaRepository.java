@@ -15,18 +15,16 @@ public interface SyntheticBatchJpaRepository extends JpaRepository<SyntheticBatc
   List<SyntheticBatchJpaEntity> findByStatusOrderByIdAsc(String status);
 
   /**
-   * One conditional UPDATE: the database lets exactly one of several concurrent callers (on any
-   * node) change the row while it is still PENDING; the others see 0 rows changed.
+   * Writes a batch's move to another state only while its row is still in the state the move
+   * started from: one conditional UPDATE, so the database lets exactly one of several concurrent
+   * callers (on any node) move it; the others see 0 rows changed.
    */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update SyntheticBatchJpaEntity b set b.status = 'GENERATING', b.rowsDone = 0, b.startedAt = :now"
-      + " where b.id = :id and b.status = 'PENDING'")
-  int claimPending(@Param("id") Long id, @Param("now") Instant now);
-
-  @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update SyntheticBatchJpaEntity b set b.status = 'CANCELLED', b.finishedAt = :now, b.errorMessage = :reason"
-      + " where b.id = :id and b.status = 'PENDING'")
-  int cancelPending(@Param("id") Long id, @Param("now") Instant now, @Param("reason") String reason);
+  @Query("update SyntheticBatchJpaEntity b set b.status = :status, b.rowsDone = :rowsDone, b.errorMessage = :error,"
+      + " b.startedAt = :startedAt, b.finishedAt = :finishedAt where b.id = :id and b.status = :from")
+  int moveIfStill(
+      @Param("id") Long id, @Param("from") String from, @Param("status") String status, @Param("rowsDone") long rowsDone,
+      @Param("error") String error, @Param("startedAt") Instant startedAt, @Param("finishedAt") Instant finishedAt);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("delete from SyntheticBatchJpaEntity b where b.id = :id")

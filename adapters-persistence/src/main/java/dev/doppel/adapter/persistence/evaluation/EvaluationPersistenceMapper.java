@@ -4,62 +4,48 @@ import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.adapter.persistence.TimeColumns;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.ModelId;
-import java.time.Instant;
 import java.util.Optional;
-import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
-import org.mapstruct.MappingTarget;
-import org.mapstruct.Named;
+import org.springframework.stereotype.Component;
 
 /** The report spreads over quality_score, privacy_score and report (present when report is). */
-@Mapper(uses = {TimeColumns.class, OptionalColumns.class})
-interface EvaluationPersistenceMapper {
-  // MapStruct takes the record's one-argument transition for a fluent setter; it is not a property.
-  @Mapping(target = "start", ignore = true)
-  @Mapping(target = "report", source = "entity")
-  @Mapping(target = "error", source = "errorMessage")
-  Evaluation toDomain(EvaluationJpaEntity entity);
+@Component
+class EvaluationPersistenceMapper {
+  Evaluation toDomain(EvaluationJpaEntity entity) {
+    return Evaluation.restore(
+        new ModelId(entity.getModelId()),
+        OptionalColumns.toText(entity.getTarget()),
+        EvaluationStatus.valueOf(entity.getStatus()),
+        toReport(entity),
+        OptionalColumns.toText(entity.getErrorMessage()),
+        TimeColumns.toMicros(entity.getRequestedAt()),
+        OptionalColumns.toTime(entity.getStartedAt()),
+        OptionalColumns.toTime(entity.getFinishedAt()));
+  }
 
   /** Writes every column; the model id only when the row is new. */
-  @Mapping(target = "qualityScore", source = "report", qualifiedByName = "qualityScore")
-  @Mapping(target = "privacyScore", source = "report", qualifiedByName = "privacyScore")
-  @Mapping(target = "report", source = "report", qualifiedByName = "document")
-  @Mapping(target = "errorMessage", source = "error")
-  void updateEntity(Evaluation evaluation, @MappingTarget EvaluationJpaEntity entity);
+  void updateEntity(Evaluation evaluation, EvaluationJpaEntity entity) {
+    entity.setModelId(evaluation.modelId().value());
+    entity.setTarget(OptionalColumns.fromText(evaluation.target()));
+    entity.setStatus(evaluation.status().name());
+    entity.setQualityScore(evaluation.report().map(EvaluationReport::qualityScore).orElse(null));
+    entity.setPrivacyScore(evaluation.report().map(EvaluationReport::privacyScore).orElse(null));
+    entity.setReport(evaluation.report().map(EvaluationReport::document).orElse(null));
+    entity.setErrorMessage(OptionalColumns.fromText(evaluation.error()));
+    entity.setRequestedAt(TimeColumns.toMicros(evaluation.requestedAt()));
+    entity.setStartedAt(OptionalColumns.fromTime(evaluation.startedAt()));
+    entity.setFinishedAt(OptionalColumns.fromTime(evaluation.finishedAt()));
+  }
 
-  default Optional<EvaluationReport> toReport(EvaluationJpaEntity entity) {
+  private static Optional<EvaluationReport> toReport(EvaluationJpaEntity entity) {
     if (entity.getReport() == null) {
       return Optional.empty();
     }
-    return Optional.of(new EvaluationReport(zeroIfNull(entity.getQualityScore()), zeroIfNull(entity.getPrivacyScore()),
-        entity.getReport()));
+    return Optional.of(new EvaluationReport(zeroIfNull(entity.getQualityScore()), zeroIfNull(entity.getPrivacyScore()), entity.getReport()));
   }
 
   private static double zeroIfNull(Double score) {
     return score == null ? 0 : score;
-  }
-
-  @Named("qualityScore")
-  default Double qualityScore(Optional<EvaluationReport> report) {
-    return report.map(EvaluationReport::qualityScore).orElse(null);
-  }
-
-  @Named("privacyScore")
-  default Double privacyScore(Optional<EvaluationReport> report) {
-    return report.map(EvaluationReport::privacyScore).orElse(null);
-  }
-
-  @Named("document")
-  default String document(Optional<EvaluationReport> report) {
-    return report.map(EvaluationReport::document).orElse(null);
-  }
-
-  default ModelId toModelId(Long id) {
-    return new ModelId(id);
-  }
-
-  default Long fromModelId(ModelId id) {
-    return id.value();
   }
 }

@@ -49,9 +49,9 @@ public class ModelJpaEntity {
   @Column(name = "loss_history")
   private String lossHistory;
 
-  /** The artifact key, set when a worker claims the model. */
+  /** The model folder's key, set when a worker claims the model. */
   @Column(name = "model_file_path", length = 500)
-  private String modelFilePath;
+  private String modelFolderKey;
 
   /** The TrainingSummary, set when training completes. */
   @JdbcTypeCode(SqlTypes.JSON)
@@ -142,12 +142,12 @@ public class ModelJpaEntity {
     this.lossHistory = lossHistory;
   }
 
-  public String getModelFilePath() {
-    return modelFilePath;
+  public String getModelFolderKey() {
+    return modelFolderKey;
   }
 
-  public void setModelFilePath(String modelFilePath) {
-    this.modelFilePath = modelFilePath;
+  public void setModelFolderKey(String modelFolderKey) {
+    this.modelFolderKey = modelFolderKey;
   }
 
   public String getTrainingMetrics() {

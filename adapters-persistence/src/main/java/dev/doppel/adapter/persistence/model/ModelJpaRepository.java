@@ -19,22 +19,19 @@ public interface ModelJpaRepository extends JpaRepository<ModelJpaEntity, Long> 
   /** Oldest first: ids grow with every request. */
   List<ModelJpaEntity> findByStatusOrderByIdAsc(String status);
 
-  @Query("select count(m) from ModelJpaEntity m where m.status = 'PENDING' and m.id < :id")
-  long countPendingBefore(@Param("id") Long id);
+  long countByStatusAndIdLessThan(String status, Long id);
 
   /**
-   * One conditional UPDATE: the database lets exactly one of several concurrent callers (on any
-   * node) change the row while it is still PENDING; the others see 0 rows changed.
+   * Writes a model's move to another state only while its row is still in the state the move
+   * started from: one conditional UPDATE, so the database lets exactly one of several concurrent
+   * callers (on any node) move it; the others see 0 rows changed.
    */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update ModelJpaEntity m set m.status = 'TRAINING', m.modelFilePath = :artifactKey, m.startedAt = :now"
-      + " where m.id = :id and m.status = 'PENDING'")
-  int claimPending(@Param("id") Long id, @Param("artifactKey") String artifactKey, @Param("now") Instant now);
-
-  @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update ModelJpaEntity m set m.status = 'CANCELLED', m.finishedAt = :now, m.errorMessage = :reason"
-      + " where m.id = :id and m.status = 'PENDING'")
-  int cancelPending(@Param("id") Long id, @Param("now") Instant now, @Param("reason") String reason);
+  @Query("update ModelJpaEntity m set m.status = :status, m.modelFolderKey = :modelFolderKey, m.errorMessage = :error,"
+      + " m.startedAt = :startedAt, m.finishedAt = :finishedAt where m.id = :id and m.status = :from")
+  int moveIfStill(
+      @Param("id") Long id, @Param("from") String from, @Param("status") String status, @Param("modelFolderKey") String modelFolderKey,
+      @Param("error") String error, @Param("startedAt") Instant startedAt, @Param("finishedAt") Instant finishedAt);
 
   /** One statement; the database's ON DELETE CASCADE removes the batches and the evaluation. */
   @Modifying(flushAutomatically = true, clearAutomatically = true)

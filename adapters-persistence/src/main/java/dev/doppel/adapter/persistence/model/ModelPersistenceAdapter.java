@@ -1,9 +1,10 @@
 package dev.doppel.adapter.persistence.model;
 
-import dev.doppel.adapter.persistence.TimeColumns;
+import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.job.JobState;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.synthesis.ModelStatus;
@@ -18,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 public class ModelPersistenceAdapter implements ModelStore {
-  /** What {@link SynthesisModel#cancel} records; the conditional cancel writes the same. */
-  static final String CANCELLED_BY_USER = "cancelled by the user";
-
   private final ModelJpaRepository repository;
   private final ModelPersistenceMapper mapper;
 
@@ -55,7 +53,7 @@ public class ModelPersistenceAdapter implements ModelStore {
     return repository.findByStatusOrderByIdAsc(status.name()).stream().map(mapper::toDomain).toList();
   }
 
-  /** Writes status, progress, loss history, artifact, summary, error and times: the last writer wins. */
+  /** Writes status, progress, loss history, model folder, summary, error and times: the last writer wins. */
   @Override
   @Transactional
   public SynthesisModel update(SynthesisModel model) {
@@ -68,25 +66,31 @@ public class ModelPersistenceAdapter implements ModelStore {
 
   @Override
   @Transactional
-  public Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now) {
-    if (repository.claimPending(id.value(), artifactKey, TimeColumns.toMicros(now)) == 0) {
-      return Optional.empty();
-    }
-    return findById(id);
+  public Optional<SynthesisModel> claim(ModelId id, String modelFolderKey, Instant now) {
+    return findQueued(id).flatMap(queued -> moveIfStill(queued, queued.start(modelFolderKey, now)));
   }
 
   @Override
   @Transactional
   public Optional<SynthesisModel> cancelIfPending(ModelId id, Instant now) {
-    if (repository.cancelPending(id.value(), TimeColumns.toMicros(now), CANCELLED_BY_USER) == 0) {
-      return Optional.empty();
-    }
-    return findById(id);
+    return findQueued(id).flatMap(queued -> moveIfStill(queued, queued.cancel(now)));
   }
 
   @Override
   public int queuePosition(ModelId id) {
-    return Math.toIntExact(repository.countPendingBefore(id.value()));
+    return Math.toIntExact(repository.countByStatusAndIdLessThan(ModelStatus.PENDING.name(), id.value()));
+  }
+
+  private Optional<SynthesisModel> findQueued(ModelId id) {
+    return findById(id).filter(model -> model.status().state() == JobState.QUEUED);
+  }
+
+  /** Stores the domain's move from {@code before} to {@code after} unless another caller moved the row first. */
+  private Optional<SynthesisModel> moveIfStill(SynthesisModel before, SynthesisModel after) {
+    int moved = repository.moveIfStill(
+        after.id().value(), before.status().name(), after.status().name(), OptionalColumns.fromText(after.modelFolderKey()),
+        OptionalColumns.fromText(after.error()), OptionalColumns.fromTime(after.startedAt()), OptionalColumns.fromTime(after.finishedAt()));
+    return moved == 0 ? Optional.empty() : findById(after.id());
   }
 
   @Override

@@ -4,111 +4,57 @@ import dev.doppel.adapter.persistence.OptionalColumns;
 import dev.doppel.adapter.persistence.TimeColumns;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.synthesis.Algorithm;
-import dev.doppel.domain.synthesis.LossPoint;
 import dev.doppel.domain.synthesis.ModelId;
+import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
-import dev.doppel.domain.synthesis.TrainingProgress;
-import dev.doppel.domain.synthesis.TrainingSettings;
-import dev.doppel.domain.synthesis.TrainingSummary;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
-import org.mapstruct.MappingTarget;
+import org.springframework.stereotype.Component;
 
-@Mapper(uses = {TimeColumns.class, OptionalColumns.class})
-interface ModelPersistenceMapper {
-  // MapStruct takes the record's one-argument transitions for fluent setters; they are not properties.
-  @Mapping(target = "progressed", ignore = true)
-  @Mapping(target = "cancel", ignore = true)
-  @Mapping(target = "artifactKey", source = "modelFilePath")
-  @Mapping(target = "summary", source = "trainingMetrics")
-  @Mapping(target = "error", source = "errorMessage")
-  SynthesisModel toDomain(ModelJpaEntity entity);
+/** A {@code models} row and a {@link SynthesisModel}; the JSON columns go through {@link ModelJson}. */
+@Component
+class ModelPersistenceMapper {
+  SynthesisModel toDomain(ModelJpaEntity entity) {
+    return SynthesisModel.restore(
+        new ModelId(entity.getId()),
+        new DatasetId(entity.getDatasetId()),
+        new Algorithm(entity.getAlgorithm()),
+        ModelJson.readSettings(entity.getSettings()),
+        Optional.ofNullable(entity.getDifferentialPrivacy()).map(ModelJson::readSettings),
+        OptionalColumns.toLong(entity.getSeed()),
+        ModelStatus.valueOf(entity.getStatus()),
+        Optional.ofNullable(ModelJson.readProgress(entity.getProgress())),
+        ModelJson.readLossHistory(entity.getLossHistory()),
+        OptionalColumns.toText(entity.getModelFolderKey()),
+        Optional.ofNullable(ModelJson.readSummary(entity.getTrainingMetrics())),
+        OptionalColumns.toText(entity.getErrorMessage()),
+        TimeColumns.toMicros(entity.getCreatedAt()),
+        OptionalColumns.toTime(entity.getStartedAt()),
+        OptionalColumns.toTime(entity.getFinishedAt()));
+  }
 
-  @Mapping(target = "id", ignore = true)
-  @Mapping(target = "status", constant = "PENDING")
-  @Mapping(target = "progress", ignore = true)
-  @Mapping(target = "lossHistory", ignore = true)
-  @Mapping(target = "modelFilePath", ignore = true)
-  @Mapping(target = "trainingMetrics", ignore = true)
-  @Mapping(target = "errorMessage", ignore = true)
-  @Mapping(target = "startedAt", ignore = true)
-  @Mapping(target = "finishedAt", ignore = true)
-  ModelJpaEntity toEntity(NewModel model);
+  /** The row of a model just requested: queued, nothing trained yet. */
+  ModelJpaEntity toEntity(NewModel model) {
+    ModelJpaEntity entity = new ModelJpaEntity();
+    entity.setDatasetId(model.datasetId().value());
+    entity.setAlgorithm(model.algorithm().name());
+    entity.setSettings(ModelJson.writeSettings(model.settings()));
+    entity.setDifferentialPrivacy(model.differentialPrivacy().map(ModelJson::writeSettings).orElse(null));
+    entity.setSeed(OptionalColumns.fromLong(model.seed()));
+    entity.setStatus(ModelStatus.PENDING.name());
+    entity.setCreatedAt(TimeColumns.toMicros(model.createdAt()));
+    return entity;
+  }
 
   /** Writes every column a model's life changes; what was asked for (dataset, algorithm, settings, seed) stays. */
-  @Mapping(target = "id", ignore = true)
-  @Mapping(target = "datasetId", ignore = true)
-  @Mapping(target = "algorithm", ignore = true)
-  @Mapping(target = "settings", ignore = true)
-  @Mapping(target = "differentialPrivacy", ignore = true)
-  @Mapping(target = "seed", ignore = true)
-  @Mapping(target = "createdAt", ignore = true)
-  @Mapping(target = "modelFilePath", source = "artifactKey")
-  @Mapping(target = "trainingMetrics", source = "summary")
-  @Mapping(target = "errorMessage", source = "error")
-  void updateEntity(SynthesisModel model, @MappingTarget ModelJpaEntity entity);
-
-  default ModelId toModelId(Long id) {
-    return new ModelId(id);
-  }
-
-  default DatasetId toDatasetId(Long id) {
-    return new DatasetId(id);
-  }
-
-  default Long fromDatasetId(DatasetId id) {
-    return id.value();
-  }
-
-  default Algorithm toAlgorithm(String name) {
-    return new Algorithm(name);
-  }
-
-  default String fromAlgorithm(Algorithm algorithm) {
-    return algorithm.name();
-  }
-
-  default TrainingSettings toSettings(String json) {
-    return ModelJson.readSettings(json);
-  }
-
-  default String fromSettings(TrainingSettings settings) {
-    return ModelJson.writeSettings(settings);
-  }
-
-  default Optional<TrainingSettings> toPrivacy(String json) {
-    return json == null ? Optional.empty() : Optional.of(ModelJson.readSettings(json));
-  }
-
-  default String fromPrivacy(Optional<TrainingSettings> privacy) {
-    return privacy.map(ModelJson::writeSettings).orElse(null);
-  }
-
-  default Optional<TrainingProgress> toProgress(String json) {
-    return Optional.ofNullable(ModelJson.readProgress(json));
-  }
-
-  default String fromProgress(Optional<TrainingProgress> progress) {
-    return ModelJson.writeProgress(progress.orElse(null));
-  }
-
-  default List<LossPoint> toLossHistory(String json) {
-    return ModelJson.readLossHistory(json);
-  }
-
-  default String fromLossHistory(List<LossPoint> history) {
-    return ModelJson.writeLossHistory(history);
-  }
-
-  default Optional<TrainingSummary> toSummary(String json) {
-    return Optional.ofNullable(ModelJson.readSummary(json));
-  }
-
-  default String fromSummary(Optional<TrainingSummary> summary) {
-    return ModelJson.writeSummary(summary.orElse(null));
+  void updateEntity(SynthesisModel model, ModelJpaEntity entity) {
+    entity.setStatus(model.status().name());
+    entity.setProgress(ModelJson.writeProgress(model.progress().orElse(null)));
+    entity.setLossHistory(ModelJson.writeLossHistory(model.lossHistory()));
+    entity.setModelFolderKey(OptionalColumns.fromText(model.modelFolderKey()));
+    entity.setTrainingMetrics(ModelJson.writeSummary(model.summary().orElse(null)));
+    entity.setErrorMessage(OptionalColumns.fromText(model.error()));
+    entity.setStartedAt(OptionalColumns.fromTime(model.startedAt()));
+    entity.setFinishedAt(OptionalColumns.fromTime(model.finishedAt()));
   }
 }

@@ -1,8 +1,12 @@
 package dev.doppel.adapter.persistence.usage;
 
 import dev.doppel.application.port.out.UserUsage;
+import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.job.JobStatus;
+import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.user.UserId;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +33,21 @@ public class UsagePersistenceAdapter implements UserUsage {
   @Override
   public int activeJobs(UserId user) {
     return Math.toIntExact(
-        number("select count(m) from " + USERS_MODELS + " and m.status in ('PENDING', 'TRAINING')", user)
-            + number("select count(b) from " + USERS_BATCHES + " and b.status in ('PENDING', 'GENERATING')", user));
+        entities.createQuery("select count(m) from " + USERS_MODELS + " and m.status in :unfinished", Long.class)
+                .setParameter("user", user.value())
+                .setParameter("unfinished", names(JobStatus.unfinished(ModelStatus.class)))
+                .getSingleResult()
+            + entities.createQuery("select count(b) from " + USERS_BATCHES + " and b.status in :unfinished", Long.class)
+                .setParameter("user", user.value())
+                .setParameter("unfinished", names(JobStatus.unfinished(BatchStatus.class)))
+                .getSingleResult());
   }
 
   private long number(String query, UserId user) {
     return entities.createQuery(query, Long.class).setParameter("user", user.value()).getSingleResult();
+  }
+
+  private static List<String> names(List<? extends Enum<?>> statuses) {
+    return statuses.stream().map(Enum::name).toList();
   }
 }

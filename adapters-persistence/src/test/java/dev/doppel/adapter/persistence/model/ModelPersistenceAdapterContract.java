@@ -110,7 +110,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
     SynthesisModel added = models.add(new NewModel(dataset.id(), new Algorithm("TabularARGN"), TrainingSettings.NONE, Optional.of(privacy), Optional.empty(), T0));
     assertThat(models.findById(added.id()).orElseThrow().differentialPrivacy()).contains(privacy);
 
-    SynthesisModel trained = models.claim(added.id(), "projects/1/models/" + added.id().value() + "/artifact", T0).orElseThrow();
+    SynthesisModel trained = models.claim(added.id(), "projects/1/models/" + added.id().value() + "/model-folder", T0).orElseThrow();
     models.update(trained.complete(new dev.doppel.domain.synthesis.TrainingSummary(3.5, java.util.Map.of(), java.util.List.of(),
         Optional.of(new dev.doppel.domain.synthesis.PrivacySpent(3.97, 1e-5))), T0));
     assertThat(models.findById(added.id()).orElseThrow().summary().orElseThrow().privacySpent())
@@ -130,7 +130,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
     assertThat(read.settings().values()).isEmpty();
     assertThat(read.progress()).isEmpty();
     assertThat(read.lossHistory()).isEmpty();
-    assertThat(read.artifactKey()).isEmpty();
+    assertThat(read.modelFolderKey()).isEmpty();
     assertThat(read.summary()).isEmpty();
     assertThat(read.error()).isEmpty();
     assertThat(read.startedAt()).isEmpty();
@@ -186,7 +186,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
     assertThat(models.findById(training.id())).contains(asStored(failedTraining));
     assertThat(models.findById(training.id()).orElseThrow().error()).contains("engine exited with code 137");
     assertThat(models.findById(pending.id())).contains(asStored(failedPending));
-    assertThat(models.findById(pending.id()).orElseThrow().artifactKey()).isEmpty();
+    assertThat(models.findById(pending.id()).orElseThrow().modelFolderKey()).isEmpty();
   }
 
   @Test
@@ -219,7 +219,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
     assertThat(models.claim(new ModelId(Long.MAX_VALUE), "models/none.pkl", T2)).isEmpty();
 
     SynthesisModel stored = models.findById(pending.id()).orElseThrow();
-    assertThat(stored.artifactKey()).contains("models/first.pkl");
+    assertThat(stored.modelFolderKey()).contains("models/first.pkl");
     assertThat(stored.startedAt()).contains(asStored(T1));
   }
 
@@ -242,7 +242,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
       b.get(30, TimeUnit.SECONDS).ifPresent(winners::add);
 
       assertThat(winners).as("round %d", round).hasSize(1);
-      assertThat(models.findById(id).orElseThrow().artifactKey()).isEqualTo(winners.get(0).artifactKey());
+      assertThat(models.findById(id).orElseThrow().modelFolderKey()).isEqualTo(winners.get(0).modelFolderKey());
     }
   }
 
@@ -269,7 +269,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isPresent();
     assertThat(second.get(30, TimeUnit.SECONDS)).isEmpty();
-    assertThat(models.findById(id).orElseThrow().artifactKey()).contains("models/first.pkl");
+    assertThat(models.findById(id).orElseThrow().modelFolderKey()).contains("models/first.pkl");
   }
 
   @Test
@@ -351,7 +351,7 @@ abstract class ModelPersistenceAdapterContract extends PersistenceContract {
 
   SynthesisModel asStored(SynthesisModel model) {
     return new SynthesisModel(model.id(), model.datasetId(), model.algorithm(), model.settings(), model.differentialPrivacy(), model.seed(), model.status(),
-        model.progress(), model.lossHistory(), model.artifactKey(), model.summary(), model.error(), asStored(model.createdAt()),
+        model.progress(), model.lossHistory(), model.modelFolderKey(), model.summary(), model.error(), asStored(model.createdAt()),
         model.startedAt().map(this::asStored), model.finishedAt().map(this::asStored));
   }
 

@@ -25,24 +25,24 @@ public final class EngineRequests {
 
   /**
    * @param differentialPrivacy the privacy settings when the training must be differentially private
-   * @param artifact the folder the trained model is written to (created by the engine)
+   * @param modelFolder the folder the trained model is written to (created by the engine)
    */
   public record Training(
-      Table data, Algorithm algorithm, TrainingSettings settings, Optional<TrainingSettings> differentialPrivacy, Optional<Long> seed, Path artifact) {
+      Table data, Algorithm algorithm, TrainingSettings settings, Optional<TrainingSettings> differentialPrivacy, Optional<Long> seed, Path modelFolder) {
     public Training {
       Objects.requireNonNull(differentialPrivacy, "differentialPrivacy");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(algorithm, "algorithm");
       Objects.requireNonNull(settings, "settings");
       Objects.requireNonNull(seed, "seed");
-      Objects.requireNonNull(artifact, "artifact");
+      Objects.requireNonNull(modelFolder, "modelFolder");
     }
   }
 
   /** @param rulesOff ids of the model's rules the generated rows need not keep */
-  public record Generation(Path artifact, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Path output) {
+  public record Generation(Path modelFolder, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Path output) {
     public Generation {
-      Objects.requireNonNull(artifact, "artifact");
+      Objects.requireNonNull(modelFolder, "modelFolder");
       Objects.requireNonNull(anomalies, "anomalies");
       Objects.requireNonNull(seed, "seed");
       Objects.requireNonNull(output, "output");

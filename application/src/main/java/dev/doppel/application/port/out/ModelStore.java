@@ -31,7 +31,7 @@ public interface ModelStore {
    *
    * @return the started model, or empty when it was no longer pending
    */
-  Optional<SynthesisModel> claim(ModelId id, String artifactKey, Instant now);
+  Optional<SynthesisModel> claim(ModelId id, String modelFolderKey, Instant now);
 
   /** Atomically cancels a model that is still PENDING; empty when it was not. */
   Optional<SynthesisModel> cancelIfPending(ModelId id, Instant now);

@@ -14,7 +14,7 @@ public interface SynthesisEngine {
   /** The algorithms this engine offers, with their settings and rules. */
   AlgorithmCatalogue describe();
 
-  /** Trains a model and stores it in the request's artifact folder. */
+  /** Trains a model and stores it in the request's model folder. */
   TrainingSummary train(EngineRequests.Training request, ProgressListener listener, Cancellation cancellation);
 
   /** Samples rows from a trained model into the request's output file (CSV). */

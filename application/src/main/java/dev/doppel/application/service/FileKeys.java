@@ -5,15 +5,15 @@ import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.synthesis.ModelId;
 
 /** Where a model's files live: under its project's folder, so project deletion removes them too. */
-final class ArtifactKeys {
-  private ArtifactKeys() {}
+final class FileKeys {
+  private FileKeys() {}
 
   static String model(Dataset dataset, ModelId model) {
     return ProjectFiles.folder(dataset.projectId()) + "/models/" + model.value();
   }
 
-  static String artifact(Dataset dataset, ModelId model) {
-    return model(dataset, model) + "/artifact";
+  static String modelFolder(Dataset dataset, ModelId model) {
+    return model(dataset, model) + "/model-folder";
   }
 
   static String evaluationSample(Dataset dataset, ModelId model) {

@@ -1,4 +1,4 @@
-package dev.doppel.domain.synthesis;
+package dev.doppel.domain.job;
 
 /** A job was asked to move to a state it cannot reach from where it is. */
 public class IllegalTransitionException extends IllegalStateException {

@@ -1,0 +1,31 @@
+package dev.doppel.application.port.out;
+
+import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.synthesis.ModelId;
+
+/** Names one background job: the training of a model, the generation of a batch or the evaluation of a model. */
+public sealed interface JobKey {
+  /** E.g. "training of model 7", for logs. */
+  String describe();
+
+  record Training(ModelId model) implements JobKey {
+    @Override
+    public String describe() {
+      return "training of model " + model.value();
+    }
+  }
+
+  record Generation(BatchId batch) implements JobKey {
+    @Override
+    public String describe() {
+      return "generation of batch " + batch.value();
+    }
+  }
+
+  record Evaluation(ModelId model) implements JobKey {
+    @Override
+    public String describe() {
+      return "evaluation of model " + model.value();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.doppel.application.service;
+
+import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.EvaluationStore;
+import dev.doppel.application.port.out.FileStore;
+import dev.doppel.application.port.out.ModelStore;
+import dev.doppel.application.port.out.SynthesisEngine;
+import java.time.Clock;
+
+/** What every kind of job may reach: the stores, the files, the engine and the clock. */
+record JobPorts(
+    DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files, SynthesisEngine engine, Clock clock) {}
