@@ -8,7 +8,11 @@ export default defineConfig({
   base: '/',
   esbuild: { jsx: 'automatic' },
   build: { outDir: 'dist', chunkSizeWarningLimit: 1000 },
-  server: { proxy: { '/api': { target: api, changeOrigin: true } } },
+  server: {
+    proxy: { '/api': { target: api, changeOrigin: true } },
+    // The upload preview imports the table rules the engine and the server share.
+    fs: { allow: ['.', '../ai-engine/doppel_engine/table_rules.json'] },
+  },
   preview: { proxy: { '/api': { target: api, changeOrigin: true } } },
   test: {
     environment: 'jsdom',

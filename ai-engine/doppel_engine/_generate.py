@@ -18,6 +18,7 @@ from ._output import arrow_schema, arrow_table, csv_frame
 from ._restore import restore
 from ._rules import kept_shares, remember, rules_on
 from ._table_profile import Profile
+from ._table_rules import SEED_MAX, SEED_MIN, is_seed
 from ._train import load_json_argument
 
 FORMATS = OUTPUT_FORMATS
@@ -73,8 +74,8 @@ def generate(
         raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32):
-        raise EngineError("invalid_arguments", f"--seed must be an integer between 0 and 4294967295 (got {seed!r})")
+    if seed is not None and not is_seed(seed):
+        raise EngineError("invalid_arguments", f"--seed must be an integer between {SEED_MIN} and {SEED_MAX} (got {seed!r})")
     out_path = Path(output)
     fmt = format or ("parquet" if out_path.suffix.lower() in (".parquet", ".pq") else "csv")
     if fmt not in FORMATS:

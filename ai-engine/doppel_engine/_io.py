@@ -9,12 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from ._errors import EngineError
+from ._table_rules import DELIMITERS, NULL_TOKENS, SNIFF_BYTES
 
-# The platform's null tokens (CLI contract, the same list as the platform's NullTokens): anything
-# else is a value.
-NULL_TOKENS = ["", "NA", "N/A", "null", "NULL", "?", "None"]
-DELIMITERS = [",", ";", "\t", "|"]
-_SNIFF_BYTES = 64 * 1024
 # What Java's String.strip() removes (Character.isWhitespace): the platform names a CSV column by
 # its header text stripped of these, so the engine must too. Not str.strip(), which also removes
 # U+0085 and U+00A0, keeping the no-break spaces Java keeps.
@@ -35,7 +31,7 @@ def is_parquet(path: Path) -> bool:
 
 def sniff_delimiter(path: Path) -> str:
     with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as fh:
-        sample = fh.read(_SNIFF_BYTES)
+        sample = fh.read(SNIFF_BYTES)
     first_line = sample.split("\n", 1)[0]
     counts = {d: first_line.count(d) for d in DELIMITERS}
     try:

@@ -11,29 +11,8 @@ import pandas as pd
 from ._constants import COLUMN_TYPES
 from ._errors import EngineError
 from ._events import EventCallback
+from ._table_rules import DATETIME_LAYOUTS, FALSE_TOKENS, TRUE_TOKENS
 
-TRUE_TOKENS = {"true", "t", "yes", "y", "1"}
-FALSE_TOKENS = {"false", "f", "no", "n", "0"}
-DATETIME_CANDIDATES = (
-    "%Y-%m-%dT%H:%M:%S%z",
-    "%Y-%m-%d %H:%M:%S%z",
-    "%Y-%m-%dT%H:%M:%S.%f%z",
-    "%Y-%m-%d %H:%M:%S.%f%z",
-    "%Y-%m-%d %H:%M:%S %Z",
-    "%Y-%m-%dT%H:%M:%SZ",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M:%S.%f",
-    "%Y-%m-%dT%H:%M:%S.%f",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-    "%d/%m/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M:%S",
-    "%d/%m/%Y",
-    "%m/%d/%Y",
-    "%Y/%m/%d",
-    "%d.%m.%Y",
-)
 ISO_FORMAT = "%Y-%m-%d %H:%M:%S"
 _INT_RE = re.compile(r"^[+-]?\d+$")
 # How a zone directive is written at the end of a value: an offset (+01:00, +0100, Z) or a name (UTC, CET).
@@ -105,7 +84,7 @@ def check_against_data(columns: list[Column], data_columns: list[str]) -> None:
 
 def _guess_datetime_format(values: pd.Series) -> str | None:
     probe = values.head(500)
-    for fmt in DATETIME_CANDIDATES:
+    for fmt in DATETIME_LAYOUTS:
         zoned = _zone_directive(fmt) is not None
         parsed = pd.to_datetime(probe, format=fmt, errors="coerce", utc=zoned)
         if parsed.notna().all():

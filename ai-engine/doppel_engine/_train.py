@@ -18,6 +18,7 @@ from ._model_folder import METADATA_FILE, ModelFile, ModelFolder, ModelMetadata
 from ._profile import profile_table
 from ._restore import training_frame
 from ._schema import check_against_data, infer_columns, parse_columns
+from ._table_rules import SEED_MAX, SEED_MIN, is_seed
 
 RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy", "holdout")
 HOLDOUT_FILE = "holdout.parquet"
@@ -90,8 +91,8 @@ def parse_config(config: object) -> tuple[type[_catalogue.Algorithm], dict, int,
     seed = cfg.get("seed")
     if seed is None:
         seed = secrets.randbelow(2**31)
-    elif isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32:
-        raise EngineError("invalid_setting", f"seed must be an integer between 0 and 4294967295 (got {seed!r})")
+    elif not is_seed(seed):
+        raise EngineError("invalid_setting", f"seed must be an integer between {SEED_MIN} and {SEED_MAX} (got {seed!r})")
     settings = algo_cls.resolve_settings({k: v for k, v in cfg.items() if k not in RESERVED_KEYS})
     dp = algo_cls.resolve_differential_privacy(cfg.get("differential_privacy"))
     columns = parse_columns(cfg["columns"]) if cfg.get("columns") is not None else None

@@ -143,8 +143,8 @@ def test_spelled_numbers_parse_where_plain_parsing_fails():
 
 
 def test_null_tokens_are_the_platforms():
-    """The engine and the platform's upload profiler must agree on what a missing value is."""
+    """The engine and the platform's upload profiler must agree on what a missing value is: both read the shared rules file."""
     java = (REPO / "domain/src/main/java/dev/doppel/domain/dataset/profile/NullTokens.java").read_text(encoding="utf-8")
-    declared = re.search(r"TOKENS\s*=\s*Set\.of\(([^)]*)\)", java)
-    assert declared, "NullTokens.TOKENS not found"
-    assert set(json.loads(f"[{declared.group(1)}]")) == set(NULL_TOKENS)
+    assert re.search(r"TOKENS\s*=\s*TableRules\.SHARED\.nullTokens\(\)", java), "NullTokens.TOKENS does not read the shared rules"
+    shared = json.loads((REPO / "ai-engine/doppel_engine/table_rules.json").read_text(encoding="utf-8"))
+    assert NULL_TOKENS == shared["nullTokens"]

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { updateSchema } from '../api/endpoints.js';
 import { uploadDataset } from '../api/upload.js';
 import { inferFile } from '../lib/inferTypes.js';
 import { formatBytes } from '../lib/format.js';
@@ -13,7 +12,8 @@ const PREVIEWABLE = /\.(csv|tsv|txt|tab)$/i;
 
 /**
  * Drop (or pick) a table: the browser previews it with inferred types at once, the user can
- * correct them, then the upload runs with a progress bar and the server's profile follows.
+ * correct them, then the upload sends the file with the corrected types, with a progress bar, and
+ * the server's profile follows.
  */
 export default function DataUpload({ projectId, onUploaded }) {
   const queryClient = useQueryClient();
@@ -57,38 +57,29 @@ export default function DataUpload({ projectId, onUploaded }) {
   async function upload() {
     setUploadError(null);
     setSchemaErrors({});
-    setProgress(0);
-    let created;
-    try {
-      created = await uploadDataset(
-        { projectId, file, name: name.trim() || undefined },
-        setProgress,
-      );
-    } catch (error) {
-      setProgress(null);
-      setUploadError(error);
-      return;
-    }
-    // Send only the types the user changed by hand, where the server's reading differs.
+    // The types the user changed by hand travel with the file; the server infers the others.
     const chosen = {};
     for (const column of inference?.columns ?? []) {
       const wanted = types[column.name];
-      const server = created.columns.find((c) => c.name === column.name);
-      if (wanted && wanted !== column.type && server && server.type !== wanted) {
-        chosen[column.name] = wanted;
-      }
+      if (wanted && wanted !== column.type) chosen[column.name] = wanted;
     }
-    // The server takes a schema change whole or not at all: drop a refused column, retry the rest.
+    // The server takes an upload whole or not at all: drop a refused type and send the file again.
     const refused = {};
-    while (Object.keys(chosen).length > 0) {
+    let created;
+    while (!created) {
+      setProgress(0);
       try {
-        created = await updateSchema(created.id, chosen);
-        break;
+        created = await uploadDataset(
+          { projectId, file, name: name.trim() || undefined, types: chosen },
+          setProgress,
+        );
       } catch (error) {
-        const column = error.field?.replace(/^columns\./, '');
+        const column = error.field?.replace(/^types\./, '');
         if (!column || !(column in chosen)) {
+          setProgress(null);
           setUploadError(error);
-          break;
+          setSchemaErrors(refused);
+          return;
         }
         refused[column] = error.message;
         delete chosen[column];

@@ -1,7 +1,8 @@
 // Browser-side CSV reading for the upload preview. It mirrors the server's CsvParser and
 // DelimiterSniffer so that what the user sees before uploading matches what the server will find.
 
-export const DELIMITERS = [',', ';', '\t', '|'];
+import { DELIMITERS } from './tableRules.js';
+
 const MAX_SNIFF_RECORDS = 50;
 
 export function stripBom(text) {

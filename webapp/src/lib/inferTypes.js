@@ -1,6 +1,13 @@
-// Column type inference for the upload preview, following the server's rules (ColumnAccumulator):
-// the server's answer after upload wins, this only gives the user an immediate first look.
+// Column type inference for the upload preview: the server's logic (ColumnAccumulator) over the
+// shared table rules. The server's answer after upload wins; this only gives a first look.
 import { parseCsv, sniffDelimiter, stripBom } from './csv.js';
+import {
+  BOOLEAN_SPELLINGS,
+  CATEGORICAL_LIMIT,
+  DATETIME_LAYOUTS,
+  NULL_TOKENS,
+  SNIFF_BYTES,
+} from './tableRules.js';
 
 export const COLUMN_TYPES = [
   'integer',
@@ -10,18 +17,6 @@ export const COLUMN_TYPES = [
   'datetime',
   'id',
   'text',
-];
-
-export const NULL_TOKENS = new Set(['', 'NA', 'N/A', 'null', 'NULL', '?', 'None']);
-export const PREVIEW_BYTES = 64 * 1024;
-const CATEGORICAL_LIMIT = 1000;
-
-const BOOLEAN_FAMILIES = [
-  ['true', 'false'],
-  ['yes', 'no'],
-  ['y', 'n'],
-  ['t', 'f'],
-  ['0', '1'],
 ];
 
 const INTEGER = /^[+-]?\d{1,18}$/;
@@ -40,30 +35,6 @@ function realDate(y, m, d) {
 function realTime(h, mi, s) {
   return h <= 23 && mi <= 59 && s <= 59;
 }
-
-// Each layout: its strftime name, a shape with named groups, in the server's order.
-const D4 = '(?<Y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})';
-const T = '(?<H>\\d{2}):(?<M>\\d{2}):(?<S>\\d{2})';
-const MDY = '(?<m>\\d{1,2})/(?<d>\\d{1,2})/(?<Y>\\d{4})';
-const DMY = '(?<d>\\d{1,2})/(?<m>\\d{1,2})/(?<Y>\\d{4})';
-const HM1 = '(?<H>\\d{1,2}):(?<M>\\d{2})';
-export const DATETIME_FORMATS = [
-  ['%Y-%m-%d %H:%M:%S', `${D4} ${T}`],
-  ['%Y-%m-%dT%H:%M:%S', `${D4}T${T}`],
-  ['%Y-%m-%dT%H:%M:%SZ', `${D4}T${T}Z`],
-  ['%Y-%m-%d %H:%M:%S.%f', `${D4} ${T}\\.\\d{1,6}`],
-  ['%Y-%m-%dT%H:%M:%S.%f', `${D4}T${T}\\.\\d{1,6}`],
-  ['%Y-%m-%d %H:%M', `${D4} (?<H>\\d{2}):(?<M>\\d{2})`],
-  ['%Y-%m-%d', D4],
-  ['%Y/%m/%d', '(?<Y>\\d{4})/(?<m>\\d{2})/(?<d>\\d{2})'],
-  ['%m/%d/%Y', MDY],
-  ['%d/%m/%Y', DMY],
-  ['%d.%m.%Y', '(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<Y>\\d{4})'],
-  ['%m/%d/%Y %H:%M', `${MDY} ${HM1}`],
-  ['%d/%m/%Y %H:%M', `${DMY} ${HM1}`],
-  ['%m/%d/%Y %H:%M:%S', `${MDY} ${HM1}:(?<S>\\d{2})`],
-  ['%d/%m/%Y %H:%M:%S', `${DMY} ${HM1}:(?<S>\\d{2})`],
-].map(([strftime, shape]) => ({ strftime, shape: new RegExp(`^${shape}$`) }));
 
 /** Whether `value` is a real date/time in the layout. */
 export function fitsFormat(format, value) {
@@ -109,7 +80,7 @@ export function inferColumn(name, values) {
   const unique = nullCount === 0 && nonNull.length >= 2 && distinct === nonNull.length;
 
   const lowered = nonNull.map((v) => v.toLowerCase());
-  if (BOOLEAN_FAMILIES.some((family) => lowered.every((v) => family.includes(v)))) {
+  if (BOOLEAN_SPELLINGS.some((family) => lowered.every((v) => family.includes(v)))) {
     return result('boolean');
   }
 
@@ -124,7 +95,7 @@ export function inferColumn(name, values) {
 
   if (nonNull.every((v) => DECIMAL.test(v))) return result('float');
 
-  const format = DATETIME_FORMATS.find((f) => nonNull.every((v) => fitsFormat(f, v)));
+  const format = DATETIME_LAYOUTS.find((f) => nonNull.every((v) => fitsFormat(f, v)));
   if (format) return result('datetime', format.strftime);
 
   const maxLength = Math.max(...nonNull.map((v) => v.length));
@@ -161,7 +132,7 @@ export function inferTable(rawText, complete = true) {
 }
 
 /** Reads the first ~64 KB of a File/Blob and infers its columns. */
-export async function inferFile(file, bytes = PREVIEW_BYTES) {
+export async function inferFile(file, bytes = SNIFF_BYTES) {
   const complete = file.size <= bytes;
   const slice = complete ? file : file.slice(0, bytes);
   const text = decodeText(new Uint8Array(await readBytes(slice)), complete);

@@ -72,9 +72,17 @@ final class Api {
   }
 
   Reply upload(String token, long projectId, String fileName, byte[] content) {
+    return upload(token, projectId, fileName, content, null);
+  }
+
+  /** @param types the form field types (JSON text, sent as the dashboard and curl -F send it), or null to leave it out */
+  Reply upload(String token, long projectId, String fileName, byte[] content, String types) {
     String boundary = "----doppel" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"projectId\"\r\n\r\n" + projectId + "\r\n");
+    if (types != null) {
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"types\"\r\n\r\n" + types + "\r\n");
+    }
     write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n");
     body.writeBytes(content);

@@ -98,6 +98,17 @@ class ApiDescriptionTest extends FullStackTest {
         .isEmpty();
   }
 
+  /** The seed's bounds come from the shared table rules, not from an annotation. */
+  @Test
+  void documentsTheSeedsRangeAndTheUploadsTypes() {
+    JsonNode docs = api.get("/v3/api-docs", null).json();
+    JsonNode seed = docs.path("components").path("schemas").path("TrainRequest").path("properties").path("seed");
+    assertThat(seed.path("minimum").isNumber()).as(seed.toString()).isTrue();
+    assertThat(seed.path("minimum").asLong()).isZero();
+    assertThat(seed.path("maximum").asLong()).as(seed.toString()).isEqualTo(4_294_967_295L);
+    assertThat(docs.path("paths").path("/api/datasets/upload").path("post").path("requestBody").toString()).contains("\"types\"");
+  }
+
   /** Controllers take the signed-in caller as a UserId parameter; it comes from the token, never from the request. */
   @Test
   void noOperationAsksForTheCaller() {

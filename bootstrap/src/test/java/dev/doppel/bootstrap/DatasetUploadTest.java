@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.bootstrap.Api.Reply;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,31 @@ class DatasetUploadTest extends FullStackTest {
     assertThat(mass.get("summary").get("max").asDouble()).isEqualTo(6300);
     assertThat(mass.get("summary").get("quantiles").has("p50")).isTrue();
     assertThat(penguins.get("island").get("topValues")).hasSize(3);
+  }
+
+  @Test
+  void takesTheChosenTypesWithTheFileAndStoresNothingWhenOneIsWrong() throws IOException {
+    byte[] penguins = Files.readAllBytes(SampleTables.file("penguins.csv"));
+    Map<String, String> refused =
+        Map.of(
+            "[\"year\"", "types",
+            "{\"nope\": \"float\"}", "types.nope",
+            "{\"year\": \"colour\"}", "types.year",
+            "{\"species\": \"float\"}", "species");
+    refused.forEach(
+        (types, field) -> {
+          Reply reply = api.upload(token, project, "penguins.csv", penguins, types);
+          assertThat(reply.status()).as(types).isEqualTo(400);
+          assertThat(reply.json().get("field").asText()).as(types).isEqualTo(field);
+        });
+    assertThat(api.get("/api/datasets?projectId=" + project, token).json()).isEmpty();
+
+    Reply typed = api.upload(token, project, "penguins.csv", penguins, "{\"year\": \"categorical\"}");
+    assertThat(typed.status()).as(typed.toString()).isEqualTo(201);
+    JsonNode year = columnsByName(api.get("/api/datasets/" + typed.json().get("id").asLong() + "/stats", token).json()).get("year");
+    assertThat(year.get("type").asText()).isEqualTo("categorical");
+    assertThat(year.get("inferredType").asText()).isEqualTo("integer");
+    assertThat(year.get("histogram").isNull()).isTrue();
   }
 
   @Test

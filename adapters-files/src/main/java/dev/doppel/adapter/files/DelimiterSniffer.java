@@ -1,5 +1,6 @@
 package dev.doppel.adapter.files;
 
+import dev.doppel.domain.dataset.profile.TableRules;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.Map;
  * records into the same number of fields wins. Delimiters inside quoted fields do not count.
  */
 final class DelimiterSniffer {
-  static final char[] CANDIDATES = {',', ';', '\t', '|'};
   private static final int MAX_RECORDS = 50;
 
   private DelimiterSniffer() {}
@@ -22,7 +22,7 @@ final class DelimiterSniffer {
     char best = ',';
     int bestAgreeing = 0;
     int bestCount = 0;
-    for (char candidate : CANDIDATES) {
+    for (char candidate : TableRules.SHARED.delimiters()) {
       int[] counts = countPerRecord(sample, candidate, complete);
       Map<Integer, Integer> records = new HashMap<>();
       for (int count : counts) {

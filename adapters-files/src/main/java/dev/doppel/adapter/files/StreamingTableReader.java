@@ -5,6 +5,7 @@ import dev.doppel.application.port.out.TableReader;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.dataset.TextEncoding;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
+import dev.doppel.domain.dataset.profile.TableRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * that (including the synthesis engine, which reads the stored file itself) sees UTF-8.
  */
 public final class StreamingTableReader implements TableReader {
-  static final int SAMPLE_BYTES = 64 * 1024;
+  static final int SAMPLE_BYTES = TableRules.SHARED.sniffBytes();
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
   private final FileStore files;

@@ -75,7 +75,7 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
       if (layout.encoding().filter(encoding -> encoding != TextEncoding.UTF_8).isPresent()) {
         content = files.inspect(content.key()); // rewritten as UTF-8
       }
-      DatasetProfile profile = profile(content.key(), layout, Map.of());
+      DatasetProfile profile = profile(content.key(), layout, command.types(), "types");
       StoredFile file =
           new StoredFile(content.key(), layout.format(), layout.delimiter(), layout.encoding(), content.sizeBytes(), content.sha256());
       return datasets.add(new NewDataset(command.project(), command.name(), file, profile, clock.instant()));
@@ -145,7 +145,7 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
     dataset.profile().columns().stream()
         .filter(c -> types.get(c.name()) == c.inferredType())
         .forEach(c -> forced.remove(c.name()));
-    DatasetProfile profile = profile(dataset.file().key(), layoutOf(dataset.file()), forced);
+    DatasetProfile profile = profile(dataset.file().key(), layoutOf(dataset.file()), forced, "columns");
     return datasets.update(dataset.withProfile(profile));
   }
 
@@ -154,7 +154,8 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
     deletion.deleteDataset(owned(owner, id));
   }
 
-  private DatasetProfile profile(String key, TableLayout layout, Map<String, ColumnType> forced) {
+  /** @param forcedField the input field that named the forced types, for errors about them */
+  private DatasetProfile profile(String key, TableLayout layout, Map<String, ColumnType> forced, String forcedField) {
     TableProfiler[] profiler = new TableProfiler[1];
     tables.read(
         key,
@@ -165,6 +166,11 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
             if (names.size() > limits.maxColumns()) {
               throw new PayloadTooLargeException(
                   "file", "the table has " + names.size() + " columns; the limit is " + limits.maxColumns());
+            }
+            for (String column : forced.keySet()) {
+              if (!names.contains(column)) {
+                throw new InvalidInputException(forcedField + "." + column, "the file has no column named '" + column + "'");
+              }
             }
             profiler[0] = new TableProfiler(names, limits.profiling(), forced);
           }

@@ -34,17 +34,39 @@ class DatasetServiceTest {
   private final CascadingDeletion deletion =
       new CascadingDeletion(ports.projectStore, ports.datasetStore, ports.modelStore, ports.batchStore, ports.fileStore, jobs, clock);
   private final ProjectService projects = new ProjectService(ports.projectStore, deletion, clock);
-  private final DatasetService datasets =
-      new DatasetService(
-          ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock,
-          new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+  private final DatasetService datasets = readingWith(ports.tableReader);
   private final UserId alice = new UserId(1);
   private final UserId bob = new UserId(2);
   private final Project project = projects.create(CreateProjectCommand.of(alice, "Census", ""));
 
+  private DatasetService readingWith(TableReader tables) {
+    return new DatasetService(
+        ports.projectStore, ports.datasetStore, ports.fileStore, tables, clock,
+        new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+  }
+
+  /** The in-memory reader's detection with {@code read} for reading. */
+  private TableReader readingAs(TableRead read) {
+    return new TableReader() {
+      @Override
+      public TableLayout detect(String key) {
+        return ports.tableReader.detect(key);
+      }
+
+      @Override
+      public void read(String key, TableLayout layout, RowConsumer consumer) {
+        read.read(key, layout, consumer);
+      }
+    };
+  }
+
+  private interface TableRead {
+    void read(String key, TableLayout layout, TableReader.RowConsumer consumer);
+  }
+
   private Dataset upload(UserId owner, String csv) {
     return datasets.upload(
-        UploadDatasetCommand.of(owner, project.id(), null, "../../etc/table.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        UploadDatasetCommand.of(owner, project.id(), null, "../../etc/table.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of()));
   }
 
   @Test
@@ -69,25 +91,15 @@ class DatasetServiceTest {
 
   @Test
   void leavesNoFileBehindWhenReadingTheTableFailsWithAnError() {
-    TableReader overflowing =
-        new TableReader() {
-          @Override
-          public TableLayout detect(String key) {
-            return ports.tableReader.detect(key);
-          }
-
-          @Override
-          public void read(String key, TableLayout layout, RowConsumer consumer) {
-            throw new StackOverflowError();
-          }
-        };
     DatasetService service =
-        new DatasetService(
-            ports.projectStore, ports.datasetStore, ports.fileStore, overflowing, clock,
-            new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT), new Quotas(ports.usage, new QuotaSettings(10, 60)), deletion);
+        readingWith(
+            readingAs(
+                (key, layout, consumer) -> {
+                  throw new StackOverflowError();
+                }));
 
     assertThatThrownBy(
-            () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)))))
+            () -> service.upload(UploadDatasetCommand.of(alice, project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)), Map.of())))
         .isInstanceOf(StackOverflowError.class);
     assertThat(ports.files).isEmpty();
     assertThat(ports.datasets).isEmpty();
@@ -112,6 +124,49 @@ class DatasetServiceTest {
     assertThat(changed.profile().column("zip").orElseThrow().type()).isEqualTo(ColumnType.CATEGORICAL);
     assertThat(changed.profile().column("zip").orElseThrow().numeric()).isEmpty();
     assertThat(datasets.preview(alice, dataset.id(), 1).rows().get(0)).containsExactly("99999", 2L);
+  }
+
+  @Test
+  void anUploadWithChosenTypesReadsTheStoredTableOnceAndProfilesItAsAnOverrideWould() {
+    Map<String, Integer> reads = new java.util.HashMap<>();
+    DatasetService service =
+        readingWith(
+            readingAs(
+                (key, layout, consumer) -> {
+                  reads.merge(key, 1, Integer::sum);
+                  ports.tableReader.read(key, layout, consumer);
+                }));
+    String csv = "zip,n\n99999,2\n01234,1\n";
+
+    Dataset typed =
+        service.upload(
+            UploadDatasetCommand.of(
+                alice, project.id(), null, "t.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of("zip", ColumnType.CATEGORICAL)));
+
+    assertThat(reads).containsExactly(Map.entry(typed.file().key(), 1));
+    assertThat(typed.profile().overrides()).isEqualTo(Map.of("zip", ColumnType.CATEGORICAL));
+    Dataset overridden = datasets.overrideColumnTypes(alice, upload(alice, csv).id(), Map.of("zip", ColumnType.CATEGORICAL));
+    assertThat(typed.profile()).isEqualTo(overridden.profile());
+  }
+
+  @Test
+  void refusesChosenTypesTheTableCannotTakeAndKeepsNothing() {
+    assertThatThrownBy(
+            () ->
+                datasets.upload(
+                    UploadDatasetCommand.of(
+                        alice, project.id(), null, "t.csv", new ByteArrayInputStream("a,b\n1,x\n".getBytes(StandardCharsets.UTF_8)), Map.of("c", ColumnType.FLOAT))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("types.c"))
+        .hasMessageContaining("no column named 'c'");
+    assertThatThrownBy(
+            () ->
+                datasets.upload(
+                    UploadDatasetCommand.of(
+                        alice, project.id(), null, "t.csv", new ByteArrayInputStream("a,b\n1,x\n".getBytes(StandardCharsets.UTF_8)), Map.of("b", ColumnType.INTEGER))))
+        .isInstanceOfSatisfying(InvalidTableException.class, e -> assertThat(e.field()).isEqualTo("b"))
+        .hasMessageContaining("cannot be integer");
+    assertThat(ports.files).isEmpty();
+    assertThat(ports.datasets).isEmpty();
   }
 
   @Test

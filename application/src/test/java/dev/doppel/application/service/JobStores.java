@@ -57,7 +57,7 @@ final class JobStores {
         new DatasetService(
             ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT),
             new Quotas(ports.usage, new QuotaSettings(10, 1_000)), deletion);
-    return datasets.upload(UploadDatasetCommand.of(new UserId(1), project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8))));
+    return datasets.upload(UploadDatasetCommand.of(new UserId(1), project.id(), null, "t.csv", new ByteArrayInputStream("a\n1\n".getBytes(StandardCharsets.UTF_8)), Map.of()));
   }
 
   final ModelStore models =

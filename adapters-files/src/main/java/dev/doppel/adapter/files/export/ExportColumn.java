@@ -5,6 +5,7 @@ import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.profile.DateTimeFormats;
 import dev.doppel.domain.dataset.profile.NullTokens;
 import dev.doppel.domain.dataset.profile.NumberShape;
+import dev.doppel.domain.dataset.profile.TableRules;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,8 +34,9 @@ final class ExportColumn {
     TEXT
   }
 
-  private static final Set<String> TRUE_TOKENS = Set.of("true", "yes", "y", "t", "1");
-  private static final Set<String> FALSE_TOKENS = Set.of("false", "no", "n", "f", "0");
+  private static final Set<String> TRUE_TOKENS = TableRules.SHARED.trueSpellings();
+  private static final Set<String> FALSE_TOKENS = TableRules.SHARED.falseSpellings();
+  private static final int LONGEST_BOOLEAN = TableRules.SHARED.longestBooleanSpelling();
   private static final Set<String> NOT_FINITE =
       Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
 
@@ -126,7 +128,7 @@ final class ExportColumn {
   }
 
   private static Object bool(String raw) {
-    if (raw.length() <= 5) {
+    if (raw.length() <= LONGEST_BOOLEAN) {
       String lower = raw.toLowerCase(Locale.ROOT);
       if (TRUE_TOKENS.contains(lower)) {
         return Boolean.TRUE;

@@ -2,6 +2,9 @@ package dev.doppel.adapter.web.dataset;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.SchemaPatterns;
@@ -49,25 +52,37 @@ public class DatasetController {
   /** "upload" is no id: GET or DELETE /api/datasets/upload answers 405 (Allow: POST), not "id must be a number". */
   private static final String DATASET = "/datasets/{id:(?!upload$).+}";
 
+  private static final String TYPE_NAMES = "integer, float, categorical, boolean, datetime, id, text";
+
   private final UploadDatasetUseCase uploads;
   private final FindDatasetsUseCase datasets;
   private final OverrideColumnTypesUseCase typeOverrides;
   private final DeleteDatasetUseCase deletion;
+  private final ObjectMapper json;
 
   public DatasetController(
-      UploadDatasetUseCase uploads, FindDatasetsUseCase datasets, OverrideColumnTypesUseCase typeOverrides, DeleteDatasetUseCase deletion) {
+      UploadDatasetUseCase uploads, FindDatasetsUseCase datasets, OverrideColumnTypesUseCase typeOverrides, DeleteDatasetUseCase deletion,
+      ObjectMapper json) {
     this.uploads = uploads;
     this.datasets = datasets;
     this.typeOverrides = typeOverrides;
     this.deletion = deletion;
+    this.json = json;
   }
 
   @PostMapping(path = "/datasets/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
       summary = "Upload a CSV or Parquet table",
-      description = "Infers each column's type and profile in one streaming pass. The file is stored under a server-chosen name.")
+      description =
+          "Infers each column's type and profile in one streaming pass; columns named in types take the type given there"
+              + " (as PATCH /api/datasets/{id}/schema would set it) in the same pass. The file is stored under a server-chosen name.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
   @ApiResponse(responseCode = "201", description = "stored and profiled; Location names the dataset")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "the table cannot be read, or types is no JSON object of column names to types (field types), names a column the file lacks or an"
+              + " unknown type (field types.<column>), or a type a column's values do not fit (field: the column); nothing is stored")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   @ApiResponse(responseCode = "413", description = "the file is larger than the upload limit, or the table wider than the column limit")
   public ResponseEntity<DatasetResponse> upload(
@@ -75,13 +90,19 @@ public class DatasetController {
       @RequestPart("file") MultipartFile file,
       @Parameter(schema = @Schema(maxLength = DatasetName.MAX_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME)) @RequestParam(name = "name", required = false)
           String name,
+      @Parameter(
+              description = "types chosen for some columns: a JSON object from column name to type, such as {\"zip\": \"categorical\"}",
+              schema = @Schema(type = "string", example = "{\"zip\": \"categorical\"}"))
+          @RequestPart(name = "types", required = false)
+          String types,
       UserId caller) {
     if (file.isEmpty()) {
       throw new InvalidInputException("file", "the file is empty");
     }
+    Map<String, ColumnType> chosen = chosenTypes(types);
     try (InputStream content = file.getInputStream()) {
       Dataset dataset =
-          uploads.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content));
+          uploads.upload(UploadDatasetCommand.of(caller, PathIds.project(projectId, "projectId"), name, file.getOriginalFilename(), content, chosen));
       return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id().value())).body(DatasetResponse.from(dataset));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the uploaded file", e);
@@ -140,16 +161,35 @@ public class DatasetController {
     if (patch.columns() == null) {
       throw new InvalidInputException("columns", "columns is required: an object from column name to type");
     }
+    return DatasetResponse.from(typeOverrides.overrideColumnTypes(caller, PathIds.dataset(id, "id"), columnTypes(patch.columns(), "columns")));
+  }
+
+  private Map<String, ColumnType> chosenTypes(String types) {
+    if (types == null || types.isBlank()) {
+      return Map.of();
+    }
+    Map<String, String> names;
+    try {
+      names = json.readValue(types, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      names = null;
+    }
+    if (names == null) {
+      throw new InvalidInputException("types", "types must be a JSON object from column name to type, such as {\"zip\": \"categorical\"}");
+    }
+    return columnTypes(names, "types");
+  }
+
+  /** @param field the input field that holds the types, for errors */
+  private static Map<String, ColumnType> columnTypes(Map<String, String> names, String field) {
     Map<String, ColumnType> types = new LinkedHashMap<>();
-    patch.columns().forEach(
+    names.forEach(
         (column, type) ->
             types.put(
                 column,
                 ColumnType.fromWireName(type)
-                    .orElseThrow(
-                        () -> new InvalidInputException(
-                            "columns." + column, "unknown type '" + type + "'; use one of integer, float, categorical, boolean, datetime, id, text"))));
-    return DatasetResponse.from(typeOverrides.overrideColumnTypes(caller, PathIds.dataset(id, "id"), types));
+                    .orElseThrow(() -> new InvalidInputException(field + "." + column, "unknown type '" + type + "'; use one of " + TYPE_NAMES))));
+    return types;
   }
 
   @DeleteMapping(DATASET)

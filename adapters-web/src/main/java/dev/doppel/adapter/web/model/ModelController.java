@@ -16,6 +16,7 @@ import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.application.port.in.TrainModelUseCase;
+import dev.doppel.domain.dataset.profile.TableRules;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.Algorithm;
@@ -48,7 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Models")
 @SecurityRequirement(name = "bearer")
 public class ModelController {
-  static final long MAX_SEED = 4_294_967_295L;
+  private static final TableRules.SeedRange SEEDS = TableRules.SHARED.seed();
   /** "train" is no id: GET or DELETE /api/models/train answers 405 (Allow: POST), not "id must be a number". */
   private static final String MODEL = "/{id:(?!train$).+}";
 
@@ -85,7 +86,7 @@ public class ModelController {
       Integer batchSize,
       Map<String, Object> settings,
       Map<String, Object> differentialPrivacy,
-      @Schema(minimum = "0", maximum = "" + MAX_SEED) Long seed) {}
+      Long seed) {}
 
   @PostMapping("/train")
   @Operation(
@@ -98,8 +99,8 @@ public class ModelController {
     if (request.datasetId() == null) {
       throw new InvalidInputException("datasetId", "datasetId is required");
     }
-    if (request.seed() != null && (request.seed() < 0 || request.seed() > MAX_SEED)) {
-      throw new InvalidInputException("seed", "seed must be between 0 and " + MAX_SEED);
+    if (request.seed() != null && (request.seed() < SEEDS.min() || request.seed() > SEEDS.max())) {
+      throw new InvalidInputException("seed", "seed must be between " + SEEDS.min() + " and " + SEEDS.max());
     }
     Map<String, Object> settings = new HashMap<>(request.settings() == null ? Map.of() : request.settings());
     if (request.epochs() != null) {

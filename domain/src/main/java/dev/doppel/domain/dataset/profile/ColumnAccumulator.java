@@ -20,10 +20,9 @@ import java.util.OptionalDouble;
 final class ColumnAccumulator {
   private static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
   private static final int MAX_KEY_LENGTH = 200;
-  private static final String[][] BOOLEAN_FAMILIES = {
-    {"true", "false"}, {"yes", "no"}, {"y", "n"}, {"t", "f"}, {"0", "1"}
-  };
-  private static final int ALL_BOOLEAN_FAMILIES = (1 << BOOLEAN_FAMILIES.length) - 1;
+  private static final List<TableRules.BooleanSpelling> BOOLEAN_FAMILIES = TableRules.SHARED.booleanSpellings();
+  private static final int ALL_BOOLEAN_FAMILIES = (1 << BOOLEAN_FAMILIES.size()) - 1;
+  private static final int LONGEST_BOOLEAN = TableRules.SHARED.longestBooleanSpelling();
 
   private final String name;
   private final ProfilingLimits limits;
@@ -129,10 +128,10 @@ final class ColumnAccumulator {
       return;
     }
     int fits = 0;
-    if (value.length() <= 5) {
+    if (value.length() <= LONGEST_BOOLEAN) {
       String lower = value.toLowerCase(Locale.ROOT);
-      for (int f = 0; f < BOOLEAN_FAMILIES.length; f++) {
-        if (BOOLEAN_FAMILIES[f][0].equals(lower) || BOOLEAN_FAMILIES[f][1].equals(lower)) {
+      for (int f = 0; f < BOOLEAN_FAMILIES.size(); f++) {
+        if (BOOLEAN_FAMILIES.get(f).whenTrue().equals(lower) || BOOLEAN_FAMILIES.get(f).whenFalse().equals(lower)) {
           fits |= 1 << f;
         }
       }

@@ -2,8 +2,8 @@ package dev.doppel.domain.dataset.profile;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -15,10 +15,10 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
- * The datetime layouts the platform recognises, each with its strftime name (the lingua franca
+ * The datetime layouts of {@link TableRules}, each with its strftime name (the lingua franca
  * shared with the engine and the browser) and a strict parser. A cheap shape check runs before
  * any parsing so that non-dates cost almost nothing. Values with a UTC offset ({@code %z}: {@code Z},
- * {@code +01:00}, {@code +0100}) are read as the instant they name.
+ * {@code +01:00}, {@code +0100}) or a zone name ({@code %Z}) are read as the instant they name.
  */
 public final class DateTimeFormats {
 
@@ -30,7 +30,7 @@ public final class DateTimeFormats {
       }
       try {
         if (hasOffset) {
-          OffsetDateTime parsed = OffsetDateTime.parse(text, parser);
+          ZonedDateTime parsed = ZonedDateTime.parse(text, parser);
           return OptionalDouble.of(parsed.toEpochSecond() + parsed.getNano() / 1e9);
         }
         if (hasTime) {
@@ -44,27 +44,9 @@ public final class DateTimeFormats {
     }
   }
 
-  private static final String OFFSET = "(?:Z|[+-]\\d{2}:?\\d{2})";
+  private static final String FRACTION = "{fraction}";
 
-  public static final List<Format> ALL =
-      List.of(
-          withTime("%Y-%m-%d %H:%M:%S", "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}", "uuuu-MM-dd HH:mm:ss"),
-          withTime("%Y-%m-%dT%H:%M:%S", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}", "uuuu-MM-dd'T'HH:mm:ss"),
-          withTime("%Y-%m-%dT%H:%M:%SZ", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z", "uuuu-MM-dd'T'HH:mm:ss'Z'"),
-          withOffset("%Y-%m-%dT%H:%M:%S%z", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}" + OFFSET, "uuuu-MM-dd'T'HH:mm:ss"),
-          withOffset("%Y-%m-%d %H:%M:%S%z", "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}" + OFFSET, "uuuu-MM-dd HH:mm:ss"),
-          fractional("%Y-%m-%d %H:%M:%S.%f", "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{1,6}", "uuuu-MM-dd HH:mm:ss"),
-          fractional("%Y-%m-%dT%H:%M:%S.%f", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{1,6}", "uuuu-MM-dd'T'HH:mm:ss"),
-          withTime("%Y-%m-%d %H:%M", "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", "uuuu-MM-dd HH:mm"),
-          dateOnly("%Y-%m-%d", "\\d{4}-\\d{2}-\\d{2}", "uuuu-MM-dd"),
-          dateOnly("%Y/%m/%d", "\\d{4}/\\d{2}/\\d{2}", "uuuu/MM/dd"),
-          dateOnly("%m/%d/%Y", "\\d{1,2}/\\d{1,2}/\\d{4}", "M/d/uuuu"),
-          dateOnly("%d/%m/%Y", "\\d{1,2}/\\d{1,2}/\\d{4}", "d/M/uuuu"),
-          dateOnly("%d.%m.%Y", "\\d{1,2}\\.\\d{1,2}\\.\\d{4}", "d.M.uuuu"),
-          withTime("%m/%d/%Y %H:%M", "\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}", "M/d/uuuu H:mm"),
-          withTime("%d/%m/%Y %H:%M", "\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}", "d/M/uuuu H:mm"),
-          withTime("%m/%d/%Y %H:%M:%S", "\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}", "M/d/uuuu H:mm:ss"),
-          withTime("%d/%m/%Y %H:%M:%S", "\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}", "d/M/uuuu H:mm:ss"));
+  public static final List<Format> ALL = TableRules.SHARED.datetimeLayouts().stream().map(DateTimeFormats::format).toList();
 
   /** Every format's bit set: a value may still fit any of them. */
   public static final int ALL_CANDIDATES = (1 << ALL.size()) - 1;
@@ -75,41 +57,23 @@ public final class DateTimeFormats {
     return ALL.stream().filter(f -> f.strftime().equals(strftime)).findFirst();
   }
 
-  private static Format withTime(String strftime, String shape, String pattern) {
-    return new Format(strftime, Pattern.compile(shape), strict(pattern), true, false);
+  private static Format format(TableRules.DatetimeLayout layout) {
+    String strftime = layout.strftime();
+    boolean hasOffset = strftime.contains("%z") || strftime.contains("%Z");
+    return new Format(strftime, Pattern.compile(layout.shape()), parser(layout.java()), strftime.contains("%H"), hasOffset);
   }
 
-  /** A local date-time followed by an offset written {@code Z}, {@code +01:00} or {@code +0100}. */
-  private static Format withOffset(String strftime, String shape, String pattern) {
-    DateTimeFormatter parser =
-        new DateTimeFormatterBuilder()
-            .appendPattern(pattern)
-            .optionalStart()
-            .appendOffset("+HH:MM", "Z")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HHMM", "Z")
-            .optionalEnd()
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT);
-    return new Format(strftime, Pattern.compile(shape), parser, true, true);
-  }
-
-  private static Format dateOnly(String strftime, String shape, String pattern) {
-    return new Format(strftime, Pattern.compile(shape), strict(pattern), false, false);
-  }
-
-  private static Format fractional(String strftime, String shape, String pattern) {
-    DateTimeFormatter parser =
-        new DateTimeFormatterBuilder()
-            .appendPattern(pattern)
-            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 6, true)
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT);
-    return new Format(strftime, Pattern.compile(shape), parser, true, false);
-  }
-
-  private static DateTimeFormatter strict(String pattern) {
-    return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+  private static DateTimeFormatter parser(String pattern) {
+    DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder();
+    int fraction = pattern.indexOf(FRACTION);
+    if (fraction < 0) {
+      builder.appendPattern(pattern);
+    } else {
+      builder
+          .appendPattern(pattern.substring(0, fraction))
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 6, true)
+          .appendPattern(pattern.substring(fraction + FRACTION.length()));
+    }
+    return builder.toFormatter().withResolverStyle(ResolverStyle.STRICT);
   }
 }

@@ -11,7 +11,7 @@ package dev.doppel.domain.dataset.profile;
  *     when most of its values are distinct
  */
 public record ProfilingLimits(int exactDistinctLimit, int sampleSize, int topK, int histogramBins, int categoricalLimit) {
-  public static final ProfilingLimits DEFAULT = new ProfilingLimits(10_000, 10_000, 20, 20, 1_000);
+  public static final ProfilingLimits DEFAULT = new ProfilingLimits(10_000, 10_000, 20, 20, TableRules.SHARED.categoricalLimit());
 
   public ProfilingLimits {
     if (exactDistinctLimit < 100 || sampleSize < 100 || topK < 1 || histogramBins < 2 || categoricalLimit < 2) {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Turns a raw cell into the value its column's type says it is. */
 public final class TypedCell {
-  private static final Set<String> TRUE_TOKENS = Set.of("true", "yes", "y", "t", "1");
+  private static final Set<String> TRUE_TOKENS = TableRules.SHARED.trueSpellings();
 
   private TypedCell() {}
 

@@ -1,0 +1,18 @@
+// How uploaded tables are read, written once for the server, the engine and this preview in
+// ai-engine/doppel_engine/table_rules.json and bundled here at build time.
+import rules from '../../../ai-engine/doppel_engine/table_rules.json';
+
+export const NULL_TOKENS = new Set(rules.nullTokens);
+/** [true, false] spelling pairs, compared ignoring case. */
+export const BOOLEAN_SPELLINGS = rules.booleanSpellings;
+export const DELIMITERS = rules.delimiters;
+/** In the order they are tried: each with its strftime name and a shape with named groups. */
+export const DATETIME_LAYOUTS = rules.datetimeLayouts.map(({ strftime, shape }) => ({
+  strftime,
+  shape: new RegExp(`^${shape}$`),
+}));
+/** How much of a file's start the delimiter is guessed from, and the preview reads. */
+export const SNIFF_BYTES = rules.limits.sniffBytes;
+export const CATEGORICAL_LIMIT = rules.limits.categoricalLimit;
+/** The seeds a training accepts, both ends included. */
+export const SEED_RANGE = rules.limits.seed;

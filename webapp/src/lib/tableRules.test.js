@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BOOLEAN_SPELLINGS,
+  CATEGORICAL_LIMIT,
+  DATETIME_LAYOUTS,
+  DELIMITERS,
+  NULL_TOKENS,
+  SEED_RANGE,
+  SNIFF_BYTES,
+} from './tableRules.js';
+import { inferColumn } from './inferTypes.js';
+
+// Vitest runs in the webapp folder.
+const RULES_FILE = resolve('../ai-engine/doppel_engine/table_rules.json');
+const SOURCES = resolve('src');
+
+function sourceFiles(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(js|jsx)$/.test(name) && !/\.test\.(js|jsx)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('the shared table rules', () => {
+  it('are the contents of the file the server and the engine read', () => {
+    const file = JSON.parse(readFileSync(RULES_FILE, 'utf-8'));
+    expect([...NULL_TOKENS]).toEqual(file.nullTokens);
+    expect(BOOLEAN_SPELLINGS).toEqual(file.booleanSpellings);
+    expect(DELIMITERS).toEqual(file.delimiters);
+    expect(DATETIME_LAYOUTS.map((l) => l.strftime)).toEqual(
+      file.datetimeLayouts.map((l) => l.strftime),
+    );
+    expect(DATETIME_LAYOUTS.map((l) => l.shape.source)).toEqual(
+      file.datetimeLayouts.map((l) => new RegExp(`^${l.shape}$`).source),
+    );
+    expect(SEED_RANGE).toEqual(file.limits.seed);
+    expect(SNIFF_BYTES).toBe(file.limits.sniffBytes);
+    expect(CATEGORICAL_LIMIT).toBe(file.limits.categoricalLimit);
+  });
+
+  it('are spelled nowhere else in the dashboard', () => {
+    const copies = ["'N/A'", "'yes'", "'%d.%m.%Y'", '4294967295', '999999999', "[',', ';'"];
+    const offenders = sourceFiles(SOURCES).filter((path) => {
+      const text = readFileSync(path, 'utf-8');
+      return copies.some((copy) => text.includes(copy));
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('give the preview every layout the server knows, offsets included', () => {
+    expect(
+      inferColumn('at', ['2024-01-02T03:04:05+01:00', '2024-02-29T23:59:59Z']).datetimeFormat,
+    ).toBe('%Y-%m-%dT%H:%M:%S%z');
+    expect(inferColumn('at', ['2024-02-30T03:04:05+01:00']).type).not.toBe('datetime');
+  });
+});
