@@ -24,7 +24,8 @@ import java.util.Optional;
  * file's size. The format is recognised from the bytes: Parquet's {@code PAR1} magic, else text
  * whose delimiter is sniffed from the first records.
  *
- * <p>Text is UTF-8 when the whole file is valid UTF-8, else Windows-1252 when every byte is a
+ * <p>Detection reads nothing back: an {@link UploadWatch} sees the bytes as they are stored. Text
+ * is UTF-8 when the whole file is valid UTF-8, else Windows-1252 when every byte is a
  * printable Windows-1252 character, a tab or a line end; anything else is binary and refused. A
  * Windows-1252 file is rewritten as UTF-8 when it is detected, once, so that every reader after
  * that (including the synthesis engine, which reads the stored file itself) sees UTF-8.
@@ -47,15 +48,17 @@ public final class StreamingTableReader implements TableReader {
   }
 
   @Override
-  public TableLayout detect(String key) {
-    byte[] sample;
-    boolean complete;
-    try (InputStream in = files.open(key)) {
-      sample = in.readNBytes(SAMPLE_BYTES);
-      complete = sample.length < SAMPLE_BYTES || in.read() == -1;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the file stored under " + key, e);
+  public WatchedUpload watch(InputStream upload) {
+    return new UploadWatch(upload, SAMPLE_BYTES);
+  }
+
+  @Override
+  public TableLayout detect(String key, WatchedUpload upload) {
+    if (!(upload instanceof UploadWatch watched)) {
+      throw new IllegalArgumentException("the upload was not watched by this reader");
     }
+    byte[] sample = watched.sample();
+    boolean complete = watched.complete();
     if (sample.length == 0) {
       throw new InvalidTableException("file", "the file is empty");
     }
@@ -68,7 +71,7 @@ public final class StreamingTableReader implements TableReader {
         throw binary();
       }
     }
-    TextEncoding encoding = isUtf8(key) ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
+    TextEncoding encoding = watched.isUtf8() ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
     String text;
     if (encoding == TextEncoding.UTF_8) {
       text = decodeUtf8(sample, complete);
@@ -119,80 +122,13 @@ public final class StreamingTableReader implements TableReader {
    * simply dropped.
    */
   private static String decodeUtf8(byte[] sample, boolean complete) {
-    CharsetDecoder decoder = strictUtf8();
+    CharsetDecoder decoder = UploadWatch.strictUtf8();
     CharBuffer out = CharBuffer.allocate(sample.length);
     decoder.decode(ByteBuffer.wrap(sample), out, complete);
     if (complete) {
       decoder.flush(out);
     }
     return out.flip().toString();
-  }
-
-  private static CharsetDecoder strictUtf8() {
-    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-  }
-
-  /**
-   * Whether the whole file is UTF-8. A file that is UTF-8 with accents up to a bad byte is refused
-   * there rather than read as Windows-1252, which would garble every accent before it.
-   */
-  private boolean isUtf8(String key) {
-    CharsetDecoder decoder = strictUtf8();
-    ByteBuffer bytes = ByteBuffer.allocate(SAMPLE_BYTES);
-    CharBuffer chars = CharBuffer.allocate(SAMPLE_BYTES);
-    long consumed = 0;
-    long produced = 0;
-    try (InputStream in = files.open(key)) {
-      boolean ended = false;
-      while (!ended) {
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-        ended = n < 0;
-        if (!ended) {
-          bytes.position(bytes.position() + n);
-        }
-        bytes.flip();
-        CoderResult result;
-        do {
-          chars.clear();
-          int before = bytes.position();
-          result = decoder.decode(bytes, chars, ended);
-          consumed += bytes.position() - before;
-          // Every character of more than one byte makes fewer characters than bytes.
-          produced += chars.position();
-          if (result.isError()) {
-            if (produced < consumed) {
-              throw new InvalidTableException("file", "line " + lineOf(key, consumed) + " is not valid UTF-8");
-            }
-            return false;
-          }
-        } while (result.isOverflow());
-        bytes.compact();
-      }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the file stored under " + key, e);
-    }
-  }
-
-  /** The 1-based line that holds the byte at {@code offset}. */
-  private long lineOf(String key, long offset) {
-    long line = 1;
-    try (InputStream in = files.open(key)) {
-      byte[] buffer = new byte[SAMPLE_BYTES];
-      long at = 0;
-      int n;
-      while (at < offset && (n = in.read(buffer, 0, (int) Math.min(buffer.length, offset - at))) > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
-            line++;
-          }
-        }
-        at += n;
-      }
-      return line;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the file stored under " + key, e);
-    }
   }
 
   /** The sample of a file that {@link #rewriteAsUtf8} found to be Windows-1252 text. */

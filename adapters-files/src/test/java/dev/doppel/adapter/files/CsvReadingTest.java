@@ -72,7 +72,7 @@ class CsvReadingTest {
   void treatsAFileWithoutDelimitersAsOneColumn() {
     String key = fixture.put("name\nAnn\nBob\n");
 
-    assertThat(fixture.reader.detect(key).delimiter()).isEqualTo(',');
+    assertThat(fixture.detect(key).delimiter()).isEqualTo(',');
     TableFixture.Table table = fixture.read(key);
     assertThat(table.header).containsExactly("name");
     assertThat(table.rows).containsExactly(List.of("Ann"), List.of("Bob"));
@@ -82,7 +82,7 @@ class CsvReadingTest {
   void rejectsEmptyFile() {
     String key = fixture.put("");
 
-    assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the file is empty");
+    assertThatThrownBy(() -> fixture.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the file is empty");
     assertThatThrownBy(() -> fixture.read(key, COMMA)).isInstanceOf(InvalidTableException.class).hasMessage("the file is empty");
   }
 
@@ -98,7 +98,7 @@ class CsvReadingTest {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     String key = fixture.put(png);
 
-    assertThatThrownBy(() -> fixture.reader.detect(key))
+    assertThatThrownBy(() -> fixture.detect(key))
         .isInstanceOf(InvalidTableException.class)
         .hasMessage("the file is not a CSV or Parquet table: it contains binary data")
         .satisfies(e -> assertThat(((InvalidTableException) e).field()).isEqualTo("file"));
@@ -109,7 +109,7 @@ class CsvReadingTest {
     String text = "name;note\nJos\u00e9;\u20ac 5 \u2013 d\u00e9j\u00e0 vu\n\u00c5sa;na\u00efve\n";
     String key = fixture.put(text.getBytes("windows-1252"));
 
-    TableLayout layout = fixture.reader.detect(key);
+    TableLayout layout = fixture.detect(key);
 
     assertThat(layout).isEqualTo(new TableLayout(FileFormat.CSV, ';', Optional.of(TextEncoding.WINDOWS_1252)));
     assertThat(Files.readString(fixture.store.locate(key), StandardCharsets.UTF_8)).isEqualTo(text);
@@ -126,7 +126,7 @@ class CsvReadingTest {
     text.append("Besan\u00e7on,2\n");
     String key = fixture.put(text.toString().getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThat(fixture.reader.detect(key).encoding()).contains(TextEncoding.WINDOWS_1252);
+    assertThat(fixture.detect(key).encoding()).contains(TextEncoding.WINDOWS_1252);
     assertThat(fixture.read(key).rows).last().isEqualTo(List.of("Besan\u00e7on", "2"));
   }
 
@@ -135,7 +135,7 @@ class CsvReadingTest {
     byte[] utf8 = "name\ncaf\u00e9\n".getBytes(StandardCharsets.UTF_8);
     String key = fixture.put(utf8);
 
-    assertThat(fixture.reader.detect(key).encoding()).contains(TextEncoding.UTF_8);
+    assertThat(fixture.detect(key).encoding()).contains(TextEncoding.UTF_8);
     assertThat(fixture.read(key).rows).containsExactly(List.of("caf\u00e9"));
   }
 
@@ -147,7 +147,7 @@ class CsvReadingTest {
     String undefinedKey = fixture.put(undefined);
 
     for (String key : List.of(escape, undefinedKey)) {
-      assertThatThrownBy(() -> fixture.reader.detect(key))
+      assertThatThrownBy(() -> fixture.detect(key))
           .isInstanceOf(InvalidTableException.class)
           .hasMessage("the file is not a CSV or Parquet table: it contains binary data (line 2)");
     }
@@ -159,7 +159,7 @@ class CsvReadingTest {
     new Random(7).nextBytes(random);
     String key = fixture.put(random);
 
-    assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessageContaining("binary data");
+    assertThatThrownBy(() -> fixture.detect(key)).isInstanceOf(InvalidTableException.class).hasMessageContaining("binary data");
   }
 
   @Test
@@ -176,14 +176,14 @@ class CsvReadingTest {
     bytes.writeBytes("\u20ac\n".getBytes(StandardCharsets.UTF_8));
     String key = fixture.put(bytes.toByteArray());
 
-    assertThat(fixture.reader.detect(key)).isEqualTo(COMMA);
+    assertThat(fixture.detect(key)).isEqualTo(COMMA);
   }
 
   @Test
   void detectsParquetOnlyFromItsBytesNotItsName() {
     String key = fixture.put("PAR1 but not really");
 
-    assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the Parquet file is truncated");
+    assertThatThrownBy(() -> fixture.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the Parquet file is truncated");
   }
 
   // --- parsing -----------------------------------------------------------------------------------
@@ -328,7 +328,7 @@ class CsvReadingTest {
     String key = fixture.put(bytes.toByteArray());
 
     // UTF-8 accents up to the bad byte: reading it all as Windows-1252 would garble them.
-    assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("line 100002 is not valid UTF-8");
+    assertThatThrownBy(() -> fixture.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("line 100002 is not valid UTF-8");
     assertThatThrownBy(() -> fixture.read(key, COMMA)).isInstanceOf(InvalidTableException.class).hasMessage("line 100002 is not valid UTF-8");
   }
 
@@ -419,7 +419,7 @@ class CsvReadingTest {
   }
 
   private TableLayout detect(String csv) {
-    return fixture.reader.detect(fixture.put(csv));
+    return fixture.detect(fixture.put(csv));
   }
 
   private TableFixture.Table read(String csv) {

@@ -135,7 +135,7 @@ class ParquetReadingTest {
               rows.accept(other);
             });
 
-    assertThat(fixture.reader.detect(key)).isEqualTo(new TableLayout(FileFormat.PARQUET, ','));
+    assertThat(fixture.detect(key)).isEqualTo(new TableLayout(FileFormat.PARQUET, ','));
     TableFixture.Table table = fixture.read(key);
 
     assertThat(table.header)
@@ -214,7 +214,7 @@ class ParquetReadingTest {
     TableProfiler[] profiler = new TableProfiler[1];
     fixture.reader.read(
         key,
-        fixture.reader.detect(key),
+        fixture.detect(key),
         new RowConsumer() {
           @Override
           public void header(java.util.List<String> columnNames) {
@@ -265,7 +265,7 @@ class ParquetReadingTest {
     byte[] bytes = Files.readAllBytes(fixture.store.locate(whole));
     String key = fixture.put(Arrays.copyOf(bytes, bytes.length / 2));
 
-    assertThatThrownBy(() -> fixture.reader.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the Parquet file is truncated");
+    assertThatThrownBy(() -> fixture.detect(key)).isInstanceOf(InvalidTableException.class).hasMessage("the Parquet file is truncated");
     assertThatThrownBy(() -> fixture.read(key, new TableLayout(FileFormat.PARQUET, ',')))
         .isInstanceOf(InvalidTableException.class)
         .hasMessage("the Parquet file is truncated");
@@ -390,7 +390,7 @@ class ParquetReadingTest {
     }
     String key = fixture.put(bytes);
 
-    assertThat(fixture.reader.detect(key).format()).isEqualTo(FileFormat.PARQUET);
+    assertThat(fixture.detect(key).format()).isEqualTo(FileFormat.PARQUET);
     assertThatThrownBy(() -> fixture.read(key))
         .isInstanceOf(InvalidTableException.class)
         .hasMessageStartingWith("the Parquet file could not be read: ")

@@ -47,13 +47,14 @@ public final class ProfileThroughput {
     }
     Path file = Path.of(args[0]);
     long bytes = Files.size(file);
-    StreamingTableReader reader = new StreamingTableReader(new SingleFile(file));
+    SingleFile store = new SingleFile(file);
+    StreamingTableReader reader = new StreamingTableReader(store);
     System.out.printf(Locale.ROOT, "file %s, %.1f MB%n", file, bytes / 1e6);
     System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
     // Detection reads the whole file once to learn whether all of it is UTF-8.
     TableLayout[] detected = new TableLayout[1];
-    measure("detect", bytes, () -> (detected[0] = reader.detect("file")).toString());
+    measure("detect", bytes, () -> (detected[0] = StoredTables.detect(reader, store, "file")).toString());
     TableLayout layout = detected[0];
 
     measure("read only", bytes, () -> {

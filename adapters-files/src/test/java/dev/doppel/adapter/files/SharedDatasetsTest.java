@@ -67,7 +67,7 @@ class SharedDatasetsTest {
   void readsAllSharedDatasets(String fileName, int rows, int columns) throws IOException {
     String key = store(fileName);
 
-    TableLayout layout = fixture.reader.detect(key);
+    TableLayout layout = fixture.detect(key);
     TableFixture.Table table = fixture.read(key, layout);
 
     assertThat(layout).isEqualTo(new TableLayout(FileFormat.CSV, ','));
@@ -143,7 +143,7 @@ class SharedDatasetsTest {
 
   private DatasetProfile profile(String fileName) throws IOException {
     String key = store(fileName);
-    TableLayout layout = fixture.reader.detect(key);
+    TableLayout layout = fixture.detect(key);
     TableProfiler[] profiler = new TableProfiler[1];
     fixture.reader.read(
         key,

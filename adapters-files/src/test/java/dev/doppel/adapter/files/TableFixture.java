@@ -30,8 +30,12 @@ final class TableFixture {
     return key;
   }
 
+  TableLayout detect(String key) {
+    return StoredTables.detect(reader, store, key);
+  }
+
   Table read(String key) {
-    return read(key, reader.detect(key));
+    return read(key, detect(key));
   }
 
   Table read(String key, TableLayout layout) {

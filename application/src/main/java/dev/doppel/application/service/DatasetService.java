@@ -62,8 +62,9 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
         .orElseThrow(() -> new NotFoundException("project", command.project().value(), "projectId"));
     long storageLeft = quotas.requireStorageLeft(command.owner(), "file");
     StoredContent content;
+    TableReader.WatchedUpload upload = tables.watch(command.content());
     try {
-      content = files.write(ProjectFiles.newDatasetKey(command.project()), command.content(), Math.min(limits.maxBytes(), storageLeft));
+      content = files.write(ProjectFiles.newDatasetKey(command.project()), upload.bytes(), Math.min(limits.maxBytes(), storageLeft));
     } catch (FileStore.FileTooLargeException e) {
       if (storageLeft < limits.maxBytes()) {
         throw quotas.storageFull("file");
@@ -71,7 +72,7 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
       throw new PayloadTooLargeException("file", "the file is larger than the upload limit of " + humanBytes(limits.maxBytes()));
     }
     try {
-      TableLayout layout = tables.detect(content.key());
+      TableLayout layout = tables.detect(content.key(), upload);
       if (layout.encoding().filter(encoding -> encoding != TextEncoding.UTF_8).isPresent()) {
         content = files.inspect(content.key()); // rewritten as UTF-8
       }

@@ -17,6 +17,7 @@ import dev.doppel.domain.dataset.profile.ProfilingLimits;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.user.UserId;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +50,13 @@ class DatasetServiceTest {
   private TableReader readingAs(TableRead read) {
     return new TableReader() {
       @Override
-      public TableLayout detect(String key) {
-        return ports.tableReader.detect(key);
+      public WatchedUpload watch(InputStream upload) {
+        return ports.tableReader.watch(upload);
+      }
+
+      @Override
+      public TableLayout detect(String key, WatchedUpload upload) {
+        return ports.tableReader.detect(key, upload);
       }
 
       @Override

@@ -202,7 +202,12 @@ final class InMemoryPorts {
   final TableReader tableReader =
       new TableReader() {
         @Override
-        public TableLayout detect(String key) {
+        public WatchedUpload watch(InputStream upload) {
+          return () -> upload;
+        }
+
+        @Override
+        public TableLayout detect(String key, WatchedUpload upload) {
           if (new String(files.get(key), StandardCharsets.UTF_8).contains("\0")) {
             throw new InvalidTableException("file", "the file is not a CSV or Parquet table: it contains binary data");
           }

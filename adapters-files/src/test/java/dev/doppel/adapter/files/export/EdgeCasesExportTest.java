@@ -56,7 +56,7 @@ class EdgeCasesExportTest {
     String key = fixture.put("id,name\n".getBytes(StandardCharsets.UTF_8));
     String stored = fixture.put(fixture.export(key, ExportFixture.CSV, TWO_COLUMNS, ExportFormat.PARQUET, ExportOptions.DEFAULT));
 
-    ExportFixture.Table table = fixture.read(stored, fixture.reader.detect(stored));
+    ExportFixture.Table table = fixture.read(stored, fixture.detect(stored));
 
     assertThat(table.header).containsExactly("id", "name");
     assertThat(table.rows).isEmpty();

@@ -1,6 +1,7 @@
 package dev.doppel.adapter.files.export;
 
 import dev.doppel.adapter.files.LocalFileStore;
+import dev.doppel.adapter.files.StoredTables;
 import dev.doppel.adapter.files.StreamingTableReader;
 import dev.doppel.application.port.out.TableReader.RowConsumer;
 import dev.doppel.application.port.out.TableReader.TableLayout;
@@ -52,6 +53,10 @@ final class ExportFixture {
       }
     }
     throw new AssertionError("shared datasets folder not found beside the repository (set DOPPEL_DATASETS_DIR)");
+  }
+
+  TableLayout detect(String key) {
+    return StoredTables.detect(reader, store, key);
   }
 
   String put(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.doppel.adapter.files.export;
 
 import dev.doppel.adapter.files.LocalFileStore;
+import dev.doppel.adapter.files.StoredTables;
 import dev.doppel.adapter.files.StreamingTableReader;
 import dev.doppel.application.port.out.TableReader.RowConsumer;
 import dev.doppel.application.port.out.TableReader.TableLayout;
@@ -63,7 +64,7 @@ public final class ExportThroughput {
     long rows = generate(source, store.locate("t/table"), targetRows);
     StreamingTableReader reader = new StreamingTableReader(store);
     StreamingTableExporter exporter = new StreamingTableExporter(reader);
-    TableLayout layout = reader.detect("t/table");
+    TableLayout layout = StoredTables.detect(reader, store, "t/table");
     List<ColumnSchema> schema = profile(reader, layout);
     long fileBytes = Files.size(store.locate("t/table"));
 

@@ -132,7 +132,7 @@ class HostileValuesExportTest {
     byte[] parquet = export(ExportFormat.PARQUET, ExportOptions.DEFAULT);
     String stored = fixture.put(parquet);
 
-    ExportFixture.Table table = fixture.read(stored, fixture.reader.detect(stored));
+    ExportFixture.Table table = fixture.read(stored, fixture.detect(stored));
 
     assertThat(table.header).isEqualTo(HostileTable.SCHEMA.stream().map(ColumnSchema::name).toList());
     assertThat(fixture.typedExport(table, HostileTable.SCHEMA)).isEqualTo(typed);

@@ -30,7 +30,7 @@ class SharedDatasetsExportTest {
 
   private Source source(String fileName) {
     String key = fixture.putFile(ExportFixture.datasetsDir().resolve(fileName));
-    TableLayout layout = fixture.reader.detect(key);
+    TableLayout layout = fixture.detect(key);
     List<ColumnSchema> schema = fixture.profile(key, layout);
     return new Source(key, schema, fixture.typedSource(key, layout, schema));
   }
@@ -42,10 +42,10 @@ class SharedDatasetsExportTest {
 
     byte[] csv = fixture.export(source.key, ExportFixture.CSV, source.schema, ExportFormat.CSV, ExportOptions.DEFAULT);
     String exported = fixture.put(csv);
-    ExportFixture.Table table = fixture.read(exported, fixture.reader.detect(exported));
+    ExportFixture.Table table = fixture.read(exported, fixture.detect(exported));
 
     assertThat(table.header).isEqualTo(source.schema.stream().map(ColumnSchema::name).toList());
-    assertThat(fixture.typedSource(exported, fixture.reader.detect(exported), source.schema)).isEqualTo(source.typed);
+    assertThat(fixture.typedSource(exported, fixture.detect(exported), source.schema)).isEqualTo(source.typed);
     assertThat(fixture.profile(exported, ExportFixture.CSV).stream().map(ColumnSchema::type).toList())
         .isEqualTo(source.schema.stream().map(ColumnSchema::type).toList());
     assertThat(new String(csv, StandardCharsets.UTF_8)).contains("\r\n").doesNotContain("\n\n");
@@ -79,7 +79,7 @@ class SharedDatasetsExportTest {
 
     byte[] parquet = fixture.export(source.key, ExportFixture.CSV, source.schema, ExportFormat.PARQUET, ExportOptions.DEFAULT);
     String exported = fixture.put(parquet);
-    TableLayout layout = fixture.reader.detect(exported);
+    TableLayout layout = fixture.detect(exported);
     ExportFixture.Table table = fixture.read(exported, layout);
 
     assertThat(layout.format()).isEqualTo(FileFormat.PARQUET);

@@ -11,6 +11,7 @@ import dev.doppel.domain.export.ExportFormat;
 import dev.doppel.domain.export.ExportOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,8 +106,13 @@ class StreamingExportTest {
 
   private record CountingReader(TableReader reader, AtomicLong rows) implements TableReader {
     @Override
-    public TableLayout detect(String key) {
-      return reader.detect(key);
+    public WatchedUpload watch(InputStream upload) {
+      return reader.watch(upload);
+    }
+
+    @Override
+    public TableLayout detect(String key, WatchedUpload upload) {
+      return reader.detect(key, upload);
     }
 
     @Override

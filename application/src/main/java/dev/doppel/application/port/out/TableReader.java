@@ -2,6 +2,7 @@ package dev.doppel.application.port.out;
 
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.dataset.TextEncoding;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +16,20 @@ import java.util.Optional;
  */
 public interface TableReader {
   /**
-   * Recognises CSV (its delimiter and encoding) or Parquet from the file's bytes, not its name. CSV
-   * text that is not UTF-8 but Windows-1252 is rewritten as UTF-8 under the same key, so that every
-   * later reader of the stored file (previews, downloads, the synthesis engine) sees UTF-8; the
-   * layout names the encoding the file arrived in.
+   * Watches an upload's bytes on their way into the store, so that {@link #detect} reads nothing
+   * back: the caller stores {@link WatchedUpload#bytes()} to its end, then detects.
    */
-  TableLayout detect(String key);
+  WatchedUpload watch(InputStream upload);
+
+  /**
+   * Recognises CSV (its delimiter and encoding) or Parquet from the bytes the watch saw, not the
+   * file's name. CSV text that is not UTF-8 but Windows-1252 is rewritten as UTF-8 under the same
+   * key, so that every later reader of the stored file (previews, downloads, the synthesis engine)
+   * sees UTF-8; the layout names the encoding the file arrived in.
+   *
+   * @param upload the watch whose bytes were stored under {@code key}, read to their end
+   */
+  TableLayout detect(String key, WatchedUpload upload);
 
   /** Sends the header, then each row until the file ends or the consumer returns false. */
   void read(String key, TableLayout layout, RowConsumer consumer);
@@ -33,6 +42,11 @@ public interface TableReader {
     public TableLayout(FileFormat format, char delimiter) {
       this(format, delimiter, format == FileFormat.CSV ? Optional.of(TextEncoding.UTF_8) : Optional.empty());
     }
+  }
+
+  /** An upload being watched; {@link #bytes()} is what to store. */
+  interface WatchedUpload {
+    InputStream bytes();
   }
 
   interface RowConsumer {
