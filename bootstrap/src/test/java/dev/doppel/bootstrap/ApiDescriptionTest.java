@@ -102,10 +102,12 @@ class ApiDescriptionTest extends FullStackTest {
   @Test
   void documentsTheSeedsRangeAndTheUploadsTypes() {
     JsonNode docs = api.get("/v3/api-docs", null).json();
-    JsonNode seed = docs.path("components").path("schemas").path("TrainRequest").path("properties").path("seed");
-    assertThat(seed.path("minimum").isNumber()).as(seed.toString()).isTrue();
-    assertThat(seed.path("minimum").asLong()).isZero();
-    assertThat(seed.path("maximum").asLong()).as(seed.toString()).isEqualTo(4_294_967_295L);
+    for (String request : List.of("TrainRequest", "GenerateRequest")) {
+      JsonNode seed = docs.path("components").path("schemas").path(request).path("properties").path("seed");
+      assertThat(seed.path("minimum").isNumber()).as(request + " " + seed).isTrue();
+      assertThat(seed.path("minimum").asLong()).isZero();
+      assertThat(seed.path("maximum").asLong()).as(request + " " + seed).isEqualTo(4_294_967_295L);
+    }
     assertThat(docs.path("paths").path("/api/datasets/upload").path("post").path("requestBody").toString()).contains("\"types\"");
   }
 

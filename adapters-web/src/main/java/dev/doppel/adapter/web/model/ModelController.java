@@ -16,7 +16,6 @@ import dev.doppel.application.port.in.ModelView;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.TrainModelCommand;
 import dev.doppel.application.port.in.TrainModelUseCase;
-import dev.doppel.domain.dataset.profile.TableRules;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.Algorithm;
@@ -49,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Models")
 @SecurityRequirement(name = "bearer")
 public class ModelController {
-  private static final TableRules.SeedRange SEEDS = TableRules.SHARED.seed();
   /** "train" is no id: GET or DELETE /api/models/train answers 405 (Allow: POST), not "id must be a number". */
   private static final String MODEL = "/{id:(?!train$).+}";
 
@@ -98,9 +96,6 @@ public class ModelController {
   public ResponseEntity<ModelResponse> train(@RequestBody TrainRequest request, UserId caller) {
     if (request.datasetId() == null) {
       throw new InvalidInputException("datasetId", "datasetId is required");
-    }
-    if (request.seed() != null && (request.seed() < SEEDS.min() || request.seed() > SEEDS.max())) {
-      throw new InvalidInputException("seed", "seed must be between " + SEEDS.min() + " and " + SEEDS.max());
     }
     Map<String, Object> settings = new HashMap<>(request.settings() == null ? Map.of() : request.settings());
     if (request.epochs() != null) {

@@ -16,7 +16,7 @@ public record GenerateBatchCommand(UserId owner, ModelId model, long count, Opti
       throw new InvalidInputException("count", "count must be at least 1");
     }
     anomalies = anomalies == null ? Optional.empty() : anomalies;
-    seed = seed == null ? Optional.empty() : seed;
+    seed = Require.seed(seed);
     if (rulesOff == null) {
       rulesOff = List.of();
     } else if (rulesOff.stream().anyMatch(Objects::isNull)) {

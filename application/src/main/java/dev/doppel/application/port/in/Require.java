@@ -1,5 +1,7 @@
 package dev.doppel.application.port.in;
 
+import dev.doppel.domain.dataset.profile.TableRules;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Turns value-object construction failures into errors that name the request field. */
@@ -19,5 +21,17 @@ final class Require {
       throw new InvalidInputException(field, field + " is required");
     }
     return value;
+  }
+
+  /** A seed within the range the engine accepts, from the shared table rules. */
+  static Optional<Long> seed(Optional<Long> seed) {
+    if (seed == null) {
+      return Optional.empty();
+    }
+    TableRules.SeedRange seeds = TableRules.SHARED.seed();
+    seed.filter(s -> s < seeds.min() || s > seeds.max()).ifPresent(s -> {
+      throw new InvalidInputException("seed", "seed must be between " + seeds.min() + " and " + seeds.max());
+    });
+    return seed;
   }
 }

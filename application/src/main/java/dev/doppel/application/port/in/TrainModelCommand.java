@@ -20,6 +20,6 @@ public record TrainModelCommand(
     }
     settings = Map.copyOf(settings == null ? Map.of() : settings);
     differentialPrivacy = differentialPrivacy == null ? Optional.empty() : differentialPrivacy.map(Map::copyOf);
-    seed = seed == null ? Optional.empty() : seed;
+    seed = Require.seed(seed);
   }
 }
