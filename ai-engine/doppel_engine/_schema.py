@@ -11,7 +11,7 @@ import pandas as pd
 from ._constants import COLUMN_TYPES
 from ._errors import EngineError
 from ._events import EventCallback
-from ._table_rules import DATETIME_LAYOUTS, FALSE_TOKENS, TRUE_TOKENS
+from ._table_rules import DATETIME_LAYOUTS, FALSE_TOKENS, TRUE_TOKENS, is_id_name
 
 ISO_FORMAT = "%Y-%m-%d %H:%M:%S"
 _INT_RE = re.compile(r"^[+-]?\d+$")
@@ -128,9 +128,7 @@ def _infer_one(name: str, series: pd.Series) -> Column:
 
 
 def _looks_like_id(name: str, values: pd.Series) -> bool:
-    lowered = name.lower()
-    named = lowered in ("id", "uuid", "rownames", "index", "key") or lowered.endswith("_id")
-    return named and values.dropna().is_unique
+    return is_id_name(name) and values.dropna().is_unique
 
 
 def infer_columns(frame: pd.DataFrame) -> list[Column]:

@@ -7,6 +7,7 @@ import {
   DATETIME_LAYOUTS,
   NULL_TOKENS,
   SNIFF_BYTES,
+  isIdName,
 } from './tableRules.js';
 
 export const COLUMN_TYPES = [
@@ -50,17 +51,6 @@ export function isNullToken(value) {
   return value == null || NULL_TOKENS.has(value);
 }
 
-function looksLikeIdName(name) {
-  const lower = name.toLowerCase();
-  return (
-    ['id', 'uuid', 'key', 'rownames', 'index'].includes(lower) ||
-    lower.endsWith('_id') ||
-    lower.endsWith(' id') ||
-    name.endsWith('Id') ||
-    name.endsWith('ID')
-  );
-}
-
 /**
  * Infers the type of one column from its values (strings, nulls included).
  * Returns { type, datetimeFormat, nullCount, distinctCount }.
@@ -90,7 +80,7 @@ export function inferColumn(name, values) {
       // BigInt keeps 18-digit values exact.
       increasing = BigInt(nonNull[i]) > BigInt(nonNull[i - 1]);
     }
-    return result(unique && (looksLikeIdName(name) || increasing) ? 'id' : 'integer');
+    return result(unique && (isIdName(name) || increasing) ? 'id' : 'integer');
   }
 
   if (nonNull.every((v) => DECIMAL.test(v))) return result('float');

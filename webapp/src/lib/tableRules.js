@@ -16,3 +16,14 @@ export const SNIFF_BYTES = rules.limits.sniffBytes;
 export const CATEGORICAL_LIMIT = rules.limits.categoricalLimit;
 /** The seeds a training accepts, both ends included. */
 export const SEED_RANGE = rules.limits.seed;
+
+/** Whether a column's name marks it as an id when its values are distinct. */
+export function isIdName(name) {
+  const lower = name.toLowerCase();
+  const { exactlyIgnoringCase, endingIgnoringCase, ending } = rules.idNames;
+  return (
+    exactlyIgnoringCase.includes(lower) ||
+    endingIgnoringCase.some((end) => lower.endsWith(end)) ||
+    ending.some((end) => name.endsWith(end))
+  );
+}

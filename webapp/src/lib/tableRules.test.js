@@ -9,6 +9,7 @@ import {
   NULL_TOKENS,
   SEED_RANGE,
   SNIFF_BYTES,
+  isIdName,
 } from './tableRules.js';
 import { inferColumn } from './inferTypes.js';
 
@@ -41,8 +42,26 @@ describe('the shared table rules', () => {
     expect(CATEGORICAL_LIMIT).toBe(file.limits.categoricalLimit);
   });
 
+  it('fit id names exactly ignoring case or by their ending', () => {
+    for (const name of ['ID', 'Rownames', 'player_id', 'Player ID', 'playerId', 'playerID']) {
+      expect(isIdName(name), name).toBe(true);
+    }
+    for (const name of ['idea', 'valid', 'keys', 'paid']) {
+      expect(isIdName(name), name).toBe(false);
+    }
+  });
+
   it('are spelled nowhere else in the dashboard', () => {
-    const copies = ["'N/A'", "'yes'", "'%d.%m.%Y'", '4294967295', '999999999', "[',', ';'"];
+    const copies = [
+      "'N/A'",
+      "'yes'",
+      "'%d.%m.%Y'",
+      '4294967295',
+      '999999999',
+      "[',', ';'",
+      "'rownames'",
+      "'_id'",
+    ];
     const offenders = sourceFiles(SOURCES).filter((path) => {
       const text = readFileSync(path, 'utf-8');
       return copies.some((copy) => text.includes(copy));

@@ -268,9 +268,7 @@ final class ColumnAccumulator {
   }
 
   private boolean looksLikeIdName() {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("id") || lower.equals("uuid") || lower.equals("key") || lower.equals("rownames") || lower.equals("index")
-        || lower.endsWith("_id") || lower.endsWith(" id") || name.endsWith("Id") || name.endsWith("ID");
+    return TableRules.SHARED.idNames().fit(name);
   }
 
   private ColumnType checkedForced() {

@@ -5,12 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How uploaded tables are read: null tokens, boolean spellings, datetime layouts, delimiters and
+ * How uploaded tables are read: null tokens, boolean spellings, id names, datetime layouts, delimiters and
  * the limits the dashboard and the engine share with the platform. They are written once, in
  * {@code ai-engine/doppel_engine/table_rules.json}, which the build copies next to this class.
  *
@@ -23,6 +24,7 @@ public record TableRules(
     Set<String> nullTokens,
     List<BooleanSpelling> booleanSpellings,
     List<Character> delimiters,
+    IdNames idNames,
     List<DatetimeLayout> datetimeLayouts,
     SeedRange seed,
     int sniffBytes,
@@ -35,6 +37,20 @@ public record TableRules(
 
   /** How one boolean column writes true and false (compared ignoring case). */
   public record BooleanSpelling(String whenTrue, String whenFalse) {}
+
+  /** The column names that mark a column of distinct values as an id. */
+  public record IdNames(Set<String> exactlyIgnoringCase, List<String> endingIgnoringCase, List<String> ending) {
+    public IdNames {
+      exactlyIgnoringCase = Set.copyOf(exactlyIgnoringCase);
+      endingIgnoringCase = List.copyOf(endingIgnoringCase);
+      ending = List.copyOf(ending);
+    }
+
+    public boolean fit(String name) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      return exactlyIgnoringCase.contains(lower) || endingIgnoringCase.stream().anyMatch(lower::endsWith) || ending.stream().anyMatch(name::endsWith);
+    }
+  }
 
   /**
    * @param java a {@code DateTimeFormatter} pattern where {@code {fraction}} stands for a dot and
@@ -85,6 +101,10 @@ public record TableRules(
     }
   }
 
+  private static IdNames idNames(Map<String, List<String>> names) {
+    return new IdNames(Set.copyOf(names.get("exactlyIgnoringCase")), names.get("endingIgnoringCase"), names.get("ending"));
+  }
+
   @SuppressWarnings("unchecked")
   private static TableRules of(Object json) {
     Map<String, Object> rules = (Map<String, Object>) json;
@@ -94,6 +114,7 @@ public record TableRules(
         Set.copyOf((List<String>) rules.get("nullTokens")),
         ((List<List<String>>) rules.get("booleanSpellings")).stream().map(pair -> new BooleanSpelling(pair.get(0), pair.get(1))).toList(),
         ((List<String>) rules.get("delimiters")).stream().map(d -> d.charAt(0)).toList(),
+        idNames((Map<String, List<String>>) rules.get("idNames")),
         ((List<Map<String, String>>) rules.get("datetimeLayouts"))
             .stream()
             .map(layout -> new DatetimeLayout(layout.get("strftime"), layout.get("java"), layout.get("shape")))

@@ -37,6 +37,10 @@ class TableRulesTest {
         .extracting(s -> List.of(s.whenTrue(), s.whenFalse()))
         .containsExactlyElementsOf((List<List<String>>) file.get("booleanSpellings"));
     assertThat(TableRules.SHARED.delimiters()).extracting(String::valueOf).containsExactlyElementsOf((List<String>) file.get("delimiters"));
+    Map<String, List<String>> idNames = (Map<String, List<String>>) file.get("idNames");
+    assertThat(TableRules.SHARED.idNames().exactlyIgnoringCase()).containsExactlyInAnyOrderElementsOf(idNames.get("exactlyIgnoringCase"));
+    assertThat(TableRules.SHARED.idNames().endingIgnoringCase()).containsExactlyElementsOf(idNames.get("endingIgnoringCase"));
+    assertThat(TableRules.SHARED.idNames().ending()).containsExactlyElementsOf(idNames.get("ending"));
     Map<String, Object> limits = (Map<String, Object>) file.get("limits");
     assertThat(TableRules.SHARED.seed()).isEqualTo(new TableRules.SeedRange(0, 4_294_967_295L));
     assertThat(limits.get("seed")).isEqualTo(Map.of("min", 0L, "max", 4_294_967_295L));
@@ -78,8 +82,15 @@ class TableRulesTest {
   }
 
   @Test
+  void idNamesFitExactlyIgnoringCaseOrByTheirEnding() {
+    TableRules.IdNames names = TableRules.SHARED.idNames();
+    assertThat(List.of("ID", "Rownames", "player_id", "Player ID", "playerId", "playerID")).allMatch(names::fit);
+    assertThat(List.of("idea", "valid", "keys", "paid")).noneMatch(names::fit);
+  }
+
+  @Test
   void noJavaSourceSpellsTheRulesItself() throws IOException {
-    List<String> copies = List.of("\"N/A\"", "\"None\"", "\"yes\"", "\"uuuu-", "4_294_967_295", "4294967295", "{',', ';'");
+    List<String> copies = List.of("\"N/A\"", "\"None\"", "\"yes\"", "\"uuuu-", "4_294_967_295", "4294967295", "{',', ';'", "\"rownames\"", "\"_id\"");
     try (Stream<Path> modules = Files.list(REPO)) {
       List<String> offenders =
           modules
