@@ -15,7 +15,7 @@ from . import _attacks, _fidelity, _realism, _rules
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore, write_json_file
 from ._io import read_table
-from ._model_folder import ModelFolder
+from ._model_folder import METADATA_FILE, ModelFolder
 from ._profile import typed_rows
 from ._schema import Column, infer_columns, parse_columns, to_boolean, to_datetime, to_number, to_text
 from ._train import load_json_argument
@@ -30,16 +30,19 @@ def _schema_from(metadata: object) -> tuple[list[Column] | None, Path | None]:
     metadata.json and the model kept rows out of training."""
     if metadata is None:
         return None, None
-    if isinstance(metadata, str) and not metadata.lstrip().startswith(("{", "[")) and Path(metadata).is_dir():
-        metadata = str(Path(metadata) / "metadata.json")
+    if isinstance(metadata, str) and not metadata.lstrip().startswith(("{", "[")) and _names_a_model(Path(metadata)):
+        folder = ModelFolder.read(Path(metadata))
+        return list(folder.metadata.columns), folder.holdout_file()
     doc = load_json_argument(metadata, "metadata", code="invalid_arguments")
     if isinstance(doc, list):
         return parse_columns(doc), None
     if not isinstance(doc, dict) or "columns" not in doc:
         raise EngineError("invalid_arguments", 'metadata must be {"columns": [...]} or a model\'s metadata.json')
-    holdout_file = (doc.get("holdout") or {}).get("file")
-    holdout = Path(metadata).parent / holdout_file if holdout_file and isinstance(metadata, str) else None
-    return parse_columns(doc["columns"]), holdout
+    return parse_columns(doc["columns"]), None
+
+
+def _names_a_model(path: Path) -> bool:
+    return path.is_dir() or path.name == METADATA_FILE
 
 
 def _categorical_booleans(frame: pd.DataFrame, bools: list[str]) -> pd.DataFrame:
@@ -444,7 +447,7 @@ def _read(real: str, synthetic: str, metadata: object, model: str | None, holdou
     """The three tables as read, checked against the schema (given, or inferred from the real rows)."""
     columns, model_holdout = _schema_from(metadata)
     if model is not None:
-        model_holdout = _schema_from(model)[1]
+        model_holdout = ModelFolder.read(model).holdout_file()
     holdout = holdout or (str(model_holdout) if model_holdout and model_holdout.is_file() else None)
     on_event({"event": "started", "real": str(real), "synthetic": str(synthetic)})
     real_raw, _ = read_table(real, what="real data")

@@ -152,6 +152,11 @@ class ModelFolder:
             raise EngineError("model_invalid", f"{meta_path} is damaged: {type(exc).__name__}: {exc}") from None
         return cls(path=folder, metadata=metadata)
 
+    def holdout_file(self) -> Path | None:
+        """The real rows kept out of training, when the model kept any."""
+        kept = (self.metadata.holdout or {}).get("file")
+        return self.path / kept if kept else None
+
     def load_algorithm(self, model: str | Path) -> Algorithm:
         """The trained algorithm, after checking its model file is the one train wrote."""
         try:

@@ -29,8 +29,4 @@ def is_seed(value: object) -> bool:
 def is_id_name(name: str) -> bool:
     """Whether a column's name marks it as an id when its values are distinct."""
     lowered = name.lower()
-    return (
-        lowered in _ID_NAMES["exactlyIgnoringCase"]
-        or lowered.endswith(tuple(_ID_NAMES["endingIgnoringCase"]))
-        or name.endswith(tuple(_ID_NAMES["ending"]))
-    )
+    return lowered in _ID_NAMES["exactlyIgnoringCase"] or lowered.endswith(tuple(_ID_NAMES["endingIgnoringCase"])) or name.endswith(tuple(_ID_NAMES["ending"]))

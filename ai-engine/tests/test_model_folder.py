@@ -105,6 +105,18 @@ def test_metadata_json_keeps_the_keys_the_platform_reads(tmp_path):
     assert same["value"] == "x" and "min" not in same and "tokens" not in same
 
 
+def test_the_holdout_file_lies_in_the_folder_when_rows_were_kept_out(tmp_path):
+    folder = _folder(tmp_path)
+    folder.write()
+    assert ModelFolder.read(tmp_path).holdout_file() is None
+
+    doc = _written(folder)
+    doc["holdout"] = {"rows": 10, "file": "holdout.csv"}
+    _rewrite(folder, doc)
+
+    assert ModelFolder.read(tmp_path).holdout_file() == tmp_path / "holdout.csv"
+
+
 def test_a_folder_written_before_the_format_version_and_the_rules_still_reads(tmp_path):
     folder = _folder(tmp_path)
     folder.write()
