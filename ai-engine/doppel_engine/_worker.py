@@ -274,15 +274,17 @@ class Worker:
                 if self._queued.pop(request.id, None) is None:
                     continue  # cancelled while queued (already answered)
                 self._running = request
+            if request.op == "shutdown":
+                self.emit({"id": request.id, "event": "completed", "served": self.served})
+                self._refuse_queued("shutdown")
+                return
             try:
-                if request.op == "shutdown":
-                    self.emit({"id": request.id, "event": "completed", "served": self.served})
-                    self._refuse_queued("shutdown")
-                    return
-                self.run(request)
+                answer = self.run(request)
             finally:
-                self._running = None
-            self.served += 1
+                with self._queued_lock:  # before the answer, so that a health or cancel after it sees the request done
+                    self._running = None
+                    self.served += 1
+            self.emit(answer)
             if self.max_requests is not None and self.served >= self.max_requests:
                 self.emit({"id": None, "event": "recycling", "served": self.served})
                 self._refuse_queued("recycling")
@@ -295,18 +297,26 @@ class Worker:
         for rid in left:
             self.emit({"id": rid, "event": "busy", "reason": reason})
 
-    def run(self, request: _Request) -> None:
+    def run(self, request: _Request) -> dict:
+        """Run a request, emitting its events; returns its answer (completed, failed or cancelled)."""
         rid = request.id
+        completed: dict = {}
 
         def forward(event: dict) -> None:
+            if event.get("event") == "completed":
+                completed.update(event)
+                return
             if event.get("event") == "progress" and request.cancelled.is_set():
                 raise Cancelled()
             self.emit({"id": rid, **event})
 
+        def failed(code: str, message: str) -> dict:
+            return {"id": rid, "event": "failed", "code": code, "message": message}
+
         try:
             if request.op == "sample":
-                self.emit({"id": rid, "event": "completed", **self.sample(request.args, forward)})
-            elif request.op == "generate":
+                return {"id": rid, "event": "completed", **self.sample(request.args, forward, completed)}
+            if request.op == "generate":
                 generate(**_typed_args(request.args), on_event=forward, load=self.cache.get)
             else:
                 from . import evaluate
@@ -314,33 +324,30 @@ class Worker:
                 if not isinstance(request.args.get("output"), str):
                     raise EngineError("invalid_arguments", "evaluate needs output, the path of the report JSON to write")
                 evaluate(**request.args, on_event=forward)
+            return {"id": rid, **completed}
         except Cancelled:
             if not request.cancelled.is_set():
                 raise  # SIGTERM: the worker stops
-            self.emit({"id": rid, "event": "cancelled", "state": "running"})
+            return {"id": rid, "event": "cancelled", "state": "running"}
         except EngineError as err:
-            self.fail(rid, err.code, err.message)
+            return failed(err.code, err.message)
         except TypeError as exc:  # an argument of the wrong type that no check named
             traceback.print_exc()
-            self.fail(rid, "invalid_arguments", f"{request.op}: {exc}")
+            return failed("invalid_arguments", f"{request.op}: {exc}")
         except MemoryError:
             traceback.print_exc()
-            self.fail(rid, "internal_error", "out of memory")
+            return failed("internal_error", "out of memory")
         except Exception as exc:  # noqa: BLE001 - every request gets an answer
             traceback.print_exc()
-            self.fail(rid, "internal_error", f"{type(exc).__name__}: {exc}")
+            return failed("internal_error", f"{type(exc).__name__}: {exc}")
 
-    def sample(self, args: dict, on_event: EventCallback) -> dict:
-        """Rows as JSON records (as the CSV writes their values), or into ``output`` like generate."""
+    def sample(self, args: dict, on_event: EventCallback, completed: dict) -> dict:
+        """Rows as JSON records (as the CSV writes their values), or into ``output`` like generate
+        (whose completed event ``on_event`` puts into ``completed``)."""
         clock = Stopwatch()
         args = _typed_args(args)
         if args.get("output") is not None:
-
-            def all_but_completed(event: dict) -> None:
-                if event.get("event") != "completed":
-                    on_event(event)
-
-            completed = generate(**args, on_event=all_but_completed, load=self.cache.get)
+            generate(**args, on_event=on_event, load=self.cache.get)
             return {**completed, "cache": "hit" if self.cache.last_hit else "miss"}
         if args.get("format") is not None:
             raise EngineError("invalid_arguments", "format applies to a sample written to an output file")
