@@ -166,12 +166,13 @@ class _Failure(EngineError):
 
 
 class Worker:
-    def __init__(self, emit: EventCallback, *, cache_bytes: int, queue_size: int, max_requests: int | None):
+    def __init__(self, emit: EventCallback, *, cache_bytes: int, queue_size: int, max_requests: int | None, max_rss_bytes: int | None = None):
         self._emit_raw = emit
         self._emit_lock = threading.Lock()
         self.cache = ModelCache(cache_bytes)
         self.queue_size = queue_size
         self.max_requests = max_requests
+        self.max_rss_bytes = max_rss_bytes
         self._queue: queue.Queue[_Request | None] = queue.Queue()
         self._queued: OrderedDict[str, _Request] = OrderedDict()
         self._queued_lock = threading.Lock()
@@ -241,6 +242,7 @@ class Worker:
             "uptime_s": round(time.time() - self._started, 3),
             "served": self.served,
             "max_requests": self.max_requests,
+            "max_rss_bytes": self.max_rss_bytes,
             "running": {"id": running.id, "op": running.op} if running else None,
             "queued": queued,
             "queue_size": self.queue_size,
@@ -258,6 +260,7 @@ class Worker:
             "cache_bytes": self.cache.bound_bytes,
             "queue_size": self.queue_size,
             "max_requests": self.max_requests,
+            "max_rss_bytes": self.max_rss_bytes,
             "inline_max_rows": INLINE_MAX_ROWS,
         }
 
@@ -285,10 +288,19 @@ class Worker:
                     self._running = None
                     self.served += 1
             self.emit(answer)
-            if self.max_requests is not None and self.served >= self.max_requests:
-                self.emit({"id": None, "event": "recycling", "served": self.served})
+            reason = self._recycle_reason()
+            if reason:
+                self.emit({"id": None, "event": "recycling", "reason": reason, "served": self.served, "rss_bytes": rss_bytes()})
                 self._refuse_queued("recycling")
                 return
+
+    def _recycle_reason(self) -> str | None:
+        if self.max_requests is not None and self.served >= self.max_requests:
+            return "max_requests"
+        rss = rss_bytes()
+        if self.max_rss_bytes is not None and rss is not None and rss > self.max_rss_bytes:
+            return "max_rss_bytes"
+        return None
 
     def _refuse_queued(self, reason: str) -> None:
         with self._queued_lock:
@@ -421,11 +433,14 @@ def main(argv: list[str], emit: EventCallback) -> None:
     p.add_argument("--cache-bytes", type=int, default=env_int("DOPPEL_WORKER_CACHE_BYTES", DEFAULT_CACHE_BYTES), help="bound of the model cache")
     p.add_argument("--queue-size", type=int, default=env_int("DOPPEL_WORKER_QUEUE_SIZE", DEFAULT_QUEUE_SIZE), help="requests waiting at most")
     p.add_argument("--max-requests", type=int, default=env_int("DOPPEL_WORKER_MAX_REQUESTS", None), help="exit after serving this many (default: never)")
+    p.add_argument(
+        "--max-rss-bytes", type=int, default=env_int("DOPPEL_WORKER_MAX_RSS_BYTES", None), help="exit after a request that leaves more resident memory"
+    )
     args = p.parse_args(argv)
-    for name in ("cache_bytes", "queue_size", "max_requests"):
+    for name in ("cache_bytes", "queue_size", "max_requests", "max_rss_bytes"):
         value = getattr(args, name)
         if value is not None and value < (0 if name == "cache_bytes" else 1):
             raise EngineError("invalid_arguments", f"--{name.replace('_', '-')} must be positive (got {value})")
-    worker = Worker(emit, cache_bytes=args.cache_bytes, queue_size=args.queue_size, max_requests=args.max_requests)
+    worker = Worker(emit, cache_bytes=args.cache_bytes, queue_size=args.queue_size, max_requests=args.max_requests, max_rss_bytes=args.max_rss_bytes)
     threading.Thread(target=worker.read, args=(sys.stdin,), name="requests", daemon=True).start()
     worker.serve()

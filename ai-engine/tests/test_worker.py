@@ -207,6 +207,14 @@ def test_the_worker_exits_after_its_request_limit(tmp_path, model):
     w.send({"id": "r2", "op": "sample", "model": str(model), "count": 1})
     w.send({"id": "r3", "op": "sample", "model": str(model), "count": 1})
     assert w.answer("r1")["event"] == w.answer("r2")["event"] == "completed"
-    assert w.next_event() == {"id": None, "event": "recycling", "served": 2}
+    recycling = w.next_event()
+    assert recycling == {"id": None, "event": "recycling", "reason": "max_requests", "served": 2, "rss_bytes": recycling["rss_bytes"]}
     assert w.answer("r3") == {"id": "r3", "event": "busy", "reason": "recycling"}
+    assert w.close() == 0
+
+
+def test_the_worker_exits_when_a_request_leaves_it_above_its_memory_bound(tmp_path, model):
+    w = WorkerProcess(tmp_path, "--max-rss-bytes", "1")
+    assert w.request({"id": "r1", "op": "sample", "model": str(model), "count": 1})["event"] == "completed"
+    assert w.next_event()["reason"] == "max_rss_bytes"
     assert w.close() == 0
