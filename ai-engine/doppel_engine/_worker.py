@@ -329,7 +329,7 @@ class Worker:
             if request.op == "sample":
                 return {"id": rid, "event": "completed", **self.sample(request.args, forward, completed)}
             if request.op == "generate":
-                generate(**_typed_args(request.args), on_event=forward, load=self.cache.get)
+                generate(**_checked_args(request.args), on_event=forward, load=self.cache.get)
             else:
                 from . import evaluate
 
@@ -357,7 +357,7 @@ class Worker:
         """Rows as JSON records (as the CSV writes their values), or into ``output`` like generate
         (whose completed event ``on_event`` puts into ``completed``)."""
         clock = Stopwatch()
-        args = _typed_args(args)
+        args = _checked_args(args)
         if args.get("output") is not None:
             generate(**args, on_event=on_event, load=self.cache.get)
             return {**completed, "cache": "hit" if self.cache.last_hit else "miss"}
@@ -408,7 +408,7 @@ def _model_argument(args: dict) -> str:
     return model
 
 
-def _typed_args(args: dict) -> dict:
+def _checked_args(args: dict) -> dict:
     """The arguments of a sample or generate request, with model checked and count required."""
     _model_argument(args)
     if "count" not in args:

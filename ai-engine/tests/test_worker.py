@@ -160,7 +160,8 @@ def test_a_malformed_line_is_answered_and_the_worker_serves_on(worker, model):
     assert unknown["code"] == "invalid_arguments" and "rows" in unknown["message"]
     assert worker.request({"id": "m2", "op": "train"})["code"] == "invalid_arguments"
     assert worker.request({"id": "m3", "op": "sample", "model": str(model), "count": 0})["code"] == "invalid_arguments"
-    assert worker.request({"id": "m4", "op": "sample", "model": str(model), "count": 2})["event"] == "completed"
+    assert worker.request({"id": "m4", "op": "evaluate", "real": "real.csv", "synthetic": "synthetic.csv"})["code"] == "invalid_arguments"
+    assert worker.request({"id": "m5", "op": "sample", "model": str(model), "count": 2})["event"] == "completed"
 
 
 def test_health_answers_while_a_request_runs_and_a_full_queue_answers_busy(worker, model, tmp_path):
