@@ -19,6 +19,7 @@ import traceback
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ._errors import Cancelled, EngineError
 from ._events import EventCallback, Stopwatch
@@ -79,7 +80,7 @@ class ModelCache:
         self.last_hit = False
         size = model_bytes(folder)
         with self._lock:
-            while self._entries and self.used_bytes() + size > self.bound_bytes:
+            while self._entries and size <= self.bound_bytes and self.used_bytes() + size > self.bound_bytes:
                 self._entries.popitem(last=False)
         stat = _stat(model_file)
         loaded = load_model(model)
@@ -189,12 +190,15 @@ class Worker:
 
     # --- reader thread -------------------------------------------------------------------------
 
-    def read(self, stream) -> None:
-        for line in stream:
-            if not line.strip():
+    def read(self, stream: BinaryIO) -> None:
+        for raw in stream:
+            if not raw.strip():
                 continue
             try:
-                request = parse_request(line)
+                request = parse_request(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                self.fail(None, "invalid_arguments", f"a request must be UTF-8: {exc}")
+                continue
             except _Failure as err:
                 self.fail(err.id, err.code, err.message)
                 continue
@@ -442,5 +446,8 @@ def main(argv: list[str], emit: EventCallback) -> None:
         if value is not None and value < (0 if name == "cache_bytes" else 1):
             raise EngineError("invalid_arguments", f"--{name.replace('_', '-')} must be positive (got {value})")
     worker = Worker(emit, cache_bytes=args.cache_bytes, queue_size=args.queue_size, max_requests=args.max_requests, max_rss_bytes=args.max_rss_bytes)
-    threading.Thread(target=worker.read, args=(sys.stdin,), name="requests", daemon=True).start()
+    # A stream of its own on stdin's descriptor: the interpreter, exiting, would wait for the lock of
+    # sys.stdin's buffer, held by the reader thread blocked in a read, and abort.
+    requests = open(os.dup(sys.stdin.fileno()), "rb")
+    threading.Thread(target=worker.read, args=(requests,), name="requests", daemon=True).start()
     worker.serve()

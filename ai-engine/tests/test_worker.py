@@ -155,7 +155,11 @@ def test_a_tampered_model_is_refused_and_the_worker_serves_on(worker, model, tmp
 
 def test_a_malformed_line_is_answered_and_the_worker_serves_on(worker, model):
     worker.send("{not json")
-    assert worker.answer(None)["code"] == "invalid_arguments"
+    worker.proc.stdin.buffer.write(b'{"id": "\xff"}\n')
+    worker.proc.stdin.flush()
+    not_json, not_utf8 = worker.next_event(), worker.next_event()  # nothing else is running
+    assert not_json["id"] is None and not_json["code"] == "invalid_arguments" and "JSON" in not_json["message"]
+    assert not_utf8["id"] is None and not_utf8["code"] == "invalid_arguments" and "UTF-8" in not_utf8["message"]
     unknown = worker.request({"id": "m1", "op": "sample", "model": str(model), "count": 2, "rows": 2})
     assert unknown["code"] == "invalid_arguments" and "rows" in unknown["message"]
     assert worker.request({"id": "m2", "op": "train"})["code"] == "invalid_arguments"
