@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ._algorithm import Algorithm
 from ._anomalies import anomaly_count, inject, parse_spec
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
@@ -57,6 +60,73 @@ class _ParquetSink:
         self._writer.close()
 
 
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model folder whose algorithm is loaded (after its model file was checked) and ready to sample."""
+
+    folder: ModelFolder
+    algorithm: Algorithm
+
+
+def load_model(model: str) -> LoadedModel:
+    """Read the model folder ``model`` and load its algorithm, checking the model file's sha256 first."""
+    folder = ModelFolder.read(model)
+
+    import torch
+
+    torch.set_num_threads(int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1))
+    return LoadedModel(folder=folder, algorithm=folder.load_algorithm(model))
+
+
+@dataclass
+class RowsTally:
+    """What sample_rows counted: anomalies injected by kind, and per kept rule [rows holding it, rows it applies to]."""
+
+    anomaly_kinds: dict[str, int]
+    kept: dict[str, list[int]]
+
+    def rules_kept(self) -> dict[str, float | None]:
+        return {rule_id: held / applicable if applicable else None for rule_id, (held, applicable) in self.kept.items()}
+
+
+def sample_rows(loaded: LoadedModel, *, count: int, seed: int, chunk_size: int, rules: list, spec: dict | None, tally: RowsTally) -> Iterator[pd.DataFrame]:
+    """``count`` typed rows in chunks: sampled from the seeded algorithm, restored to the real table's
+    values and grids, the ``rules`` kept, the anomalies of ``spec`` injected; counts go into ``tally``."""
+    profile = loaded.folder.metadata.profile
+    loaded.algorithm.reseed(seed)
+    post_rng = np.random.default_rng([seed, 1])
+    anomaly_rng = np.random.default_rng([seed, 2])
+    total_anomalies = anomaly_count(spec["ratio"], count) if spec else 0
+    seen: dict = {}
+    done = 0
+    while done < count:
+        n = min(chunk_size, count - done)
+        sampled = loaded.algorithm.sample(n)
+        typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen)
+        normal = np.ones(n, dtype=bool)
+        if spec is not None:
+            k = total_anomalies * (done + n) // count - total_anomalies * done // count
+            counts, anomalous = inject(typed, spec, k, profile, anomaly_rng, rules)
+            normal[anomalous] = False
+            for kind, c in counts.items():
+                tally.anomaly_kinds[kind] = tally.anomaly_kinds.get(kind, 0) + c
+        for rule_id, (held, applicable) in kept_shares(rules, typed, normal, seen).items():
+            tally.kept[rule_id][0] += held
+            tally.kept[rule_id][1] += applicable
+        remember(seen, rules, typed)
+        done += n
+        yield typed
+
+
+def check_sample_arguments(count: object, chunk_size: object, seed: object) -> None:
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
+    if seed is not None and not is_seed(seed):
+        raise EngineError("invalid_arguments", f"--seed must be an integer between {SEED_MIN} and {SEED_MAX} (got {seed!r})")
+
+
 def generate(
     *,
     model: str,
@@ -68,34 +138,24 @@ def generate(
     chunk_size: int = 50_000,
     rules_off: list[str] | None = None,
     on_event: EventCallback = ignore,
+    load: Callable[[str], LoadedModel] = load_model,
 ) -> dict:
+    """``load``: how the model is loaded (the engine worker passes its cache of loaded models)."""
     clock = Stopwatch()
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
-    if seed is not None and not is_seed(seed):
-        raise EngineError("invalid_arguments", f"--seed must be an integer between {SEED_MIN} and {SEED_MAX} (got {seed!r})")
+    check_sample_arguments(count, chunk_size, seed)
     out_path = Path(output)
     fmt = format or ("parquet" if out_path.suffix.lower() in (".parquet", ".pq") else "csv")
     if fmt not in FORMATS:
         raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
 
-    folder = ModelFolder.read(model)
+    loaded = load(model)
+    folder = loaded.folder
     profile = folder.metadata.profile
     rules = rules_on(profile, rules_off)
     spec = parse_spec(anomalies_raw, profile, rules)
     seed = secrets.randbelow(2**31) if seed is None else seed
-
-    import torch
-
-    torch.set_num_threads(int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1))
-    algorithm = folder.load_algorithm(model)
     load_seconds = clock.elapsed()
-    algorithm.reseed(seed)
-    post_rng = np.random.default_rng([seed, 1])
-    anomaly_rng = np.random.default_rng([seed, 2])
     on_event({"event": "started", "model": str(model), "algorithm": folder.metadata.algorithm, "rows": count, "format": fmt, "seed": seed})
 
     extra: list[tuple] = []
@@ -106,7 +166,6 @@ def generate(
             extra.append((spec["label_column"], pa.bool_()))
         if spec["kind_column"]:
             extra.append((spec["kind_column"], pa.string()))
-    total_anomalies = anomaly_count(spec["ratio"], count) if spec else 0
 
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,28 +174,12 @@ def generate(
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
 
-    tally: dict[str, int] = {}
-    kept = {r["id"]: [0, 0] for r in rules}
-    seen: dict = {}
+    tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in rules})
     done = 0
     try:
-        while done < count:
-            n = min(chunk_size, count - done)
-            sampled = algorithm.sample(n)
-            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen)
-            normal = np.ones(n, dtype=bool)
-            if spec is not None:
-                k = total_anomalies * (done + n) // count - total_anomalies * done // count
-                counts, anomalous = inject(typed, spec, k, profile, anomaly_rng, rules)
-                normal[anomalous] = False
-                for kind, c in counts.items():
-                    tally[kind] = tally.get(kind, 0) + c
-            for rule_id, (held, applicable) in kept_shares(rules, typed, normal, seen).items():
-                kept[rule_id][0] += held
-                kept[rule_id][1] += applicable
-            remember(seen, rules, typed)
+        for typed in sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally):
             sink.write(typed)
-            done += n
+            done += len(typed)
             on_event({"event": "progress", "stage": "sample", "rows": done, "total": count, "elapsed_s": clock.elapsed()})
         sink.close()
         partial.replace(out_path)
@@ -151,9 +194,9 @@ def generate(
     completed = {
         "event": "completed",
         "rows": count,
-        "anomalies": sum(tally.values()),
-        "anomaly_kinds": tally,
-        "rules_kept": {rule_id: held / applicable if applicable else None for rule_id, (held, applicable) in kept.items()},
+        "anomalies": sum(tally.anomaly_kinds.values()),
+        "anomaly_kinds": tally.anomaly_kinds,
+        "rules_kept": tally.rules_kept(),
         "output": str(out_path),
         "bytes": out_path.stat().st_size,
         "format": fmt,

@@ -1,0 +1,226 @@
+"""worker.py: the JSON-line protocol of the long-lived engine worker (WORKER.md), run as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import ENGINE, HAS_SDV, run_cli
+
+ALGORITHM = "GaussianCopula" if HAS_SDV else "TabularARGN"  # the permissive install has no SDV
+TERMINAL = ("completed", "failed", "cancelled", "busy")
+# Enough chunks that a request is still running when the test sends its next line.
+LONG = {"count": 400_000, "chunk_size": 500}
+
+
+class WorkerProcess:
+    """worker.py with its stdout lines collected by a thread; every line must be a JSON object."""
+
+    def __init__(self, tmp_path, *args: str):
+        self.stderr = (tmp_path / f"worker-stderr-{id(self)}.log").open("w+")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ENGINE / "worker.py"), *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr,
+            text=True,
+            cwd="/",
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.events: list[dict] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+        self.hello = self.next_event()
+
+    def _collect(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def next_event(self, timeout: float = 120) -> dict:
+        line = self.lines.get(timeout=timeout)
+        assert line is not None, f"the worker ended (rc {self.proc.wait()}): {self.log()[-3000:]}"
+        event = json.loads(line)
+        self.events.append(event)
+        return event
+
+    def log(self) -> str:
+        self.stderr.seek(0)
+        return self.stderr.read()
+
+    def send(self, request: dict | str) -> None:
+        self.proc.stdin.write((request if isinstance(request, str) else json.dumps(request)) + "\n")
+        self.proc.stdin.flush()
+
+    def answer(self, rid: str | None, timeout: float = 120) -> dict:
+        """The terminal event of ``rid`` (the events before it stay in self.events)."""
+        for event in self.events:
+            if event["id"] == rid and event["event"] in TERMINAL:
+                return event
+        while True:
+            event = self.next_event(timeout)
+            if event["id"] == rid and event["event"] in TERMINAL:
+                return event
+
+    def first(self, rid: str, kind: str) -> dict:
+        for event in self.events:
+            if event["id"] == rid and event["event"] == kind:
+                return event
+        while True:
+            event = self.next_event()
+            if event["id"] == rid and event["event"] == kind:
+                return event
+
+    def request(self, request: dict) -> dict:
+        self.send(request)
+        return self.answer(request["id"])
+
+    def health(self) -> dict:
+        rid = f"health-{len(self.events)}"
+        self.send({"id": rid, "op": "health"})
+        return self.first(rid, "health")
+
+    def close(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+        try:
+            return self.proc.wait(timeout=60)
+        finally:
+            self.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def model(models):
+    folder, _ = models(ALGORITHM, "penguins")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def worker(tmp_path_factory, model):
+    from doppel_engine._model_folder import ModelFolder
+    from doppel_engine._worker import model_bytes
+
+    # Room for one model of this size, not two: the eviction test loads two copies.
+    size = model_bytes(ModelFolder.read(model))
+    w = WorkerProcess(tmp_path_factory.mktemp("worker"), "--cache-bytes", str(size * 3 // 2), "--queue-size", "2")
+    yield w
+    w.send({"id": "bye", "op": "shutdown"})
+    assert w.answer("bye")["event"] == "completed"
+    assert w.close() == 0
+
+
+def test_hello_comes_unasked(worker):
+    hello = worker.hello
+    assert hello["event"] == "hello" and hello["id"] is None
+    assert hello["protocol"] == 1 and hello["pid"] == worker.proc.pid and hello["engine_version"]
+    assert hello["cache_bytes"] > 0 and hello["queue_size"] == 2
+
+
+def test_second_sample_is_served_from_the_cache(worker, model):
+    first = worker.request({"id": "s1", "op": "sample", "model": str(model), "count": 5, "seed": 3})
+    second = worker.request({"id": "s2", "op": "sample", "model": str(model), "count": 5, "seed": 3})
+    assert first["event"] == second["event"] == "completed", (first, second)
+    assert len(first["records"]) == 5 and first["records"] == second["records"]
+    assert second["cache"] == "hit"
+    assert set(first["records"][0]) == {"species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"}
+    entries = worker.health()["cache"]["entries"]
+    assert [e["model"] for e in entries][-1] == str(model.resolve()) and entries[-1]["hits"] >= 1
+
+
+def test_generate_writes_the_same_bytes_as_generate_py(worker, model, tmp_path):
+    args = {"count": 700, "seed": 11, "chunk_size": 300}
+    cli = run_cli("generate.py", "--model", model, "--count", 700, "--seed", 11, "--chunk-size", 300, "--output", tmp_path / "cli.csv")
+    assert cli.rc == 0, cli.stderr[-2000:]
+    done = worker.request({"id": "g1", "op": "generate", "model": str(model), "output": str(tmp_path / "worker.csv"), **args})
+    assert done["event"] == "completed", done
+    assert [e["rows"] for e in worker.events if e["id"] == "g1" and e["event"] == "progress"] == [300, 600, 700]
+    assert (tmp_path / "worker.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+    assert {k: v for k, v in done.items() if k in ("rows", "seed", "bytes")} == {k: cli.last[k] for k in ("rows", "seed", "bytes")}
+
+
+def test_a_tampered_model_is_refused_and_the_worker_serves_on(worker, model, tmp_path):
+    copy = shutil.copytree(model, tmp_path / "copy")
+    model_file = copy / json.loads((copy / "metadata.json").read_text())["model"]["file"]
+    model_file.write_bytes(model_file.read_bytes() + b"\0")
+    refused = worker.request({"id": "t1", "op": "sample", "model": str(copy), "count": 2})
+    assert refused == {"id": "t1", "event": "failed", "code": "model_invalid", "message": refused["message"]}
+    assert "does not match its metadata.json" in refused["message"]
+    assert worker.request({"id": "t2", "op": "sample", "model": str(model), "count": 2})["event"] == "completed"
+
+
+def test_a_malformed_line_is_answered_and_the_worker_serves_on(worker, model):
+    worker.send("{not json")
+    worker.proc.stdin.buffer.write(b'{"id": "\xff"}\n')
+    worker.proc.stdin.flush()
+    not_json, not_utf8 = worker.next_event(), worker.next_event()  # nothing else is running
+    assert not_json["id"] is None and not_json["code"] == "invalid_arguments" and "JSON" in not_json["message"]
+    assert not_utf8["id"] is None and not_utf8["code"] == "invalid_arguments" and "UTF-8" in not_utf8["message"]
+    unknown = worker.request({"id": "m1", "op": "sample", "model": str(model), "count": 2, "rows": 2})
+    assert unknown["code"] == "invalid_arguments" and "rows" in unknown["message"]
+    assert worker.request({"id": "m2", "op": "train"})["code"] == "invalid_arguments"
+    assert worker.request({"id": "m3", "op": "sample", "model": str(model), "count": 0})["code"] == "invalid_arguments"
+    assert worker.request({"id": "m4", "op": "evaluate", "real": "real.csv", "synthetic": "synthetic.csv"})["code"] == "invalid_arguments"
+    assert worker.request({"id": "m5", "op": "sample", "model": str(model), "count": 2})["event"] == "completed"
+
+
+def test_health_answers_while_a_request_runs_and_a_full_queue_answers_busy(worker, model, tmp_path):
+    worker.send({"id": "long", "op": "generate", "model": str(model), "output": str(tmp_path / "long.csv"), **LONG})
+    worker.first("long", "progress")
+    health = worker.health()
+    assert health["running"] == {"id": "long", "op": "generate"}
+    assert health["rss_bytes"] > 0 and health["served"] >= 0 and health["cache"]["entries"]
+    for rid in ("q1", "q2", "q3"):  # the queue holds two
+        worker.send({"id": rid, "op": "sample", "model": str(model), "count": 1})
+    assert worker.answer("q3") == {"id": "q3", "event": "busy", "reason": "queue_full", "queued": 2}
+    assert worker.request({"id": "c0", "op": "cancel", "target": "long"})["state"] == "running"
+    assert worker.answer("long") == {"id": "long", "event": "cancelled", "state": "running"}
+    assert worker.answer("q1")["event"] == worker.answer("q2")["event"] == "completed"
+    assert not (tmp_path / "long.csv").exists() and not list(tmp_path.glob(".long.csv.partial-*"))
+
+
+def test_cancel_drops_a_queued_request_and_stops_a_running_one(worker, model, tmp_path):
+    worker.send({"id": "run", "op": "generate", "model": str(model), "output": str(tmp_path / "run.csv"), **LONG})
+    worker.first("run", "progress")
+    worker.send({"id": "waiting", "op": "generate", "model": str(model), "output": str(tmp_path / "waiting.csv"), **LONG})
+    assert worker.request({"id": "c1", "op": "cancel", "target": "waiting"})["state"] == "queued"
+    assert worker.answer("waiting") == {"id": "waiting", "event": "cancelled", "state": "queued"}
+    assert worker.request({"id": "c2", "op": "cancel", "target": "run"})["state"] == "running"
+    assert worker.answer("run")["event"] == "cancelled"
+    assert not [e for e in worker.events if e["id"] == "waiting" and e["event"] != "cancelled"]
+    assert worker.request({"id": "c3", "op": "cancel", "target": "run"})["state"] == "unknown"
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_least_recently_used_model_is_evicted_at_the_bound(worker, model, tmp_path):
+    first, second = shutil.copytree(model, tmp_path / "a"), shutil.copytree(model, tmp_path / "b")
+    assert worker.request({"id": "e1", "op": "sample", "model": str(first), "count": 2})["cache"] == "miss"
+    assert worker.request({"id": "e2", "op": "sample", "model": str(second), "count": 2})["cache"] == "miss"
+    cache = worker.health()["cache"]
+    assert [e["model"] for e in cache["entries"]] == [str(second.resolve())]
+    assert cache["used_bytes"] <= cache["bound_bytes"]
+    assert worker.request({"id": "e3", "op": "sample", "model": str(first), "count": 2})["cache"] == "miss"
+
+
+def test_the_worker_exits_after_its_request_limit(tmp_path, model):
+    w = WorkerProcess(tmp_path, "--max-requests", "2")
+    w.send({"id": "r1", "op": "sample", "model": str(model), "count": 1})
+    w.send({"id": "r2", "op": "sample", "model": str(model), "count": 1})
+    w.send({"id": "r3", "op": "sample", "model": str(model), "count": 1})
+    assert w.answer("r1")["event"] == w.answer("r2")["event"] == "completed"
+    recycling = w.next_event()
+    assert recycling == {"id": None, "event": "recycling", "reason": "max_requests", "served": 2, "rss_bytes": recycling["rss_bytes"]}
+    assert w.answer("r3") == {"id": "r3", "event": "busy", "reason": "recycling"}
+    assert w.close() == 0
+
+
+def test_the_worker_exits_when_a_request_leaves_it_above_its_memory_bound(tmp_path):
+    w = WorkerProcess(tmp_path, "--max-rss-bytes", "1")
+    # A request that loads no model keeps the test fast; a failed request counts as served too.
+    assert w.request({"id": "r1", "op": "sample", "model": str(tmp_path / "none"), "count": 1})["code"] == "model_not_found"
+    assert w.next_event()["reason"] == "max_rss_bytes"
+    assert w.close() == 0
