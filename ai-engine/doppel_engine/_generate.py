@@ -10,12 +10,13 @@ import numpy as np
 import pandas as pd
 
 from ._anomalies import anomaly_count, inject, parse_spec
+from ._conditions import conditioning, write_back
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
 from ._model_folder import ModelFolder
 from ._output import arrow_schema, arrow_table, csv_frame
-from ._restore import restore
+from ._restore import restore, training_frame
 from ._rules import kept_shares, remember, rules_on
 from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
@@ -60,17 +61,21 @@ class _ParquetSink:
 def generate(
     *,
     model: str,
-    count: int,
+    count: int | None,
     output: str,
     format: str | None = None,  # noqa: A002
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
     rules_off: list[str] | None = None,
+    conditions: object = None,
+    partial_rows: object = None,
+    shares: object = None,
+    impute: object = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     clock = Stopwatch()
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
         raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
@@ -81,6 +86,8 @@ def generate(
     if fmt not in FORMATS:
         raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
+    conditions = load_json_argument(conditions, "conditions", code="invalid_arguments")
+    shares = load_json_argument(shares, "shares", code="invalid_arguments")
 
     folder = ModelFolder.read(model)
     profile = folder.metadata.profile
@@ -93,10 +100,27 @@ def generate(
     torch.set_num_threads(int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1))
     algorithm = folder.load_algorithm(model)
     load_seconds = clock.elapsed()
+    given = conditioning(
+        profile,
+        algorithm=type(algorithm),
+        count=count,
+        seed=seed,
+        conditions=conditions,
+        partial_rows=partial_rows,
+        shares=shares,
+        impute=impute,
+    )
+    if given is not None:
+        count = given.rows
+    elif count is None:
+        raise EngineError("invalid_arguments", "--count is required")
     algorithm.reseed(seed)
     post_rng = np.random.default_rng([seed, 1])
     anomaly_rng = np.random.default_rng([seed, 2])
-    on_event({"event": "started", "model": str(model), "algorithm": folder.metadata.algorithm, "rows": count, "format": fmt, "seed": seed})
+    started = {"event": "started", "model": str(model), "algorithm": folder.metadata.algorithm, "rows": count, "format": fmt, "seed": seed}
+    if given is not None:
+        started["conditioning"] = given.kind
+    on_event(started)
 
     extra: list[tuple] = []
     if spec is not None:
@@ -122,8 +146,12 @@ def generate(
     try:
         while done < count:
             n = min(chunk_size, count - done)
-            sampled = algorithm.sample(n)
-            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen)
+            chunk = None if given is None else given.chunk(done, n)
+            sampled = algorithm.sample(n) if chunk is None else algorithm.sample_given(training_frame(chunk, profile)[0])
+            nulls = given is None or not given.fills_nulls
+            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen, nulls=nulls)
+            if chunk is not None:
+                write_back(typed, chunk)
             normal = np.ones(n, dtype=bool)
             if spec is not None:
                 k = total_anomalies * (done + n) // count - total_anomalies * done // count
