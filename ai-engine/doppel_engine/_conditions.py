@@ -68,7 +68,7 @@ def conditioning(
 ) -> Conditioning | None:
     """The checked conditioning, or None for plain generation. ``partial_rows``/``impute``: a
     DataFrame of the table's spelling or a CSV/Parquet path; ``count`` is their row count when None."""
-    chosen = {kind: value for kind, value in zip(KINDS, (conditions, partial_rows, shares, impute)) if value is not None}
+    chosen = {kind: value for kind, value in zip(KINDS, (conditions, partial_rows, shares, impute), strict=True) if value is not None}
     if not chosen:
         return None
     if len(chosen) > 1:

@@ -256,7 +256,7 @@ class _SdvAlgorithm(Algorithm):
         present = given.notna()
         parts = []
         for pattern, rows in present.groupby(list(given.columns), sort=False).groups.items():
-            columns = [c for c, known in zip(given.columns, pattern if isinstance(pattern, tuple) else (pattern,)) if known]
+            columns = [c for c, known in zip(given.columns, pattern if isinstance(pattern, tuple) else (pattern,), strict=True) if known]
             if not columns:
                 part = self.sample(len(rows))
             elif len(columns) == len(self._columns):
