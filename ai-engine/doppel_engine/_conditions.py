@@ -25,6 +25,7 @@ import pandas as pd
 from ._errors import EngineError
 from ._io import read_table
 from ._profile import typed_rows
+from ._restore import training_frame
 from ._table_profile import ColumnProfile, Profile
 
 KINDS = ("fixed", "partial_rows", "rebalance", "impute")
@@ -49,6 +50,15 @@ class Conditioning:
 
     def chunk(self, start: int, n: int) -> pd.DataFrame:
         return self.given.iloc[start : start + n].reset_index(drop=True)
+
+    def conditions_of(self, chunk: pd.DataFrame, profile: Profile) -> pd.DataFrame:
+        """The cells of ``chunk`` the model conditions on, in the training frame's encoding (text
+        cells an imputed table keeps are not among them)."""
+        learned = chunk.copy()
+        for prof in profile.columns:
+            if prof.type == "text":
+                learned[prof.name] = None
+        return training_frame(learned, profile)[0]
 
 
 def _bad(column: str, why: str) -> EngineError:
@@ -149,7 +159,7 @@ def _rebalanced(profile: Profile, shares: object, count: int, seed: int) -> pd.D
 def _table(profile: Profile, source: object, kind: str) -> pd.DataFrame:
     flag = _FLAGS[kind]
     if isinstance(source, pd.DataFrame):
-        raw = source.astype(object).where(source.notna(), None)
+        raw = source.apply(lambda column: column.map(lambda v: None if pd.isna(v) else _spelled(v))).astype(object)
     else:
         raw, _ = read_table(str(source), what=flag.lstrip("-").replace("-", " ") + " table")
     if len(raw) == 0:

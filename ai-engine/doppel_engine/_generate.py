@@ -16,7 +16,7 @@ from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
 from ._model_folder import ModelFolder
 from ._output import arrow_schema, arrow_table, csv_frame
-from ._restore import restore, training_frame
+from ._restore import restore
 from ._rules import kept_shares, remember, rules_on
 from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
@@ -147,7 +147,7 @@ def generate(
         while done < count:
             n = min(chunk_size, count - done)
             chunk = None if given is None else given.chunk(done, n)
-            sampled = algorithm.sample(n) if chunk is None else algorithm.sample_given(training_frame(chunk, profile)[0])
+            sampled = algorithm.sample(n) if chunk is None else algorithm.sample_given(given.conditions_of(chunk, profile))
             nulls = given is None or not given.fills_nulls
             typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen, nulls=nulls)
             if chunk is not None:
