@@ -99,6 +99,13 @@ class MultipleOf:
             )
 
 
+def given_patterns(given: pd.DataFrame):
+    """The rows of ``given`` grouped by which columns hold a value: (row labels, those columns)."""
+    for pattern, rows in given.notna().groupby(list(given.columns), sort=False).groups.items():
+        flags = pattern if isinstance(pattern, tuple) else (pattern,)
+        yield rows, [c for c, present in zip(given.columns, flags, strict=True) if present]
+
+
 def file_sha256(path: Path) -> str:
     """The hex sha256 of a file an algorithm saved, read in blocks."""
     digest = hashlib.sha256()

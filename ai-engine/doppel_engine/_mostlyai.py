@@ -27,7 +27,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from ._algorithm import MAX_CATEGORIES, Algorithm, Setting, file_sha256
+from ._algorithm import MAX_CATEGORIES, Algorithm, Setting, file_sha256, given_patterns
 from ._errors import EngineError
 from ._table_profile import ColumnProfile, Profile
 
@@ -272,15 +272,19 @@ class TabularArgnAlgorithm(Algorithm):
         column up to the last given one, so a given value informs only the columns after it."""
         import pandas as pd
 
-        given = given.reset_index(drop=True)
-        columns = [c for c in self._columns if c in given and given[c].notna().any()]
-        if columns and not self.settings.get("enable_flexible_generation"):
-            columns = self._columns[: self._columns.index(columns[-1]) + 1]
-        seed = given[columns].copy()
-        for name in columns:
-            if name in self._datetimes:
-                seed[name] = pd.to_datetime(seed[name], unit="s")
-        return self._generate(len(given), seed)
+        given = given.reset_index(drop=True)[[c for c in self._columns if c in given]]
+        parts = []
+        # mostlyai-engine regroups seed rows by their pattern of empty cells and does not say which
+        # output row is which: one call per pattern keeps the rows in order.
+        for rows, known in given_patterns(given):
+            if known and not self.settings.get("enable_flexible_generation"):
+                known = self._columns[: self._columns.index(known[-1]) + 1]
+            seed = given.loc[rows, known].reset_index(drop=True)
+            for name in known:
+                if name in self._datetimes:
+                    seed[name] = pd.to_datetime(seed[name], unit="s")
+            parts.append(self._generate(len(rows), seed).set_axis(rows))
+        return pd.concat(parts).sort_index().reset_index(drop=True)
 
     def _generate(self, n: int, seed: pd.DataFrame | None) -> pd.DataFrame:
         import numpy as np

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting
+from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting, given_patterns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -253,10 +253,8 @@ class _SdvAlgorithm(Algorithm):
         if self._synth is None:
             return pd.DataFrame(index=range(len(given)))
         given = given.reset_index(drop=True)
-        present = given.notna()
         parts = []
-        for pattern, rows in present.groupby(list(given.columns), sort=False).groups.items():
-            columns = [c for c, known in zip(given.columns, pattern if isinstance(pattern, tuple) else (pattern,), strict=True) if known]
+        for rows, columns in given_patterns(given):
             if not columns:
                 part = self.sample(len(rows))
             elif len(columns) == len(self._columns):
