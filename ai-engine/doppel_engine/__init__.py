@@ -31,17 +31,24 @@ def train(*, data: str, config: object, output: str, on_event: EventCallback = i
 def generate(
     *,
     model: str,
-    count: int,
+    count: int | None = None,
     output: str,
     format: str | None = None,  # noqa: A002 - mirrors the --format option
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
     rules_off: list[str] | None = None,
+    conditions: object = None,
+    partial_rows: object = None,
+    shares: object = None,
+    impute: object = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     """Sample ``count`` rows from a model folder into a CSV or Parquet file, keeping every rule
-    of the model except the ids in ``rules_off``."""
+    of the model except the ids in ``rules_off``. At most one of: ``conditions`` (fixed values,
+    ``{"class": ">50K"}``), ``partial_rows`` (a DataFrame or table path whose other cells the model
+    fills in), ``shares`` (``{"class": {">50K": 0.5, "<=50K": 0.5}}``), ``impute`` (a table whose
+    empty cells are filled); with a table, ``count`` defaults to its rows."""
     from ._generate import generate as _generate
 
     return _generate(
@@ -53,6 +60,10 @@ def generate(
         seed=seed,
         chunk_size=chunk_size,
         rules_off=rules_off,
+        conditions=conditions,
+        partial_rows=partial_rows,
+        shares=shares,
+        impute=impute,
         on_event=on_event,
     )
 

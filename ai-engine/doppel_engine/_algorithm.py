@@ -99,6 +99,13 @@ class MultipleOf:
             )
 
 
+def given_patterns(given: pd.DataFrame):
+    """The rows of ``given`` grouped by which columns hold a value: (row labels, those columns)."""
+    for pattern, rows in given.notna().groupby(list(given.columns), sort=False).groups.items():
+        flags = pattern if isinstance(pattern, tuple) else (pattern,)
+        yield rows, [c for c, present in zip(given.columns, flags, strict=True) if present]
+
+
 def file_sha256(path: Path) -> str:
     """The hex sha256 of a file an algorithm saved, read in blocks."""
     digest = hashlib.sha256()
@@ -136,6 +143,8 @@ class Algorithm(ABC):
     # Import names that must be installed for the algorithm to be offered, and how to name them.
     requires: ClassVar[tuple[str, ...]] = ()
     requirement_label: ClassVar[str] = ""
+    # The kinds of conditioning (_conditions.KINDS) ``sample_given`` serves.
+    conditioning: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def available(cls) -> bool:
@@ -162,6 +171,7 @@ class Algorithm(ABC):
             "settings": [s.to_json() for s in cls.settings],
             "differentialPrivacySettings": [s.to_json() for s in cls.differential_privacy_settings],
             "constraints": [c.to_json() for c in cls.constraints],
+            "conditioning": list(cls.conditioning),
         }
 
     @classmethod
@@ -236,6 +246,11 @@ class Algorithm(ABC):
     @abstractmethod
     def sample(self, n: int) -> pd.DataFrame:
         """Draw ``n`` rows in the training frame's columns."""
+
+    def sample_given(self, given: pd.DataFrame) -> pd.DataFrame:
+        """One row per row of ``given`` (training-frame columns; None/NaN: the model fills in),
+        sampled given its other cells."""
+        raise NotImplementedError(f"{self.name} cannot condition")
 
     @abstractmethod
     def save(self, folder: Path) -> Path:

@@ -10,6 +10,7 @@ EXIT_CODES: dict[str, int] = {
     "unknown_algorithm": 2,
     "invalid_setting": 2,
     "invalid_anomalies": 2,
+    "invalid_condition": 2,
     "output_unwritable": 2,
     "data_not_found": 3,
     "data_unreadable": 3,

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ._algorithm import Algorithm
 from ._anomalies import anomaly_count, inject, parse_spec
+from ._conditions import Conditioning, conditioning, write_back
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
@@ -89,9 +90,12 @@ class RowsTally:
         return {rule_id: held / applicable if applicable else None for rule_id, (held, applicable) in self.kept.items()}
 
 
-def sample_rows(loaded: LoadedModel, *, count: int, seed: int, chunk_size: int, rules: list, spec: dict | None, tally: RowsTally) -> Iterator[pd.DataFrame]:
-    """``count`` typed rows in chunks: sampled from the seeded algorithm, restored to the real table's
-    values and grids, the ``rules`` kept, the anomalies of ``spec`` injected; counts go into ``tally``."""
+def sample_rows(
+    loaded: LoadedModel, *, count: int, seed: int, chunk_size: int, rules: list, spec: dict | None, tally: RowsTally, given: Conditioning | None = None
+) -> Iterator[pd.DataFrame]:
+    """``count`` typed rows in chunks: sampled from the seeded algorithm (on the ``given`` cells when
+    conditioned), restored to the real table's values and grids, the ``rules`` kept, the given cells
+    written back, the anomalies of ``spec`` injected; counts go into ``tally``."""
     profile = loaded.folder.metadata.profile
     loaded.algorithm.reseed(seed)
     post_rng = np.random.default_rng([seed, 1])
@@ -101,8 +105,12 @@ def sample_rows(loaded: LoadedModel, *, count: int, seed: int, chunk_size: int, 
     done = 0
     while done < count:
         n = min(chunk_size, count - done)
-        sampled = loaded.algorithm.sample(n)
-        typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen)
+        chunk = None if given is None else given.chunk(done, n)
+        sampled = loaded.algorithm.sample(n) if chunk is None else loaded.algorithm.sample_given(given.conditions_of(chunk, profile))
+        nulls = given is None or not given.fills_nulls
+        typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen, nulls=nulls)
+        if chunk is not None:
+            write_back(typed, chunk)
         normal = np.ones(n, dtype=bool)
         if spec is not None:
             k = total_anomalies * (done + n) // count - total_anomalies * done // count
@@ -119,7 +127,8 @@ def sample_rows(loaded: LoadedModel, *, count: int, seed: int, chunk_size: int, 
 
 
 def check_sample_arguments(count: object, chunk_size: object, seed: object) -> None:
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+    """``count`` may be None when a table of given rows sets it."""
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
         raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
@@ -127,36 +136,104 @@ def check_sample_arguments(count: object, chunk_size: object, seed: object) -> N
         raise EngineError("invalid_arguments", f"--seed must be an integer between {SEED_MIN} and {SEED_MAX} (got {seed!r})")
 
 
+@dataclass(frozen=True)
+class SampleRequest:
+    """A sampling request checked against its loaded model: what sample_rows needs."""
+
+    loaded: LoadedModel
+    rules: list
+    spec: dict | None
+    seed: int
+    count: int
+    given: Conditioning | None
+
+
+def prepare_sample(
+    *,
+    model: str,
+    count: int | None,
+    seed: int | None,
+    chunk_size: int,
+    anomalies: object,
+    rules_off: list[str] | None,
+    conditions: object,
+    partial_rows: object,
+    shares: object,
+    impute: object,
+    load: Callable[[str], LoadedModel],
+) -> SampleRequest:
+    """Checks the arguments, loads the model and checks the anomalies, rules and conditions against
+    it; a missing seed is drawn, a missing count comes from the table of given rows."""
+    check_sample_arguments(count, chunk_size, seed)
+    anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
+    conditions = load_json_argument(conditions, "conditions", code="invalid_arguments")
+    shares = load_json_argument(shares, "shares", code="invalid_arguments")
+    loaded = load(model)
+    profile = loaded.folder.metadata.profile
+    rules = rules_on(profile, rules_off)
+    spec = parse_spec(anomalies_raw, profile, rules)
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    given = conditioning(
+        profile,
+        algorithm=type(loaded.algorithm),
+        count=count,
+        seed=seed,
+        conditions=conditions,
+        partial_rows=partial_rows,
+        shares=shares,
+        impute=impute,
+    )
+    if given is not None:
+        count = given.rows
+    elif count is None:
+        raise EngineError("invalid_arguments", "--count is required")
+    return SampleRequest(loaded=loaded, rules=rules, spec=spec, seed=seed, count=count, given=given)
+
+
 def generate(
     *,
     model: str,
-    count: int,
+    count: int | None,
     output: str,
     format: str | None = None,  # noqa: A002
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
     rules_off: list[str] | None = None,
+    conditions: object = None,
+    partial_rows: object = None,
+    shares: object = None,
+    impute: object = None,
     on_event: EventCallback = ignore,
     load: Callable[[str], LoadedModel] = load_model,
 ) -> dict:
     """``load``: how the model is loaded (the engine worker passes its cache of loaded models)."""
     clock = Stopwatch()
-    check_sample_arguments(count, chunk_size, seed)
     out_path = Path(output)
     fmt = format or ("parquet" if out_path.suffix.lower() in (".parquet", ".pq") else "csv")
     if fmt not in FORMATS:
         raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
-    anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
-
-    loaded = load(model)
+    request = prepare_sample(
+        model=model,
+        count=count,
+        seed=seed,
+        chunk_size=chunk_size,
+        anomalies=anomalies,
+        rules_off=rules_off,
+        conditions=conditions,
+        partial_rows=partial_rows,
+        shares=shares,
+        impute=impute,
+        load=load,
+    )
+    loaded, rules, spec, seed, count, given = request.loaded, request.rules, request.spec, request.seed, request.count, request.given
     folder = loaded.folder
     profile = folder.metadata.profile
-    rules = rules_on(profile, rules_off)
-    spec = parse_spec(anomalies_raw, profile, rules)
-    seed = secrets.randbelow(2**31) if seed is None else seed
     load_seconds = clock.elapsed()
-    on_event({"event": "started", "model": str(model), "algorithm": folder.metadata.algorithm, "rows": count, "format": fmt, "seed": seed})
+    started = {"event": "started", "model": str(model), "algorithm": folder.metadata.algorithm, "rows": count, "format": fmt, "seed": seed}
+    if given is not None:
+        started["conditioning"] = given.kind
+    on_event(started)
 
     extra: list[tuple] = []
     if spec is not None:
@@ -177,7 +254,7 @@ def generate(
     tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in rules})
     done = 0
     try:
-        for typed in sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally):
+        for typed in sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally, given=given):
             sink.write(typed)
             done += len(typed)
             on_event({"event": "progress", "stage": "sample", "rows": done, "total": count, "elapsed_s": clock.elapsed()})

@@ -27,7 +27,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from ._algorithm import MAX_CATEGORIES, Algorithm, Setting, file_sha256
+from ._algorithm import MAX_CATEGORIES, Algorithm, Setting, file_sha256, given_patterns
 from ._errors import EngineError
 from ._table_profile import ColumnProfile, Profile
 
@@ -99,6 +99,7 @@ class TabularArgnAlgorithm(Algorithm):
     supports_differential_privacy = True
     requires = ("mostlyai.engine",)
     requirement_label = "mostlyai-engine"
+    conditioning = ("fixed", "partial_rows", "rebalance", "impute")
     model_file = "model.json"
     extra_files = (WORKSPACE,)
     settings: ClassVar[tuple[Setting, ...]] = (
@@ -262,6 +263,30 @@ class TabularArgnAlgorithm(Algorithm):
         self._chunk = 0
 
     def sample(self, n: int) -> pd.DataFrame:
+        return self._generate(n, None)
+
+    def sample_given(self, given: pd.DataFrame) -> pd.DataFrame:
+        """mostlyai-engine's seeded generation: the columns with a given cell are the seed, generated
+        first; their empty cells are imputed (``imputation``), so they are never left null. A model
+        trained without flexible generation keeps the table's column order: its seed is every
+        column up to the last given one, so a given value informs only the columns after it."""
+        import pandas as pd
+
+        given = given.reset_index(drop=True)[[c for c in self._columns if c in given]]
+        parts = []
+        # mostlyai-engine regroups seed rows by their pattern of empty cells and does not say which
+        # output row is which: one call per pattern keeps the rows in order.
+        for rows, known in given_patterns(given):
+            if known and not self.settings.get("enable_flexible_generation"):
+                known = self._columns[: self._columns.index(known[-1]) + 1]
+            seed = given.loc[rows, known].reset_index(drop=True)
+            for name in known:
+                if name in self._datetimes:
+                    seed[name] = pd.to_datetime(seed[name], unit="s")
+            parts.append(self._generate(len(rows), seed).set_axis(rows))
+        return pd.concat(parts).sort_index().reset_index(drop=True)
+
+    def _generate(self, n: int, seed: pd.DataFrame | None) -> pd.DataFrame:
         import numpy as np
         import pandas as pd
 
@@ -271,13 +296,17 @@ class TabularArgnAlgorithm(Algorithm):
         # One seed per chunk, derived from the generate seed and the chunk's position.
         chunk_seed = zlib.crc32(f"{self._sample_seed}:{self._chunk}".encode()) & 0x7FFFFFFF
         self._chunk += 1
+        options: dict = {"sample_size": n}
+        if seed is not None and len(seed.columns):
+            imputed = [c for c in seed.columns if seed[c].isna().any()]
+            options = {"seed_data": seed, "imputation": {"columns": imputed} if imputed else None}
         with tempfile.TemporaryDirectory(prefix="doppel-argn-") as tmp:
             ws = Path(tmp)
             # generate() writes SyntheticData/ into its workspace: point a scratch workspace at the
             # model's (read-only) ModelStore instead of writing into the model folder.
             (ws / _KEEP).symlink_to((self._folder / WORKSPACE / _KEEP).resolve(), target_is_directory=True)
             engine.set_random_state(chunk_seed)
-            engine.generate(sample_size=n, rare_category_replacement_method="SAMPLE", device="cpu", workspace_dir=ws)
+            engine.generate(**options, rare_category_replacement_method="SAMPLE", device="cpu", workspace_dir=ws)
             parts = sorted((ws / "SyntheticData").glob("*.parquet"))
             sampled = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
         out = {}

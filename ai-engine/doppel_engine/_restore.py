@@ -70,9 +70,11 @@ def restore(
     n: int,
     rules: list[dict] | None = None,
     seen: dict | None = None,
+    nulls: bool = True,
 ) -> pd.DataFrame:
     """Turn ``n`` sampled rows into typed rows of the real table, inside the real bounds, keeping
-    ``rules`` (default: every rule of the profile; ``seen``: see _rules.keep)."""
+    ``rules`` (default: every rule of the profile; ``seen``: see _rules.keep). ``nulls=False``
+    (imputation) fills every null the model sampled, as for a column without nulls."""
     out = {}
     for prof in profile.columns:
         name = prof.name
@@ -84,11 +86,11 @@ def restore(
             value = prof.value
             if kind in ("categorical", "text"):
                 column = np.array([value] * n, dtype=object)
-                if prof.null_ratio > 0:
+                if nulls and prof.null_ratio > 0:
                     column[rng.random(n) < prof.null_ratio] = None
             else:
                 column = np.full(n, np.nan if value is None else float(value))
-                if prof.null_ratio > 0:
+                if nulls and prof.null_ratio > 0:
                     column[rng.random(n) < prof.null_ratio] = np.nan
             out[name] = column
             continue
@@ -96,7 +98,7 @@ def restore(
         if kind in ("integer", "float", "datetime"):
             values = pd.to_numeric(pd.Series(raw), errors="coerce").to_numpy(dtype=float)
             lo, hi = prof.min, prof.max
-            if prof.null_ratio == 0:
+            if prof.null_ratio == 0 or not nulls:
                 present = values[~np.isnan(values)]
                 values = _fill_nulls(
                     values,
@@ -114,7 +116,7 @@ def restore(
         elif kind == "boolean":
             values = pd.Series(raw, dtype=object).map({"true": 1.0, "false": 0.0, True: 1.0, False: 0.0})
             values = values.to_numpy(dtype=float)
-            if prof.null_ratio == 0:
+            if prof.null_ratio == 0 or not nulls:
                 ratio = 0.5 if prof.true_ratio is None else prof.true_ratio
                 values = _fill_nulls(values, lambda k, r, p=ratio: (r.random(k) < p).astype(float), rng)
             out[name] = values
@@ -130,11 +132,11 @@ def restore(
                 pool_w = weights[prof.kept :] if len(cats) > prof.kept else weights
                 values[stray] = rng.choice(np.array(pool, dtype=object), int(stray.sum()), p=pool_w / pool_w.sum())
             values[~notnull] = None
-            if prof.null_ratio == 0:
+            if prof.null_ratio == 0 or not nulls:
                 values = _fill_nulls(values, lambda k, r, c=cats, w=weights: r.choice(np.array(c, dtype=object), k, p=w / w.sum()), rng)
             out[name] = values
     for prof in profile.columns:
-        if prof.role == "model" and 0 < prof.null_ratio < 1:
+        if nulls and prof.role == "model" and 0 < prof.null_ratio < 1:
             out[prof.name] = _calibrate_nulls(out[prof.name], prof, rng)
     frame = pd.DataFrame(out)
     keep(frame, list(profile.rules) if rules is None else rules, profile, rng, seen)

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting
+from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting, given_patterns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -178,6 +178,7 @@ class _SdvAlgorithm(Algorithm):
     licence = "BUSL-1.1"
     requires = ("sdv",)
     requirement_label = "SDV"
+    conditioning = ("fixed", "partial_rows", "rebalance", "impute")
     _epoch_based = False
 
     def __init__(self, settings: dict, seed: int):
@@ -241,6 +242,38 @@ class _SdvAlgorithm(Algorithm):
         sampled = self._synth.sample(n)
         frame = sampled[_TABLE] if isinstance(sampled, dict) else sampled
         return frame.reset_index(drop=True)
+
+    def sample_given(self, given: pd.DataFrame) -> pd.DataFrame:
+        """Rows with the same given columns are sampled together: SDV's ``sample_remaining_columns``
+        conditions on whole columns (GaussianCopula exactly, the others by rejection sampling)."""
+        import pandas as pd
+
+        from ._errors import EngineError
+
+        if self._synth is None:
+            return pd.DataFrame(index=range(len(given)))
+        given = given.reset_index(drop=True)
+        parts = []
+        for rows, columns in given_patterns(given):
+            if not columns:
+                part = self.sample(len(rows))
+            elif len(columns) == len(self._columns):
+                part = given.loc[rows]
+            else:
+                known = given.loc[rows, columns].reset_index(drop=True)
+                try:
+                    part = self._synth.sample_remaining_columns(known_columns=known, max_tries_per_batch=100)
+                except ValueError as exc:
+                    raise EngineError("invalid_condition", f"{self.name} found no rows for the given {', '.join(columns)}: {exc}") from None
+                part = part[_TABLE] if isinstance(part, dict) else part
+                if len(part) != len(known):
+                    raise EngineError(
+                        "invalid_condition",
+                        f"{self.name} found only {len(part)} of {len(known)} rows for the given {', '.join(columns)} (too rare in training)",
+                    )
+                part = part.sort_index()
+            parts.append(part[self._columns].set_axis(rows))
+        return pd.concat(parts).sort_index().reset_index(drop=True)
 
     def save(self, folder: Path) -> Path:
         import cloudpickle

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import queue
-import secrets
 import sys
 import threading
 import time
@@ -23,7 +22,7 @@ from typing import BinaryIO
 
 from ._errors import Cancelled, EngineError
 from ._events import EventCallback, Stopwatch
-from ._generate import LoadedModel, RowsTally, check_sample_arguments, generate, load_model, sample_rows
+from ._generate import LoadedModel, RowsTally, generate, load_model, prepare_sample, sample_rows
 from ._model_folder import METADATA_FILE, ModelFolder
 from ._version import __version__
 
@@ -127,9 +126,12 @@ class _Request:
     cancelled: threading.Event = field(default_factory=threading.Event)
 
 
+# The four kinds of conditioning generate takes; at most one per request.
+CONDITIONS = ("conditions", "partial_rows", "shares", "impute")
+
 _ARGUMENTS = {
-    "sample": {"model", "count", "seed", "output", "format", "anomalies", "rules_off", "chunk_size"},
-    "generate": {"model", "count", "output", "format", "anomalies", "seed", "chunk_size", "rules_off"},
+    "sample": {"model", "count", "seed", "output", "format", "anomalies", "rules_off", "chunk_size", *CONDITIONS},
+    "generate": {"model", "count", "output", "format", "anomalies", "seed", "chunk_size", "rules_off", *CONDITIONS},
     "evaluate": {"real", "synthetic", "output", "metadata", "max_rows", "dcr_rows", "seed", "metrics", "model", "holdout", "target"},
     "shutdown": set(),
     "health": set(),
@@ -367,26 +369,37 @@ class Worker:
             return {**completed, "cache": "hit" if self.cache.last_hit else "miss"}
         if args.get("format") is not None:
             raise EngineError("invalid_arguments", "format applies to a sample written to an output file")
-        from ._anomalies import parse_spec
         from ._output import csv_frame
-        from ._rules import rules_on
-        from ._train import load_json_argument
 
-        count, seed, chunk_size = args.get("count"), args.get("seed"), args.get("chunk_size", 50_000)
-        check_sample_arguments(count, chunk_size, seed)
-        if count > INLINE_MAX_ROWS:
-            raise EngineError("invalid_arguments", f"count above {INLINE_MAX_ROWS} needs an output file (got {count})")
-        anomalies_raw = load_json_argument(args.get("anomalies"), "anomalies", code="invalid_anomalies")
-        loaded = self.cache.get(_model_argument(args))
+        request = prepare_sample(
+            model=_model_argument(args),
+            count=args.get("count"),
+            seed=args.get("seed"),
+            chunk_size=args.get("chunk_size", 50_000),
+            anomalies=args.get("anomalies"),
+            rules_off=args.get("rules_off"),
+            **{kind: args.get(kind) for kind in CONDITIONS},
+            load=self.cache.get,
+        )
         hit = self.cache.last_hit
         load_seconds = clock.elapsed()
-        profile = loaded.folder.metadata.profile
-        rules = rules_on(profile, args.get("rules_off"))
-        spec = parse_spec(anomalies_raw, profile, rules)
-        seed = secrets.randbelow(2**31) if seed is None else seed
-        tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in rules})
+        count, seed = request.count, request.seed
+        if count > INLINE_MAX_ROWS:
+            raise EngineError("invalid_arguments", f"count above {INLINE_MAX_ROWS} needs an output file (got {count})")
+        profile = request.loaded.folder.metadata.profile
+        tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in request.rules})
         records: list[dict] = []
-        for typed in sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally):
+        rows = sample_rows(
+            request.loaded,
+            count=count,
+            seed=seed,
+            chunk_size=args.get("chunk_size", 50_000),
+            rules=request.rules,
+            spec=request.spec,
+            tally=tally,
+            given=request.given,
+        )
+        for typed in rows:
             frame = csv_frame(typed, profile)
             records.extend(frame.astype(object).where(frame.notna(), None).to_dict("records"))
             on_event({"event": "progress", "stage": "sample", "rows": len(records), "total": count, "elapsed_s": clock.elapsed()})

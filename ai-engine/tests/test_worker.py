@@ -132,6 +132,16 @@ def test_second_sample_is_served_from_the_cache(worker, model):
     assert [e["model"] for e in entries][-1] == str(model.resolve()) and entries[-1]["hits"] >= 1
 
 
+def test_a_sample_takes_the_conditions_generate_takes(worker, model):
+    fixed = worker.request({"id": "c1", "op": "sample", "model": str(model), "count": 20, "seed": 1, "conditions": {"island": "Dream"}})
+    shared = worker.request({"id": "c2", "op": "sample", "model": str(model), "count": 20, "seed": 1, "shares": {"sex": {"male": 0.5, "female": 0.5}}})
+    unknown = worker.request({"id": "c3", "op": "sample", "model": str(model), "count": 5, "conditions": {"island": "Atlantis"}})
+    assert fixed["event"] == shared["event"] == "completed", (fixed, shared)
+    assert {r["island"] for r in fixed["records"]} == {"Dream"}
+    assert sorted(r["sex"] for r in shared["records"]).count("male") == 10
+    assert unknown["event"] == "failed" and unknown["code"] == "invalid_condition" and "island" in unknown["message"]
+
+
 def test_generate_writes_the_same_bytes_as_generate_py(worker, model, tmp_path):
     args = {"count": 700, "seed": 11, "chunk_size": 300}
     cli = run_cli("generate.py", "--model", model, "--count", 700, "--seed", 11, "--chunk-size", 300, "--output", tmp_path / "cli.csv")
