@@ -43,6 +43,7 @@ class TabularArgnJourneyTest extends FullStackTest {
             .orElseThrow();
     assertThat(argn.get("licence").asText()).isEqualTo("Apache-2.0");
     assertThat(argn.get("supportsDifferentialPrivacy").asBoolean()).isTrue();
+    assertThat(argn.get("conditioning")).extracting(JsonNode::asText).containsExactly("fixed", "partial_rows", "rebalance", "impute");
 
     long model = train(Map.of("datasetId", dataset, "algorithm", "TabularARGN", "settings", Map.of("max_epochs", 3), "seed", 5));
     JsonNode done = Polling.untilStatus(api, "/api/models/" + model + "/status", token, "COMPLETED", TRAINING);

@@ -80,7 +80,8 @@ public class TestSynthesisEngine implements SynthesisEngine {
                 List.of(epochs), List.of(),
                 List.of(
                     new SettingSpec("max_epsilon", SettingType.NUMBER, Optional.of(10.0), Optional.of(0.01), Optional.of(1000.0), Optional.empty(), List.of(), "largest ε"),
-                    new SettingSpec("delta", SettingType.NUMBER, Optional.of(1e-5), Optional.of(0.0), Optional.of(0.1), Optional.empty(), List.of(), "δ")))));
+                    new SettingSpec("delta", SettingType.NUMBER, Optional.of(1e-5), Optional.of(0.0), Optional.of(0.1), Optional.empty(), List.of(), "δ")),
+                List.of())));
   }
 
   @Override

@@ -9,7 +9,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What an engine says about one of its algorithms: where it comes from and what it accepts. */
+/**
+ * What an engine says about one of its algorithms: where it comes from and what it accepts.
+ *
+ * @param conditioning the kinds of conditional generation it can do (the engine's words, such as
+ *     {@code fixed} or {@code rebalance}); empty when it can do none
+ */
 public record AlgorithmDescriptor(
     Algorithm algorithm,
     String library,
@@ -19,7 +24,8 @@ public record AlgorithmDescriptor(
     boolean supportsDifferentialPrivacy,
     List<SettingSpec> settings,
     List<SettingRule> rules,
-    List<SettingSpec> privacySettings) {
+    List<SettingSpec> privacySettings,
+    List<String> conditioning) {
 
   public AlgorithmDescriptor {
     Objects.requireNonNull(algorithm, "algorithm");
@@ -27,13 +33,14 @@ public record AlgorithmDescriptor(
     settings = List.copyOf(settings);
     rules = List.copyOf(rules);
     privacySettings = List.copyOf(privacySettings);
+    conditioning = List.copyOf(conditioning);
   }
 
-  /** An algorithm without differential privacy. */
+  /** An algorithm without differential privacy or conditional generation. */
   public AlgorithmDescriptor(
       Algorithm algorithm, String library, Optional<String> libraryVersion, String licence, String description, List<SettingSpec> settings,
       List<SettingRule> rules) {
-    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of());
+    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of(), List.of());
   }
 
   /** Checks the given settings and fills in the defaults of the rest. */

@@ -33,9 +33,16 @@ final class CatalogueJson {
               a.path("supportsDifferentialPrivacy").asBoolean(false),
               settings,
               rules,
-              settings(a.path("differentialPrivacySettings"))));
+              settings(a.path("differentialPrivacySettings")),
+              texts(a.path("conditioning"))));
     }
     return new AlgorithmCatalogue(algorithms);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(v -> texts.add(v.asText()));
+    return texts;
   }
 
   private static List<SettingSpec> settings(JsonNode array) {

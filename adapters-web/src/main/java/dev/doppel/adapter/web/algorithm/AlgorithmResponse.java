@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.doppel.domain.synthesis.AlgorithmDescriptor;
 import dev.doppel.domain.synthesis.SettingRule;
 import dev.doppel.domain.synthesis.SettingSpec;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +20,9 @@ public record AlgorithmResponse(
     boolean supportsDifferentialPrivacy,
     List<Setting> settings,
     List<Constraint> constraints,
-    List<Setting> differentialPrivacySettings) {
+    List<Setting> differentialPrivacySettings,
+    @ArraySchema(arraySchema = @Schema(description = "kinds of conditional generation it can do: fixed, partial_rows, rebalance, impute"))
+        List<String> conditioning) {
 
   /**
    * A hyper-parameter. The bounds and choices appear only when the catalogue gives them; the default
@@ -51,6 +55,7 @@ public record AlgorithmResponse(
     return new AlgorithmResponse(
         algorithm.algorithm().name(), algorithm.library(), algorithm.libraryVersion().orElse(null), algorithm.licence(), algorithm.description(),
         algorithm.supportsDifferentialPrivacy(), algorithm.settings().stream().map(Setting::from).toList(),
-        algorithm.rules().stream().map(Constraint::from).toList(), algorithm.privacySettings().stream().map(Setting::from).toList());
+        algorithm.rules().stream().map(Constraint::from).toList(), algorithm.privacySettings().stream().map(Setting::from).toList(),
+        algorithm.conditioning());
   }
 }

@@ -25,7 +25,7 @@ class AlgorithmResponseTest {
     AlgorithmDescriptor algorithm =
         new AlgorithmDescriptor(
             new Algorithm("ctgan"), "sdv", Optional.empty(), "BSL-1.1", "a GAN", true, List.of(epochs, loss),
-            List.of(new SettingRule(SettingRule.MULTIPLE_OF, "batch_size", "pac", null)), List.of());
+            List.of(new SettingRule(SettingRule.MULTIPLE_OF, "batch_size", "pac", null)), List.of(), List.of("fixed", "rebalance"));
     return json.valueToTree(AlgorithmResponse.from(algorithm));
   }
 
@@ -48,5 +48,10 @@ class AlgorithmResponseTest {
     assertThat(algorithm.has("libraryVersion")).isTrue();
     assertThat(algorithm.get("libraryVersion").isNull()).isTrue();
     assertThat(algorithm.get("differentialPrivacySettings").isArray()).isTrue();
+  }
+
+  @Test
+  void writesTheKindsOfConditioningTheCatalogueGives() {
+    assertThat(written().get("conditioning")).extracting(JsonNode::asText).containsExactly("fixed", "rebalance");
   }
 }
