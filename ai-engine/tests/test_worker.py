@@ -133,9 +133,9 @@ def test_second_sample_is_served_from_the_cache(worker, model):
 
 
 def test_a_sample_takes_the_conditions_generate_takes(worker, model):
-    fixed = worker.request({"id": "c1", "op": "sample", "model": str(model), "count": 20, "seed": 1, "conditions": {"island": "Dream"}})
-    shared = worker.request({"id": "c2", "op": "sample", "model": str(model), "count": 20, "seed": 1, "shares": {"sex": {"male": 0.5, "female": 0.5}}})
-    unknown = worker.request({"id": "c3", "op": "sample", "model": str(model), "count": 5, "conditions": {"island": "Atlantis"}})
+    fixed = worker.request({"id": "fixed", "op": "sample", "model": str(model), "count": 20, "seed": 1, "conditions": {"island": "Dream"}})
+    shared = worker.request({"id": "shared", "op": "sample", "model": str(model), "count": 20, "seed": 1, "shares": {"sex": {"male": 0.5, "female": 0.5}}})
+    unknown = worker.request({"id": "unknown-island", "op": "sample", "model": str(model), "count": 5, "conditions": {"island": "Atlantis"}})
     assert fixed["event"] == shared["event"] == "completed", (fixed, shared)
     assert {r["island"] for r in fixed["records"]} == {"Dream"}
     assert sorted(r["sex"] for r in shared["records"]).count("male") == 10
