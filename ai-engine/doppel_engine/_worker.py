@@ -8,6 +8,7 @@ at a time. The protocol is documented in WORKER.md.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import queue
@@ -272,9 +273,14 @@ class Worker:
 
     # --- main thread ---------------------------------------------------------------------------
 
-    def serve(self) -> None:
-        """Run queued requests until shutdown, end of input or the request limit."""
+    def serve(self, preload: bool = False) -> None:
+        """Run queued requests until shutdown, end of input or the request limit; with ``preload``,
+        import the engine's libraries first, so that the first request finds them loaded."""
         self.emit(self.hello())
+        if preload:
+            started = time.monotonic()
+            loaded = preload_libraries()
+            self.emit({"id": None, "event": "ready", "preloaded": loaded, "seconds": round(time.monotonic() - started, 3)})
         while True:
             request = self._queue.get()
             if request is None:
@@ -426,10 +432,18 @@ def _model_argument(args: dict) -> str:
 
 
 def _checked_args(args: dict) -> dict:
-    """The arguments of a sample or generate request, with model checked and count required."""
+    """The arguments of a sample or generate request, with model checked, count required unless a
+    table of given rows sets it, and partial rows given inline (a list of objects) as a table."""
     _model_argument(args)
-    if "count" not in args:
-        raise EngineError("invalid_arguments", "count is required")
+    if "count" not in args and args.get("partial_rows") is None and args.get("impute") is None:
+        raise EngineError("invalid_arguments", "count is required unless partial_rows or impute gives the rows")
+    if isinstance(args.get("partial_rows"), list):
+        rows = args["partial_rows"]
+        if not all(isinstance(row, dict) for row in rows):
+            raise EngineError("invalid_arguments", "partial_rows must be a table's path or a list of objects of column -> value")
+        import pandas as pd
+
+        args = {**args, "partial_rows": pd.DataFrame.from_records(rows)}
     rules_off = args.get("rules_off")
     if rules_off is not None and (not isinstance(rules_off, list) or not all(isinstance(r, str) for r in rules_off)):
         raise EngineError("invalid_arguments", "rules_off must be a list of rule ids")
@@ -437,6 +451,21 @@ def _checked_args(args: dict) -> dict:
         if args.get(name) is not None and not isinstance(args[name], str):
             raise EngineError("invalid_arguments", f"{name} must be a string")
     return args
+
+
+# The libraries a model's load imports, largest first; the ones an install lacks are left out.
+PRELOADED = ("torch", "sdv.single_table", "mostlyai.engine")
+
+
+def preload_libraries() -> list[str]:
+    loaded = []
+    for name in PRELOADED:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        loaded.append(name)
+    return loaded
 
 
 def main(argv: list[str], emit: EventCallback) -> None:
@@ -453,6 +482,7 @@ def main(argv: list[str], emit: EventCallback) -> None:
     p.add_argument(
         "--max-rss-bytes", type=int, default=env_int("DOPPEL_WORKER_MAX_RSS_BYTES", None), help="exit after a request that leaves more resident memory"
     )
+    p.add_argument("--preload", action="store_true", help="import the engine's libraries at start, before the first request")
     args = p.parse_args(argv)
     for name in ("cache_bytes", "queue_size", "max_requests", "max_rss_bytes"):
         value = getattr(args, name)
@@ -463,4 +493,4 @@ def main(argv: list[str], emit: EventCallback) -> None:
     # sys.stdin's buffer, held by the reader thread blocked in a read, and abort.
     requests = open(os.dup(sys.stdin.fileno()), "rb")
     threading.Thread(target=worker.read, args=(requests,), name="requests", daemon=True).start()
-    worker.serve()
+    worker.serve(preload=args.preload)
