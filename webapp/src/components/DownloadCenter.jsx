@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { generate, listBatches } from '../api/endpoints.js';
 import { downloadBatch } from '../api/download.js';
-import BatchList, { ACTIVE_BATCH } from './BatchList.jsx';
+import BatchList, { ACTIVE_BATCH, batchesKey } from './BatchList.jsx';
 import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
 import RuleSwitches from './RuleSwitches.jsx';
-
-const MAX_ROWS = 10_000_000;
+import { checkBatchRows } from '../lib/batchRows.js';
 
 /**
  * Generate synthetic rows (optionally with labelled anomalies, and without some of the model's
@@ -20,7 +19,7 @@ export default function DownloadCenter({ modelId, rules = [] }) {
   const [rulesOff, setRulesOff] = useState([]);
   const [errors, setErrors] = useState({});
   const batches = useQuery({
-    queryKey: ['batches', String(modelId)],
+    queryKey: batchesKey(modelId),
     queryFn: () => listBatches(modelId),
     refetchInterval: (query) =>
       (query.state.data ?? []).some((b) => ACTIVE_BATCH.includes(b.status)) ? 1000 : false,
@@ -32,7 +31,7 @@ export default function DownloadCenter({ modelId, rules = [] }) {
       if (rulesOff.length > 0) request.rulesOff = rulesOff;
       return generate(request);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['batches', String(modelId)] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchesKey(modelId) }),
     onError: (error) => {
       const field = error.field?.replace(/^anomalies\./, '');
       if (field === 'count') setErrors({ count: error.message });
@@ -43,9 +42,8 @@ export default function DownloadCenter({ modelId, rules = [] }) {
   function submit(event) {
     event.preventDefault();
     const found = {};
-    if (!/^\d+$/.test(count.trim()) || Number(count) < 1 || Number(count) > MAX_ROWS) {
-      found.count = `Enter a whole number of rows from 1 to ${MAX_ROWS.toLocaleString('en-US')}.`;
-    }
+    const countError = checkBatchRows(count);
+    if (countError) found.count = countError;
     const r = Number(ratio);
     if (inject && (ratio.trim() === '' || !Number.isFinite(r) || r <= 0 || r > 50)) {
       found.ratio = 'Enter a share of anomalies above 0% and at most 50%.';
