@@ -53,6 +53,31 @@ export default function ConditionsEditor({ modes, columns, value, onChange, erro
 
 const OFFERS_VALUES = ['categorical', 'boolean'];
 
+/** A select of `columns` by name; `errorId` names the error it is marked with, when there is one. */
+function ColumnPicker({ id, label, columns, value, onChange, errorId }) {
+  return (
+    <div className="w-48">
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={`input ${errorId ? 'input-invalid' : ''}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={errorId}
+      >
+        <option value="">Pick a column</option>
+        {columns.map((c) => (
+          <option key={c.name} value={c.name}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function FixedValues({ columns, fixed, onChange, error }) {
   const update = (index, part) =>
     onChange(fixed.map((row, i) => (i === index ? { ...row, ...part } : row)));
@@ -67,25 +92,18 @@ function FixedValues({ columns, fixed, onChange, error }) {
           : undefined;
         return (
           <div key={i} className="flex flex-wrap items-end gap-2">
-            <div className="w-48">
-              <label htmlFor={`condition-column-${i}`} className="label">
-                Column<span className="sr-only"> of fixed value {i + 1}</span>
-              </label>
-              <select
-                id={`condition-column-${i}`}
-                className={`input ${error ? 'input-invalid' : ''}`}
-                value={row.column}
-                onChange={(e) => update(i, { column: e.target.value, value: '' })}
-                aria-describedby={describedBy}
-              >
-                <option value="">Pick a column</option>
-                {columns.map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ColumnPicker
+              id={`condition-column-${i}`}
+              label={
+                <>
+                  Column<span className="sr-only"> of fixed value {i + 1}</span>
+                </>
+              }
+              columns={columns}
+              value={row.column}
+              onChange={(name) => update(i, { column: name, value: '' })}
+              errorId={describedBy}
+            />
             <div className="w-56">
               <label htmlFor={`condition-value-${i}`} className="label">
                 Value<span className="sr-only"> of fixed value {i + 1}</span>
@@ -138,25 +156,14 @@ function TargetShares({ columns, shares, onChange, error }) {
   const describedBy = error ? 'shares-error' : undefined;
   return (
     <div className="space-y-2">
-      <div className="w-48">
-        <label htmlFor="shares-column" className="label">
-          Column to rebalance
-        </label>
-        <select
-          id="shares-column"
-          className={`input ${error ? 'input-invalid' : ''}`}
-          value={shares.column}
-          onChange={(e) => onChange({ column: e.target.value, percents: {} })}
-          aria-describedby={describedBy}
-        >
-          <option value="">Pick a column</option>
-          {columns.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ColumnPicker
+        id="shares-column"
+        label="Column to rebalance"
+        columns={columns}
+        value={shares.column}
+        onChange={(name) => onChange({ column: name, percents: {} })}
+        errorId={describedBy}
+      />
       {column && (
         <>
           <p className="text-sm text-slate-600">

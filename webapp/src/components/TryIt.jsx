@@ -12,9 +12,10 @@ import {
 import { checkSeed } from '../lib/tableRules.js';
 import { batchesKey } from './BatchList.jsx';
 import ConditionsEditor, { NO_CONDITIONS } from './ConditionsEditor.jsx';
-import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
+import { ErrorMessage, Loading } from './Feedback.jsx';
 import ImputeUpload from './ImputeUpload.jsx';
 import SampleTable from './SampleTable.jsx';
+import TextField from './TextField.jsx';
 
 // A warm engine answers well within this; a call still waiting is waiting for the engine to start.
 const WARMING_UP_AFTER_MS = 1000;
@@ -155,36 +156,28 @@ function TryItPanel({ modelId, datasetId, algorithm }) {
     <div id="try-it-panel" className="space-y-4">
       <form onSubmit={submitSample} noValidate className="space-y-4">
         <div className="flex flex-wrap items-start gap-4">
-          <div className="w-40">
-            <label htmlFor="sample-rows" className="label">
-              Rows to sample
-            </label>
-            <input
-              id="sample-rows"
-              inputMode="numeric"
-              className={`input ${errors.rows ? 'input-invalid' : ''}`}
-              value={rows}
-              onChange={(e) => setRows(e.target.value)}
-              aria-invalid={Boolean(errors.rows)}
-              aria-describedby={errors.rows ? 'sample-rows-error' : undefined}
-            />
-            <FieldError id="sample-rows-error" message={errors.rows} />
-          </div>
-          <div className="w-48">
-            <label htmlFor="sample-seed" className="label">
-              Seed <span className="font-normal text-slate-500">(optional)</span>
-            </label>
-            <input
-              id="sample-seed"
-              inputMode="numeric"
-              className={`input ${errors.seed ? 'input-invalid' : ''}`}
-              value={seed}
-              onChange={(e) => setSeed(e.target.value)}
-              aria-invalid={Boolean(errors.seed)}
-              aria-describedby={errors.seed ? 'sample-seed-error' : undefined}
-            />
-            <FieldError id="sample-seed-error" message={errors.seed} />
-          </div>
+          <TextField
+            id="sample-rows"
+            label="Rows to sample"
+            className="w-40"
+            inputMode="numeric"
+            value={rows}
+            onChange={setRows}
+            error={errors.rows}
+          />
+          <TextField
+            id="sample-seed"
+            label={
+              <>
+                Seed <span className="font-normal text-slate-500">(optional)</span>
+              </>
+            }
+            className="w-48"
+            inputMode="numeric"
+            value={seed}
+            onChange={setSeed}
+            error={errors.seed}
+          />
         </div>
         {catalogue.isPending && <Loading label="Loading what this model can condition on…" />}
         {catalogue.error && (
@@ -246,21 +239,15 @@ function TryItPanel({ modelId, datasetId, algorithm }) {
               Regenerate
             </button>
             <form onSubmit={submitLikeThis} noValidate className="flex flex-wrap items-start gap-2">
-              <div className="w-40">
-                <label htmlFor="like-rows" className="label">
-                  Rows in the batch
-                </label>
-                <input
-                  id="like-rows"
-                  inputMode="numeric"
-                  className={`input ${errors.count ? 'input-invalid' : ''}`}
-                  value={batchRows}
-                  onChange={(e) => setBatchRows(e.target.value)}
-                  aria-invalid={Boolean(errors.count)}
-                  aria-describedby={errors.count ? 'like-rows-error' : undefined}
-                />
-                <FieldError id="like-rows-error" message={errors.count} />
-              </div>
+              <TextField
+                id="like-rows"
+                label="Rows in the batch"
+                className="w-40"
+                inputMode="numeric"
+                value={batchRows}
+                onChange={setBatchRows}
+                error={errors.count}
+              />
               <button type="submit" className="btn-primary mt-6" disabled={like.isPending}>
                 {like.isPending ? 'Queueing…' : `Generate ${batchRows.trim()} like this`}
               </button>
