@@ -340,7 +340,9 @@ class _Generation:
     from what the first call made and ``persist_data_part`` hands the rows over in memory (see
     ``_install_hooks``). Building the network draws its initial weights from torch's generator
     before the weights are loaded; a reused network draws as many words instead, so a seed gives
-    the rows it gives from a freshly built network."""
+    the rows it gave when every call built the network (where the build leaves a state that words
+    alone do not reach, every call samples as if the build drew nothing: same seed, same rows,
+    other rows than a build per call gave)."""
 
     def __init__(self, store: Path):
         _install_hooks()
@@ -377,7 +379,6 @@ class _Generation:
             self.model = build()
             after = torch.get_rng_state()
             self.build_words = _words_drawn(before, after)
-            # Uncounted draws: every call then samples as if building drew nothing, the first one too.
             torch.set_rng_state(after if self.build_words is not None else before)
         elif self.build_words:
             torch.empty(self.build_words, dtype=torch.float32).uniform_()
