@@ -172,7 +172,6 @@ def test_anomalies_are_exact_and_parquet_works(models, tmp_path):
     assert run_cli("generate.py", "--model", folder, "--count", 50, "--output", parquet, "--seed", 3).rc == 0
 
 
-
 def test_generation_set_up_is_made_once_per_loaded_model(models, monkeypatch):
     from mostlyai.engine._tabular import common
 
@@ -240,6 +239,7 @@ def test_the_generator_draws_of_building_a_network_are_counted_for_replay():
     assert torch.equal(torch.get_rng_state(), after)
     torch.empty(3).normal_()  # keeps the second normal of its last pair for the next draw: not words alone
     assert _words_drawn(before, torch.get_rng_state()) is None
+
 
 def test_changed_workspace_file_is_rejected(models, tmp_path):
     import shutil
