@@ -26,6 +26,8 @@ from ._table_rules import SEED_MAX, SEED_MIN, is_seed
 from ._train import load_json_argument
 
 FORMATS = OUTPUT_FORMATS
+CHUNK_SIZE = 50_000
+"""Rows sampled at a time unless a request says otherwise."""
 
 
 class _CsvSink:
@@ -148,6 +150,28 @@ class SampleRequest:
     given: Conditioning | None
 
 
+def checked_conditioning(
+    profile: Profile, *, algorithm: type[Algorithm], count: int | None, seed: int, conditions: object, partial_rows: object, shares: object, impute: object
+) -> tuple[Conditioning | None, int]:
+    """The conditioning checked against the model's profile and its algorithm's catalogue entry,
+    and the number of rows it gives (``count``, or the rows of a table of given rows)."""
+    given = conditioning(
+        profile,
+        algorithm=algorithm,
+        count=count,
+        seed=seed,
+        conditions=load_json_argument(conditions, "conditions", code="invalid_arguments"),
+        partial_rows=partial_rows,
+        shares=load_json_argument(shares, "shares", code="invalid_arguments"),
+        impute=impute,
+    )
+    if given is not None:
+        return given, given.rows
+    if count is None:
+        raise EngineError("invalid_arguments", "--count is required")
+    return None, count
+
+
 def prepare_sample(
     *,
     model: str,
@@ -166,14 +190,12 @@ def prepare_sample(
     it; a missing seed is drawn, a missing count comes from the table of given rows."""
     check_sample_arguments(count, chunk_size, seed)
     anomalies_raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
-    conditions = load_json_argument(conditions, "conditions", code="invalid_arguments")
-    shares = load_json_argument(shares, "shares", code="invalid_arguments")
     loaded = load(model)
     profile = loaded.folder.metadata.profile
     rules = rules_on(profile, rules_off)
     spec = parse_spec(anomalies_raw, profile, rules)
-    seed = secrets.randbelow(2**31) if seed is None else seed
-    given = conditioning(
+    seed = drawn_seed(seed)
+    given, count = checked_conditioning(
         profile,
         algorithm=type(loaded.algorithm),
         count=count,
@@ -183,11 +205,12 @@ def prepare_sample(
         shares=shares,
         impute=impute,
     )
-    if given is not None:
-        count = given.rows
-    elif count is None:
-        raise EngineError("invalid_arguments", "--count is required")
     return SampleRequest(loaded=loaded, rules=rules, spec=spec, seed=seed, count=count, given=given)
+
+
+def drawn_seed(seed: int | None) -> int:
+    """``seed``, or a random one when it is None."""
+    return secrets.randbelow(2**31) if seed is None else seed
 
 
 def generate(
@@ -198,7 +221,7 @@ def generate(
     format: str | None = None,  # noqa: A002
     anomalies: object = None,
     seed: int | None = None,
-    chunk_size: int = 50_000,
+    chunk_size: int = CHUNK_SIZE,
     rules_off: list[str] | None = None,
     conditions: object = None,
     partial_rows: object = None,

@@ -23,7 +23,10 @@ import os
 import shutil
 import tempfile
 import time
+import weakref
 import zlib
+from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -158,6 +161,7 @@ class TabularArgnAlgorithm(Algorithm):
         self._datetimes: list[str] = []
         self._sample_seed = seed
         self._chunk = 0
+        self._generation: _Generation | None = None
 
     # ---- training
     def prepare(self, *, profile: Profile, folder: Path) -> None:
@@ -292,7 +296,8 @@ class TabularArgnAlgorithm(Algorithm):
 
         if not self._columns or self._folder is None or not (self._folder / WORKSPACE / _KEEP).is_dir():
             return pd.DataFrame(index=range(n))
-        engine = _engine()
+        if self._generation is None:
+            self._generation = _Generation(self._folder / WORKSPACE / _KEEP)
         # One seed per chunk, derived from the generate seed and the chunk's position.
         chunk_seed = zlib.crc32(f"{self._sample_seed}:{self._chunk}".encode()) & 0x7FFFFFFF
         self._chunk += 1
@@ -300,15 +305,7 @@ class TabularArgnAlgorithm(Algorithm):
         if seed is not None and len(seed.columns):
             imputed = [c for c in seed.columns if seed[c].isna().any()]
             options = {"seed_data": seed, "imputation": {"columns": imputed} if imputed else None}
-        with tempfile.TemporaryDirectory(prefix="doppel-argn-") as tmp:
-            ws = Path(tmp)
-            # generate() writes SyntheticData/ into its workspace: point a scratch workspace at the
-            # model's (read-only) ModelStore instead of writing into the model folder.
-            (ws / _KEEP).symlink_to((self._folder / WORKSPACE / _KEEP).resolve(), target_is_directory=True)
-            engine.set_random_state(chunk_seed)
-            engine.generate(**options, rare_category_replacement_method="SAMPLE", device="cpu", workspace_dir=ws)
-            parts = sorted((ws / "SyntheticData").glob("*.parquet"))
-            sampled = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else pd.DataFrame()
+        sampled = self._generation.run(chunk_seed, options)
         out = {}
         for name in self._columns:
             if name not in sampled:
@@ -325,6 +322,129 @@ class TabularArgnAlgorithm(Algorithm):
                 values = column.astype(object)
                 out[name] = values.where(column.notna(), None).to_numpy()
         return pd.DataFrame(out).head(n).reset_index(drop=True)
+
+
+_ACTIVE: ContextVar[_Generation | None] = ContextVar("doppel_argn_generation", default=None)
+_MT_ARRAY = slice(24, 24 + 624 * 8)
+"""Where torch's CPU generator state holds its Mersenne-Twister array (after the seed, left, seeded and next fields)."""
+_MAX_BUILD_WORDS = 20_000_000
+
+
+class _Generation:
+    """mostlyai-engine's generation set-up for one loaded model, done by its first sample call and
+    kept with the model for the others.
+
+    mostlyai-engine's ``generate()`` reads the model's configs and column statistics, builds the
+    network and loads its weights on every call, and writes its rows to parquet files in a
+    workspace. Inside ``run``, its ``load_model_artifacts`` and ``create_and_load_model`` answer
+    from what the first call made and ``persist_data_part`` hands the rows over in memory (see
+    ``_install_hooks``). Building the network draws its initial weights from torch's generator
+    before the weights are loaded; a reused network draws as many words instead, so a seed gives
+    the rows it gave when every call built the network (where the build leaves a state that words
+    alone do not reach, every call samples as if the build drew nothing: same seed, same rows,
+    other rows than a build per call gave)."""
+
+    def __init__(self, store: Path):
+        _install_hooks()
+        self.workspace = Path(tempfile.mkdtemp(prefix="doppel-argn-"))
+        weakref.finalize(self, shutil.rmtree, self.workspace, True)
+        # generate() writes SyntheticData/ into its workspace: a scratch workspace points at the
+        # model's (read-only) ModelStore instead of writing into the model folder.
+        (self.workspace / _KEEP).symlink_to(store.resolve(), target_is_directory=True)
+        self.artifacts: tuple | None = None
+        self.model = None
+        self.build_words: int | None = None
+        self.parts: list[pd.DataFrame] = []
+
+    def run(self, seed: int, options: dict) -> pd.DataFrame:
+        import pandas as pd
+        from mostlyai.engine._tabular.generation import generate
+
+        engine = _engine()
+        self.parts = []
+        token = _ACTIVE.set(self)
+        try:
+            engine.set_random_state(seed)
+            generate(**options, rare_category_replacement_method="SAMPLE", device="cpu", workspace_dir=self.workspace)
+        finally:
+            _ACTIVE.reset(token)
+        parts, self.parts = self.parts, []
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+    def model_for(self, build: Callable[[], object]) -> object:
+        import torch
+
+        if self.model is None:
+            before = torch.get_rng_state()
+            self.model = build()
+            after = torch.get_rng_state()
+            self.build_words = _words_drawn(before, after)
+            torch.set_rng_state(after if self.build_words is not None else before)
+        elif self.build_words:
+            torch.empty(self.build_words, dtype=torch.float32).uniform_()
+        return self.model
+
+
+def _words_drawn(before, after) -> int | None:
+    """How many 32-bit words torch's CPU generator drew from state ``before`` to state ``after``;
+    None when ``after`` is not reached by drawing words alone. The Mersenne-Twister array changes
+    once every 624 words: whole blocks find the block, single words the place within it."""
+    import torch
+
+    def draw(n: int) -> None:
+        torch.empty(n, dtype=torch.float32).uniform_()  # one word per float
+
+    torch.set_rng_state(before)
+    drawn = 0
+    while not torch.equal(torch.get_rng_state()[_MT_ARRAY], after[_MT_ARRAY]):
+        if drawn > _MAX_BUILD_WORDS:
+            return None
+        draw(624)
+        drawn += 624
+    torch.set_rng_state(before)
+    start = max(drawn - 624, 0)
+    draw(start)
+    for words in range(start, drawn + 625):
+        if torch.equal(torch.get_rng_state(), after):
+            return words
+        draw(1)
+    return None
+
+
+def _install_hooks() -> None:
+    """Route three functions of mostlyai-engine's generation module through the active
+    ``_Generation``; outside ``_Generation.run`` they do what they did."""
+    from mostlyai.engine import _common
+    from mostlyai.engine._tabular import common, generation
+
+    if getattr(generation, "_doppel_hooks", False):
+        return
+
+    def load_model_artifacts(workspace):
+        active = _ACTIVE.get()
+        if active is None:
+            return common.load_model_artifacts(workspace)
+        if active.artifacts is None:
+            active.artifacts = common.load_model_artifacts(workspace)
+        return active.artifacts
+
+    def create_and_load_model(**kwargs):
+        active = _ACTIVE.get()
+        if active is None:
+            return common.create_and_load_model(**kwargs)
+        return active.model_for(lambda: common.create_and_load_model(**kwargs))
+
+    def persist_data_part(df, output_path, infix):
+        active = _ACTIVE.get()
+        if active is None:
+            return _common.persist_data_part(df, output_path, infix)
+        active.parts.append(df)
+        return None
+
+    generation.load_model_artifacts = load_model_artifacts
+    generation.create_and_load_model = create_and_load_model
+    generation.persist_data_part = persist_data_part
+    generation._doppel_hooks = True
 
 
 def choose_encodings(profile: Profile, columns: list[str]) -> dict[str, dict]:

@@ -1,9 +1,9 @@
 """The engine worker: a long-lived process that keeps loaded models and answers JSON-line requests.
 
 A reader thread parses stdin: ``health`` and ``cancel`` are answered at once, a malformed line
-is answered with a failure, the other requests go into a bounded queue (``busy`` when it is full).
-The main thread takes requests one by one and runs them, so a loaded model is used by one request
-at a time. The protocol is documented in WORKER.md.
+is answered with a failure, ``check`` requests (which load no model) go to a thread of their own,
+the other requests into a bounded queue (``busy`` when it is full). The main thread takes
+requests one by one and runs them, so a loaded model is used by one request at a time. The protocol is documented in WORKER.md.
 """
 
 from __future__ import annotations
@@ -17,13 +17,27 @@ import threading
 import time
 import traceback
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from . import _catalogue
 from ._errors import Cancelled, EngineError
 from ._events import EventCallback, Stopwatch
-from ._generate import LoadedModel, RowsTally, generate, load_model, prepare_sample, sample_rows
+from ._generate import (
+    CHUNK_SIZE,
+    LoadedModel,
+    RowsTally,
+    check_sample_arguments,
+    checked_conditioning,
+    drawn_seed,
+    generate,
+    load_model,
+    prepare_sample,
+    sample_rows,
+)
 from ._model_folder import METADATA_FILE, ModelFolder
 from ._version import __version__
 
@@ -133,6 +147,7 @@ CONDITIONS = ("conditions", "partial_rows", "shares", "impute")
 _ARGUMENTS = {
     "sample": {"model", "count", "seed", "output", "format", "anomalies", "rules_off", "chunk_size", *CONDITIONS},
     "generate": {"model", "count", "output", "format", "anomalies", "seed", "chunk_size", "rules_off", *CONDITIONS},
+    "check": {"model", "count", "seed", *CONDITIONS},
     "evaluate": {"real", "synthetic", "output", "metadata", "max_rows", "dcr_rows", "seed", "metrics", "model", "holdout", "target"},
     "shutdown": set(),
     "health": set(),
@@ -178,6 +193,7 @@ class Worker:
         self.max_requests = max_requests
         self.max_rss_bytes = max_rss_bytes
         self._queue: queue.Queue[_Request | None] = queue.Queue()
+        self._checks: queue.Queue[_Request | None] = queue.Queue(maxsize=queue_size)
         self._queued: OrderedDict[str, _Request] = OrderedDict()
         self._queued_lock = threading.Lock()
         self._running: _Request | None = None
@@ -212,9 +228,12 @@ class Worker:
                 self.emit({"id": request.id, "event": "health", **self.health()})
             elif request.op == "cancel":
                 self.cancel(request)
+            elif request.op == "check":
+                self.submit_check(request)
             else:
                 self.submit(request)
         self._queue.put(None)  # stdin closed: finish what is queued, then exit
+        self._checks.put(None)
 
     def submit(self, request: _Request) -> None:
         with self._queued_lock:
@@ -223,6 +242,17 @@ class Worker:
                 return
             self._queued[request.id] = request
         self._queue.put(request)
+
+    def submit_check(self, request: _Request) -> None:
+        try:
+            self._checks.put_nowait(request)
+        except queue.Full:
+            self.emit({"id": request.id, "event": "busy", "reason": "queue_full", "queued": self._checks.qsize()})
+
+    def serve_checks(self) -> None:
+        """Answer ``check`` requests in order, beside the running request: they load no model."""
+        while (request := self._checks.get()) is not None:
+            self.emit(self.run(request))
 
     def cancel(self, request: _Request) -> None:
         target = request.args.get("target")
@@ -318,6 +348,13 @@ class Worker:
         with self._queued_lock:
             left = list(self._queued)
             self._queued.clear()
+        while True:
+            try:
+                waiting = self._checks.get_nowait()
+            except queue.Empty:
+                break
+            if waiting is not None:
+                left.append(waiting.id)
         for rid in left:
             self.emit({"id": rid, "event": "busy", "reason": reason})
 
@@ -338,6 +375,8 @@ class Worker:
             return {"id": rid, "event": "failed", "code": code, "message": message}
 
         try:
+            if request.op == "check":
+                return {"id": rid, "event": "completed", **check(request.args)}
             if request.op == "sample":
                 return {"id": rid, "event": "completed", **self.sample(request.args, forward, completed)}
             if request.op == "generate":
@@ -381,7 +420,7 @@ class Worker:
             model=_model_argument(args),
             count=args.get("count"),
             seed=args.get("seed"),
-            chunk_size=args.get("chunk_size", 50_000),
+            chunk_size=args.get("chunk_size", CHUNK_SIZE),
             anomalies=args.get("anomalies"),
             rules_off=args.get("rules_off"),
             **{kind: args.get(kind) for kind in CONDITIONS},
@@ -399,16 +438,17 @@ class Worker:
             request.loaded,
             count=count,
             seed=seed,
-            chunk_size=args.get("chunk_size", 50_000),
+            chunk_size=args.get("chunk_size", CHUNK_SIZE),
             rules=request.rules,
             spec=request.spec,
             tally=tally,
             given=request.given,
         )
-        for typed in rows:
-            frame = csv_frame(typed, profile)
-            records.extend(frame.astype(object).where(frame.notna(), None).to_dict("records"))
-            on_event({"event": "progress", "stage": "sample", "rows": len(records), "total": count, "elapsed_s": clock.elapsed()})
+        with _one_torch_thread():
+            for typed in rows:
+                frame = csv_frame(typed, profile)
+                records.extend(frame.astype(object).where(frame.notna(), None).to_dict("records"))
+                on_event({"event": "progress", "stage": "sample", "rows": len(records), "total": count, "elapsed_s": clock.elapsed()})
         seconds = clock.elapsed()
         return {
             "rows": count,
@@ -424,6 +464,51 @@ class Worker:
         }
 
 
+@contextmanager
+def _one_torch_thread() -> Iterator[None]:
+    """torch on one thread for the block. Inline samples (at most INLINE_MAX_ROWS rows) gain nothing
+    from more: their steps are small, and on a busy machine each parallel step waits until all its
+    threads are scheduled (1,000 TabularARGN rows at load 4 on 2 cores: 0.2 s on one thread, 0.9 to
+    1.7 s on two)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
+
+
+def check(args: dict) -> dict:
+    """What ``sample`` answers of these arguments, from the model's metadata.json and its
+    algorithm's catalogue entry, without loading the model: the rows, or the failure."""
+    args = _inline_partial_rows(args)
+    count, seed = args.get("count"), args.get("seed")
+    check_sample_arguments(count, CHUNK_SIZE, seed)
+    folder = ModelFolder.read(_model_argument(args))
+    _, rows = checked_conditioning(
+        folder.metadata.profile,
+        algorithm=_catalogue.get(folder.metadata.algorithm),
+        count=count,
+        seed=drawn_seed(seed),
+        **{kind: args.get(kind) for kind in CONDITIONS},
+    )
+    return {"rows": rows}
+
+
+def _inline_partial_rows(args: dict) -> dict:
+    """Partial rows given inline (a list of objects, column -> value) as the table they stand for."""
+    rows = args.get("partial_rows")
+    if not isinstance(rows, list):
+        return args
+    if not all(isinstance(row, dict) for row in rows):
+        raise EngineError("invalid_arguments", "partial_rows must be a table's path or a list of objects of column -> value")
+    import pandas as pd
+
+    return {**args, "partial_rows": pd.DataFrame.from_records(rows)}
+
+
 def _model_argument(args: dict) -> str:
     model = args.get("model")
     if not isinstance(model, str) or not model:
@@ -432,25 +517,17 @@ def _model_argument(args: dict) -> str:
 
 
 def _checked_args(args: dict) -> dict:
-    """The arguments of a sample or generate request, with model checked, count required unless a
-    table of given rows sets it, and partial rows given inline (a list of objects) as a table."""
+    """The arguments of a sample or generate request, model checked; count may be left to a table of
+    given rows."""
     _model_argument(args)
-    if "count" not in args and args.get("partial_rows") is None and args.get("impute") is None:
-        raise EngineError("invalid_arguments", "count is required unless partial_rows or impute gives the rows")
-    if isinstance(args.get("partial_rows"), list):
-        rows = args["partial_rows"]
-        if not all(isinstance(row, dict) for row in rows):
-            raise EngineError("invalid_arguments", "partial_rows must be a table's path or a list of objects of column -> value")
-        import pandas as pd
-
-        args = {**args, "partial_rows": pd.DataFrame.from_records(rows)}
+    args = _inline_partial_rows(args)
     rules_off = args.get("rules_off")
     if rules_off is not None and (not isinstance(rules_off, list) or not all(isinstance(r, str) for r in rules_off)):
         raise EngineError("invalid_arguments", "rules_off must be a list of rule ids")
     for name in ("output", "format"):
         if args.get(name) is not None and not isinstance(args[name], str):
             raise EngineError("invalid_arguments", f"{name} must be a string")
-    return args
+    return {"count": None, **args}
 
 
 # The libraries a model's load imports, largest first; the ones an install lacks are left out.
@@ -493,4 +570,5 @@ def main(argv: list[str], emit: EventCallback) -> None:
     # sys.stdin's buffer, held by the reader thread blocked in a read, and abort.
     requests = open(os.dup(sys.stdin.fileno()), "rb")
     threading.Thread(target=worker.read, args=(requests,), name="requests", daemon=True).start()
+    threading.Thread(target=worker.serve_checks, name="checks", daemon=True).start()
     worker.serve(preload=args.preload)

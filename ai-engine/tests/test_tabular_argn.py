@@ -172,6 +172,75 @@ def test_anomalies_are_exact_and_parquet_works(models, tmp_path):
     assert run_cli("generate.py", "--model", folder, "--count", 50, "--output", parquet, "--seed", 3).rc == 0
 
 
+def test_generation_set_up_is_made_once_per_loaded_model(models, monkeypatch):
+    from mostlyai.engine._tabular import common
+
+    from doppel_engine._generate import load_model
+
+    folder, _ = models("TabularARGN", "penguins")
+    calls = {"load_model_artifacts": 0, "create_and_load_model": 0}
+    for name in calls:
+        original = getattr(common, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(common, name, counted)
+    argn = load_model(str(folder)).algorithm
+    argn.reseed(1)
+    given = argn.sample(20)
+    given = given[["species"]]
+    for _ in range(3):
+        argn.sample(30)
+    argn.sample_given(given)
+    assert calls == {"load_model_artifacts": 1, "create_and_load_model": 1}
+
+
+def test_a_seed_gives_the_same_rows_from_a_fresh_and_a_warm_model(models):
+    """The first call builds the network (drawing its initial weights from torch's generator),
+    later calls reuse it: a seed must give the same rows either way."""
+    from doppel_engine._generate import load_model
+
+    folder, _ = models("TabularARGN", "penguins")
+    warm = load_model(str(folder)).algorithm
+    warm.reseed(9)
+    given = warm.sample(40)
+    given.loc[::2, "island"] = None
+    given.loc[1::2, [c for c in given.columns if c != "species"]] = None
+
+    def rows(argn):
+        argn.reseed(5)
+        return argn.sample(60), argn.sample_given(given)
+
+    fresh_plain, fresh_given = rows(load_model(str(folder)).algorithm)
+    for _ in range(2):
+        plain, conditioned = rows(warm)
+        pd.testing.assert_frame_equal(plain, fresh_plain)
+        pd.testing.assert_frame_equal(conditioned, fresh_given)
+    warm.reseed(6)
+    assert not warm.sample(60).equals(fresh_plain)
+
+
+def test_the_generator_draws_of_building_a_network_are_counted_for_replay():
+    import torch
+
+    from doppel_engine._mostlyai import _words_drawn
+
+    torch.manual_seed(3)
+    before = torch.get_rng_state()
+    torch.nn.Linear(50, 40)  # uniform initial weights
+    torch.nn.Embedding(30, 16)  # normal ones, drawn in pairs of words
+    after = torch.get_rng_state()
+    words = _words_drawn(before, after)
+    assert words is not None and words >= 50 * 40 + 40 + 30 * 16
+    torch.set_rng_state(before)
+    torch.empty(words, dtype=torch.float32).uniform_()
+    assert torch.equal(torch.get_rng_state(), after)
+    torch.empty(3).normal_()  # keeps the second normal of its last pair for the next draw: not words alone
+    assert _words_drawn(before, torch.get_rng_state()) is None
+
+
 def test_changed_workspace_file_is_rejected(models, tmp_path):
     import shutil
 

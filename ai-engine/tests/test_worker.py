@@ -151,6 +151,55 @@ def test_partial_rows_come_inline_and_give_the_count(worker, model):
     assert records[0]["island"] == "Biscoe" and records[1]["island"] == "Torgersen" and records[1]["sex"] == "male"
     bad = worker.request({"id": "inline-partial-bad", "op": "sample", "model": str(model), "partial_rows": ["Biscoe"]})
     assert bad["event"] == "failed" and bad["code"] == "invalid_arguments"
+    checked = worker.request({"id": "inline-partial-check", "op": "check", "model": str(model), "partial_rows": given})
+    assert checked == {"id": "inline-partial-check", "event": "completed", "rows": 3}
+
+
+def test_check_answers_what_sample_answers_without_loading_the_model(worker, model, tmp_path):
+    # A copy whose model file was changed: sample refuses to load it, check never loads it.
+    copy = shutil.copytree(model, tmp_path / "unloaded")
+    model_file = copy / json.loads((copy / "metadata.json").read_text())["model"]["file"]
+    model_file.write_bytes(model_file.read_bytes() + b"\0")
+    partial = tmp_path / "partial.csv"
+    partial.write_text("island,sex\nDream,\nBiscoe,female\n,male\n")
+    cases = {
+        "fixed": {"count": 20, "conditions": {"island": "Dream"}},
+        "partial": {"partial_rows": str(partial)},
+        "shares": {"count": 10, "shares": {"sex": {"male": 0.5, "female": 0.5}}},
+        "plain": {"count": 7},
+        "unseen": {"count": 5, "conditions": {"island": "Atlantis"}},
+        "bad-shares": {"count": 5, "shares": {"sex": {"male": 0.5, "female": 0.6}}},
+        "two-kinds": {"count": 5, "conditions": {"island": "Dream"}, "shares": {"sex": {"male": 1.0}}},
+        "no-count": {"conditions": {"island": "Dream"}},
+        "partial-count": {"count": 4, "partial_rows": str(partial)},
+        "bad-seed": {"count": 5, "seed": "one"},
+    }
+    for name, args in cases.items():
+        checked = worker.request({"id": f"check-{name}", "op": "check", "model": str(copy), **args})
+        sampled = worker.request({"id": f"check-sample-{name}", "op": "sample", "model": str(model), **args})
+        if sampled["event"] == "completed":
+            assert checked == {"id": f"check-{name}", "event": "completed", "rows": sampled["rows"]}, (name, checked)
+        else:
+            assert checked["event"] == "failed" and checked["code"] in ("invalid_condition", "invalid_arguments"), (name, checked, sampled)
+            assert (checked["code"], checked["message"]) == (sampled["code"], sampled["message"]), name
+    assert [checked["rows"] for checked in (worker.answer("check-fixed"), worker.answer("check-partial"))] == [20, 3]
+    assert str(copy.resolve()) not in [e["model"] for e in worker.health()["cache"]["entries"]]
+    assert worker.request({"id": "check-model", "op": "check", "model": str(tmp_path / "none"), "count": 1})["code"] == "model_not_found"
+    refused = worker.request({"id": "check-anomalies", "op": "check", "model": str(model), "count": 1, "anomalies": {"ratio": 0.1}})
+    assert refused["code"] == "invalid_arguments" and "check does not take anomalies" in refused["message"]
+
+
+def test_check_answers_at_once_while_a_request_runs(worker, model, tmp_path):
+    worker.send({"id": "check-long", "op": "generate", "model": str(model), "output": str(tmp_path / "long.csv"), **LONG})
+    worker.first("check-long", "progress")
+    started = time.perf_counter()
+    refused = worker.request({"id": "check-busy", "op": "check", "model": str(model), "count": 5, "conditions": {"island": "Atlantis"}})
+    seconds = time.perf_counter() - started
+    assert refused["code"] == "invalid_condition" and "island" in refused["message"]
+    assert seconds < 1.0, f"check took {seconds:.3f} s"
+    assert not [e for e in worker.events if e["id"] == "check-long" and e["event"] in TERMINAL], "the check waited for the running request"
+    assert worker.request({"id": "check-cancel", "op": "cancel", "target": "check-long"})["state"] == "running"
+    assert worker.answer("check-long")["event"] == "cancelled"
 
 
 def test_generate_writes_the_same_bytes_as_generate_py(worker, model, tmp_path):
