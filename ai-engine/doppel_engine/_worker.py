@@ -8,6 +8,7 @@ requests one by one and runs them, so a loaded model is used by one request at a
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import queue
@@ -302,9 +303,14 @@ class Worker:
 
     # --- main thread ---------------------------------------------------------------------------
 
-    def serve(self) -> None:
-        """Run queued requests until shutdown, end of input or the request limit."""
+    def serve(self, preload: bool = False) -> None:
+        """Run queued requests until shutdown, end of input or the request limit; with ``preload``,
+        import the engine's libraries first, so that the first request finds them loaded."""
         self.emit(self.hello())
+        if preload:
+            started = time.monotonic()
+            loaded = preload_libraries()
+            self.emit({"id": None, "event": "ready", "preloaded": loaded, "seconds": round(time.monotonic() - started, 3)})
         while True:
             request = self._queue.get()
             if request is None:
@@ -477,6 +483,7 @@ def _one_torch_thread() -> Iterator[None]:
 def check(args: dict) -> dict:
     """What ``sample`` answers of these arguments, from the model's metadata.json and its
     algorithm's catalogue entry, without loading the model: the rows, or the failure."""
+    args = _inline_partial_rows(args)
     count, seed = args.get("count"), args.get("seed")
     check_sample_arguments(count, CHUNK_SIZE, seed)
     folder = ModelFolder.read(_model_argument(args))
@@ -490,6 +497,18 @@ def check(args: dict) -> dict:
     return {"rows": rows}
 
 
+def _inline_partial_rows(args: dict) -> dict:
+    """Partial rows given inline (a list of objects, column -> value) as the table they stand for."""
+    rows = args.get("partial_rows")
+    if not isinstance(rows, list):
+        return args
+    if not all(isinstance(row, dict) for row in rows):
+        raise EngineError("invalid_arguments", "partial_rows must be a table's path or a list of objects of column -> value")
+    import pandas as pd
+
+    return {**args, "partial_rows": pd.DataFrame.from_records(rows)}
+
+
 def _model_argument(args: dict) -> str:
     model = args.get("model")
     if not isinstance(model, str) or not model:
@@ -498,8 +517,10 @@ def _model_argument(args: dict) -> str:
 
 
 def _checked_args(args: dict) -> dict:
-    """The arguments of a sample or generate request, model checked; count may be left to a table of given rows."""
+    """The arguments of a sample or generate request, model checked; count may be left to a table of
+    given rows."""
     _model_argument(args)
+    args = _inline_partial_rows(args)
     rules_off = args.get("rules_off")
     if rules_off is not None and (not isinstance(rules_off, list) or not all(isinstance(r, str) for r in rules_off)):
         raise EngineError("invalid_arguments", "rules_off must be a list of rule ids")
@@ -507,6 +528,21 @@ def _checked_args(args: dict) -> dict:
         if args.get(name) is not None and not isinstance(args[name], str):
             raise EngineError("invalid_arguments", f"{name} must be a string")
     return {"count": None, **args}
+
+
+# The libraries a model's load imports, largest first; the ones an install lacks are left out.
+PRELOADED = ("torch", "sdv.single_table", "mostlyai.engine")
+
+
+def preload_libraries() -> list[str]:
+    loaded = []
+    for name in PRELOADED:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        loaded.append(name)
+    return loaded
 
 
 def main(argv: list[str], emit: EventCallback) -> None:
@@ -523,6 +559,7 @@ def main(argv: list[str], emit: EventCallback) -> None:
     p.add_argument(
         "--max-rss-bytes", type=int, default=env_int("DOPPEL_WORKER_MAX_RSS_BYTES", None), help="exit after a request that leaves more resident memory"
     )
+    p.add_argument("--preload", action="store_true", help="import the engine's libraries at start, before the first request")
     args = p.parse_args(argv)
     for name in ("cache_bytes", "queue_size", "max_requests", "max_rss_bytes"):
         value = getattr(args, name)
@@ -534,4 +571,4 @@ def main(argv: list[str], emit: EventCallback) -> None:
     requests = open(os.dup(sys.stdin.fileno()), "rb")
     threading.Thread(target=worker.read, args=(requests,), name="requests", daemon=True).start()
     threading.Thread(target=worker.serve_checks, name="checks", daemon=True).start()
-    worker.serve()
+    worker.serve(preload=args.preload)

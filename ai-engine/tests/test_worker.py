@@ -143,6 +143,18 @@ def test_a_sample_takes_the_conditions_generate_takes(worker, model):
     assert unknown["event"] == "failed" and unknown["code"] == "invalid_condition" and "island" in unknown["message"]
 
 
+def test_partial_rows_come_inline_and_give_the_count(worker, model):
+    given = [{"island": "Biscoe"}, {"sex": "male", "island": "Torgersen"}, {}]
+    answer = worker.request({"id": "inline-partial", "op": "sample", "model": str(model), "seed": 2, "partial_rows": given})
+    assert answer["event"] == "completed" and answer["rows"] == 3, answer
+    records = answer["records"]
+    assert records[0]["island"] == "Biscoe" and records[1]["island"] == "Torgersen" and records[1]["sex"] == "male"
+    bad = worker.request({"id": "inline-partial-bad", "op": "sample", "model": str(model), "partial_rows": ["Biscoe"]})
+    assert bad["event"] == "failed" and bad["code"] == "invalid_arguments"
+    checked = worker.request({"id": "inline-partial-check", "op": "check", "model": str(model), "partial_rows": given})
+    assert checked == {"id": "inline-partial-check", "event": "completed", "rows": 3}
+
+
 def test_check_answers_what_sample_answers_without_loading_the_model(worker, model, tmp_path):
     # A copy whose model file was changed: sample refuses to load it, check never loads it.
     copy = shutil.copytree(model, tmp_path / "unloaded")
@@ -282,3 +294,44 @@ def test_the_worker_exits_when_a_request_leaves_it_above_its_memory_bound(tmp_pa
     assert w.request({"id": "r1", "op": "sample", "model": str(tmp_path / "none"), "count": 1})["code"] == "model_not_found"
     assert w.next_event()["reason"] == "max_rss_bytes"
     assert w.close() == 0
+
+
+def test_preload_imports_the_libraries_before_the_first_request_and_says_so(tmp_path, model):
+    w = WorkerProcess(tmp_path, "--preload")
+    w.send({"id": "after-preload", "op": "sample", "model": str(model), "count": 3})
+    ready = w.next_event()
+    assert ready["id"] is None and ready["event"] == "ready", ready
+    assert "torch" in ready["preloaded"] and ready["seconds"] > 0
+    answer = w.answer("after-preload")
+    assert answer["event"] == "completed" and answer["rows"] == 3
+    assert w.close() == 0
+
+
+def test_sampling_twenty_models_in_turn_keeps_the_cache_and_the_process_within_their_bounds(tmp_path, model):
+    from doppel_engine._model_folder import ModelFolder
+    from doppel_engine._worker import model_bytes
+
+    size = model_bytes(ModelFolder.read(model))
+    copies = [shutil.copytree(model, tmp_path / f"model-{i}") for i in range(20)]
+    probe = WorkerProcess(tmp_path, "--cache-bytes", str(size * 3))
+    assert probe.request({"id": "p", "op": "sample", "model": str(copies[0]), "count": 5})["event"] == "completed"
+    warm_rss = probe.health()["rss_bytes"]
+    probe.close()
+    # Room for three models and a little growth: a worker that grows past it recycles itself.
+    bound = warm_rss + 64 * 1024 * 1024
+    w = WorkerProcess(tmp_path, "--cache-bytes", str(size * 3), "--max-rss-bytes", str(bound))
+    recycled = 0
+    for i, copy in enumerate(copies):
+        answer = w.request({"id": f"m{i}", "op": "sample", "model": str(copy), "count": 50})
+        assert answer["event"] == "completed", answer
+        time.sleep(0.2)  # a recycling line follows the answer at once
+        if any(e["event"] == "recycling" for e in w.events):  # it outgrew its bound: the caller starts another
+            assert w.close() == 0
+            recycled += 1
+            w = WorkerProcess(tmp_path, "--cache-bytes", str(size * 3), "--max-rss-bytes", str(bound))
+            continue
+        health = w.health()
+        assert health["cache"]["used_bytes"] <= health["cache"]["bound_bytes"] and len(health["cache"]["entries"]) <= 3
+        assert health["rss_bytes"] <= bound, health
+    assert recycled < 20
+    w.close()

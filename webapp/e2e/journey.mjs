@@ -2,7 +2,7 @@
 // register → project → drop penguins.csv → check the preview → upload → train GaussianCopula →
 // quality charts, attack risks, quality check and fidelity list → download the HTML evaluation
 // report and open it from disk → generate 500 rows with 2% anomalies → download CSV and SQL and
-// count rows.
+// count rows → Try it: sample 50 rows with species fixed, regenerate, queue 200 rows like them.
 //
 // Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default the repository's
 // samples/), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
@@ -153,6 +153,24 @@ async function waitForStatus(page, scope, wanted, timeout, what) {
   }
 }
 
+/** Waits for the Try it panel to show `summary`, or fails with what it shows instead. */
+async function waitForSample(panel, summary) {
+  // The first call after a start loads the engine's libraries: several seconds.
+  await panel.locator(`${summary}, [role=alert]`).first().waitFor({ timeout: 120_000 });
+  const alerts = await panel.locator('[role=alert]').allInnerTexts();
+  check(alerts.length === 0, `sampling failed: ${alerts.join(' ').replace(/\s+/g, ' ')}`);
+}
+
+/** Checks that the Try it panel shows `rows` sampled rows, every one of them with `species`. */
+async function checkSampledSpecies(panel, species, rows) {
+  const shown = await panel
+    .locator('table[aria-label="Sampled rows"] tbody td[data-column="species"]')
+    .allInnerTexts();
+  check(shown.length === rows, `the panel shows ${shown.length} rows, expected ${rows}`);
+  const others = shown.filter((value) => value !== species);
+  check(others.length === 0, `rows with species ${others.slice(0, 3).join(', ')}, not ${species}`);
+}
+
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const penguins = join(DATASETS, 'penguins.csv');
@@ -183,6 +201,8 @@ async function main() {
   const password = 'journey-password-1';
   const project = `Penguins ${new Date().toISOString().slice(0, 19)}`;
   let batchId = null;
+  let species = null;
+  let firstSeed = null;
 
   const journey = [
     [
@@ -361,6 +381,54 @@ async function main() {
         const tuples = countSqlTuples(text);
         console.log(`     ${download.suggestedFilename()}: ${tuples} value tuples`);
         check(tuples === 500, `the SQL inserts ${tuples} rows, expected 500`);
+      },
+    ],
+    // Last: the panel's Regenerate and "Generate N like this" buttons would also answer the
+    // generation step's getByRole('button', { name: 'Generate' }).
+    [
+      'try-it-sample-with-species-fixed',
+      async () => {
+        const panel = page.getByRole('region', { name: 'Try it' });
+        await panel.getByRole('button', { name: 'Try it' }).click();
+        await panel.getByLabel('Fixed values').check();
+        await panel.getByLabel('Column of fixed value 1').selectOption('species');
+        const offered = await panel
+          .locator('#condition-values-0 option')
+          .evaluateAll((options) => options.map((option) => option.value));
+        check(offered.length > 0, 'the panel offers no value of species');
+        species = offered[0];
+        await panel.getByLabel('Value of fixed value 1').fill(species);
+        await panel.getByLabel('Rows to sample').fill('50');
+        await panel.getByRole('button', { name: 'Sample', exact: true }).click();
+        await waitForSample(panel, '[data-testid=sample-summary]');
+        const summary = panel.getByTestId('sample-summary');
+        firstSeed = await summary.getAttribute('data-seed');
+        console.log(`     ${(await summary.innerText()).replace(/\s+/g, ' ')}`);
+        await checkSampledSpecies(panel, species, 50);
+      },
+    ],
+    [
+      'try-it-regenerate',
+      async () => {
+        const panel = page.getByRole('region', { name: 'Try it' });
+        await panel.getByRole('button', { name: 'Regenerate' }).click();
+        await waitForSample(panel, `[data-testid=sample-summary]:not([data-seed="${firstSeed}"])`);
+        await checkSampledSpecies(panel, species, 50);
+      },
+    ],
+    [
+      'try-it-generate-200-like-this',
+      async () => {
+        const panel = page.getByRole('region', { name: 'Try it' });
+        await panel.getByLabel('Rows in the batch').fill('200');
+        await panel.getByRole('button', { name: 'Generate 200 like this' }).click();
+        const queued = await panel.getByText(/^Batch #\d+ queued/).innerText();
+        const id = /#(\d+)/.exec(queued)[1];
+        check(queued.includes(`species = ${species}`), `the batch was queued as: ${queued}`);
+        const scope = `[data-batch-id="${id}"]`;
+        await waitForStatus(page, scope, 'COMPLETED', TRAIN_TIMEOUT, 'the batch like the sample');
+        const shown = await page.locator(scope).innerText();
+        check(/\b200 rows\b/.test(shown), `batch ${id} shows: ${shown.replace(/\s+/g, ' ')}`);
       },
     ],
   ];

@@ -44,19 +44,22 @@ export async function failure(response, { auth = true } = {}) {
 }
 
 /**
- * Calls the JSON API. `body` is sent as JSON; `auth: false` for sign-in and registration.
+ * Calls the JSON API. `body` is sent as JSON, or as multipart/form-data when it is a FormData;
+ * `auth: false` for sign-in and registration.
  * Resolves to the parsed body (null for 204), or rejects with ApiError.
  */
 export async function api(path, { method = 'GET', body, auth = true, raw = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (auth) Object.assign(headers, authHeaders());
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // A FormData body gets its Content-Type, with the part boundary, from fetch itself.
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {

@@ -41,5 +41,12 @@ export const evaluateModel = (id, request) =>
   api(`/api/models/${id}/evaluation`, { method: 'POST', body: request });
 
 export const generate = (request) => api('/api/generate', { method: 'POST', body: request });
+export const sampleRows = (modelId, request) =>
+  api(`/api/models/${modelId}/sample`, { method: 'POST', body: request });
+export function imputeRows(modelId, file) {
+  const form = new FormData();
+  form.append('file', file);
+  return api(`/api/models/${modelId}/impute`, { method: 'POST', body: form });
+}
 export const listBatches = (modelId) => api(`/api/models/${modelId}/batches`);
 export const getBatch = (id) => api(`/api/synthetic/${id}`);

@@ -11,6 +11,9 @@ export const FORMATS = [
 
 export const ACTIVE_BATCH = ['PENDING', 'GENERATING'];
 
+/** The query that lists a model's batches: every part of the page that queues one refreshes it. */
+export const batchesKey = (modelId) => ['batches', String(modelId)];
+
 /**
  * Batches with their status, the rules each switched off, and, once complete, a download
  * button per format.
@@ -35,7 +38,7 @@ export default function BatchList({ batches, onDownload, rules = [] }) {
   return (
     <ul className="divide-y divide-slate-100" aria-label="Batches">
       {batches.map((batch) => (
-        <li key={batch.id} className="space-y-2 py-3" data-testid="batch">
+        <li key={batch.id} className="space-y-2 py-3" data-testid="batch" data-batch-id={batch.id}>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span className="font-medium">Batch #{batch.id}</span>
             <StatusBadge status={batch.status} />

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { generate, listBatches } from '../api/endpoints.js';
 import { downloadBatch } from '../api/download.js';
-import BatchList, { ACTIVE_BATCH } from './BatchList.jsx';
-import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
+import { checkBatchRows } from '../lib/batchRows.js';
+import BatchList, { ACTIVE_BATCH, batchesKey } from './BatchList.jsx';
+import { ErrorMessage, Loading } from './Feedback.jsx';
 import RuleSwitches from './RuleSwitches.jsx';
-
-const MAX_ROWS = 10_000_000;
+import TextField from './TextField.jsx';
 
 /**
  * Generate synthetic rows (optionally with labelled anomalies, and without some of the model's
@@ -20,7 +20,7 @@ export default function DownloadCenter({ modelId, rules = [] }) {
   const [rulesOff, setRulesOff] = useState([]);
   const [errors, setErrors] = useState({});
   const batches = useQuery({
-    queryKey: ['batches', String(modelId)],
+    queryKey: batchesKey(modelId),
     queryFn: () => listBatches(modelId),
     refetchInterval: (query) =>
       (query.state.data ?? []).some((b) => ACTIVE_BATCH.includes(b.status)) ? 1000 : false,
@@ -32,7 +32,7 @@ export default function DownloadCenter({ modelId, rules = [] }) {
       if (rulesOff.length > 0) request.rulesOff = rulesOff;
       return generate(request);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['batches', String(modelId)] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: batchesKey(modelId) }),
     onError: (error) => {
       const field = error.field?.replace(/^anomalies\./, '');
       if (field === 'count') setErrors({ count: error.message });
@@ -43,9 +43,8 @@ export default function DownloadCenter({ modelId, rules = [] }) {
   function submit(event) {
     event.preventDefault();
     const found = {};
-    if (!/^\d+$/.test(count.trim()) || Number(count) < 1 || Number(count) > MAX_ROWS) {
-      found.count = `Enter a whole number of rows from 1 to ${MAX_ROWS.toLocaleString('en-US')}.`;
-    }
+    const countError = checkBatchRows(count);
+    if (countError) found.count = countError;
     const r = Number(ratio);
     if (inject && (ratio.trim() === '' || !Number.isFinite(r) || r <= 0 || r > 50)) {
       found.ratio = 'Enter a share of anomalies above 0% and at most 50%.';
@@ -62,21 +61,15 @@ export default function DownloadCenter({ modelId, rules = [] }) {
         Generate and download
       </h2>
       <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-4">
-        <div className="w-40">
-          <label htmlFor="row-count" className="label">
-            Rows to generate
-          </label>
-          <input
-            id="row-count"
-            inputMode="numeric"
-            className={`input ${errors.count ? 'input-invalid' : ''}`}
-            value={count}
-            onChange={(e) => setCount(e.target.value)}
-            aria-invalid={Boolean(errors.count)}
-            aria-describedby={errors.count ? 'row-count-error' : undefined}
-          />
-          <FieldError id="row-count-error" message={errors.count} />
-        </div>
+        <TextField
+          id="row-count"
+          label="Rows to generate"
+          className="w-40"
+          inputMode="numeric"
+          value={count}
+          onChange={setCount}
+          error={errors.count}
+        />
         <div className="pt-7">
           <div className="flex items-center gap-2">
             <input
@@ -92,21 +85,15 @@ export default function DownloadCenter({ modelId, rules = [] }) {
           </div>
         </div>
         {inject && (
-          <div className="w-40">
-            <label htmlFor="anomaly-ratio" className="label">
-              Anomaly share (%)
-            </label>
-            <input
-              id="anomaly-ratio"
-              inputMode="decimal"
-              className={`input ${errors.ratio ? 'input-invalid' : ''}`}
-              value={ratio}
-              onChange={(e) => setRatio(e.target.value)}
-              aria-invalid={Boolean(errors.ratio)}
-              aria-describedby={errors.ratio ? 'anomaly-ratio-error' : undefined}
-            />
-            <FieldError id="anomaly-ratio-error" message={errors.ratio} />
-          </div>
+          <TextField
+            id="anomaly-ratio"
+            label="Anomaly share (%)"
+            className="w-40"
+            inputMode="decimal"
+            value={ratio}
+            onChange={setRatio}
+            error={errors.ratio}
+          />
         )}
         <RuleSwitches rules={rules} off={rulesOff} onChange={setRulesOff} />
         <div className="pt-6">

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { listAlgorithms, trainModel } from '../api/endpoints.js';
-import { SEED_RANGE } from '../lib/tableRules.js';
+import { checkSeed } from '../lib/tableRules.js';
 import { initialValues, settingForField, toSettings, validate } from '../lib/trainingForm.js';
 import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
 import SettingField from './SettingField.jsx';
@@ -13,12 +13,6 @@ const PRIMARY = /epoch|batch/i;
  * The training form, built entirely from the algorithm catalogue and checked against its rules
  * before anything is sent.
  */
-function isSeed(text) {
-  return (
-    /^\d{1,10}$/.test(text) && Number(text) >= SEED_RANGE.min && Number(text) <= SEED_RANGE.max
-  );
-}
-
 export default function TrainingConfig({ datasetId, onStarted }) {
   const catalogue = useQuery({
     queryKey: ['algorithms'],
@@ -95,10 +89,7 @@ export default function TrainingConfig({ datasetId, onStarted }) {
     event.preventDefault();
     setTouched(true);
     const found = validate(algorithm, values);
-    let badSeed = null;
-    if (seed.trim() !== '' && !isSeed(seed.trim())) {
-      badSeed = `Seed must be a whole number from ${SEED_RANGE.min} to ${SEED_RANGE.max}.`;
-    }
+    const badSeed = checkSeed(seed);
     const foundPrivacy = offersPrivacy && privateTraining ? validate(privacy, privacyValues) : {};
     setErrors(found);
     setPrivacyErrors(foundPrivacy);

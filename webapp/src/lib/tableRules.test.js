@@ -9,6 +9,7 @@ import {
   NULL_TOKENS,
   SEED_RANGE,
   SNIFF_BYTES,
+  checkSeed,
   isIdName,
 } from './tableRules.js';
 import { inferColumn } from './inferTypes.js';
@@ -48,6 +49,15 @@ describe('the shared table rules', () => {
     }
     for (const name of ['idea', 'valid', 'keys', 'paid']) {
       expect(isIdName(name), name).toBe(false);
+    }
+  });
+
+  it('take a seed left empty or inside the range, and refuse any other', () => {
+    for (const seed of ['', '  ', '0', String(SEED_RANGE.max)]) {
+      expect(checkSeed(seed), seed).toBeNull();
+    }
+    for (const seed of ['-1', '1.5', 'seven', String(SEED_RANGE.max + 1)]) {
+      expect(checkSeed(seed), seed).toMatch(/^Seed must be a whole number from 0 to /);
     }
   });
 

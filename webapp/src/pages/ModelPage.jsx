@@ -8,10 +8,11 @@ import { ErrorMessage, Loading } from '../components/Feedback.jsx';
 import MetricVisualizer from '../components/MetricVisualizer.jsx';
 import RulesKept from '../components/RulesKept.jsx';
 import TrainingProgress, { ACTIVE } from '../components/TrainingProgress.jsx';
+import TryIt from '../components/TryIt.jsx';
 
 /**
- * One model: live training, then its evaluation, the rules it keeps, how it learns each column and
- * the download center.
+ * One model: live training, then its evaluation, the rules it keeps, how it learns each column, a
+ * quick try of what it makes and the download center.
  */
 export default function ModelPage() {
   const { projectId, modelId } = useParams();
@@ -51,6 +52,7 @@ export default function ModelPage() {
           <EvaluateAgain modelId={m.id} datasetId={m.datasetId} />
           <RulesKept modelId={m.id} rules={m.rules} />
           <ColumnEncodings encodings={m.encodings} />
+          <TryIt modelId={m.id} datasetId={m.datasetId} algorithm={m.algorithm} />
           <DownloadCenter modelId={m.id} rules={m.rules} />
         </>
       )}

@@ -8,6 +8,7 @@ import {
   listDatasets,
   listModels,
 } from '../api/endpoints.js';
+import { batchesKey } from '../components/BatchList.jsx';
 import ConfirmDialog from '../components/ConfirmDialog.jsx';
 import DataUpload from '../components/DataUpload.jsx';
 import { EmptyState, ErrorMessage, Loading, StatusBadge } from '../components/Feedback.jsx';
@@ -129,7 +130,7 @@ function BatchOverview({ projectId, models }) {
   const completed = (models.data ?? []).filter((m) => m.status === 'COMPLETED');
   const batches = useQueries({
     queries: completed.map((m) => ({
-      queryKey: ['batches', String(m.id)],
+      queryKey: batchesKey(m.id),
       queryFn: () => listBatches(m.id),
     })),
   });

@@ -31,6 +31,7 @@ import dev.doppel.application.port.out.TableReader;
 import dev.doppel.application.service.JobRunner;
 import dev.doppel.application.service.JobSettings;
 import dev.doppel.application.service.ModelService;
+import dev.doppel.application.service.SampleService;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +57,7 @@ public class ApplicationWiring {
 
   @Bean
   JobSettings jobSettings(JobProperties jobs) {
-    return new JobSettings(jobs.maxGeneratedRows(), jobs.evaluationRows(), jobs.progressWriteInterval());
+    return new JobSettings(jobs.maxGeneratedRows(), jobs.maxSampledRows(), jobs.evaluationRows(), jobs.progressWriteInterval());
   }
 
   @Bean(destroyMethod = "shutdownNow")
@@ -101,9 +102,16 @@ public class ApplicationWiring {
 
   @Bean
   BatchService batchService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, JobSettings settings,
-      Quotas quotas, Clock clock) {
-    return new BatchService(projects, datasets, models, batches, files, jobs, settings, quotas, clock);
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, SynthesisEngine engine,
+      JobSettings settings, UploadLimits limits, Quotas quotas, Clock clock) {
+    return new BatchService(projects, datasets, models, batches, files, jobs, engine, settings, limits, quotas, clock);
+  }
+
+  @Bean
+  SampleService sampleService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, SynthesisEngine engine, TableExporter exporter,
+      JobSettings settings) {
+    return new SampleService(projects, datasets, models, batches, files, engine, exporter, settings);
   }
 
   @Bean
@@ -154,12 +162,15 @@ public class ApplicationWiring {
   }
 
   @Bean
-  DatasetService datasetService(
-      ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, DoppelProperties properties, Quotas quotas,
-      CascadingDeletion deletion) {
+  UploadLimits uploadLimits(DoppelProperties properties) {
     DoppelProperties.Upload upload = properties.upload();
-    UploadLimits limits =
-        new UploadLimits(upload.maxFileSize().toBytes(), upload.maxColumns(), upload.maxPreviewRows(), ProfilingLimits.DEFAULT);
+    return new UploadLimits(upload.maxFileSize().toBytes(), upload.maxColumns(), upload.maxPreviewRows(), ProfilingLimits.DEFAULT);
+  }
+
+  @Bean
+  DatasetService datasetService(
+      ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, UploadLimits limits, Quotas quotas,
+      CascadingDeletion deletion) {
     return new DatasetService(projects, datasets, files, tables, clock, limits, quotas, deletion);
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     when not configured
  * @param directory the ai-engine folder
  * @param threads CPU threads the engine may use; 0 means all
+ * @param workers the warm engine workers that serve generation and sampling (ai-engine/WORKER.md)
  */
 @ConfigurationProperties(prefix = "doppel.engine")
 public record EngineProperties(
@@ -20,7 +21,8 @@ public record EngineProperties(
     Duration trainTimeout,
     Duration generateTimeout,
     Duration evaluateTimeout,
-    int threads) {
+    int threads,
+    Workers workers) {
   public EngineProperties {
     adapter = adapter == null || adapter.isBlank() ? "python" : adapter;
     python = python == null || python.toString().isBlank() ? Path.of("") : python.toAbsolutePath();
@@ -28,5 +30,25 @@ public record EngineProperties(
     trainTimeout = trainTimeout == null ? Duration.ofHours(6) : trainTimeout;
     generateTimeout = generateTimeout == null ? Duration.ofHours(2) : generateTimeout;
     evaluateTimeout = evaluateTimeout == null ? Duration.ofHours(1) : evaluateTimeout;
+    workers = workers == null ? new Workers(null, null, null, null, null, null) : workers;
+  }
+
+  /**
+   * @param count workers kept running (at least 1); each keeps the libraries loaded, about 1.5 GB
+   * @param cacheBytes the bound of each worker's cache of loaded models
+   * @param maxRequests a worker is replaced after serving this many requests; none when left out
+   * @param maxRssBytes a worker is replaced after a request that leaves it above this resident
+   *     memory
+   * @param sampleTimeout the longest a sample (POST /api/models/{id}/sample) may take
+   * @param warmOnStart whether the workers start and load the libraries when the application starts
+   */
+  public record Workers(Integer count, Long cacheBytes, Integer maxRequests, Long maxRssBytes, Duration sampleTimeout, Boolean warmOnStart) {
+    public Workers {
+      count = count == null || count < 1 ? 2 : count;
+      cacheBytes = cacheBytes == null || cacheBytes < 0 ? 1L << 30 : cacheBytes;
+      maxRssBytes = maxRssBytes == null ? 6L << 30 : maxRssBytes;
+      sampleTimeout = sampleTimeout == null ? Duration.ofMinutes(2) : sampleTimeout;
+      warmOnStart = warmOnStart == null || warmOnStart;
+    }
   }
 }

@@ -8,16 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param generationWorkers generations that run at once
  * @param evaluationWorkers evaluations that run at once
  * @param maxGeneratedRows the largest count one generation may ask for
+ * @param maxSampledRows the most rows one synchronous sample (POST /api/models/{id}/sample) may ask for
  * @param evaluationRows rows generated for, and compared in, each model's evaluation
  */
 @ConfigurationProperties(prefix = "doppel.jobs")
 public record JobProperties(
-    int trainingWorkers, int generationWorkers, int evaluationWorkers, long maxGeneratedRows, int evaluationRows, Duration progressWriteInterval) {
+    int trainingWorkers, int generationWorkers, int evaluationWorkers, long maxGeneratedRows, int maxSampledRows, int evaluationRows, Duration progressWriteInterval) {
   public JobProperties {
     trainingWorkers = trainingWorkers <= 0 ? 1 : trainingWorkers;
     generationWorkers = generationWorkers <= 0 ? 1 : generationWorkers;
     evaluationWorkers = evaluationWorkers <= 0 ? 1 : evaluationWorkers;
     maxGeneratedRows = maxGeneratedRows <= 0 ? 10_000_000 : maxGeneratedRows;
+    maxSampledRows = maxSampledRows <= 0 ? 10_000 : maxSampledRows;
     evaluationRows = evaluationRows <= 0 ? 20_000 : evaluationRows;
     progressWriteInterval = progressWriteInterval == null ? Duration.ofSeconds(1) : progressWriteInterval;
   }

@@ -2,8 +2,12 @@ package dev.doppel.bootstrap;
 
 import dev.doppel.adapter.engine.python.EngineSettings;
 import dev.doppel.adapter.engine.python.PythonSynthesisEngine;
+import dev.doppel.adapter.engine.python.WorkerSettings;
 import dev.doppel.application.port.in.ListAlgorithmsQuery;
 import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,17 +20,26 @@ import org.springframework.context.annotation.Configuration;
 public class PythonEngineWiring {
   private static final Logger log = LoggerFactory.getLogger(PythonEngineWiring.class);
 
-  @Bean
+  @Bean(destroyMethod = "close")
   PythonSynthesisEngine pythonSynthesisEngine(EngineProperties engine, DoppelProperties doppel) {
     PythonSynthesisEngine python =
         new PythonSynthesisEngine(
             new EngineSettings(
                 engine.python(), engine.directory(), doppel.dataDir().resolve("engine-catalogue.json"), engine.trainTimeout(),
-                engine.generateTimeout(), engine.evaluateTimeout(), Duration.ofSeconds(30), Duration.ofSeconds(2), engine.threads()));
+                engine.generateTimeout(), engine.evaluateTimeout(), Duration.ofSeconds(30), Duration.ofSeconds(2), engine.threads()),
+            new WorkerSettings(
+                engine.workers().count(), engine.workers().cacheBytes(), Optional.ofNullable(engine.workers().maxRequests()),
+                Optional.of(engine.workers().maxRssBytes()).filter(bytes -> bytes > 0), engine.workers().sampleTimeout(), engine.workers().warmOnStart()));
     python.problem().ifPresentOrElse(
         problem -> log.error("The synthesis engine is not ready: {}. Training, generation and evaluation jobs will fail until this is fixed.", problem),
         () -> log.info("Synthesis engine: {} running {}", engine.python(), engine.directory()));
     return python;
+  }
+
+  /** Once the application serves, so that a slow start of the workers never delays it. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmEngine(ApplicationReadyEvent ready) {
+    ready.getApplicationContext().getBean(PythonSynthesisEngine.class).warmUp();
   }
 
   @Bean

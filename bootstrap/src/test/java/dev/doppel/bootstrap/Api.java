@@ -67,6 +67,35 @@ final class Api {
     return send(request(path, token).header("Content-Type", "application/json").POST(jsonBody(body)).build());
   }
 
+  /** A JSON request answered in the format {@code accept} names: the raw bytes and headers. */
+  HttpResponse<byte[]> postAccepting(String path, String token, Object body, String accept) {
+    try {
+      return http.send(
+          request(path, token).header("Content-Type", "application/json").header("Accept", accept).POST(jsonBody(body)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A multipart request with one file part named {@code file}. */
+  Reply postFile(String path, String token, String fileName, byte[] content) {
+    String boundary = "----doppel" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(content);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    return send(
+        request(path, token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   Reply patch(String path, String token, Object body) {
     return send(request(path, token).header("Content-Type", "application/json").method("PATCH", jsonBody(body)).build());
   }

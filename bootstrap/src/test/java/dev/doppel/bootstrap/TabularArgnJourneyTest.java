@@ -69,6 +69,16 @@ class TabularArgnJourneyTest extends FullStackTest {
     List<String> lines = new String(api.download("/api/synthetic/" + batch + "/download?format=csv", token).body(), StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).hasSize(301);
     assertThat(lines.get(0)).isEqualTo("species,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year,is_anomaly");
+
+    Api.Reply sampled = api.post("/api/models/" + model + "/sample", token, Map.of("rows", 60, "seed", 4, "shares", Map.of("island", Map.of("Dream", 0.5, "Biscoe", 0.5))));
+    assertThat(sampled.status()).as(sampled.toString()).isEqualTo(200);
+    List<String> islands = new java.util.ArrayList<>();
+    sampled.json().get("rows").forEach(row -> islands.add(row.get("island").asText()));
+    assertThat(islands).hasSize(60).containsOnly("Dream", "Biscoe");
+    assertThat(islands.stream().filter("Dream"::equals).count()).isEqualTo(30);
+    Api.Reply fixed = api.post("/api/models/" + model + "/sample", token, Map.of("rows", 20, "conditions", Map.of("species", "Gentoo")));
+    assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+    fixed.json().get("rows").forEach(row -> assertThat(row.get("species").asText()).isEqualTo("Gentoo"));
   }
 
   @Test

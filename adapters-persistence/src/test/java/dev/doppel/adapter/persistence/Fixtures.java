@@ -134,7 +134,7 @@ public final class Fixtures {
   }
 
   public static SyntheticBatch batch(BatchStore batches, SynthesisModel model, Instant createdAt) {
-    return batches.add(new NewBatch(model.id(), 1000, Optional.of(anomalies()), Optional.of(7L), List.of(), createdAt));
+    return batches.add(new NewBatch(model.id(), 1000, Optional.of(anomalies()), Optional.of(7L), List.of(), Optional.empty(), createdAt));
   }
 
   public static AnomalySpec anomalies() {

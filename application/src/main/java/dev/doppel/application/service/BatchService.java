@@ -1,5 +1,14 @@
 package dev.doppel.application.service;
 
+import dev.doppel.application.port.in.ImputeBatchCommand;
+import dev.doppel.application.port.in.ImputeBatchUseCase;
+import dev.doppel.application.port.in.PayloadTooLargeException;
+import dev.doppel.application.port.out.SynthesisEngine;
+import dev.doppel.application.service.Ownership.OwnedModel;
+import dev.doppel.domain.batch.Conditioning;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.InvalidInputException;
@@ -19,17 +28,13 @@ import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.synthesis.ModelId;
-import dev.doppel.domain.synthesis.ModelRule;
-import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, CancelBatchUseCase, DeleteBatchUseCase {
+public class BatchService implements GenerateBatchUseCase, ImputeBatchUseCase, FindBatchesUseCase, CancelBatchUseCase, DeleteBatchUseCase {
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
 
   private final Ownership ownership;
@@ -37,51 +42,78 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
   private final FileStore files;
   private final JobQueue jobs;
   private final JobSettings settings;
+  private final UploadLimits limits;
   private final Quotas quotas;
+  private final GenerationChecks checks;
   private final Clock clock;
 
   public BatchService(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobQueue jobs, JobSettings settings,
-      Quotas quotas, Clock clock) {
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobQueue jobs, SynthesisEngine engine,
+      JobSettings settings, UploadLimits limits, Quotas quotas, Clock clock) {
     this.ownership = new Ownership(projects, datasets, models, batches);
     this.batches = batches;
     this.files = files;
     this.jobs = jobs;
     this.settings = settings;
+    this.limits = limits;
     this.quotas = quotas;
+    this.checks = new GenerationChecks(engine, files);
     this.clock = clock;
   }
 
   @Override
   public SyntheticBatch generate(GenerateBatchCommand command) {
-    SynthesisModel model = ownership.model(command.owner(), command.model(), "modelId").model();
-    if (model.status() != ModelStatus.COMPLETED) {
-      throw new ConflictException(
-          "modelId", "model " + model.id().value() + " is " + model.status() + "; rows can only be generated from a COMPLETED model");
-    }
+    OwnedModel owned = ownership.model(command.owner(), command.model(), "modelId");
+    SynthesisModel model = owned.model();
+    GenerationChecks.requireCompleted(model, "modelId");
     if (command.count() > settings.maxGeneratedRows()) {
       throw new InvalidInputException("count", "count must be at most " + settings.maxGeneratedRows());
     }
-    requireRulesOf(model, command.rulesOff());
+    GenerationChecks.requireRulesOf(model, command.rulesOff());
+    if (command.conditioning().orElse(null) instanceof Conditioning.GivenRows given && given.rows().size() != command.count()) {
+      throw new InvalidInputException("count", "count must equal the " + given.rows().size() + " rows of partialRows, or be left out");
+    }
     quotas.requireStorageLeft(command.owner(), "count");
     quotas.requireJobSlot(command.owner());
-    SyntheticBatch batch = batches.add(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), command.rulesOff(), clock.instant()));
+    command.conditioning().ifPresent(conditioning -> checks.check(modelFolder(model), command.count(), command.seed(), conditioning));
+    return queue(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), command.rulesOff(), command.conditioning(), clock.instant()));
+  }
+
+  @Override
+  public SyntheticBatch impute(ImputeBatchCommand command) {
+    OwnedModel owned = ownership.model(command.owner(), command.model(), "id");
+    SynthesisModel model = owned.model();
+    GenerationChecks.requireCompleted(model, "id");
+    long storageLeft = quotas.requireStorageLeft(command.owner(), "file");
+    quotas.requireJobSlot(command.owner());
+    String key = FileKeys.imputationTable(owned.dataset(), model.id(), command.fileName().toLowerCase(Locale.ROOT).endsWith(".parquet") ? "parquet" : "csv");
+    try {
+      files.write(key, command.content(), Math.min(limits.maxBytes(), storageLeft));
+    } catch (FileStore.FileTooLargeException e) {
+      files.delete(key);
+      throw storageLeft < limits.maxBytes() ? quotas.storageFull("file") : new PayloadTooLargeException("file", "the file is larger than the upload limit of " + limits.maxBytes() + " bytes");
+    }
+    try {
+      Conditioning.Imputation imputation = new Conditioning.Imputation(key);
+      long rows = checks.check(modelFolder(model), 0, command.seed(), imputation);
+      if (rows > settings.maxGeneratedRows()) {
+        throw new InvalidInputException("file", "the table has " + rows + " rows; a batch may have at most " + settings.maxGeneratedRows());
+      }
+      return queue(new NewBatch(model.id(), rows, Optional.empty(), command.seed(), List.of(), Optional.of(imputation), clock.instant()));
+    } catch (RuntimeException e) {
+      files.delete(key);
+      throw e;
+    }
+  }
+
+  private SyntheticBatch queue(NewBatch request) {
+    SyntheticBatch batch = batches.add(request);
     jobs.queue(new JobKey.Generation(batch.id()));
     return batch;
   }
 
-  private static void requireRulesOf(SynthesisModel model, List<String> rulesOff) {
-    Set<String> known = model.rules().stream().map(ModelRule::id).collect(Collectors.toSet());
-    for (String id : rulesOff) {
-      if (!known.contains(id)) {
-        String kept = known.isEmpty() ? "it keeps no rules" : "GET /api/models/" + model.id().value() + " lists the rules it keeps";
-        throw new InvalidInputException("rulesOff", "rulesOff: model " + model.id().value() + " has no rule '" + shortened(id) + "'; " + kept);
-      }
-    }
-  }
-
-  private static String shortened(String value) {
-    return value.length() <= 200 ? value : value.substring(0, 200) + "…";
+  private Path modelFolder(SynthesisModel model) {
+    return files.locate(model.modelFolderKey().orElseThrow());
   }
 
   @Override
@@ -118,6 +150,9 @@ public class BatchService implements GenerateBatchUseCase, FindBatchesUseCase, C
     }
     batches.delete(id);
     files.delete(FileKeys.batch(dataset, batch.modelId(), id));
+    if (batch.conditioning().orElse(null) instanceof Conditioning.Imputation imputation) {
+      files.delete(imputation.tableKey());
+    }
     files.delete(FileKeys.batchFailureLog(dataset, batch.modelId(), id));
   }
 }

@@ -87,7 +87,7 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
       long rows = Math.max(1, Math.min(dataset.profile().rowCount(), settings.evaluationRows()));
       Path modelFolder = ports.files().locate(model.modelFolderKey().orElseThrow());
       ports.engine().generate(
-          new EngineRequests.Generation(modelFolder, rows, Optional.empty(), Optional.of(0L), List.of(), ports.files().locate(sampleKey)), ProgressListener.IGNORE, cancellation);
+          EngineRequests.Generation.plain(modelFolder, rows, Optional.empty(), Optional.of(0L), List.of(), ports.files().locate(sampleKey)), ProgressListener.IGNORE, cancellation);
       EvaluationReport report =
           ports.engine().evaluate(
               new EngineRequests.Evaluation(EngineTables.of(ports.files(), dataset), ports.files().locate(sampleKey), modelFolder, settings.evaluationRows(), started.target()),

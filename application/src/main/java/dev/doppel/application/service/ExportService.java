@@ -12,16 +12,13 @@ import dev.doppel.domain.batch.BatchFile;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.ColumnSchema;
-import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.user.UserId;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 public class ExportService implements ExportTablesUseCase {
@@ -39,11 +36,7 @@ public class ExportService implements ExportTablesUseCase {
     BatchFile file =
         batch.file().orElseThrow(() -> new ConflictException("id", "batch " + id.value() + " is " + batch.status() + "; only a COMPLETED batch can be downloaded"));
     Dataset dataset = ownership.model(owner, batch.modelId(), "id").dataset();
-    List<ColumnSchema> columns = new ArrayList<>(dataset.profile().schema());
-    batch.anomalies().ifPresent(spec -> {
-      spec.labelColumn().ifPresent(label -> columns.add(new ColumnSchema(label, ColumnType.BOOLEAN, Optional.empty())));
-      spec.kindColumn().ifPresent(kind -> columns.add(new ColumnSchema(kind, ColumnType.CATEGORICAL, Optional.empty())));
-    });
+    List<ColumnSchema> columns = GenerationChecks.generatedColumns(dataset, batch.anomalies());
     String base = safeName(stripExtension(dataset.name().value())) + "-synthetic-" + id.value();
     return download(base, file.key(), new TableLayout(FileFormat.CSV, ','), columns, request);
   }

@@ -3,6 +3,7 @@ package dev.doppel.application.service;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.synthesis.ModelId;
+import java.util.UUID;
 
 /** Where a model's files live: under its project's folder, so project deletion removes them too. */
 final class FileKeys {
@@ -22,6 +23,16 @@ final class FileKeys {
 
   static String batch(Dataset dataset, ModelId model, BatchId batch) {
     return model(dataset, model) + "/batches/" + batch.value() + ".csv";
+  }
+
+  /** An uploaded table to impute, kept with the batch that fills it in. */
+  static String imputationTable(Dataset dataset, ModelId model, String extension) {
+    return model(dataset, model) + "/imputations/" + UUID.randomUUID() + "." + extension;
+  }
+
+  /** Rows sampled for one request, removed once answered. */
+  static String sample(Dataset dataset, ModelId model) {
+    return model(dataset, model) + "/samples/" + UUID.randomUUID() + ".csv";
   }
 
   /** The full text of a training failure too long for the model's row. */

@@ -22,9 +22,11 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
   private static final Logger log = Logger.getLogger(GenerationJob.class.getName());
 
   private final JobPorts ports;
+  private final GenerationChecks checks;
 
   GenerationJob(JobPorts ports) {
     this.ports = ports;
+    this.checks = new GenerationChecks(ports.engine(), ports.files());
   }
 
   @Override
@@ -79,7 +81,7 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
           ports.engine().generate(
               new EngineRequests.Generation(
                   ports.files().locate(model.modelFolderKey().orElseThrow()), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(),
-                  ports.files().locate(fileKey)),
+                  batch.conditioning().map(checks::given), ports.files().locate(fileKey)),
               listener(progress),
               cancellation);
       FileStore.StoredContent content = ports.files().inspect(fileKey);

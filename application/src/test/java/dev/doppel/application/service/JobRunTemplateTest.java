@@ -53,7 +53,7 @@ class JobRunTemplateTest {
   private final JobRunner jobs =
       new JobRunner(
           ports.datasetStore, stores.models, stores.batches, stores.evaluations, ports.fileStore, engine, clock,
-          new JobSettings(1_000, 10, Duration.ofHours(1)), this::work, this::work, this::work);
+          new JobSettings(1_000, 100, 10, Duration.ofHours(1)), this::work, this::work, this::work);
   private final Dataset dataset = stores.uploadDataset(ports, jobs, clock);
 
   @Test
@@ -275,7 +275,7 @@ class JobRunTemplateTest {
   }
 
   private SyntheticBatch pendingBatch(SynthesisModel model) {
-    return stores.batches.add(new NewBatch(model.id(), 100, Optional.empty(), Optional.empty(), List.of(), clock.instant()));
+    return stores.batches.add(new NewBatch(model.id(), 100, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), clock.instant()));
   }
 
   /** An engine whose answers each test sets; by default every job succeeds at once. */
@@ -307,6 +307,16 @@ class JobRunTemplateTest {
     @Override
     public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
       return generation.run(request, listener, cancellation);
+    }
+
+    @Override
+    public EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation) {
+      throw new UnsupportedOperationException("jobs never sample");
+    }
+
+    @Override
+    public long check(EngineRequests.ConditioningCheck request) {
+      throw new UnsupportedOperationException("jobs never check conditions");
     }
 
     @Override

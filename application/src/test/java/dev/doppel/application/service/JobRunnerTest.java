@@ -46,6 +46,16 @@ class JobRunnerTest {
         }
 
         @Override
+        public EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long check(EngineRequests.ConditioningCheck request) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
           throw new UnsupportedOperationException();
         }
@@ -55,7 +65,7 @@ class JobRunnerTest {
   // never completes here, so no evaluation store is needed.
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, null, ports.fileStore, engine, clock, new JobSettings(1, 10, Duration.ofSeconds(1)),
+          ports.datasetStore, stores.models, stores.batches, null, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
           Runnable::run, Runnable::run, Runnable::run);
 
   @Test

@@ -9,6 +9,7 @@ import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.synthesis.Algorithm;
@@ -20,7 +21,6 @@ import dev.doppel.domain.synthesis.SettingRule;
 import dev.doppel.domain.synthesis.SettingSpec;
 import dev.doppel.domain.synthesis.SettingSpec.SettingType;
 import dev.doppel.domain.synthesis.TrainingSummary;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,12 +49,23 @@ public class TestSynthesisEngine implements SynthesisEngine {
   static final Duration STEP = Duration.ofMillis(40);
   /** A 10,000-character engine error, five times what a job's row keeps. */
   public static final String LONG_FAILURE = ("column ' padded ' is not in the table: " + "0123456789".repeat(1000)).substring(0, 10_000);
-  public static final List<String> SCRIPTS = List.of("fail_long_in_training", "fail_long_in_generation", "fail_long_in_evaluation", "hang_in_generation");
+  public static final List<String> SCRIPTS =
+      List.of("fail_long_in_training", "fail_long_in_generation", "fail_long_in_evaluation", "hang_in_generation", "crash_once_in_sampling");
+  /** The kinds of conditioning GaussianCopula and TestScripted offer; CTGAN offers none. */
+  static final List<String> KINDS = List.of(Conditioning.FIXED, Conditioning.PARTIAL_ROWS, Conditioning.REBALANCE, Conditioning.IMPUTE);
   private static final String SCRIPT_FILE = "script.txt";
+  private static final String ALGORITHM_FILE = "algorithm.txt";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The seed a sample reports when none was asked for. */
+  static final long SEED_WHEN_NONE_GIVEN = 42;
 
   /** Samples generated for an evaluation that its script says must fail. */
   private final Set<Path> failingSamples = ConcurrentHashMap.newKeySet();
+  /** Models sampled once already: "loaded" in a warm worker. */
+  private final Set<Path> warmModels = ConcurrentHashMap.newKeySet();
+  /** Models scripted to crash once in sampling that have. */
+  private final Set<Path> crashedOnce = ConcurrentHashMap.newKeySet();
 
   @Override
   public AlgorithmCatalogue describe() {
@@ -66,15 +77,15 @@ public class TestSynthesisEngine implements SynthesisEngine {
             List.of("norm", "beta", "truncnorm", "gamma", "uniform", "gaussian_kde"), "marginal distribution");
     return new AlgorithmCatalogue(
         List.of(
-            descriptor("GaussianCopula", List.of(distribution), List.of()),
+            conditional("GaussianCopula", List.of(distribution), List.of(), KINDS),
             descriptor("CTGAN", List.of(epochs, batchSize, pac), List.of(new SettingRule(SettingRule.MULTIPLE_OF, "batch_size", "pac", "batch_size must be a multiple of pac"))),
             descriptor("TestFail", List.of(epochs), List.of()),
             descriptor("TestCrash", List.of(epochs), List.of()),
             descriptor("TestHang", List.of(epochs), List.of()),
-            descriptor(
+            conditional(
                 "TestScripted",
                 List.of(epochs, new SettingSpec("script", SettingType.STRING, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SCRIPTS, "what goes wrong later")),
-                List.of()),
+                List.of(), KINDS),
             new AlgorithmDescriptor(
                 new Algorithm("TestPrivate"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double with differential privacy", true,
                 List.of(epochs), List.of(),
@@ -107,6 +118,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
     try {
       Files.createDirectories(request.modelFolder());
       Files.writeString(request.modelFolder().resolve("source.txt"), request.data().file().toString());
+      Files.writeString(request.modelFolder().resolve(ALGORITHM_FILE), algorithm);
       if (script.isPresent()) {
         Files.writeString(request.modelFolder().resolve(SCRIPT_FILE), script.get());
       }
@@ -122,43 +134,93 @@ public class TestSynthesisEngine implements SynthesisEngine {
   @Override
   public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
     try {
-      Path scriptFile = request.modelFolder().resolve(SCRIPT_FILE);
-      String script = Files.exists(scriptFile) ? Files.readString(scriptFile) : "";
-      switch (script) {
+      switch (script(request.modelFolder())) {
         case "fail_long_in_generation" -> throw new EngineException(EngineException.Kind.CRASHED, LONG_FAILURE);
         case "hang_in_generation" -> hang(request.output(), cancellation);
         case "fail_long_in_evaluation" -> failingSamples.add(request.output());
         default -> {}
       }
-      Path source = Path.of(Files.readString(request.modelFolder().resolve("source.txt")));
-      List<String> lines;
-      try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
-        lines = reader.lines().toList();
-      }
-      String header = lines.get(0);
-      List<String> rows = lines.subList(1, lines.size());
-      long anomalies = request.anomalies().map(a -> a.anomalousRows(request.rows())).orElse(0L);
-      Optional<String> label = request.anomalies().flatMap(AnomalySpec::labelColumn);
-      Files.createDirectories(request.output().getParent());
-      try (BufferedWriter out = Files.newBufferedWriter(request.output(), StandardCharsets.UTF_8)) {
-        out.write(header + label.map(l -> "," + l).orElse(""));
-        out.write("\n");
-        for (long i = 0; i < request.rows(); i++) {
-          if (cancellation.isCancelled()) {
-            throw new EngineCancelledException();
-          }
-          out.write(rows.get((int) (i % rows.size())));
-          if (label.isPresent()) {
-            out.write(i < anomalies ? ",true" : ",false");
-          }
-          out.write("\n");
-        }
-      }
-      listener.progress(new ProgressListener.Progress("sample", Optional.empty(), Optional.empty(), Map.of(), Optional.of(request.rows()), Optional.of(request.rows()), 0));
-      return new EngineRequests.GeneratedFile(request.output(), request.rows(), anomalies);
+      EngineRequests.GeneratedFile file = write(request, cancellation);
+      listener.progress(new ProgressListener.Progress("sample", Optional.empty(), Optional.empty(), Map.of(), Optional.of(file.rows()), Optional.of(file.rows()), 0));
+      return file;
     } catch (IOException e) {
       throw new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the test model is unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * As generation, within the call. A model scripted {@code crash_once_in_sampling} fails its first
+   * sample as a worker that died would, and samples again afterwards.
+   */
+  @Override
+  public EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation) {
+    long started = System.nanoTime();
+    try {
+      if (script(request.modelFolder()).equals("crash_once_in_sampling") && crashedOnce.add(request.modelFolder())) {
+        throw new EngineException(EngineException.Kind.UNAVAILABLE, "the engine worker stopped while answering (exit code 137); a new one is starting, try again");
+      }
+      boolean loaded = warmModels.add(request.modelFolder());
+      EngineRequests.GeneratedFile file = write(request, cancellation);
+      return new EngineRequests.Sampled(file, request.seed().orElse(SEED_WHEN_NONE_GIVEN), loaded, Duration.ofNanos(System.nanoTime() - started));
+    } catch (IOException e) {
+      throw new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the test model is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long check(EngineRequests.ConditioningCheck request) {
+    try {
+      return given(request.modelFolder(), request.given(), request.rows()).size();
+    } catch (IOException e) {
+      throw new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the test model is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  /** The source's rows in order, repeated, under the given cells, with exact anomaly labels. */
+  private EngineRequests.GeneratedFile write(EngineRequests.Generation request, Cancellation cancellation) throws IOException {
+    TestRows source = TestRows.of(source(request.modelFolder()));
+    List<Map<String, String>> given = request.given().isPresent() ? given(request.modelFolder(), request.given().get(), request.rows()) : List.of();
+    long rows = request.given().isPresent() ? given.size() : request.rows();
+    boolean imputing = request.given().filter(g -> g.conditioning() instanceof Conditioning.Imputation).isPresent();
+    long anomalies = request.anomalies().map(a -> a.anomalousRows(rows)).orElse(0L);
+    Optional<String> label = request.anomalies().flatMap(AnomalySpec::labelColumn);
+    Files.createDirectories(request.output().getParent());
+    try (BufferedWriter out = Files.newBufferedWriter(request.output(), StandardCharsets.UTF_8)) {
+      out.write(String.join(",", source.columns()) + label.map(l -> "," + l).orElse(""));
+      out.write("\n");
+      for (long i = 0; i < rows; i++) {
+        if (cancellation.isCancelled()) {
+          throw new EngineCancelledException();
+        }
+        out.write(source.row(i, given.isEmpty() ? Map.of() : given.get((int) i), imputing));
+        if (label.isPresent()) {
+          out.write(i < anomalies ? ",true" : ",false");
+        }
+        out.write("\n");
+      }
+    }
+    return new EngineRequests.GeneratedFile(request.output(), rows, anomalies);
+  }
+
+  /** The given cells of each row, refused when the model's algorithm cannot condition that way or a value is impossible. */
+  private List<Map<String, String>> given(Path modelFolder, EngineRequests.Given given, long rows) throws IOException {
+    String algorithm = Files.readString(modelFolder.resolve(ALGORITHM_FILE));
+    List<String> kinds = describe().find(algorithm).map(AlgorithmDescriptor::conditioning).orElse(List.of());
+    if (!kinds.contains(given.conditioning().kind())) {
+      throw new EngineException(
+          EngineException.Kind.INVALID_INPUT,
+          algorithm + " cannot do " + given.conditioning().kind() + " conditioning; it can do: " + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
+    }
+    return TestRows.of(source(modelFolder)).given(given, rows);
+  }
+
+  private static Path source(Path modelFolder) throws IOException {
+    return Path.of(Files.readString(modelFolder.resolve("source.txt")));
+  }
+
+  private static String script(Path modelFolder) throws IOException {
+    Path scriptFile = modelFolder.resolve(SCRIPT_FILE);
+    return Files.exists(scriptFile) ? Files.readString(scriptFile) : "";
   }
 
   @Override
@@ -229,6 +291,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
 
   private static SettingSpec integer(String name, long defaultValue, double min, double max) {
     return new SettingSpec(name, SettingType.INTEGER, Optional.of(defaultValue), Optional.of(min), Optional.of(max), Optional.empty(), List.of(), name);
+  }
+
+  private static AlgorithmDescriptor conditional(String name, List<SettingSpec> settings, List<SettingRule> rules, List<String> conditioning) {
+    return new AlgorithmDescriptor(new Algorithm(name), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double: " + name, false, settings, rules, List.of(), conditioning);
   }
 
   private static AlgorithmDescriptor descriptor(String name, List<SettingSpec> settings, List<SettingRule> rules) {

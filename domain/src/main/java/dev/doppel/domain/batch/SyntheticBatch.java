@@ -12,6 +12,8 @@ import java.util.Optional;
  * COMPLETED | FAILED | CANCELLED, or PENDING → FAILED | CANCELLED.
  *
  * @param rulesOff ids of the model's rules this generation does not keep
+ * @param conditioning what the rows are given before the model fills in the rest; empty for plain
+ *     generation
  */
 public record SyntheticBatch(
     BatchId id,
@@ -21,6 +23,7 @@ public record SyntheticBatch(
     Optional<AnomalySpec> anomalies,
     Optional<Long> seed,
     List<String> rulesOff,
+    Optional<Conditioning> conditioning,
     long rowsDone,
     Optional<BatchFile> file,
     Optional<String> error,
@@ -34,6 +37,7 @@ public record SyntheticBatch(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     rulesOff = List.copyOf(rulesOff);
+    Objects.requireNonNull(conditioning, "conditioning");
     if (status == BatchStatus.COMPLETED && file.isEmpty()) {
       throw new IllegalArgumentException("a completed batch needs its file");
     }
@@ -42,7 +46,7 @@ public record SyntheticBatch(
   public static SyntheticBatch pending(BatchId id, NewBatch batch) {
     JobLifecycle<BatchStatus> queued = JobLifecycle.queued(subject(id), BatchStatus.class);
     return new SyntheticBatch(
-        id, batch.modelId(), queued.status(), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(), 0, Optional.empty(), queued.error(),
+        id, batch.modelId(), queued.status(), batch.requestedRows(), batch.anomalies(), batch.seed(), batch.rulesOff(), batch.conditioning(), 0, Optional.empty(), queued.error(),
         batch.createdAt(), queued.startedAt(), queued.finishedAt());
   }
 
@@ -52,8 +56,8 @@ public record SyntheticBatch(
    */
   public static SyntheticBatch restore(
       BatchId id, ModelId modelId, BatchStatus status, long requestedRows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff,
-      long rowsDone, Optional<BatchFile> file, Optional<String> error, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
-    return new SyntheticBatch(id, modelId, status, requestedRows, anomalies, seed, rulesOff, rowsDone, file, error, createdAt, startedAt, finishedAt);
+      Optional<Conditioning> conditioning, long rowsDone, Optional<BatchFile> file, Optional<String> error, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
+    return new SyntheticBatch(id, modelId, status, requestedRows, anomalies, seed, rulesOff, conditioning, rowsDone, file, error, createdAt, startedAt, finishedAt);
   }
 
   /** The generation's lifecycle: status, error and times. */
@@ -83,7 +87,7 @@ public record SyntheticBatch(
 
   private SyntheticBatch with(JobLifecycle<BatchStatus> job, long rowsDone, Optional<BatchFile> file) {
     return new SyntheticBatch(
-        id, modelId, job.status(), requestedRows, anomalies, seed, rulesOff, rowsDone, file, job.error(), createdAt, job.startedAt(), job.finishedAt());
+        id, modelId, job.status(), requestedRows, anomalies, seed, rulesOff, conditioning, rowsDone, file, job.error(), createdAt, job.startedAt(), job.finishedAt());
   }
 
   private static String subject(BatchId id) {

@@ -15,7 +15,7 @@ class SyntheticBatchTest {
   private static final Instant T1 = T0.plusSeconds(1);
   private static final Instant T2 = T0.plusSeconds(2);
 
-  private final SyntheticBatch pending = SyntheticBatch.pending(new BatchId(5), new NewBatch(new ModelId(7), 100, Optional.empty(), Optional.empty(), List.of(), T0));
+  private final SyntheticBatch pending = SyntheticBatch.pending(new BatchId(5), new NewBatch(new ModelId(7), 100, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), T0));
 
   @Test
   void generatingIsTheRunningStateOfABatch() {

@@ -1,5 +1,6 @@
 package dev.doppel.adapter.engine.python;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineException.Kind;
 import java.util.Set;
@@ -17,7 +18,13 @@ final class EngineFailures {
   private static final Logger log = LoggerFactory.getLogger(EngineFailures.class);
   /** Error codes whose messages speak only of the user's own settings and column names. */
   private static final Set<String> ABOUT_THE_REQUEST =
-      Set.of("invalid_setting", "unknown_algorithm", "invalid_anomalies", "column_missing", "column_not_in_schema");
+      Set.of("invalid_setting", "unknown_algorithm", "invalid_anomalies", "invalid_condition", "column_missing", "column_not_in_schema", "no_rows");
+  /** Error codes of bad input (exit codes 2 and 3 of the entry points). */
+  private static final Set<String> INVALID_INPUT =
+      Set.of(
+          "invalid_arguments", "invalid_config", "unknown_algorithm", "invalid_setting", "invalid_anomalies", "invalid_condition", "output_unwritable",
+          "data_not_found", "data_unreadable", "no_rows", "column_missing", "column_not_in_schema");
+  private static final Set<String> MODEL_UNUSABLE = Set.of("model_not_found", "model_invalid");
   private static final int MAX_PASSED_ON_CHARS = 500;
 
   private EngineFailures() {}
@@ -33,6 +40,11 @@ final class EngineFailures {
     return withheld(kind, message, details, null);
   }
 
+  /** What a worker's failure code means, as the entry points' exit codes say it. */
+  static Kind kindOf(String code) {
+    return INVALID_INPUT.contains(code) ? Kind.INVALID_INPUT : MODEL_UNUSABLE.contains(code) ? Kind.MODEL_UNUSABLE : Kind.CRASHED;
+  }
+
   /** The failure of a run that ended without completing. */
   static EngineException of(Kind kind, String what, EngineProcess.Outcome outcome) {
     String details = details(outcome);
@@ -40,8 +52,13 @@ final class EngineFailures {
       String exit = outcome.exitCode() == 137 || outcome.exitCode() == -1 ? "it was killed (out of memory?)" : "exit code " + outcome.exitCode();
       return withheld(kind, "the engine stopped unexpectedly during " + what + " (" + exit + ")", details);
     }
-    String code = outcome.error().get().path("code").asText("");
-    String engineMessage = outcome.error().get().path("message").asText("");
+    return of(kind, what, outcome.error().get(), details);
+  }
+
+  /** The failure an engine reported with an error code and message ({@code error} event or {@code failed} answer). */
+  static EngineException of(Kind kind, String what, JsonNode error, String details) {
+    String code = error.path("code").asText("");
+    String engineMessage = error.path("message").asText("");
     if (ABOUT_THE_REQUEST.contains(code) && !engineMessage.isBlank()) {
       String shown = engineMessage.length() > MAX_PASSED_ON_CHARS ? engineMessage.substring(0, MAX_PASSED_ON_CHARS) + "…" : engineMessage;
       return withheld(kind, shown, details);

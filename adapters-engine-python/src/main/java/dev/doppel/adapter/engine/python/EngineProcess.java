@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,32 @@ final class EngineProcess {
     return grouped;
   }
 
+  /** The command, started through setsid (see above). */
+  static List<String> inOwnProcessGroup(List<String> command) {
+    List<String> grouped = new ArrayList<>(List.of(SETSID));
+    grouped.addAll(command);
+    return grouped;
+  }
+
+  /** Kills a process started through setsid, with every process of its group. */
+  static void killGroup(Process process) {
+    signalGroup(process, "KILL");
+    process.destroyForcibly();
+  }
+
+  private static void signalGroup(Process process, String signal) {
+    ProcessBuilder kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " -- -" + process.pid() + " 2>/dev/null");
+    kill.environment().clear();
+    kill.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    try {
+      kill.start().waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      log.warn("could not signal the engine's process group {}", process.pid(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static String setsid() {
     return Stream.of("/usr/bin/setsid", "/bin/setsid").filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse("setsid");
   }
@@ -133,7 +161,7 @@ final class EngineProcess {
       if (process == null) {
         return;
       }
-      signalGroup("TERM");
+      signalGroup(process, "TERM");
       // Also the leader itself, in case the stop came before setsid made the group.
       process.destroy();
       try {
@@ -147,25 +175,11 @@ final class EngineProcess {
     }
 
     synchronized void killGroup() {
-      if (process == null) {
-        return;
+      if (process != null) {
+        EngineProcess.killGroup(process);
       }
-      signalGroup("KILL");
-      process.destroyForcibly();
     }
 
-    private void signalGroup(String signal) {
-      ProcessBuilder kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " -- -" + process.pid() + " 2>/dev/null");
-      kill.environment().clear();
-      kill.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      try {
-        kill.start().waitFor(5, TimeUnit.SECONDS);
-      } catch (IOException e) {
-        log.warn("could not signal the engine's process group {}", process.pid(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private static final class StdoutEvents extends LogOutputStream {

@@ -12,6 +12,7 @@ import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.evaluation.EvaluationReport;
@@ -47,9 +48,41 @@ public class PythonSynthesisEngine implements SynthesisEngine {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineSettings settings;
+  private final WorkerSettings workerSettings;
+  private final WorkerPool workers;
 
-  public PythonSynthesisEngine(EngineSettings settings) {
+  public PythonSynthesisEngine(EngineSettings settings, WorkerSettings workerSettings) {
     this.settings = settings;
+    this.workerSettings = workerSettings;
+    this.workers = new WorkerPool(workerSettings.count(), this::workerCommand, () -> EngineEnvironment.of(System.getenv(), settings.threads()), settings.killGrace());
+  }
+
+  /** Starts the workers now when the settings ask for it, so the first request finds them warm. */
+  public void warmUp() {
+    if (workerSettings.warmOnStart() && problem().isEmpty()) {
+      try {
+        workers.startAll();
+      } catch (IOException e) {
+        log.warn("the engine workers could not be started ahead of the first request: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** Stops the workers, letting each finish its running request within the grace period. */
+  public void close() {
+    workers.close();
+  }
+
+  private List<String> workerCommand() {
+    List<String> command =
+        new ArrayList<>(List.of(
+            settings.python().toString(), "-u", settings.engineDirectory().resolve("worker.py").toString(), "--cache-bytes", String.valueOf(workerSettings.cacheBytes())));
+    workerSettings.maxRequests().ifPresent(n -> command.addAll(List.of("--max-requests", String.valueOf(n))));
+    workerSettings.maxRssBytes().ifPresent(n -> command.addAll(List.of("--max-rss-bytes", String.valueOf(n))));
+    if (workerSettings.warmOnStart()) {
+      command.add("--preload");
+    }
+    return command;
   }
 
   /** Why the engine cannot run, or empty when it looks ready. For operators: it names server paths. */
@@ -142,19 +175,84 @@ public class PythonSynthesisEngine implements SynthesisEngine {
 
   @Override
   public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
-    List<String> args =
-        new ArrayList<>(List.of("--model", request.modelFolder().toString(), "--count", String.valueOf(request.rows()), "--output", request.output().toString(), "--format", "csv"));
-    request.seed().ifPresent(seed -> args.addAll(List.of("--seed", String.valueOf(seed))));
-    request.anomalies().ifPresent(spec -> args.addAll(List.of("--anomalies", anomalies(spec))));
-    request.rulesOff().forEach(id -> args.addAll(List.of("--rules-off", id)));
-    try {
-      Files.createDirectories(request.output().getParent());
-      EngineProcess.Outcome outcome = run("generate.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
-      JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());
-      return new EngineRequests.GeneratedFile(request.output(), completed.path("rows").asLong(), completed.path("anomalies").asLong(0));
-    } catch (IOException e) {
-      throw notStarted(e);
+    JsonNode completed = ask("generate", generation(request), "generation", settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+    return new EngineRequests.GeneratedFile(request.output(), completed.path("rows").asLong(), completed.path("anomalies").asLong(0));
+  }
+
+  @Override
+  public EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation) {
+    ObjectNode arguments = generation(request);
+    arguments.put("format", "csv");
+    JsonNode completed = ask("sample", arguments, "sampling", workerSettings.sampleTimeout(), cancellation, event -> {});
+    return new EngineRequests.Sampled(
+        new EngineRequests.GeneratedFile(request.output(), completed.path("rows").asLong(), completed.path("anomalies").asLong(0)),
+        completed.path("seed").asLong(), completed.path("cache").asText().equals("miss"),
+        Duration.ofMillis(Math.round(completed.path("seconds").asDouble() * 1000)));
+  }
+
+  @Override
+  public long check(EngineRequests.ConditioningCheck request) {
+    ObjectNode arguments = JSON.createObjectNode();
+    arguments.put("model", request.modelFolder().toString());
+    if (!(request.given().conditioning() instanceof Conditioning.GivenRows || request.given().conditioning() instanceof Conditioning.Imputation)) {
+      arguments.put("count", request.rows());
     }
+    request.seed().ifPresent(seed -> arguments.put("seed", seed));
+    given(request.given(), arguments);
+    return ask("check", arguments, "the check of the conditions", workerSettings.sampleTimeout(), new Cancellation(), event -> {}).path("rows").asLong();
+  }
+
+  /** The arguments generate and sample share (WORKER.md). */
+  private static ObjectNode generation(EngineRequests.Generation request) {
+    ObjectNode arguments = JSON.createObjectNode();
+    arguments.put("model", request.modelFolder().toString());
+    if (!request.given().map(g -> g.conditioning() instanceof Conditioning.GivenRows || g.conditioning() instanceof Conditioning.Imputation).orElse(false)) {
+      arguments.put("count", request.rows());
+    }
+    arguments.put("output", request.output().toString());
+    arguments.put("format", "csv");
+    request.seed().ifPresent(seed -> arguments.put("seed", seed));
+    request.anomalies().ifPresent(spec -> arguments.set("anomalies", anomalies(spec)));
+    if (!request.rulesOff().isEmpty()) {
+      ArrayNode rulesOff = arguments.putArray("rules_off");
+      request.rulesOff().forEach(rulesOff::add);
+    }
+    request.given().ifPresent(given -> given(given, arguments));
+    return arguments;
+  }
+
+  private static void given(EngineRequests.Given given, ObjectNode arguments) {
+    Conditioning conditioning = given.conditioning();
+    if (conditioning instanceof Conditioning.FixedValues fixed) {
+      arguments.set("conditions", JSON.valueToTree(fixed.values()));
+    } else if (conditioning instanceof Conditioning.GivenRows rows) {
+      arguments.set("partial_rows", JSON.valueToTree(rows.rows()));
+    } else if (conditioning instanceof Conditioning.Shares shares) {
+      arguments.set("shares", JSON.createObjectNode().set(shares.column(), JSON.valueToTree(shares.shares())));
+    } else {
+      arguments.put("impute", given.table().orElseThrow().toString());
+    }
+  }
+
+  /** Sends one request to a worker and returns its {@code completed} answer, or throws what its failure means. */
+  private JsonNode ask(String op, ObjectNode arguments, String what, Duration timeout, Cancellation cancellation, Consumer<JsonNode> events) {
+    Optional<String> problem = problem();
+    if (problem.isPresent()) {
+      throw unavailable(problem.get());
+    }
+    if (arguments.has("output")) {
+      try {
+        Files.createDirectories(Path.of(arguments.get("output").asText()).getParent());
+      } catch (IOException e) {
+        throw notStarted(e);
+      }
+    }
+    arguments.put("op", op);
+    JsonNode answer = workers.call(arguments, timeout, cancellation, events);
+    if (answer.path("event").asText().equals("completed")) {
+      return answer;
+    }
+    throw EngineFailures.of(EngineFailures.kindOf(answer.path("code").asText()), what, answer, "worker answer " + answer);
   }
 
   @Override
@@ -313,7 +411,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     return encodings;
   }
 
-  private static String anomalies(AnomalySpec spec) {
+  private static ObjectNode anomalies(AnomalySpec spec) {
     ObjectNode node = JSON.createObjectNode();
     node.put("ratio", spec.ratio());
     if (spec.labelColumn().isPresent()) {
@@ -330,7 +428,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       ArrayNode kinds = node.putArray("kinds");
       spec.kinds().forEach(kinds::add);
     }
-    return node.toString();
+    return node;
   }
 
   private static Optional<String> delimiter(EngineRequests.Table table) {

@@ -54,10 +54,11 @@ class PythonSynthesisEngineTest {
           "constraints": [{"rule": "multipleOf", "setting": "batch_size", "of": "pac", "message": "batch_size must be a multiple of pac"}]}]}))
         """);
     return new PythonSynthesisEngine(
-        new EngineSettings(python(), engineDir, dir.resolve("catalogue.json"), trainTimeout, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 0));
+        new EngineSettings(python(), engineDir, dir.resolve("catalogue.json"), trainTimeout, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 0),
+        WorkerPoolTest.workers(1, Optional.empty(), Duration.ofMinutes(1)));
   }
 
-  private static Path python() {
+  static Path python() {
     for (String candidate : List.of("/usr/bin/python3", "/usr/local/bin/python3")) {
       if (Files.isExecutable(Path.of(candidate))) {
         return Path.of(candidate);
@@ -188,22 +189,6 @@ class PythonSynthesisEngineTest {
   }
 
   @Test
-  void passesEachSwitchedOffRuleToGenerationAsItsOwnOption() throws Exception {
-    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
-    Files.writeString(dir.resolve("engine/generate.py"), RECORDING_ITS_ARGUMENTS);
-    Path output = dir.resolve("batches/b.csv");
-
-    engine.generate(
-        new EngineRequests.Generation(dir.resolve("model"), 5, Optional.empty(), Optional.empty(), List.of("linear:total", "dependency:state"), output),
-        ProgressListener.IGNORE, new Cancellation());
-    List<String> args = argumentsOf(output);
-
-    assertThat(String.join(" ", args)).contains("--rules-off linear:total --rules-off dependency:state");
-    engine.generate(new EngineRequests.Generation(dir.resolve("model"), 5, Optional.empty(), Optional.empty(), List.of(), output), ProgressListener.IGNORE, new Cancellation());
-    assertThat(argumentsOf(output)).doesNotContain("--rules-off");
-  }
-
-  @Test
   void passesTheUtilityTargetToTheEvaluationOnlyWhenOneWasChosen() throws Exception {
     PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
     Files.writeString(dir.resolve("engine/evaluate.py"), RECORDING_ITS_ARGUMENTS);
@@ -330,7 +315,8 @@ class PythonSynthesisEngineTest {
     PythonSynthesisEngine engine =
         new PythonSynthesisEngine(
             new EngineSettings(dir.resolve("no-such-venv/bin/python"), dir, dir.resolve("catalogue.json"), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 0));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 0),
+            WorkerPoolTest.workers(1, Optional.empty(), Duration.ofMinutes(1)));
     assertThat(engine.problem()).as("for operators").hasValueSatisfying(p -> assertThat(p).contains("was not found at").contains("no-such-venv"));
     assertThatThrownBy(() -> engine.train(request(), ProgressListener.IGNORE, new Cancellation()))
         .isInstanceOf(EngineException.class)

@@ -52,6 +52,11 @@ public class SyntheticBatchJpaEntity {
   @Column(name = "rules_off", updatable = false)
   private String rulesOff;
 
+  /** What the rows were given before the model filled in the rest, a JSON object; NULL for plain generation. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "conditioning", updatable = false)
+  private String conditioning;
+
   @Column(name = "rows_done", nullable = false)
   private long rowsDone;
 
@@ -155,6 +160,14 @@ public class SyntheticBatchJpaEntity {
 
   public String getRulesOff() {
     return rulesOff;
+  }
+
+  public String getConditioning() {
+    return conditioning;
+  }
+
+  public void setConditioning(String conditioning) {
+    this.conditioning = conditioning;
   }
 
   public void setRulesOff(String rulesOff) {

@@ -32,6 +32,7 @@ class SyntheticBatchPersistenceMapper {
         toAnomalies(entity),
         OptionalColumns.toLong(entity.getSeed()),
         RulesOffColumn.read(entity.getRulesOff()),
+        ConditioningColumn.read(entity.getConditioning()),
         entity.getRowsDone(),
         toFile(entity),
         OptionalColumns.toText(entity.getErrorMessage()),
@@ -54,12 +55,13 @@ class SyntheticBatchPersistenceMapper {
     entity.setAnomalyKinds(anomalies.map(AnomalySpec::kinds).filter(kinds -> !kinds.isEmpty()).map(kinds -> String.join(KIND_SEPARATOR, kinds)).orElse(null));
     entity.setSeed(OptionalColumns.fromLong(batch.seed()));
     entity.setRulesOff(RulesOffColumn.write(batch.rulesOff()));
+    entity.setConditioning(ConditioningColumn.write(batch.conditioning()));
     entity.setRowsDone(0L);
     entity.setCreatedAt(TimeColumns.toMicros(batch.createdAt()));
     return entity;
   }
 
-  /** Writes every column a batch's life changes; what was asked for (model, rows, anomalies, seed, rules off) stays. */
+  /** Writes every column a batch's life changes; what was asked for (model, rows, anomalies, seed, rules off, conditioning) stays. */
   void updateEntity(SyntheticBatch batch, SyntheticBatchJpaEntity entity) {
     entity.setStatus(batch.status().name());
     entity.setRowsDone(batch.rowsDone());

@@ -13,11 +13,13 @@ import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchFile;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.batch.NewBatch;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,13 +68,13 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
   @Test
   void storesPendingBatchWithAnomaliesLabelledByBothColumns() {
     NewBatch request = new NewBatch(model.id(), 1_000_000_000_000L, Optional.of(Fixtures.anomalies()), Optional.of(-3L),
-        List.of("linear:total", "dependency:state"), T0.plusNanos(999));
+        List.of("linear:total", "dependency:state"), Optional.empty(), T0.plusNanos(999));
 
     SyntheticBatch added = batches.add(request);
 
     assertThat(added.id().value()).isPositive();
     assertThat(added).isEqualTo(SyntheticBatch.pending(added.id(), new NewBatch(model.id(), request.requestedRows(),
-        request.anomalies(), request.seed(), request.rulesOff(), T0)));
+        request.anomalies(), request.seed(), request.rulesOff(), request.conditioning(), T0)));
     assertThat(batches.findById(added.id())).contains(asStored(added));
     assertThat(column("anomaly_kinds", added)).isEqualTo("out_of_range,unexpected_null");
     assertThat(batches.findById(added.id()).orElseThrow().rulesOff()).containsExactly("linear:total", "dependency:state");
@@ -81,9 +83,34 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
   }
 
   @Test
+  void storesEachKindOfConditioningAndReadsItBackInItsOrder() {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    shares.put("z-rare", 0.5);
+    shares.put("a-common", 0.5);
+    List<Conditioning> kinds =
+        List.of(
+            new Conditioning.FixedValues(Map.of("class", ">50K", "age", "40")),
+            new Conditioning.GivenRows(List.of(Map.of("class", ">50K"), Map.of("sex", "Female", "age", "31"))),
+            new Conditioning.Shares("class", shares),
+            new Conditioning.Imputation("projects/1/datasets/2/models/3/impute-4.csv"));
+    for (Conditioning conditioning : kinds) {
+      SyntheticBatch added = batches.add(new NewBatch(model.id(), 2, Optional.empty(), Optional.empty(), List.of(), Optional.of(conditioning), T0));
+
+      SyntheticBatch read = batches.findById(added.id()).orElseThrow();
+
+      assertThat(read.conditioning()).contains(conditioning);
+      assertThat(jdbc.queryForObject("SELECT CAST(conditioning AS VARCHAR(4000)) FROM synthetic_batches WHERE id = ?", String.class, added.id().value()))
+          .as("stored as a JSON object keyed by the kind").startsWith("{\"" + conditioning.kind() + "\":");
+    }
+    Conditioning.Shares read = (Conditioning.Shares) batches.listByModel(model.id()).stream()
+        .flatMap(b -> b.conditioning().stream()).filter(Conditioning.Shares.class::isInstance).findFirst().orElseThrow();
+    assertThat(read.shares().keySet()).containsExactly("z-rare", "a-common");
+  }
+
+  @Test
   void storesAnomaliesWithoutLabelColumnsForEveryKind() {
     AnomalySpec bare = new AnomalySpec(0.5, Optional.empty(), Optional.empty(), List.of());
-    SyntheticBatch added = batches.add(new NewBatch(model.id(), 10, Optional.of(bare), Optional.empty(), List.of(), T0));
+    SyntheticBatch added = batches.add(new NewBatch(model.id(), 10, Optional.of(bare), Optional.empty(), List.of(), Optional.empty(), T0));
 
     SyntheticBatch read = batches.findById(added.id()).orElseThrow();
 
@@ -94,7 +121,7 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
 
   @Test
   void storesBatchWithoutAnomaliesOrSeed() {
-    SyntheticBatch added = batches.add(new NewBatch(model.id(), 1, Optional.empty(), Optional.empty(), List.of(), T0));
+    SyntheticBatch added = batches.add(new NewBatch(model.id(), 1, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), T0));
 
     SyntheticBatch read = batches.findById(added.id()).orElseThrow();
 
@@ -243,7 +270,7 @@ abstract class BatchPersistenceAdapterContract extends PersistenceContract {
 
   SyntheticBatch asStored(SyntheticBatch batch) {
     return new SyntheticBatch(batch.id(), batch.modelId(), batch.status(), batch.requestedRows(), batch.anomalies(), batch.seed(),
-        batch.rulesOff(), batch.rowsDone(), batch.file(), batch.error(), asStored(batch.createdAt()), batch.startedAt().map(this::asStored),
+        batch.rulesOff(), batch.conditioning(), batch.rowsDone(), batch.file(), batch.error(), asStored(batch.createdAt()), batch.startedAt().map(this::asStored),
         batch.finishedAt().map(this::asStored));
   }
 }

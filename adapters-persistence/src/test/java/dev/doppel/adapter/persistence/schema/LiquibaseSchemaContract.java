@@ -32,7 +32,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "settings", "differential_privacy", "seed", "progress", "loss_history", "error_message", "started_at", "finished_at"));
     TABLES.put("synthetic_batches", Set.of("id", "model_id", "file_path", "row_count", "generated_at",
         "status", "requested_rows", "anomaly_ratio", "anomaly_label_column", "anomaly_kind_column", "anomaly_kinds",
-        "anomaly_rows", "seed", "rules_off", "rows_done", "size_bytes", "sha256", "error_message", "created_at", "started_at", "finished_at"));
+        "anomaly_rows", "seed", "rules_off", "conditioning", "rows_done", "size_bytes", "sha256", "error_message", "created_at", "started_at", "finished_at"));
     TABLES.put("model_evaluations", Set.of("model_id", "target", "status", "quality_score", "privacy_score", "report", "error_message",
         "requested_at", "started_at", "finished_at"));
   }
@@ -44,7 +44,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
       "models.error_message", "models.started_at", "models.finished_at",
       "synthetic_batches.file_path", "synthetic_batches.row_count", "synthetic_batches.generated_at",
       "synthetic_batches.anomaly_ratio", "synthetic_batches.anomaly_label_column", "synthetic_batches.anomaly_kind_column",
-      "synthetic_batches.anomaly_kinds", "synthetic_batches.anomaly_rows", "synthetic_batches.seed", "synthetic_batches.rules_off",
+      "synthetic_batches.anomaly_kinds", "synthetic_batches.anomaly_rows", "synthetic_batches.seed", "synthetic_batches.rules_off", "synthetic_batches.conditioning",
       "synthetic_batches.size_bytes", "synthetic_batches.sha256", "synthetic_batches.error_message",
       "synthetic_batches.started_at", "synthetic_batches.finished_at",
       "model_evaluations.target", "model_evaluations.quality_score", "model_evaluations.privacy_score", "model_evaluations.report",

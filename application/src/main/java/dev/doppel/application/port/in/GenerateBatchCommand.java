@@ -1,14 +1,18 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
-/** @param rulesOff ids of the model's rules this generation does not keep */
-public record GenerateBatchCommand(UserId owner, ModelId model, long count, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff) {
+/**
+ * @param rulesOff ids of the model's rules this generation does not keep
+ * @param conditioning what the rows are given before the model fills in the rest ({@link GivenValues})
+ */
+public record GenerateBatchCommand(
+    UserId owner, ModelId model, long count, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Optional<Conditioning> conditioning) {
   public GenerateBatchCommand {
     Require.present("owner", owner);
     Require.present("modelId", model);
@@ -17,13 +21,8 @@ public record GenerateBatchCommand(UserId owner, ModelId model, long count, Opti
     }
     anomalies = anomalies == null ? Optional.empty() : anomalies;
     seed = Require.seed(seed);
-    if (rulesOff == null) {
-      rulesOff = List.of();
-    } else if (rulesOff.stream().anyMatch(Objects::isNull)) {
-      throw new InvalidInputException("rulesOff", "rulesOff must list rule ids, not null");
-    } else {
-      rulesOff = rulesOff.stream().distinct().toList();
-    }
+    rulesOff = Require.ruleIds(rulesOff);
+    conditioning = conditioning == null ? Optional.empty() : conditioning;
   }
 
   /** Builds the anomaly settings from request values, naming the field at fault. */

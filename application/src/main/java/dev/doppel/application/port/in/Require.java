@@ -1,6 +1,8 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.dataset.profile.TableRules;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,5 +35,16 @@ final class Require {
       throw new InvalidInputException("seed", "seed must be between " + seeds.min() + " and " + seeds.max());
     });
     return seed;
+  }
+
+  /** The ids of rules switched off, each once; none when the field is left out. */
+  static List<String> ruleIds(List<String> rulesOff) {
+    if (rulesOff == null) {
+      return List.of();
+    }
+    if (rulesOff.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException("rulesOff", "rulesOff must list rule ids, not null");
+    }
+    return rulesOff.stream().distinct().toList();
   }
 }

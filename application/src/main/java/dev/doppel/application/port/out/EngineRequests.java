@@ -1,11 +1,13 @@
 package dev.doppel.application.port.out;
 
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,18 +41,64 @@ public final class EngineRequests {
     }
   }
 
-  /** @param rulesOff ids of the model's rules the generated rows need not keep */
-  public record Generation(Path modelFolder, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Path output) {
+  /**
+   * @param rows the rows to generate; with given rows (partial rows, a table to impute) their number
+   * @param rulesOff ids of the model's rules the generated rows need not keep
+   * @param given what the rows are given before the model fills in the rest; empty for plain generation
+   */
+  public record Generation(Path modelFolder, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Optional<Given> given, Path output) {
     public Generation {
       Objects.requireNonNull(modelFolder, "modelFolder");
       Objects.requireNonNull(anomalies, "anomalies");
       Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(given, "given");
       Objects.requireNonNull(output, "output");
       rulesOff = List.copyOf(rulesOff);
+    }
+
+    /** Plain generation: nothing given. */
+    public static Generation plain(Path modelFolder, long rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Path output) {
+      return new Generation(modelFolder, rows, anomalies, seed, rulesOff, Optional.empty(), output);
+    }
+  }
+
+  /**
+   * A conditioning as the engine takes it.
+   *
+   * @param table the stored table of an {@link Conditioning.Imputation}, on disk
+   */
+  public record Given(Conditioning conditioning, Optional<Path> table) {
+    public Given {
+      Objects.requireNonNull(conditioning, "conditioning");
+      Objects.requireNonNull(table, "table");
+      if (conditioning instanceof Conditioning.Imputation != table.isPresent()) {
+        throw new IllegalArgumentException("an imputation, and only an imputation, comes with its table");
+      }
     }
   }
 
   public record GeneratedFile(Path file, long rows, long anomalyRows) {}
+
+  /**
+   * Rows sampled within the call.
+   *
+   * @param seed the seed used (drawn when none was given): the same seed gives the same rows
+   * @param modelLoaded whether the model had to be loaded for this call, rather than found warm
+   */
+  public record Sampled(GeneratedFile file, long seed, boolean modelLoaded, Duration took) {}
+
+  /**
+   * A conditioning to check against a model before any rows are generated.
+   *
+   * @param rows the rows asked for; ignored when the conditioning gives its own rows
+   */
+  public record ConditioningCheck(Path modelFolder, long rows, Optional<Long> seed, Given given) {
+    public ConditioningCheck {
+      Objects.requireNonNull(modelFolder, "modelFolder");
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(given, "given");
+    }
+  }
 
   /**
    * @param model the folder of the model the synthetic rows came from: the engine compares them with

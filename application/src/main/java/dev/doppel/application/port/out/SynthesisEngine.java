@@ -20,6 +20,21 @@ public interface SynthesisEngine {
   /** Samples rows from a trained model into the request's output file (CSV). */
   EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation);
 
+  /**
+   * Samples a few rows into the request's output file (CSV) within the call, for an interactive
+   * look: an engine that keeps models loaded answers in well under a second once warm.
+   */
+  EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation);
+
+  /**
+   * Checks a conditioning against the model without generating anything, so that an impossible one
+   * is refused before a job is queued.
+   *
+   * @return the number of rows the conditioning gives (the rows asked for, or the given table's)
+   * @throws EngineException of kind INVALID_INPUT naming the column and what is allowed
+   */
+  long check(EngineRequests.ConditioningCheck request);
+
   /** Compares real and synthetic rows: quality, privacy and chart data. */
   EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation);
 }
