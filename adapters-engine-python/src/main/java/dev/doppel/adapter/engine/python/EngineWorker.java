@@ -182,6 +182,7 @@ final class EngineWorker {
     if (!event.path("id").isTextual()) {
       switch (kind) {
         case "hello" -> hello.complete(event);
+        case "ready" -> log.info("engine worker {} loaded {} in {} s", process.pid(), event.path("preloaded"), event.path("seconds").asDouble());
         case "recycling" -> {
           recycled = true;
           retiring.set(true);
