@@ -39,7 +39,6 @@ IMPUTE_DRAWS = 20
 squared error is (1 + 1/k) times the conditional variance against 2 times for a single draw,
 within 5 % of the best guess at 20 draws, while sampling 20 times the rows (SDV samples each
 distinct set of given values once, whatever the number of its rows)."""
-COMBINE = "mean"
 
 
 @dataclass(frozen=True)
@@ -270,12 +269,9 @@ def best_guess(draws: pd.DataFrame, profile: Profile, k: int) -> pd.DataFrame:
         values = draws[prof.name].to_numpy()
         if prof.type in ("integer", "float", "datetime") and prof.role == "model":
             stacked = values.astype(float).reshape(k, n)
-            if COMBINE == "median":
-                guess = np.sort(stacked, axis=0)[(k - 1) // 2]
-            else:
-                guess = on_resolution(stacked.mean(axis=0), prof)
-                if prof.support and prof.support["kind"] == "set":
-                    guess = nearest_in_set(guess, prof.support)
+            guess = on_resolution(stacked.mean(axis=0), prof)
+            if prof.support and prof.support["kind"] == "set":
+                guess = nearest_in_set(guess, prof.support)
             out[prof.name] = np.clip(guess, prof.min, prof.max)
         else:
             out[prof.name] = _most_frequent(values, n)
