@@ -21,10 +21,11 @@ from doppel_engine._sdv import GaussianCopulaAlgorithm
 
 ALGORITHM = "GaussianCopula" if HAS_SDV else "TabularARGN"
 NUMBERS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "year"]
-# Four noisy readings of one hidden quantity, each as much noise as signal: the other readings
-# explain about a third of a reading's variance, so one draw given them misses by more than the
-# column's mean does (squared error twice the conditional variance), and a best guess by less.
-READINGS = {"reading": 1, "count": 0, "fives": 0}  # column -> decimals
+# Six noisy readings of one hidden quantity (numbers, a boolean, a category), each as much noise
+# as signal: the others explain under half of a reading's variance, so one draw given them misses
+# by more than the column's mean does (squared error twice the conditional variance), and a best
+# guess by less. These three are scored.
+READINGS = ["reading", "count", "fives"]
 TOY_COLUMNS = [
     {"name": "reading", "type": "float"},
     {"name": "count", "type": "integer"},
