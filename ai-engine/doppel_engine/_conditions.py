@@ -8,7 +8,8 @@ _profile.py types them, null where the model fills in), one row per output row:
 - ``rebalance``: a categorical column's values in counts that give the target shares exactly
   (largest remainders), in a seeded random order;
 - ``impute``: a table with every column of the dataset; its empty cells are filled (never with
-  a null), the others kept.
+  a null), the others kept. Each row is sampled IMPUTE_DRAWS times and each empty cell gets the
+  model's best guess from those draws (``best_guess``), not one draw.
 
 The model samples the other cells given these (``Algorithm.sample_given``); the given cells are
 then written back exactly, so rules kept after sampling never change them. Every kind of
@@ -23,15 +24,21 @@ import numpy as np
 import pandas as pd
 
 from ._errors import EngineError
+from ._grid import nearest_in_set
 from ._io import read_table
 from ._profile import typed_rows
-from ._restore import training_frame
+from ._restore import on_resolution, training_frame
 from ._table_profile import ColumnProfile, Profile
 
 KINDS = ("fixed", "partial_rows", "rebalance", "impute")
 _FLAGS = {"fixed": "--conditions", "partial_rows": "--partial-rows", "rebalance": "--shares", "impute": "--impute"}
 _SHOWN_VALUES = 10
 _SHARE_TOLERANCE = 1e-6
+IMPUTE_DRAWS = 20
+"""Draws per imputed row. The mean of k draws misses the conditional mean by sd/sqrt(k): its
+squared error is (1 + 1/k) times the conditional variance against 2 times for a single draw,
+within 5 % of the best guess at 20 draws, while sampling 20 times the rows (SDV samples each
+distinct set of given values once, whatever the number of its rows)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,12 @@ class Conditioning:
     def fills_nulls(self) -> bool:
         """Whether every cell the model fills must get a value (imputation)."""
         return self.kind == "impute"
+
+    @property
+    def draws(self) -> int:
+        """Samples drawn per row and combined by ``best_guess``: imputation's best guess; other
+        kinds are generation, one sample a row."""
+        return IMPUTE_DRAWS if self.kind == "impute" else 1
 
     def chunk(self, start: int, n: int) -> pd.DataFrame:
         return self.given.iloc[start : start + n].reset_index(drop=True)
@@ -243,3 +256,30 @@ def write_back(typed: pd.DataFrame, given: pd.DataFrame) -> None:
             column = typed[name].to_numpy(copy=True)
             column[mask] = given[name].to_numpy()[mask]
             typed[name] = column
+
+
+def best_guess(draws: pd.DataFrame, profile: Profile, k: int) -> pd.DataFrame:
+    """Typed rows from ``k`` restored draws of each (draw j of row i at ``j * n + i``): per cell
+    the draws' mean for numbers and datetimes, put back on the column's decimals, value set and
+    bounds; the most frequent draw for every other column (the earliest draw among equals, so id
+    columns keep the first draw's numbering)."""
+    n = len(draws) // k
+    out = {}
+    for prof in profile.columns:
+        values = draws[prof.name].to_numpy()
+        if prof.type in ("integer", "float", "datetime") and prof.role == "model":
+            stacked = values.astype(float).reshape(k, n)
+            guess = on_resolution(stacked.mean(axis=0), prof)
+            if prof.support and prof.support["kind"] == "set":
+                guess = nearest_in_set(guess, prof.support)
+            out[prof.name] = np.clip(guess, prof.min, prof.max)
+        else:
+            out[prof.name] = _most_frequent(values, n)
+    return pd.DataFrame(out)
+
+
+def _most_frequent(values: np.ndarray, n: int) -> np.ndarray:
+    cells = pd.DataFrame({"row": np.tile(np.arange(n), len(values) // n), "value": values, "order": np.arange(len(values))})
+    counted = cells.groupby(["row", "value"], dropna=False, sort=False)["order"].agg(["size", "min"]).reset_index()
+    chosen = counted.sort_values(["row", "size", "min"], ascending=[True, False, True]).drop_duplicates("row")
+    return chosen["value"].to_numpy()

@@ -13,14 +13,14 @@ import pandas as pd
 
 from ._algorithm import Algorithm
 from ._anomalies import anomaly_count, inject, parse_spec
-from ._conditions import Conditioning, conditioning, write_back
+from ._conditions import Conditioning, best_guess, conditioning, write_back
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
 from ._model_folder import ModelFolder
 from ._output import arrow_schema, arrow_table, csv_frame
 from ._restore import restore
-from ._rules import kept_shares, remember, rules_on
+from ._rules import keep, kept_shares, remember, rules_on
 from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
 from ._train import load_json_argument
@@ -105,12 +105,21 @@ def sample_rows(
     total_anomalies = anomaly_count(spec["ratio"], count) if spec else 0
     seen: dict = {}
     done = 0
+    draws = 1 if given is None else given.draws
     while done < count:
-        n = min(chunk_size, count - done)
+        n = min(max(1, chunk_size // draws), count - done)
         chunk = None if given is None else given.chunk(done, n)
-        sampled = loaded.algorithm.sample(n) if chunk is None else loaded.algorithm.sample_given(given.conditions_of(chunk, profile))
+        if chunk is None:
+            sampled = loaded.algorithm.sample(n)
+        else:
+            conditions = given.conditions_of(chunk, profile)
+            sampled = loaded.algorithm.sample_given(pd.concat([conditions] * draws, ignore_index=True))
         nulls = given is None or not given.fills_nulls
-        typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n, rules=rules, seen=seen, nulls=nulls)
+        # Several draws are combined before the rules are kept, so the rows written keep them.
+        typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n * draws, rules=rules if draws == 1 else [], seen=seen, nulls=nulls)
+        if draws > 1:
+            typed = best_guess(typed, profile, draws)
+            keep(typed, rules, profile, post_rng, seen)
         if chunk is not None:
             write_back(typed, chunk)
         normal = np.ones(n, dtype=bool)

@@ -129,3 +129,12 @@ def apply_support(values: np.ndarray, support: dict, lo: float, hi: float, rng: 
     snapped[snap] = np.where((moved >= lo) & (moved <= hi), moved, x[snap])
     out[present] = snapped
     return out
+
+
+def nearest_in_set(values: np.ndarray, support: dict) -> np.ndarray:
+    """Each non-null value moved to the nearest value of a ``set`` support (the lower one on a tie)."""
+    observed = np.asarray(support["values"], dtype=float)
+    upper = np.clip(np.searchsorted(observed, values), 0, len(observed) - 1)
+    lower = np.clip(upper - 1, 0, len(observed) - 1)
+    nearest = np.where(np.abs(values - observed[lower]) <= np.abs(observed[upper] - values), observed[lower], observed[upper])
+    return np.where(np.isnan(values), values, nearest)

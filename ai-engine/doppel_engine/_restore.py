@@ -105,11 +105,7 @@ def restore(
                     lambda k, r, p=present, lo=lo: r.choice(p, k) if len(p) else np.full(k, lo),
                     rng,
                 )
-            step = prof.resolution if kind == "datetime" else 10.0**-prof.decimals
-            if kind == "datetime" or step >= 1:
-                values = np.round(values / step) * step
-            else:
-                values = np.round(values, prof.decimals)
+            values = on_resolution(values, prof)
             if prof.support:
                 values = np.round(apply_support(values, prof.support, lo, hi, rng), prof.decimals)
             out[name] = np.clip(values, lo, hi)
@@ -141,6 +137,14 @@ def restore(
     frame = pd.DataFrame(out)
     keep(frame, list(profile.rules) if rules is None else rules, profile, rng, seen)
     return frame
+
+
+def on_resolution(values: np.ndarray, prof: ColumnProfile) -> np.ndarray:
+    """Numbers or datetimes rounded to the column's decimals or datetime resolution."""
+    step = prof.resolution if prof.type == "datetime" else 10.0**-prof.decimals
+    if prof.type == "datetime" or step >= 1:
+        return np.round(values / step) * step
+    return np.round(values, prof.decimals)
 
 
 def _calibrate_nulls(values: np.ndarray, prof: ColumnProfile, rng: np.random.Generator) -> np.ndarray:

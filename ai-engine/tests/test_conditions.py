@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from test_generate import read_csv
 
-from conftest import HAS_SDV, dataset, run_cli
-from doppel_engine import EngineError, describe, generate
-from doppel_engine._conditions import KINDS, conditioning
+from conftest import FAST_SETTINGS, HAS_SDV, dataset, requires_sdv, run_cli
+from doppel_engine import EngineError, describe, generate, train
+from doppel_engine._conditions import IMPUTE_DRAWS, KINDS, best_guess, conditioning
 from doppel_engine._model_folder import ModelFolder
 from doppel_engine._profile import profile_table, typed_rows
 from doppel_engine._schema import parse_columns
@@ -21,6 +21,19 @@ from doppel_engine._sdv import GaussianCopulaAlgorithm
 
 ALGORITHM = "GaussianCopula" if HAS_SDV else "TabularARGN"
 NUMBERS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "year"]
+# Six noisy readings of one hidden quantity (numbers, a boolean, a category), each as much noise
+# as signal: the others explain under half of a reading's variance, so one draw given them misses
+# by more than the column's mean does (squared error twice the conditional variance), and a best
+# guess by less. These three are scored.
+READINGS = ["reading", "count", "fives"]
+TOY_COLUMNS = [
+    {"name": "reading", "type": "float"},
+    {"name": "count", "type": "integer"},
+    {"name": "fives", "type": "integer"},
+    {"name": "level", "type": "integer"},
+    {"name": "flag", "type": "boolean"},
+    {"name": "band", "type": "categorical"},
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +44,99 @@ def model(models):
 @pytest.fixture(scope="module")
 def profile(model):
     return ModelFolder.read(model).metadata.profile
+
+
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory):
+    """A table of correlated readings on grids (one decimal, integers, multiples of 5, a boolean
+    spelled yes/no), a model of it, and a copy of it with a fifth of its cells emptied."""
+    rng = np.random.default_rng(4)
+    hidden = rng.normal(size=(1000, 1))
+    noisy = hidden + rng.normal(size=(1000, 6))
+    real = pd.DataFrame(
+        {
+            "reading": [f"{v:.1f}" for v in 50 + 10 * noisy[:, 0]],
+            "count": [f"{v:.0f}" for v in 100 + 20 * noisy[:, 1]],
+            "fives": [f"{v:.0f}" for v in 5 * np.round((200 + 40 * noisy[:, 2]) / 5)],
+            "level": [f"{v:.0f}" for v in 1000 + 100 * noisy[:, 3]],
+            "flag": np.where(noisy[:, 4] > 0, "yes", "no"),
+            "band": np.where(noisy[:, 5] > 0.8, "high", np.where(noisy[:, 5] < -0.8, "low", "mid")),
+        }
+    )
+    root = tmp_path_factory.mktemp("toy")
+    (data := root / "toy.csv").write_text(real.to_csv(index=False))
+    settings = FAST_SETTINGS[ALGORITHM]
+    train(data=str(data), config={"algorithm": ALGORITHM, "seed": 3, "columns": TOY_COLUMNS, **settings}, output=str(root / "model"))
+    truth = real.tail(300).reset_index(drop=True)
+    holes = truth.mask(np.random.default_rng(5).random(truth.shape) < 0.2)
+    (source := root / "holes.csv").write_text(holes.to_csv(index=False, na_rep=""))
+    return root / "model", real, truth, holes, source
+
+
+# GaussianCopula conditions its Gaussian exactly; TabularARGN trained briefly learns too little of
+# the toy for any guess to beat the mean (its imputation of penguins: BENCHMARKS.md).
+@requires_sdv
+def test_imputation_gives_the_best_guess_not_one_draw(toy, tmp_path, monkeypatch):
+    model, _real, truth, holes, source = toy
+
+    def error_over_the_mean_s(draws: int) -> dict[str, float]:
+        monkeypatch.setattr("doppel_engine._conditions.IMPUTE_DRAWS", draws)
+        out = tmp_path / f"imputed-{draws}.csv"
+        generate(model=str(model), output=str(out), seed=8, impute=str(source))
+        imputed = read_csv(out)
+        ratios = {}
+        for column in READINGS:
+            emptied = holes[column].isna().to_numpy()
+            want = truth[column][emptied].astype(float).to_numpy()
+            mean = holes[column].dropna().astype(float).mean()
+            got = imputed[column][emptied].astype(float).to_numpy()
+            ratios[column] = float(np.sqrt(np.mean((got - want) ** 2) / np.mean((mean - want) ** 2)))
+        return ratios
+
+    assert IMPUTE_DRAWS == 20
+    single, best = error_over_the_mean_s(1), error_over_the_mean_s(IMPUTE_DRAWS)
+    assert np.mean(list(single.values())) > 1, single  # one draw: worse than the column's mean
+    assert all(ratio < 0.95 for ratio in best.values()), best
+
+
+def test_imputed_cells_keep_the_columns_grids_spellings_and_bounds(toy, tmp_path):
+    model, real, _truth, holes, source = toy
+    out = tmp_path / "imputed.csv"
+    generate(model=str(model), output=str(out), seed=8, impute=str(source))
+    imputed = read_csv(out)
+    assert len(imputed) == len(holes) and imputed.notna().all().all()
+    for column in holes.columns:
+        given = holes[column].notna()
+        assert (imputed[column][given] == holes[column][given]).all(), column
+    filled = {column: imputed[column][holes[column].isna()] for column in holes.columns}
+    assert filled["reading"].str.fullmatch(r"\d+\.\d").all()
+    assert filled["count"].str.fullmatch(r"\d+").all() and filled["level"].str.fullmatch(r"\d+").all()
+    assert filled["fives"].isin(set(real["fives"])).all()  # on the column's set of values, so on its step of 5
+    for column in ("reading", "count", "fives", "level"):
+        values, bounds = filled[column].astype(float), real[column].astype(float)
+        assert values.between(bounds.min(), bounds.max()).all(), column
+    assert set(filled["flag"]) <= {"yes", "no"} and set(filled["band"]) <= {"low", "mid", "high"}
+
+
+def test_best_guess_is_the_draws_mean_on_the_columns_values_or_their_most_frequent_draw():
+    raw = pd.DataFrame({"size": [f"{v}" for v in (10, 20, 30, 40) * 25], "weight": [f"{v / 10:.1f}" for v in range(100)], "kind": ["a", "b"] * 50})
+    columns = parse_columns([{"name": "size", "type": "integer"}, {"name": "weight", "type": "float"}, {"name": "kind", "type": "categorical"}])
+    _typed, profile = profile_table(raw, columns, max_categories=10, on_event=lambda e: None)
+    # Three draws of two rows: draw j of row i at j * 2 + i.
+    draws = pd.DataFrame({"size": [10.0, 40.0, 20.0, 40.0, 40.0, 30.0], "weight": [0.1, 9.9, 0.2, 9.9, 0.2, 9.9], "kind": ["a", "b", "b", "a", "b", "c"]})
+    guess = best_guess(draws, profile, 3)
+    assert guess["size"].tolist() == [20.0, 40.0]  # means 23.3 and 36.7, on the column's set of values
+    assert guess["weight"].tolist() == [0.2, 9.9]  # 0.1667 to one decimal
+    assert guess["kind"].tolist() == ["b", "b"]  # row 2: b, a, c equally often, the earliest draw's
+
+
+def test_imputation_is_repeatable_with_its_seed(toy, tmp_path):
+    model, _real, _truth, holes, _source = toy
+    first, again, other = tmp_path / "first.csv", tmp_path / "again.csv", tmp_path / "other.csv"
+    for out, seed in ((first, 8), (again, 8), (other, 9)):
+        generate(model=str(model), output=str(out), seed=seed, impute=holes.head(60))
+    assert first.read_text() == again.read_text()
+    assert first.read_text() != other.read_text()
 
 
 def typed(frame: pd.DataFrame, profile) -> pd.DataFrame:
