@@ -126,6 +126,10 @@ class InteractiveSamplingTest extends FullStackTest {
     Reply twoKinds = sample(Map.of("conditions", Map.of("species", "Gentoo"), "shares", Map.of("island", Map.of("Biscoe", 1.0))));
     assertThat(twoKinds.status()).isEqualTo(400);
     assertThat(twoKinds.json().get("detail").asText()).contains("at most one");
+    assertThat(api.post("/api/models/" + (model + 1000) + "/sample", token, Map.of("conditions", Map.of("a", 1), "shares", Map.of())).status())
+        .as("a model that is not the caller's answers 404 before its fields are read").isEqualTo(404);
+    assertThat(api.postAccepting("/api/models/" + model + "/sample", token, Map.of("rows", 2), "not a media type").statusCode())
+        .as("an unreadable Accept asks for nothing in particular").isEqualTo(200);
 
     Reply tooMany = sample(Map.of("rows", 10_001));
     assertThat(tooMany.status()).isEqualTo(400);
@@ -183,6 +187,10 @@ class InteractiveSamplingTest extends FullStackTest {
     assertThat(missingColumn.status()).as(missingColumn.toString()).isEqualTo(400);
     assertThat(missingColumn.json().get("field").asText()).isEqualTo("file");
     assertThat(missingColumn.json().get("detail").asText()).contains("bill_length_mm");
+    Reply empty = api.postFile("/api/models/" + model + "/impute", token, "empty.csv", new byte[0]);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().get("detail").asText()).isEqualTo("the file is empty");
+    assertThat(api.postFile("/api/models/" + (model + 1000) + "/impute", token, "empty.csv", new byte[0]).status()).as("another's model or none").isEqualTo(404);
   }
 
   private static boolean sameValue(String written, String given) {

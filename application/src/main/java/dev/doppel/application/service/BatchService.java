@@ -66,17 +66,27 @@ public class BatchService implements GenerateBatchUseCase, ImputeBatchUseCase, F
     OwnedModel owned = ownership.model(command.owner(), command.model(), "modelId");
     SynthesisModel model = owned.model();
     GenerationChecks.requireCompleted(model, "modelId");
-    if (command.count() > settings.maxGeneratedRows()) {
-      throw new InvalidInputException("count", "count must be at most " + settings.maxGeneratedRows());
-    }
     GenerationChecks.requireRulesOf(model, command.rulesOff());
-    if (command.conditioning().orElse(null) instanceof Conditioning.GivenRows given && given.rows().size() != command.count()) {
-      throw new InvalidInputException("count", "count must equal the " + given.rows().size() + " rows of partialRows, or be left out");
+    Optional<Conditioning> conditioning = command.given().conditioning();
+    long count = count(command.count(), conditioning);
+    if (count > settings.maxGeneratedRows()) {
+      throw new InvalidInputException("count", "count must be at most " + settings.maxGeneratedRows());
     }
     quotas.requireStorageLeft(command.owner(), "count");
     quotas.requireJobSlot(command.owner());
-    command.conditioning().ifPresent(conditioning -> checks.check(modelFolder(model), command.count(), command.seed(), conditioning));
-    return queue(new NewBatch(command.model(), command.count(), command.anomalies(), command.seed(), command.rulesOff(), command.conditioning(), clock.instant()));
+    conditioning.ifPresent(given -> checks.check(modelFolder(model), count, command.seed(), given));
+    return queue(new NewBatch(command.model(), count, command.anomalies(), command.seed(), command.rulesOff(), conditioning, clock.instant()));
+  }
+
+  /** The rows asked for: the count, or the number of partial rows, which the count must then equal when given. */
+  private static long count(Optional<Long> count, Optional<Conditioning> conditioning) {
+    if (conditioning.orElse(null) instanceof Conditioning.GivenRows given) {
+      if (count.filter(rows -> rows != given.rows().size()).isPresent()) {
+        throw new InvalidInputException("count", "count must equal the " + given.rows().size() + " rows of partialRows, or be left out");
+      }
+      return given.rows().size();
+    }
+    return count.orElseThrow(() -> new InvalidInputException("count", "count is required"));
   }
 
   @Override
@@ -88,7 +98,10 @@ public class BatchService implements GenerateBatchUseCase, ImputeBatchUseCase, F
     quotas.requireJobSlot(command.owner());
     String key = FileKeys.imputationTable(owned.dataset(), model.id(), command.fileName().toLowerCase(Locale.ROOT).endsWith(".parquet") ? "parquet" : "csv");
     try {
-      files.write(key, command.content(), Math.min(limits.maxBytes(), storageLeft));
+      if (files.write(key, command.content(), Math.min(limits.maxBytes(), storageLeft)).sizeBytes() == 0) {
+        files.delete(key);
+        throw new InvalidInputException("file", "the file is empty");
+      }
     } catch (FileStore.FileTooLargeException e) {
       files.delete(key);
       throw storageLeft < limits.maxBytes() ? quotas.storageFull("file") : new PayloadTooLargeException("file", "the file is larger than the upload limit of " + limits.maxBytes() + " bytes");

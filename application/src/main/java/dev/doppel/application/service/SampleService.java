@@ -22,6 +22,7 @@ import dev.doppel.domain.export.ExportOptions;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Samples rows within the request: the engine writes them to a file of their own, which is answered
@@ -55,10 +56,11 @@ public class SampleService implements SampleModelUseCase {
       throw new InvalidInputException("rows", "rows must be at most " + settings.maxSampledRows() + "; POST /api/generate makes larger batches");
     }
     GenerationChecks.requireRulesOf(model, command.rulesOff());
-    if (command.conditioning().orElse(null) instanceof Conditioning.GivenRows given && given.rows().size() > settings.maxSampledRows()) {
+    Optional<Conditioning> conditioning = command.given().conditioning();
+    if (conditioning.orElse(null) instanceof Conditioning.GivenRows given && given.rows().size() > settings.maxSampledRows()) {
       throw new InvalidInputException("partialRows", "partialRows may hold at most " + settings.maxSampledRows() + " rows");
     }
-    long rows = command.conditioning().orElse(null) instanceof Conditioning.GivenRows given ? given.rows().size() : command.rows();
+    long rows = conditioning.orElse(null) instanceof Conditioning.GivenRows given ? given.rows().size() : command.rows();
     String key = FileKeys.sample(owned.dataset(), model.id());
     try {
       EngineRequests.Sampled sampled;
@@ -67,10 +69,10 @@ public class SampleService implements SampleModelUseCase {
             engine.sample(
                 new EngineRequests.Generation(
                     files.locate(model.modelFolderKey().orElseThrow()), rows, command.anomalies(), command.seed(), command.rulesOff(),
-                    command.conditioning().map(checks::given), files.locate(key)),
+                    conditioning.map(checks::given), files.locate(key)),
                 new Cancellation());
       } catch (EngineException e) {
-        throw GenerationChecks.refusal(e, command.conditioning());
+        throw GenerationChecks.refusal(e, conditioning);
       }
       List<ColumnSchema> columns = GenerationChecks.generatedColumns(owned.dataset(), command.anomalies());
       ByteArrayOutputStream content = new ByteArrayOutputStream();

@@ -14,7 +14,6 @@ import dev.doppel.application.port.in.GivenValues;
 import dev.doppel.application.port.in.ImputeBatchCommand;
 import dev.doppel.application.port.in.ImputeBatchUseCase;
 import dev.doppel.domain.batch.AnomalySpec;
-import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.batch.SyntheticBatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -78,9 +77,9 @@ public class BatchController {
               arraySchema = @Schema(description = "ids of the model's rules (its rules[].id) this batch does not keep; every other rule is kept"),
               schema = @Schema(maxLength = MAX_RULE_ID_LENGTH))
           List<String> rulesOff,
-      @Schema(description = GivenFields.CONDITIONS, example = "{\"class\": \">50K\"}") Map<String, Object> conditions,
+      @Schema(description = GivenFields.CONDITIONS) Map<String, Object> conditions,
       @Schema(description = GivenFields.PARTIAL_ROWS) List<Map<String, Object>> partialRows,
-      @Schema(description = GivenFields.SHARES, example = "{\"class\": {\">50K\": 0.5, \"<=50K\": 0.5}}") Map<String, Map<String, Double>> shares) {}
+      @Schema(description = GivenFields.SHARES) Map<String, Map<String, Double>> shares) {}
 
   @PostMapping("/api/generate")
   @Operation(summary = "Queue the generation of a batch", description = "Answers 202 with the batch; poll GET /api/synthetic/{id}.")
@@ -96,16 +95,11 @@ public class BatchController {
     if (request.modelId() == null) {
       throw new InvalidInputException("modelId", "modelId is required");
     }
-    Optional<Conditioning> conditioning = GivenValues.of(request.conditions(), request.partialRows(), request.shares());
-    Long count = request.count() == null && request.partialRows() != null ? Long.valueOf(request.partialRows().size()) : request.count();
-    if (count == null) {
-      throw new InvalidInputException("count", "count is required");
-    }
     SyntheticBatch batch =
         generation.generate(
             new GenerateBatchCommand(
-                caller, PathIds.model(request.modelId(), "modelId"), count, anomalies(request.anomalies()), Optional.ofNullable(request.seed()), request.rulesOff(),
-                conditioning));
+                caller, PathIds.model(request.modelId(), "modelId"), Optional.ofNullable(request.count()), anomalies(request.anomalies()), Optional.ofNullable(request.seed()), request.rulesOff(),
+                new GivenValues(request.conditions(), request.partialRows(), request.shares())));
     return accepted(batch);
   }
 
@@ -121,9 +115,6 @@ public class BatchController {
   @ApiResponse(responseCode = "409", description = "the model has not completed its training")
   @ApiResponse(responseCode = "413", description = "the file is larger than the upload limit")
   public ResponseEntity<BatchResponse> impute(@PathVariable long id, @RequestPart("file") MultipartFile file, @RequestParam(name = "seed", required = false) Long seed, UserId caller) {
-    if (file.isEmpty()) {
-      throw new InvalidInputException("file", "the file is empty");
-    }
     try (InputStream content = file.getInputStream()) {
       return accepted(imputation.impute(new ImputeBatchCommand(caller, PathIds.model(id, "id"), file.getOriginalFilename(), content, Optional.ofNullable(seed))));
     } catch (IOException e) {

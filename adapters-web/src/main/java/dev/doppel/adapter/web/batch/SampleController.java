@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -45,14 +46,14 @@ public class SampleController {
   }
 
   public record SampleRequest(
-      @Schema(minimum = "1", defaultValue = "100", description = "at most doppel.jobs.max-sampled-rows (10,000 by default); with partialRows, their number")
+      @Schema(minimum = "1", defaultValue = "100", description = "at most doppel.jobs.max-sampled-rows (10,000 by default); with partialRows, their number instead")
           Integer rows,
       Long seed,
       AnomalyRequest anomalies,
       @ArraySchema(arraySchema = @Schema(description = "ids of the model's rules (its rules[].id) these rows need not keep")) List<String> rulesOff,
-      @Schema(description = GivenFields.CONDITIONS, example = "{\"class\": \">50K\"}") Map<String, Object> conditions,
+      @Schema(description = GivenFields.CONDITIONS) Map<String, Object> conditions,
       @Schema(description = GivenFields.PARTIAL_ROWS) List<Map<String, Object>> partialRows,
-      @Schema(description = GivenFields.SHARES, example = "{\"class\": {\">50K\": 0.5, \"<=50K\": 0.5}}") Map<String, Map<String, Double>> shares) {}
+      @Schema(description = GivenFields.SHARES) Map<String, Map<String, Double>> shares) {}
 
   /**
    * @param rows the rows, each an object with every column, spelled as the JSON download spells them
@@ -96,12 +97,12 @@ public class SampleController {
       UserId caller) throws HttpMediaTypeNotAcceptableException {
     ExportFormat format = format(accept);
     SampleRequest request = body == null ? new SampleRequest(null, null, null, null, null, null, null) : body;
-    int rows = request.partialRows() != null ? request.partialRows().size() : Optional.ofNullable(request.rows()).orElse(DEFAULT_ROWS);
+    int rows = Optional.ofNullable(request.rows()).orElse(DEFAULT_ROWS);
     SampledRows sampled =
         sampling.sample(
             new SampleModelCommand(
                 caller, PathIds.model(id, "id"), rows, BatchController.anomalies(request.anomalies()), Optional.ofNullable(request.seed()), request.rulesOff(),
-                GivenValues.of(request.conditions(), request.partialRows(), request.shares()), format));
+                new GivenValues(request.conditions(), request.partialRows(), request.shares()), format));
     ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(SEED_HEADER, String.valueOf(sampled.seed())).header("X-Content-Type-Options", "nosniff");
     if (format != ExportFormat.JSON) {
       return answer.contentType(MediaType.parseMediaType(sampled.mediaType())).body(sampled.content());
@@ -112,12 +113,18 @@ public class SampleController {
             new SampleResponse.Engine(sampled.modelLoaded() ? "loaded" : "cached", sampled.took().toMillis() / 1000.0)));
   }
 
-  /** JSON unless Accept prefers CSV or Parquet; 406 when it accepts none of them. */
+  /** JSON unless Accept prefers CSV or Parquet; 406 when it names media types and none of the three. */
   private static ExportFormat format(String accept) throws HttpMediaTypeNotAcceptableException {
     if (accept == null || accept.isBlank()) {
       return ExportFormat.JSON;
     }
-    for (MediaType type : MediaType.parseMediaTypes(accept)) {
+    List<MediaType> accepted;
+    try {
+      accepted = MediaType.parseMediaTypes(accept);
+    } catch (InvalidMediaTypeException e) {
+      return ExportFormat.JSON; // as for no Accept at all: a header that says nothing readable asks for nothing in particular
+    }
+    for (MediaType type : accepted) {
       if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
         return ExportFormat.JSON;
       }

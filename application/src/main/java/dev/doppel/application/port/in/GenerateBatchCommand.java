@@ -1,28 +1,29 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.batch.AnomalySpec;
-import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
 /**
+ * @param count the rows to generate; may be left out when partial rows give them
  * @param rulesOff ids of the model's rules this generation does not keep
- * @param conditioning what the rows are given before the model fills in the rest ({@link GivenValues})
+ * @param given what the rows are given before the model fills in the rest
  */
 public record GenerateBatchCommand(
-    UserId owner, ModelId model, long count, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Optional<Conditioning> conditioning) {
+    UserId owner, ModelId model, Optional<Long> count, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, GivenValues given) {
   public GenerateBatchCommand {
     Require.present("owner", owner);
     Require.present("modelId", model);
-    if (count < 1) {
+    count = count == null ? Optional.empty() : count;
+    if (count.filter(rows -> rows < 1).isPresent()) {
       throw new InvalidInputException("count", "count must be at least 1");
     }
     anomalies = anomalies == null ? Optional.empty() : anomalies;
     seed = Require.seed(seed);
     rulesOff = Require.ruleIds(rulesOff);
-    conditioning = conditioning == null ? Optional.empty() : conditioning;
+    given = given == null ? GivenValues.NONE : given;
   }
 
   /** Builds the anomaly settings from request values, naming the field at fault. */

@@ -9,23 +9,29 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The conditioning fields of a sample or generation request, read into one {@link Conditioning},
- * and the request field each kind came from, so that a refusal names it.
+ * The conditioning fields of a sample or generation request as they came, read into one {@link
+ * Conditioning} by {@link #conditioning()} once the model is known to be the caller's, and the
+ * request field each kind came from, so that a refusal names it.
+ *
+ * @param conditions fixed values by column
+ * @param partialRows rows of given values; a null value leaves the cell to the model
+ * @param shares one column and the target share of each of its values
  */
-public final class GivenValues {
+public record GivenValues(Map<String, Object> conditions, List<Map<String, Object>> partialRows, Map<String, Map<String, Double>> shares) {
   public static final String CONDITIONS = "conditions";
   public static final String PARTIAL_ROWS = "partialRows";
   public static final String SHARES = "shares";
   public static final String TABLE = "file";
 
-  private GivenValues() {}
+  /** Nothing given: plain generation. */
+  public static final GivenValues NONE = new GivenValues(null, null, null);
 
   /**
-   * @param conditions fixed values by column
-   * @param partialRows rows of given values; a null value leaves the cell to the model
-   * @param shares one column and the target share of each of its values
+   * The conditioning the fields describe, empty when none is given.
+   *
+   * @throws InvalidInputException naming the field at fault
    */
-  public static Optional<Conditioning> of(Map<String, Object> conditions, List<Map<String, Object>> partialRows, Map<String, Map<String, Double>> shares) {
+  public Optional<Conditioning> conditioning() {
     long given = Stream.of(conditions, partialRows, shares).filter(Objects::nonNull).count();
     if (given > 1) {
       throw new InvalidInputException(CONDITIONS, "give at most one of conditions, partialRows and shares");

@@ -1,7 +1,6 @@
 package dev.doppel.application.port.in;
 
 import dev.doppel.domain.batch.AnomalySpec;
-import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.export.ExportFormat;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.user.UserId;
@@ -12,10 +11,11 @@ import java.util.Optional;
  * A few rows, sampled within the request.
  *
  * @param rows the rows to sample; with partial rows, their number
+ * @param given what the rows are given before the model fills in the rest
  * @param format how the rows come back
  */
 public record SampleModelCommand(
-    UserId owner, ModelId model, int rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, Optional<Conditioning> conditioning,
+    UserId owner, ModelId model, int rows, Optional<AnomalySpec> anomalies, Optional<Long> seed, List<String> rulesOff, GivenValues given,
     ExportFormat format) {
   public SampleModelCommand {
     Require.present("owner", owner);
@@ -27,6 +27,6 @@ public record SampleModelCommand(
     anomalies = anomalies == null ? Optional.empty() : anomalies;
     seed = Require.seed(seed);
     rulesOff = Require.ruleIds(rulesOff);
-    conditioning = conditioning == null ? Optional.empty() : conditioning;
+    given = given == null ? GivenValues.NONE : given;
   }
 }

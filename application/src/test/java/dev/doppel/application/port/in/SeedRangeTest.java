@@ -36,6 +36,6 @@ class SeedRangeTest {
   }
 
   private static GenerateBatchCommand generate(long seed) {
-    return new GenerateBatchCommand(new UserId(1), new ModelId(1), 10, Optional.empty(), Optional.of(seed), List.of(), Optional.empty());
+    return new GenerateBatchCommand(new UserId(1), new ModelId(1), Optional.of(10L), Optional.empty(), Optional.of(seed), List.of(), GivenValues.NONE);
   }
 }
