@@ -17,7 +17,8 @@ that follow them (so no job competes with the measurements), then per model:
   wall time p50/p95;
 - the library in-process on the same model folder (``<data-dir>/files/projects/<project>/models/
   <model>/model-folder``): the libraries imported as a worker's preload imports them, the model
-  loaded once with the engine's own loading (its seconds are what a cold call adds), then ``prepare_sample`` and
+  loaded once with the engine's own loading (reported as "load": load_model alone; set-up an
+  algorithm does on its first sample falls in the untimed warm-up call), then ``prepare_sample`` and
   ``sample_rows`` of ``--rows`` rows ``--library-calls`` times (after one warm-up), p50; the target
   is "p50 < 0.5 s, p95 < 1 s, and p50 at most 3x the library + 150 ms";
 - ``POST /api/generate`` of ``--rows`` rows, polling ``GET /api/synthetic/{id}`` every ``--poll``
