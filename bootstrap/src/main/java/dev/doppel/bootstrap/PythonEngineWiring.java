@@ -6,8 +6,6 @@ import dev.doppel.adapter.engine.python.WorkerSettings;
 import dev.doppel.application.port.in.ListAlgorithmsQuery;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,13 +31,8 @@ public class PythonEngineWiring {
     python.problem().ifPresentOrElse(
         problem -> log.error("The synthesis engine is not ready: {}. Training, generation and evaluation jobs will fail until this is fixed.", problem),
         () -> log.info("Synthesis engine: {} running {}", engine.python(), engine.directory()));
+    python.warmUp();
     return python;
-  }
-
-  /** Once the application serves, so that a slow start of the workers never delays it. */
-  @EventListener(ApplicationReadyEvent.class)
-  void warmEngine(ApplicationReadyEvent ready) {
-    ready.getApplicationContext().getBean(PythonSynthesisEngine.class).warmUp();
   }
 
   @Bean

@@ -57,15 +57,23 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     this.workers = new WorkerPool(workerSettings.count(), this::workerCommand, () -> EngineEnvironment.of(System.getenv(), settings.threads()), settings.killGrace());
   }
 
-  /** Starts the workers now when the settings ask for it, so the first request finds them warm. */
+  /**
+   * Starts the workers in the background when the settings ask for it, so that they import the
+   * libraries while the application starts and the first request finds them warm.
+   */
   public void warmUp() {
-    if (workerSettings.warmOnStart() && problem().isEmpty()) {
+    if (!workerSettings.warmOnStart() || problem().isPresent()) {
+      return;
+    }
+    Thread warmUp = new Thread(() -> {
       try {
         workers.startAll();
       } catch (IOException e) {
         log.warn("the engine workers could not be started ahead of the first request: {}", e.getMessage());
       }
-    }
+    }, "engine-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** Stops the workers, letting each finish its running request within the grace period. */

@@ -50,7 +50,7 @@ final class WorkerPool implements AutoCloseable {
 
   /** Starts every slot's worker now, rather than on its first request. */
   synchronized void startAll() throws IOException {
-    for (int slot = 0; slot < slots.length; slot++) {
+    for (int slot = 0; slot < slots.length && !closed; slot++) {
       live(slot);
     }
   }
