@@ -10,6 +10,7 @@ import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.application.port.in.TooManyJobsException;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
+import dev.doppel.domain.schema.InvalidSchemaException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.UUID;
@@ -51,6 +52,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidTableException.class)
   ResponseEntity<ProblemDetail> invalidTable(InvalidTableException e, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, "Invalid table", e.getMessage(), e.field(), request);
+  }
+
+  @ExceptionHandler(InvalidSchemaException.class)
+  ResponseEntity<ProblemDetail> invalidSchema(InvalidSchemaException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid schema", e.getMessage(), e.field(), request);
   }
 
   @ExceptionHandler(NotFoundException.class)
