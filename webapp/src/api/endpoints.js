@@ -50,3 +50,11 @@ export function imputeRows(modelId, file) {
 }
 export const listBatches = (modelId) => api(`/api/models/${modelId}/batches`);
 export const getBatch = (id) => api(`/api/synthetic/${id}`);
+
+export const getSchema = (projectId) => api(`/api/projects/${projectId}/schema`);
+export const proposeRelationships = (projectId) =>
+  api(`/api/projects/${projectId}/schema/proposal`);
+export const declareRelationship = (projectId, relationship) =>
+  api(`/api/projects/${projectId}/schema/relationships`, { method: 'POST', body: relationship });
+export const deleteRelationship = (projectId, id) =>
+  api(`/api/projects/${projectId}/schema/relationships/${id}`, { method: 'DELETE' });

@@ -11,6 +11,7 @@ import {
 import { batchesKey } from '../components/BatchList.jsx';
 import ConfirmDialog from '../components/ConfirmDialog.jsx';
 import DataUpload from '../components/DataUpload.jsx';
+import LinkedTables, { schemaKey } from '../components/LinkedTables.jsx';
 import { EmptyState, ErrorMessage, Loading, StatusBadge } from '../components/Feedback.jsx';
 import { formatBytes, formatDate, formatNumber } from '../lib/format.js';
 import { percent } from '../lib/metricWords.js';
@@ -30,6 +31,7 @@ function DatasetList({ projectId }) {
       setDoomed(null);
       queryClient.invalidateQueries({ queryKey: ['datasets', projectId] });
       queryClient.invalidateQueries({ queryKey: ['models', projectId] });
+      queryClient.invalidateQueries({ queryKey: schemaKey(projectId) });
     },
   });
   return (
@@ -202,6 +204,7 @@ export default function ProjectPage() {
       </div>
       <DataUpload projectId={projectId} />
       <DatasetList projectId={projectId} />
+      <LinkedTables projectId={projectId} />
       <ModelList projectId={projectId} models={models} />
       <BatchOverview projectId={projectId} models={models} />
     </div>

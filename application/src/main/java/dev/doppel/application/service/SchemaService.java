@@ -2,6 +2,7 @@ package dev.doppel.application.service;
 
 import dev.doppel.application.port.in.DeclareRelationshipCommand;
 import dev.doppel.application.port.in.DeclareRelationshipUseCase;
+import dev.doppel.application.port.in.DeleteRelationshipUseCase;
 import dev.doppel.application.port.in.FindSchemaUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.out.BatchStore;
@@ -34,7 +35,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-public class SchemaService implements FindSchemaUseCase, DeclareRelationshipUseCase {
+public class SchemaService implements FindSchemaUseCase, DeclareRelationshipUseCase, DeleteRelationshipUseCase {
   /** Column types that cannot hold a key: their values are not compared as written. */
   private static final List<ColumnType> NO_KEY_TYPES = List.of(ColumnType.FLOAT, ColumnType.BOOLEAN);
   /** Name matches between two tables that the proposal combines into keys, and the widest key it tries. */

@@ -6,6 +6,7 @@ import dev.doppel.adapter.web.PathIds;
 import dev.doppel.adapter.web.schema.SchemaResponse.RelationshipResponse;
 import dev.doppel.application.port.in.DeclareRelationshipCommand;
 import dev.doppel.application.port.in.DeclareRelationshipUseCase;
+import dev.doppel.application.port.in.DeleteRelationshipUseCase;
 import dev.doppel.application.port.in.FindSchemaUseCase;
 import dev.doppel.application.port.in.FindSchemaUseCase.ProjectSchema;
 import dev.doppel.application.port.in.InvalidInputException;
@@ -42,10 +43,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class SchemaController {
   private final FindSchemaUseCase schemas;
   private final DeclareRelationshipUseCase declarations;
+  private final DeleteRelationshipUseCase deletions;
 
-  public SchemaController(FindSchemaUseCase schemas, DeclareRelationshipUseCase declarations) {
+  public SchemaController(FindSchemaUseCase schemas, DeclareRelationshipUseCase declarations, DeleteRelationshipUseCase deletions) {
     this.schemas = schemas;
     this.declarations = declarations;
+    this.deletions = deletions;
   }
 
   public record RelationshipRequest(
@@ -123,7 +126,7 @@ public class SchemaController {
   @ApiResponse(responseCode = "204", description = "removed")
   @ApiResponse(responseCode = "404", description = "no such relationship in a project of yours")
   public ResponseEntity<Void> delete(@PathVariable long projectId, @PathVariable long id, UserId caller) {
-    declarations.delete(caller, PathIds.project(projectId, "projectId"), PathIds.relationship(id, "id"));
+    deletions.delete(caller, PathIds.project(projectId, "projectId"), PathIds.relationship(id, "id"));
     return ResponseEntity.noContent().build();
   }
 
