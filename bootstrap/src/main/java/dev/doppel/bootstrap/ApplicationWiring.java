@@ -12,6 +12,9 @@ import dev.doppel.application.service.AccountDeletionService;
 import dev.doppel.application.service.CascadingDeletion;
 import dev.doppel.application.service.DatasetService;
 import dev.doppel.application.service.SchemaService;
+import dev.doppel.application.service.ConnectionService;
+import dev.doppel.application.port.out.ConnectionStore;
+import dev.doppel.application.port.out.ExternalDatabases;
 import dev.doppel.application.service.ProjectService;
 import dev.doppel.application.service.QuotaSettings;
 import dev.doppel.application.service.Quotas;
@@ -181,5 +184,12 @@ public class ApplicationWiring {
       ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, RelationshipStore relationships, TableReader tables,
       Clock clock) {
     return new SchemaService(projects, datasets, models, batches, relationships, tables, clock);
+  }
+
+  @Bean
+  ConnectionService connectionService(
+      ProjectStore projects, ConnectionStore connections, ExternalDatabases databases, DatasetService uploads, SchemaService relationships,
+      Clock clock) {
+    return new ConnectionService(projects, connections, databases, uploads, relationships, clock);
   }
 }

@@ -2,6 +2,7 @@ package dev.doppel.adapter.web;
 
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.connection.ConnectionId;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.schema.RelationshipId;
@@ -32,6 +33,10 @@ public final class PathIds {
 
   public static RelationshipId relationship(long id, String field) {
     return new RelationshipId(existing(id, "relationship", field));
+  }
+
+  public static ConnectionId connection(long id, String field) {
+    return new ConnectionId(existing(id, "connection", field));
   }
 
   private static long existing(long id, String resource, String field) {
