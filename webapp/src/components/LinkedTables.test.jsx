@@ -70,8 +70,7 @@ describe('the linked tables', () => {
               {
                 title: 'Invalid schema',
                 status: 400,
-                detail:
-                  "Salaries has no column 'year'; its columns are yearID, playerID, salary",
+                detail: "Salaries has no column 'year'; its columns are yearID, playerID, salary",
                 field: 'orderBy',
               },
               400,

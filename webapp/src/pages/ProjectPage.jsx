@@ -11,6 +11,7 @@ import {
 import { batchesKey } from '../components/BatchList.jsx';
 import ConfirmDialog from '../components/ConfirmDialog.jsx';
 import DataUpload from '../components/DataUpload.jsx';
+import DatabaseConnections from '../components/DatabaseConnections.jsx';
 import LinkedTables, { schemaKey } from '../components/LinkedTables.jsx';
 import { EmptyState, ErrorMessage, Loading, StatusBadge } from '../components/Feedback.jsx';
 import { formatBytes, formatDate, formatNumber } from '../lib/format.js';
@@ -203,6 +204,7 @@ export default function ProjectPage() {
         {project.data.description && <p className="text-slate-600">{project.data.description}</p>}
       </div>
       <DataUpload projectId={projectId} />
+      <DatabaseConnections projectId={projectId} />
       <DatasetList projectId={projectId} />
       <LinkedTables projectId={projectId} />
       <ModelList projectId={projectId} models={models} />
