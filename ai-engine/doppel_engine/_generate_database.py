@@ -24,7 +24,7 @@ from ._database import Database, Relationship, Table, parse_database
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
 from ._generate import SINKS, LoadedModel, RowsTally, drawn_seed, load_model, sample_rows
-from ._restore import restore, training_frame
+from ._restore import generate_ids, restore, training_frame
 from ._rules import keep
 from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
@@ -242,6 +242,10 @@ def _sample_child(
     links = [resolve_link(typed, rows[link.parent], link, keep_first, rng) for link in database.links_of(table.name)]
     keep(typed, _rules_beside_keys(profile, database.key_columns(table.name)), profile, rng)
     typed = typed.iloc[sequence_order(typed, parent_of, context.order_by)].reset_index(drop=True)
+    keys = database.key_columns(table.name)
+    for prof in profile.columns:  # numbered again in the rows' final order
+        if prof.role == "id" and prof.name not in keys:
+            typed[prof.name] = generate_ids(prof, 0, len(typed))
     return typed, ({"links": links} if links else {})
 
 
