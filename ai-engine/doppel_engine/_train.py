@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime
 from importlib import metadata as _metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from . import _catalogue
 from ._errors import EngineError
@@ -112,6 +112,22 @@ def library_versions() -> dict:
         except _metadata.PackageNotFoundError:
             out[name] = None
     return out
+
+
+def open_training_log(out_dir: Path, on_event: EventCallback) -> tuple[IO[str], EventCallback]:
+    """The model folder created, its training_log.jsonl opened, and an ``on_event`` that also logs."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
+    except OSError as exc:
+        raise EngineError("output_unwritable", f"cannot write the model folder {out_dir}: {exc.strerror}") from None
+
+    def emit(event: dict) -> None:
+        log.write(to_json(event) + "\n")
+        log.flush()
+        on_event(event)
+
+    return log, emit
 
 
 def prepare_frame(
@@ -217,19 +233,10 @@ def train(
     holdout = parse_holdout(load_json_argument(config, "config").get("holdout"))
 
     out_dir = Path(output)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
-    except OSError as exc:
-        raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
+    log, emit = open_training_log(out_dir, on_event)
     (out_dir / METADATA_FILE).unlink(missing_ok=True)
     (out_dir / HOLDOUT_FILE).unlink(missing_ok=True)
     algo_cls.discard(out_dir)
-
-    def emit(event: dict) -> None:
-        log.write(to_json(event) + "\n")
-        log.flush()
-        on_event(event)
 
     try:
         emit({"event": "started", "algorithm": algo_cls.name, "data": str(data), "model": str(out_dir), "seed": seed})

@@ -28,7 +28,7 @@ from ._events import EventCallback, Stopwatch, ignore, to_json, write_json_file
 from ._io import read_table
 from ._schema import Column, check_against_data, infer_columns
 from ._table_profile import Profile
-from ._train import fit_model, load_json_argument, parse_config, prepare_frame
+from ._train import fit_model, load_json_argument, open_training_log, parse_config, prepare_frame
 from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
 
 DATABASE_FILE = "database.json"
@@ -107,18 +107,9 @@ def train_database(*, schema: object, config: object, output: str, on_event: Eve
         )
 
     out_dir = Path(output)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
-    except OSError as exc:
-        raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
+    log, emit = open_training_log(out_dir, on_event)
     (out_dir / DATABASE_FILE).unlink(missing_ok=True)
     shutil.rmtree(out_dir / TABLES_DIR, ignore_errors=True)
-
-    def emit(event: dict) -> None:
-        log.write(to_json(event) + "\n")
-        log.flush()
-        on_event(event)
 
     try:
         names = [t.name for t in database.tables]

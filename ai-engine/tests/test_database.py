@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from scipy.stats import ks_2samp
 
-from conftest import DATASETS, run_cli
+from conftest import DATASETS, requires_sdv, run_cli
 from doppel_engine._database import Relationship
 from doppel_engine._generate_database import resolve_link
 
@@ -25,7 +25,7 @@ RELATIONSHIPS = [
     {"parent": "People", "parentColumns": ["playerID"], "child": "Salaries", "childColumns": ["playerID"], "orderBy": ["yearID"]},
     {"parent": "Teams", "parentColumns": ["yearID", "teamID"], "child": "Salaries", "childColumns": ["yearID", "teamID"]},
 ]
-TRAIN_CONFIG = {"algorithm": "TabularARGN", "seed": 7, "max_epochs": 2, "model_size": "small"}
+TRAIN_CONFIG = {"algorithm": "TabularARGN", "seed": 7, "max_epochs": 1, "model_size": "small"}
 
 
 def read(path) -> pd.DataFrame:
@@ -188,3 +188,12 @@ def test_invalid_documents_name_the_table_and_the_column(lahman, tmp_path):
     assert "cycle" in message and "People" in message and "Salaries" in message
     message = invalid(edited(document, tables=lambda tables: tables[0].update(primaryKey=["player"])), tmp_path)["message"]
     assert "'People'" in message and "'player'" in message
+
+
+@requires_sdv
+def test_an_algorithm_that_cannot_learn_related_tables_is_refused(lahman, tmp_path):
+    _folder, document = lahman
+    config = {"algorithm": "GaussianCopula", "seed": 1}
+    run = run_cli("train_database.py", "--schema", json.dumps(document), "--config", json.dumps(config), "--output", tmp_path / "m")
+    assert run.rc == 2 and run.last["code"] == "invalid_config"
+    assert "GaussianCopula cannot learn this database (linkedTables, sequences, compositeKeys); algorithms that can: TabularARGN" in run.last["message"]
