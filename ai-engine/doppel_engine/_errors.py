@@ -12,6 +12,7 @@ EXIT_CODES: dict[str, int] = {
     "invalid_anomalies": 2,
     "invalid_condition": 2,
     "output_unwritable": 2,
+    "invalid_schema": 2,
     "data_not_found": 3,
     "data_unreadable": 3,
     "no_rows": 3,
