@@ -122,7 +122,7 @@ class LinkedTablesTest extends FullStackTest {
     long elsewhere = api.createProject(token, "Elsewhere");
     long foreign = upload(elsewhere, "other.csv", "id\n1\n");
     Reply acrossProjects = declare(project, foreign, List.of("id"), accounts, List.of("customer_id"));
-    assertThat(acrossProjects.status()).isEqualTo(404);
+    assertThat(acrossProjects.status()).isEqualTo(400);
     assertThat(acrossProjects.json().get("field").asText()).isEqualTo("parentDatasetId");
 
     Reply uneven = declare(project, accounts, List.of("account_id"), owners, List.of("account_id", "owner"));

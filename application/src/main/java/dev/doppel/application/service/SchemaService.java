@@ -71,8 +71,8 @@ public class SchemaService implements FindSchemaUseCase, DeclareRelationshipUseC
   @Override
   public Relationship declare(DeclareRelationshipCommand command) {
     ownership.project(command.owner(), command.project(), "projectId");
-    Dataset parent = datasetIn(command.owner(), command.project(), command.parent(), "parentDatasetId");
-    Dataset child = datasetIn(command.owner(), command.project(), command.child(), "childDatasetId");
+    Dataset parent = datasetIn(command.project(), command.parent(), "parentDatasetId");
+    Dataset child = datasetIn(command.project(), command.child(), "childDatasetId");
     NewRelationship candidate =
         new NewRelationship(
             command.project(), new KeyColumns(parent.id(), command.parentColumns()), new KeyColumns(child.id(), command.childColumns()),
@@ -204,12 +204,12 @@ public class SchemaService implements FindSchemaUseCase, DeclareRelationshipUseC
     return tables;
   }
 
-  private Dataset datasetIn(UserId owner, ProjectId project, DatasetId id, String field) {
-    Dataset dataset = ownership.dataset(owner, id, field);
-    if (!dataset.projectId().equals(project)) {
-      throw new NotFoundException("dataset", id.value(), field);
-    }
-    return dataset;
+  /** A request's dataset: one that is not in the project (another project's, another user's, none at all) is a fault of the request, told apart from nothing. */
+  private Dataset datasetIn(ProjectId project, DatasetId id, String field) {
+    return datasets
+        .findById(id)
+        .filter(d -> d.projectId().equals(project))
+        .orElseThrow(() -> new InvalidSchemaException(field, field + " " + id.value() + " names no dataset of this project"));
   }
 
   private static void requireKeyColumns(Dataset table, List<String> columns, String field) {

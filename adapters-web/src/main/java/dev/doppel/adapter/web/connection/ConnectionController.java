@@ -3,6 +3,7 @@ package dev.doppel.adapter.web.connection;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import dev.doppel.adapter.web.PathIds;
+import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.adapter.web.dataset.DatasetResponse;
 import dev.doppel.application.port.in.CreateConnectionCommand;
 import dev.doppel.application.port.in.CreateConnectionUseCase;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Database connections")
 @SecurityRequirement(name = "bearer")
 public class ConnectionController {
+  /** What ConnectionDetails accepts as a host: no scheme, path, user part, spaces or controls. */
+  private static final String HOST = "^[^/?#@\\s\\x00-\\x1F\\x7F-\\x9F]+$";
   private static final String UNUSABLE =
       "the database could not be used (unreachable, login refused, unknown database or schema, or a statement refused): the problem's reason says which"
           + " and its detail why, never with the password";
@@ -53,13 +56,13 @@ public class ConnectionController {
   }
 
   public record ConnectionRequest(
-      @Schema(requiredMode = REQUIRED, maxLength = DatabaseConnection.MAX_NAME_LENGTH) String name,
+      @Schema(requiredMode = REQUIRED, maxLength = DatabaseConnection.MAX_NAME_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME) String name,
       @Schema(requiredMode = REQUIRED, allowableValues = {"mariadb", "postgresql"}, description = "mariadb also serves MySQL") String kind,
-      @Schema(requiredMode = REQUIRED, maxLength = 255, description = "a host name or IP address") String host,
+      @Schema(requiredMode = REQUIRED, maxLength = CreateConnectionCommand.MAX_DETAIL_LENGTH, pattern = HOST, description = "a host name or IP address, without scheme, port or path") String host,
       @Schema(minimum = "1", maximum = "65535", description = "left out: 3306 for mariadb, 5432 for postgresql") Integer port,
-      @Schema(requiredMode = REQUIRED, maxLength = 255) String database,
-      @Schema(requiredMode = REQUIRED, maxLength = 255) String username,
-      @Schema(maxLength = 1000, description = "stored encrypted, never returned") String password) {}
+      @Schema(requiredMode = REQUIRED, maxLength = CreateConnectionCommand.MAX_DETAIL_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME) String database,
+      @Schema(requiredMode = REQUIRED, maxLength = CreateConnectionCommand.MAX_DETAIL_LENGTH, pattern = SchemaPatterns.DISPLAY_NAME) String username,
+      @Schema(maxLength = CreateConnectionCommand.MAX_PASSWORD_LENGTH, description = "stored encrypted, never returned") String password) {}
 
   public record TestResponse(String serverVersion) {}
 
@@ -93,6 +96,7 @@ public class ConnectionController {
 
   @GetMapping("/projects/{projectId}/connections")
   @Operation(summary = "The project's database connections, in the order they were added")
+  @ApiResponse(responseCode = "200", description = "the connections, without their passwords")
   @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public List<ConnectionResponse> list(@PathVariable long projectId, UserId caller) {
     return connections.list(caller, PathIds.project(projectId, "projectId")).stream().map(ConnectionResponse::from).toList();
@@ -100,6 +104,7 @@ public class ConnectionController {
 
   @GetMapping("/connections/{id}")
   @Operation(summary = "A database connection, without its password")
+  @ApiResponse(responseCode = "200", description = "the connection")
   @ApiResponse(responseCode = "404", description = "no such connection of yours")
   public ConnectionResponse get(@PathVariable long id, UserId caller) {
     return ConnectionResponse.from(connections.get(caller, PathIds.connection(id, "id")));
@@ -125,6 +130,7 @@ public class ConnectionController {
 
   @GetMapping("/connections/{id}/schemas")
   @Operation(summary = "The schemas the connection's user can see, without the server's own")
+  @ApiResponse(responseCode = "200", description = "the schema names")
   @ApiResponse(responseCode = "404", description = "no such connection of yours")
   @ApiResponse(responseCode = "422", description = UNUSABLE)
   public List<String> schemas(@PathVariable long id, UserId caller) {
@@ -133,6 +139,7 @@ public class ConnectionController {
 
   @GetMapping("/connections/{id}/schemas/{schema}/tables")
   @Operation(summary = "A schema's tables with their columns, primary keys and foreign keys")
+  @ApiResponse(responseCode = "200", description = "the tables")
   @ApiResponse(responseCode = "404", description = "no such connection of yours")
   @ApiResponse(responseCode = "422", description = UNUSABLE)
   public List<TableDescription> tables(@PathVariable long id, @PathVariable String schema, UserId caller) {

@@ -3,6 +3,7 @@ package dev.doppel.adapter.web.schema;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import dev.doppel.adapter.web.PathIds;
+import dev.doppel.adapter.web.SchemaPatterns;
 import dev.doppel.adapter.web.schema.SchemaResponse.RelationshipResponse;
 import dev.doppel.application.port.in.DeclareRelationshipCommand;
 import dev.doppel.application.port.in.DeclareRelationshipUseCase;
@@ -52,17 +53,19 @@ public class SchemaController {
   }
 
   public record RelationshipRequest(
-      @Schema(requiredMode = REQUIRED, description = "the dataset whose key the child refers to") Long parentDatasetId,
-      @ArraySchema(minItems = 1, maxItems = KeyColumns.MAX_COLUMNS, schema = @Schema(requiredMode = REQUIRED, description = "the parent's key columns, in key order"))
-          List<String> parentColumns,
-      @Schema(requiredMode = REQUIRED, description = "the dataset whose rows refer to parent rows") Long childDatasetId,
+      @Schema(requiredMode = REQUIRED, minimum = "1", description = "the dataset whose key the child refers to") Long parentDatasetId,
       @ArraySchema(
-              minItems = 1, maxItems = KeyColumns.MAX_COLUMNS,
-              schema = @Schema(requiredMode = REQUIRED, description = "the child's columns that hold a parent's key, matched in order to parentColumns"))
+              arraySchema = @Schema(requiredMode = REQUIRED, description = "the parent's key columns, in key order"), minItems = 1,
+              maxItems = KeyColumns.MAX_COLUMNS, schema = @Schema(pattern = SchemaPatterns.DISPLAY_NAME))
+          List<String> parentColumns,
+      @Schema(requiredMode = REQUIRED, minimum = "1", description = "the dataset whose rows refer to parent rows") Long childDatasetId,
+      @ArraySchema(
+              arraySchema = @Schema(requiredMode = REQUIRED, description = "the child's columns that hold a parent's key, matched in order to parentColumns"),
+              minItems = 1, maxItems = KeyColumns.MAX_COLUMNS, schema = @Schema(pattern = SchemaPatterns.DISPLAY_NAME))
           List<String> childColumns,
       @ArraySchema(
-              maxItems = KeyColumns.MAX_COLUMNS,
-              schema = @Schema(description = "child columns that order the child rows under one parent as a sequence (a player's salaries by year)"))
+              arraySchema = @Schema(description = "child columns that order the child rows under one parent as a sequence (a player's salaries by year)"),
+              maxItems = KeyColumns.MAX_COLUMNS, schema = @Schema(pattern = SchemaPatterns.DISPLAY_NAME))
           List<String> orderBy) {}
 
   public record ProposalResponse(
@@ -109,9 +112,9 @@ public class SchemaController {
   @ApiResponse(
       responseCode = "400",
       description =
-          "a column is missing or cannot be part of a key, the parent columns repeat or leave a value empty, child values name no parent row"
+          "parentDatasetId or childDatasetId names no dataset of this project, a column is missing or cannot be part of a key, the parent columns repeat or leave a value empty, child values name no parent row"
               + " (counted, with examples), or the link would close a cycle; the problem names the table and columns, and its field the request field")
-  @ApiResponse(responseCode = "404", description = "projectId, parentDatasetId or childDatasetId names nothing of yours in this project")
+  @ApiResponse(responseCode = "404", description = "projectId names no project of yours")
   public ResponseEntity<RelationshipResponse> declare(@PathVariable long projectId, @RequestBody RelationshipRequest request, UserId caller) {
     ProjectId project = PathIds.project(projectId, "projectId");
     Relationship declared = declarations.declare(new DeclareRelationshipCommand(
@@ -134,7 +137,10 @@ public class SchemaController {
     if (id == null) {
       throw new InvalidInputException(field, field + " is required");
     }
-    return PathIds.dataset(id, field);
+    if (id <= 0) {
+      throw new InvalidInputException(field, field + " must name a dataset of this project");
+    }
+    return new DatasetId(id);
   }
 
   private static Map<DatasetId, Dataset> tablesOf(ProjectSchema schema) {

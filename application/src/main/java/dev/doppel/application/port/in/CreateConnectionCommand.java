@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 
 /** A database connection to add to a project; each value's problem names its request field. */
 public record CreateConnectionCommand(UserId owner, ProjectId project, String name, ConnectionDetails details) {
+  /** The longest host, database and user name a connection keeps. */
+  public static final int MAX_DETAIL_LENGTH = 255;
+  public static final int MAX_PASSWORD_LENGTH = 1000;
+
   public CreateConnectionCommand {
     Require.present("owner", owner);
     Require.present("projectId", project);
@@ -27,6 +31,10 @@ public record CreateConnectionCommand(UserId owner, ProjectId project, String na
   public static CreateConnectionCommand of(
       UserId owner, ProjectId project, String name, String kind, String host, Integer port, String database, String username, String password) {
     DatabaseKind databaseKind = kindNamed(kind);
+    requireAtMost("host", host, MAX_DETAIL_LENGTH);
+    requireAtMost("database", database, MAX_DETAIL_LENGTH);
+    requireAtMost("username", username, MAX_DETAIL_LENGTH);
+    requireAtMost("password", password, MAX_PASSWORD_LENGTH);
     try {
       ConnectionDetails details =
           new ConnectionDetails(
@@ -35,6 +43,12 @@ public record CreateConnectionCommand(UserId owner, ProjectId project, String na
     } catch (IllegalArgumentException e) {
       // The domain's messages begin with the value at fault, which is also the request field's name.
       throw new InvalidInputException(e.getMessage().split(" ", 2)[0], e.getMessage());
+    }
+  }
+
+  private static void requireAtMost(String field, String value, int length) {
+    if (value != null && value.length() > length) {
+      throw new InvalidInputException(field, field + " must be at most " + length + " characters");
     }
   }
 
