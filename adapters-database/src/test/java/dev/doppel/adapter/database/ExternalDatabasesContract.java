@@ -23,6 +23,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -302,6 +304,41 @@ abstract class ExternalDatabasesContract {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("table Child, column parent, row 2: 'one' is not an integer");
     assertThat(databases.describe(target, schemaOf(target))).isEmpty();
+  }
+
+  @Test
+  void writesEachColumnTypeAsTheServersOwnType() throws SQLException {
+    ConnectionDetails target = freshDatabase("typed_values");
+    TableToWrite typed = new TableToWrite("Typed", List.of(
+        new ColumnSchema("whole", ColumnType.INTEGER, Optional.empty()),
+        new ColumnSchema("ratio", ColumnType.FLOAT, Optional.empty()),
+        new ColumnSchema("flag", ColumnType.BOOLEAN, Optional.empty()),
+        new ColumnSchema("seen", ColumnType.DATETIME, Optional.of("%Y-%m-%d %H:%M:%S")),
+        new ColumnSchema("day", ColumnType.DATETIME, Optional.of("%d/%m/%Y")),
+        new ColumnSchema("label", ColumnType.CATEGORICAL, Optional.empty())), List.of(), List.of(),
+        consumer -> {
+          consumer.header(List.of("whole", "ratio", "flag", "seen", "day", "label"));
+          consumer.row(new String[] {"+42", "2.5e-3", "yes", "2019-03-23 17:05:09", "23/03/2019", "Zoë's"});
+          consumer.row(new String[] {"NA", "nan", "N", "", null, ""});
+        });
+    databases.write(target, schemaOf(target), new WritePlan(List.of(typed)), new WriteOptions(false, false));
+
+    try (Connection connection = connect(target);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT * FROM " + table(target, "Typed") + " ORDER BY " + q(target, "flag") + " DESC")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong("whole")).isEqualTo(42);
+      assertThat(rows.getDouble("ratio")).isEqualTo(0.0025);
+      assertThat(rows.getBoolean("flag")).isTrue();
+      assertThat(rows.getObject("seen", LocalDateTime.class)).isEqualTo(LocalDateTime.of(2019, 3, 23, 17, 5, 9));
+      assertThat(rows.getObject("day", LocalDate.class)).isEqualTo(LocalDate.of(2019, 3, 23));
+      assertThat(rows.getString("label")).isEqualTo("Zoë's");
+      assertThat(rows.next()).isTrue();
+      for (String column : List.of("whole", "ratio", "seen", "day", "label")) {
+        assertThat(rows.getObject(column)).as(column).isNull();
+      }
+      assertThat(rows.getBoolean("flag")).isFalse();
+    }
   }
 
   /** Checks a child row without a parent is refused in the target, so foreign-key checks were on. */
