@@ -58,6 +58,9 @@ abstract class ExternalDatabasesContract {
   /** A connection of the test's own, by plain JDBC, to check what the adapter did. */
   abstract Connection connect(ConnectionDetails database) throws SQLException;
 
+  /** A query the server answers with {@code rows} rows of an integer {@code id} and a {@code filler} of {@code width} characters, stored nowhere. */
+  abstract String generatedRows(int rows, int width);
+
   @BeforeAll
   void loadLahman() {
     source = freshDatabase("lahman_source");
@@ -193,6 +196,32 @@ abstract class ExternalDatabasesContract {
     assertThat(aardsma[header.indexOf("deathYear")]).isNull();
     assertThat(aardsma[header.indexOf("birthYear")]).isEqualTo("1981");
     assertThat(aardsma[header.indexOf("debut")]).startsWith("2004-04-06");
+  }
+
+  /** 200,000 rows of 2,000 characters are 400 MB of text, more than the tests' heap holds: only a streamed read gets through. */
+  @Test
+  void readsATableLargerThanTheHeapInFetches() throws SQLException {
+    ConnectionDetails database = freshDatabase("streamed");
+    try (Connection connection = connect(database);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE VIEW " + table(database, "Wide") + " AS " + generatedRows(200_000, 2_000));
+    }
+    long[] rowsAndCharacters = new long[2];
+    databases.readTable(database, schemaOf(database), "Wide", new TableReader.RowConsumer() {
+      @Override
+      public void header(List<String> columnNames) {
+        assertThat(columnNames).containsExactly("id", "filler");
+      }
+
+      @Override
+      public boolean row(String[] values) {
+        rowsAndCharacters[0]++;
+        rowsAndCharacters[1] += values[1].length();
+        return true;
+      }
+    });
+    assertThat(Runtime.getRuntime().maxMemory()).isLessThan(400_000_000L);
+    assertThat(rowsAndCharacters).containsExactly(200_000L, 400_000_000L);
   }
 
   @Test
