@@ -12,7 +12,8 @@ ensure_debian_packages() {
   for pair in "$@"; do
     package="${pair%%:*}"
     command="${pair#*:}"
-    command -v "$command" >/dev/null 2>&1 || [ -x "$command" ] || missing+=("$package")
+    # A path may hold a glob, for packages whose files sit in a versioned folder.
+    command -v "$command" >/dev/null 2>&1 || compgen -G "$command" >/dev/null || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! is_root; then
@@ -135,8 +136,8 @@ fuzz_api() {
 
 run_all_tests() {
   require_java_and_maven
-  # The persistence and export tests start a real MariaDB server; the journey runs in Chromium.
-  ensure_debian_packages mariadb-server:/usr/sbin/mariadbd chromium:/usr/bin/chromium
+  # The persistence, export and database tests start real MariaDB and PostgreSQL servers; the journey runs in Chromium.
+  ensure_debian_packages mariadb-server:/usr/sbin/mariadbd 'postgresql:/usr/lib/postgresql/*/bin/postgres' chromium:/usr/bin/chromium
   local status=0
   local reports="$ROOT/target/test-reports"
   rm -rf "$reports" && mkdir -p "$reports"
@@ -145,7 +146,7 @@ run_all_tests() {
   python="$(DOPPEL_ENGINE_PROFILE=full engine_python)" || die "could not set up the engine's Python environment"
   permissive="$(DOPPEL_ENGINE_PROFILE=permissive engine_python)" || die "could not set up the permissive-only engine environment"
 
-  log "Maven: Java (unit, architecture, persistence on H2 + MariaDB, full stack on the test engine, the Python engine and the permissive-only engine), webapp (Vitest), ai-engine (pytest in both installs)"
+  log "Maven: Java (unit, architecture, persistence on H2 + MariaDB, external databases on MariaDB + PostgreSQL, full stack on the test engine, the Python engine and the permissive-only engine), webapp (Vitest), ai-engine (pytest in both installs)"
   mvn -B -ntp --fail-at-end install -Ddoppel.engine.python="$python" -Ddoppel.engine.python.permissive="$permissive" || status=1
 
   if [ -f "$ROOT/bootstrap/target/doppel.jar" ]; then

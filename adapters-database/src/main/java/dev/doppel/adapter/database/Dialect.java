@@ -79,6 +79,12 @@ interface Dialect {
     return Optional.empty();
   }
 
+  /** {@code host:port} as JDBC URLs write it, an IPv6 address in brackets. */
+  static String hostAndPort(ConnectionDetails details) {
+    String host = details.host().contains(":") ? "[" + details.host() + "]" : details.host();
+    return host + ":" + details.port();
+  }
+
   static String quoteWith(char quote, String identifier) {
     if (identifier.isEmpty() || identifier.chars().anyMatch(c -> c == 0)) {
       throw new IllegalArgumentException("a table or column name must not be empty or hold a NUL character");

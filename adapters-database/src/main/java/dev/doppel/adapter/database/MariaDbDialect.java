@@ -21,7 +21,7 @@ final class MariaDbDialect implements Dialect {
 
   @Override
   public String jdbcUrl(ConnectionDetails details) {
-    return "jdbc:mysql://" + details.host() + ":" + details.port() + "/" + URLEncoder.encode(details.database(), StandardCharsets.UTF_8);
+    return "jdbc:mysql://" + Dialect.hostAndPort(details) + "/" + URLEncoder.encode(details.database(), StandardCharsets.UTF_8);
   }
 
   @Override

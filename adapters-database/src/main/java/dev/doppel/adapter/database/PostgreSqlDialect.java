@@ -13,8 +13,7 @@ import java.util.Properties;
 final class PostgreSqlDialect implements Dialect {
   @Override
   public String jdbcUrl(ConnectionDetails details) {
-    String host = details.host().contains(":") ? "[" + details.host() + "]" : details.host();
-    return "jdbc:postgresql://" + host + ":" + details.port() + "/" + URLEncoder.encode(details.database(), StandardCharsets.UTF_8);
+    return "jdbc:postgresql://" + Dialect.hostAndPort(details) + "/" + URLEncoder.encode(details.database(), StandardCharsets.UTF_8);
   }
 
   @Override

@@ -23,6 +23,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +57,9 @@ abstract class ExternalDatabasesContract {
 
   /** A connection of the test's own, by plain JDBC, to check what the adapter did. */
   abstract Connection connect(ConnectionDetails database) throws SQLException;
+
+  /** A query the server answers with {@code rows} rows of an integer {@code id} and a {@code filler} of {@code width} characters, stored nowhere. */
+  abstract String generatedRows(int rows, int width);
 
   @BeforeAll
   void loadLahman() {
@@ -193,6 +198,32 @@ abstract class ExternalDatabasesContract {
     assertThat(aardsma[header.indexOf("debut")]).startsWith("2004-04-06");
   }
 
+  /** 200,000 rows of 2,000 characters are 400 MB of text, more than the tests' heap holds: only a streamed read gets through. */
+  @Test
+  void readsATableLargerThanTheHeapInFetches() throws SQLException {
+    ConnectionDetails database = freshDatabase("streamed");
+    try (Connection connection = connect(database);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE VIEW " + table(database, "Wide") + " AS " + generatedRows(200_000, 2_000));
+    }
+    long[] rowsAndCharacters = new long[2];
+    databases.readTable(database, schemaOf(database), "Wide", new TableReader.RowConsumer() {
+      @Override
+      public void header(List<String> columnNames) {
+        assertThat(columnNames).containsExactly("id", "filler");
+      }
+
+      @Override
+      public boolean row(String[] values) {
+        rowsAndCharacters[0]++;
+        rowsAndCharacters[1] += values[1].length();
+        return true;
+      }
+    });
+    assertThat(Runtime.getRuntime().maxMemory()).isLessThan(400_000_000L);
+    assertThat(rowsAndCharacters).containsExactly(200_000L, 400_000_000L);
+  }
+
   @Test
   void aConsumerCanStopReadingEarly() {
     List<String[]> rows = new ArrayList<>();
@@ -302,6 +333,41 @@ abstract class ExternalDatabasesContract {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("table Child, column parent, row 2: 'one' is not an integer");
     assertThat(databases.describe(target, schemaOf(target))).isEmpty();
+  }
+
+  @Test
+  void writesEachColumnTypeAsTheServersOwnType() throws SQLException {
+    ConnectionDetails target = freshDatabase("typed_values");
+    TableToWrite typed = new TableToWrite("Typed", List.of(
+        new ColumnSchema("whole", ColumnType.INTEGER, Optional.empty()),
+        new ColumnSchema("ratio", ColumnType.FLOAT, Optional.empty()),
+        new ColumnSchema("flag", ColumnType.BOOLEAN, Optional.empty()),
+        new ColumnSchema("seen", ColumnType.DATETIME, Optional.of("%Y-%m-%d %H:%M:%S")),
+        new ColumnSchema("day", ColumnType.DATETIME, Optional.of("%d/%m/%Y")),
+        new ColumnSchema("label", ColumnType.CATEGORICAL, Optional.empty())), List.of(), List.of(),
+        consumer -> {
+          consumer.header(List.of("whole", "ratio", "flag", "seen", "day", "label"));
+          consumer.row(new String[] {"+42", "2.5e-3", "yes", "2019-03-23 17:05:09", "23/03/2019", "Zoë's"});
+          consumer.row(new String[] {"NA", "nan", "N", "", null, ""});
+        });
+    databases.write(target, schemaOf(target), new WritePlan(List.of(typed)), new WriteOptions(false, false));
+
+    try (Connection connection = connect(target);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT * FROM " + table(target, "Typed") + " ORDER BY " + q(target, "flag") + " DESC")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong("whole")).isEqualTo(42);
+      assertThat(rows.getDouble("ratio")).isEqualTo(0.0025);
+      assertThat(rows.getBoolean("flag")).isTrue();
+      assertThat(rows.getObject("seen", LocalDateTime.class)).isEqualTo(LocalDateTime.of(2019, 3, 23, 17, 5, 9));
+      assertThat(rows.getObject("day", LocalDate.class)).isEqualTo(LocalDate.of(2019, 3, 23));
+      assertThat(rows.getString("label")).isEqualTo("Zoë's");
+      assertThat(rows.next()).isTrue();
+      for (String column : List.of("whole", "ratio", "seen", "day", "label")) {
+        assertThat(rows.getObject(column)).as(column).isNull();
+      }
+      assertThat(rows.getBoolean("flag")).isFalse();
+    }
   }
 
   /** Checks a child row without a parent is refused in the target, so foreign-key checks were on. */

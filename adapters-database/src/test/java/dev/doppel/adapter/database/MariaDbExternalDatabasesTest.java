@@ -33,6 +33,12 @@ class MariaDbExternalDatabasesTest extends ExternalDatabasesContract {
     return database.database();
   }
 
+  /** MariaDB's sequence engine answers {@code seq_1_to_N} with the numbers 1 to N. */
+  @Override
+  String generatedRows(int rows, int width) {
+    return "SELECT seq AS id, REPEAT('x', " + width + ") AS filler FROM seq_1_to_" + rows;
+  }
+
   @Override
   Connection connect(ConnectionDetails database) throws SQLException {
     MariaDbServer server = MariaDbServer.shared();

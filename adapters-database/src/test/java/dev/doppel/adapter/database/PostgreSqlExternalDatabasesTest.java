@@ -23,6 +23,11 @@ class PostgreSqlExternalDatabasesTest extends ExternalDatabasesContract {
   }
 
   @Override
+  String generatedRows(int rows, int width) {
+    return "SELECT i AS id, repeat('x', " + width + ") AS filler FROM generate_series(1, " + rows + ") AS i";
+  }
+
+  @Override
   Connection connect(ConnectionDetails database) throws SQLException {
     PostgreSqlServer server = PostgreSqlServer.shared();
     return DriverManager.getConnection(server.jdbcUrl(database.database()), server.username(), server.password());

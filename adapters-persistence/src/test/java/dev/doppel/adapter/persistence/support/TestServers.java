@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * PostgreSqlServer}) share: finding a server's programs, installing Debian's package when missing
  * and running as root, running commands with a log, free ports, and cleaning up.
  */
-public final class TestServers {
+final class TestServers {
   private TestServers() {}
 
   /** The first of {@code names} found executable on PATH or in {@code dirs}, searched in that order. */
