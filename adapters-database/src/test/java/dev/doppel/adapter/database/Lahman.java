@@ -23,9 +23,9 @@ import java.util.function.Function;
  * typed by the profiler uploads go through, rows streamed from the CSV files (which hold no quoted
  * fields, so a line splits on commas).
  */
-final class Lahman {
-  static final List<String> TABLES = List.of("People", "Salaries", "Teams", "TeamsFranchises");
-  static final Map<String, Long> ROWS = Map.of("People", 24_270L, "Salaries", 26_428L, "Teams", 3_614L, "TeamsFranchises", 203L);
+public final class Lahman {
+  public static final List<String> TABLES = List.of("People", "Salaries", "Teams", "TeamsFranchises");
+  public static final Map<String, Long> ROWS = Map.of("People", 24_270L, "Salaries", 26_428L, "Teams", 3_614L, "TeamsFranchises", 203L);
 
   static final ForeignKeyDescription TEAM_FRANCHISE = new ForeignKeyDescription(List.of("franchID"), "TeamsFranchises", List.of("franchID"));
   static final ForeignKeyDescription SALARY_PLAYER = new ForeignKeyDescription(List.of("playerID"), "People", List.of("playerID"));
@@ -34,7 +34,7 @@ final class Lahman {
   private Lahman() {}
 
   /** The tables from the CSV files, children before parents so that the writer has to order them. */
-  static WritePlan fromFiles() {
+  public static WritePlan fromFiles() {
     return plan(name -> consumer -> send(file(name), consumer));
   }
 

@@ -128,7 +128,7 @@ public class ConnectionService implements CreateConnectionUseCase, DeleteConnect
   private Dataset importTable(UserId owner, DatabaseConnection connection, String schema, String table) {
     try (TableCsvPipe pipe = TableCsvPipe.start(consumer -> databases.readTable(connection.details(), schema, table, consumer), table)) {
       try {
-        return uploads.upload(UploadDatasetCommand.of(owner, connection.projectId(), null, table + ".csv", pipe.stream(), Map.of()));
+        return uploads.upload(UploadDatasetCommand.of(owner, connection.projectId(), table, table + ".csv", pipe.stream(), Map.of()));
       } catch (RuntimeException e) {
         pipe.failure().ifPresent(failure -> {
           failure.addSuppressed(e);
