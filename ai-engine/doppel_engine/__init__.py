@@ -1,6 +1,6 @@
 """Doppel AI engine: train, generate and evaluate synthetic tabular data.
 
-The public face is four keyword-only functions; each reports progress through ``on_event``,
+The public face is five keyword-only functions; each reports progress through ``on_event``,
 a callable receiving one event dict at a time (the CLIs print them as JSON lines). Heavy
 libraries (sdv, mostlyai-engine, torch, sdmetrics) are imported only when a function needs them.
 """
@@ -11,7 +11,7 @@ from ._errors import EngineError
 from ._events import EventCallback, ignore
 from ._version import __version__
 
-__all__ = ["EngineError", "__version__", "describe", "evaluate", "generate", "train"]
+__all__ = ["EngineError", "__version__", "describe", "evaluate", "evaluate_database", "generate", "train"]
 
 
 def describe() -> dict:
@@ -103,5 +103,34 @@ def evaluate(
         model=model,
         holdout=holdout,
         target=target,
+        on_event=on_event,
+    )
+
+
+def evaluate_database(
+    *,
+    schema: object,
+    synthetic: str,
+    output: str | None = None,
+    seed: int = 0,
+    max_rows: int = 20_000,
+    metrics: str | None = None,
+    table_reports: str = "full",
+    on_event: EventCallback = ignore,
+) -> dict:
+    """Compare a synthetic database (the folder ``synthetic`` holding ``<table>.csv`` or
+    ``<table>.parquet`` per table) with the real one the database document ``schema`` describes;
+    returns (and optionally writes) the report. ``table_reports``: "full" (each table's evaluate()
+    report), "scores" (quality, diagnostic and privacy only) or "none"."""
+    from ._evaluate_database import evaluate_database as _evaluate_database
+
+    return _evaluate_database(
+        schema=schema,
+        synthetic=synthetic,
+        output=output,
+        seed=seed,
+        max_rows=max_rows,
+        metrics=metrics,
+        table_reports=table_reports,
         on_event=on_event,
     )

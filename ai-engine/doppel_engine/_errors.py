@@ -7,6 +7,7 @@ EXIT_CODES: dict[str, int] = {
     "internal_error": 1,
     "invalid_arguments": 2,
     "invalid_config": 2,
+    "invalid_schema": 2,
     "unknown_algorithm": 2,
     "invalid_setting": 2,
     "invalid_anomalies": 2,
