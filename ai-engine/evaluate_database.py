@@ -20,10 +20,10 @@ def main(argv, emit):
         "--metrics", choices=("auto", "sdmetrics", "doppel"), default=None, help="who computes the tables' scores (default auto: sdmetrics when installed)"
     )
     parser.add_argument(
-        "--table-reports",
-        choices=("full", "scores", "none"),
+        "--scope",
+        choices=("full", "scores", "relationships"),
         default="full",
-        help="per table: evaluate.py's whole report, its scores only (quality, diagnostic, privacy), or none",
+        help="full: every section; scores: the tables' scores and the relationships, no classifier or chart; relationships: the relationships only",
     )
     args = parser.parse_args(argv)
     from doppel_engine import evaluate_database
@@ -35,7 +35,7 @@ def main(argv, emit):
         seed=args.seed,
         max_rows=args.max_rows,
         metrics=args.metrics,
-        table_reports=args.table_reports,
+        scope=args.scope,
         on_event=emit,
     )
 

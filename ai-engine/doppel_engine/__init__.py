@@ -115,13 +115,14 @@ def evaluate_database(
     seed: int = 0,
     max_rows: int = 20_000,
     metrics: str | None = None,
-    table_reports: str = "full",
+    scope: str = "full",
     on_event: EventCallback = ignore,
 ) -> dict:
     """Compare a synthetic database (the folder ``synthetic`` holding ``<table>.csv`` or
     ``<table>.parquet`` per table) with the real one the database document ``schema`` describes;
-    returns (and optionally writes) the report. ``table_reports``: "full" (each table's evaluate()
-    report), "scores" (quality, diagnostic and privacy only) or "none"."""
+    returns (and optionally writes) the report. ``scope``: "full" (each table's evaluate() report
+    and the detection), "scores" (each table's quality, diagnostic and privacy; no classifier) or
+    "relationships" (the relationships only)."""
     from ._evaluate_database import evaluate_database as _evaluate_database
 
     return _evaluate_database(
@@ -131,6 +132,6 @@ def evaluate_database(
         seed=seed,
         max_rows=max_rows,
         metrics=metrics,
-        table_reports=table_reports,
+        scope=scope,
         on_event=on_event,
     )

@@ -105,8 +105,8 @@ def _refuse_cycles(relationships: list[Relationship]) -> None:
 
     def visit(table: str, path: list[str]) -> None:
         if table in path:
-            cycle = path[path.index(table) :] + [table]
-            raise _invalid(f"the relationships form a cycle: {' -> '.join(cycle)} (a table cannot be its own ancestor)")
+            cycle = [*path[path.index(table) :], table][::-1]
+            raise _invalid(f"the relationships form a cycle: {' -> '.join(cycle)} (parent -> child; a table cannot be its own ancestor)")
         if table in done:
             return
         for parent in sorted(parents.get(table, ())):

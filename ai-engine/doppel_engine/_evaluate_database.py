@@ -22,7 +22,10 @@ from ._events import EventCallback, Stopwatch, _clean, ignore
 from ._io import read_table
 from ._schema import Column, infer_columns
 
-TABLE_REPORTS = (*_evaluate.SCOPES, "none")  # "none": relationships and detection only
+# "full": each table's whole evaluate() report and the detection on parents with their children;
+# "scores": each table's scores (evaluate()'s "scores" scope) and no classifier; "relationships":
+# the relationships only. Each leaves out more of the slow parts (classifiers, charts).
+SCOPES = ("full", "scores", "relationships")
 HIST_BINS = 20
 _UNSCORED_TYPES = ("id", "text")
 
@@ -66,12 +69,12 @@ def evaluate_database(
     seed: int = 0,
     max_rows: int = 20_000,
     metrics: str | None = None,
-    table_reports: str = "full",
+    scope: str = "full",
     on_event: EventCallback = ignore,
 ) -> dict:
     clock = Stopwatch()
-    if table_reports not in TABLE_REPORTS:
-        raise EngineError("invalid_arguments", f"--table-reports must be one of {', '.join(TABLE_REPORTS)} (got {table_reports!r})")
+    if scope not in SCOPES:
+        raise EngineError("invalid_arguments", f"--scope must be one of {', '.join(SCOPES)} (got {scope!r})")
     document = read_document(schema)
     folder = _synthetic_folder(synthetic)
     files = {name: _synthetic_file(folder, name) for name in document.tables}
@@ -82,7 +85,7 @@ def evaluate_database(
     reports = {}
     for name, table in data.items():
         on_event({"event": "progress", "stage": "table", "table": name, "elapsed_s": clock.elapsed()})
-        reports[name] = _table_report(table, table_reports, max_rows, seed, metrics, on_event)
+        reports[name] = _table_report(table, scope, max_rows, seed, metrics, on_event)
     for table in data.values():
         _type(table)
 
@@ -96,13 +99,13 @@ def evaluate_database(
         links[id(rel)] = (real_links, synthetic_links)
         relationships.append(_relationship_report(rel, parent, child, real_links, synthetic_links, identifiers, max_rows, seed))
 
-    detection = _detection(document, data, links, identifiers, seed, clock, on_event)
+    detection = _detection(document, data, links, identifiers, seed, clock, on_event) if scope == "full" else None
     report = {
         "tables": reports,
         "relationships": relationships,
         "detection": detection,
         "summary": _summary(reports, relationships, detection),
-        "tableReports": table_reports,
+        "scope": scope,
         "seconds": clock.elapsed(),
     }
     _evaluate._write(report, output)
@@ -136,7 +139,14 @@ def _read(table: Table, synthetic_file: Path, on_event: EventCallback) -> _Table
     columns = table.columns
     if columns is None:
         columns = infer_columns(real_raw)
-        on_event({"event": "warning", "code": "schema_inferred", "table": table.name, "message": f"table '{table.name}' has no columns: their types were inferred from the real data"})
+        on_event(
+            {
+                "event": "warning",
+                "code": "schema_inferred",
+                "table": table.name,
+                "message": f"table '{table.name}' has no columns: their types were inferred from the real data",
+            }
+        )
     missing = [c.name for c in columns if c.name not in synthetic_raw.columns]
     if missing:
         raise EngineError("column_missing", f"synthetic table '{table.name}' lacks columns of the real table: {', '.join(missing)}")
@@ -177,10 +187,10 @@ def _identifier_columns(document: DatabaseDocument) -> dict[str, set[str]]:
 # tables
 
 
-def _table_report(table: _TableData, table_reports: str, max_rows: int, seed: int, metrics: str | None, on_event: EventCallback) -> dict | None:
+def _table_report(table: _TableData, scope: str, max_rows: int, seed: int, metrics: str | None, on_event: EventCallback) -> dict | None:
     """The single-table evaluation of one table, its events carrying the table's name; its own
     ``completed`` event becomes a ``table_evaluated`` progress event."""
-    if table_reports == "none":
+    if scope not in _evaluate.SCOPES:
         return None
 
     def forward(event: dict) -> None:
@@ -199,7 +209,7 @@ def _table_report(table: _TableData, table_reports: str, max_rows: int, seed: in
             max_rows=max_rows,
             seed=seed,
             metrics=metrics,
-            scope=table_reports,
+            scope=scope,
             on_event=forward,
         )
     except EngineError as err:
@@ -386,7 +396,11 @@ def _with_children(
             continue
         rel_links = links[id(rel)][0 if side == "real" else 1]
         child = data[rel.child]
-        label = rel.child if sum(r.parent == name and r.child == rel.child for r in document.relationships) == 1 else f"{rel.child} by {'+'.join(rel.child_columns)}"
+        label = (
+            rel.child
+            if sum(r.parent == name and r.child == rel.child for r in document.relationships) == 1
+            else f"{rel.child} by {'+'.join(rel.child_columns)}"
+        )
         aggregates = {f"{label}: rows": rel_links.children.astype(float)}
         resolved = rel_links.resolved
         rows = (child.real if side == "real" else child.synthetic)[resolved]
@@ -428,7 +442,7 @@ def _mean(values) -> float | None:
     return float(np.mean(present)) if present else None
 
 
-def _summary(reports: dict, relationships: list[dict], detection: dict) -> dict:
+def _summary(reports: dict, relationships: list[dict], detection: dict | None) -> dict:
     keyed = sum(r["integrity"]["childRows"] - r["integrity"]["nullKeys"] for r in relationships)
     orphans = sum(r["integrity"]["orphans"] for r in relationships)
     sequences = [r["sequence"] for r in relationships if "sequence" in r]
@@ -442,5 +456,5 @@ def _summary(reports: dict, relationships: list[dict], detection: dict) -> dict:
         "orderKept": _mean(s["orderKept"] for s in sequences),
         "pairTrends": _mean(r["pairTrends"]["score"] for r in relationships),
         "quality": _mean(r["quality"]["score"] for r in reports.values() if r is not None),
-        "detection": detection["score"],
+        "detection": detection and detection["score"],
     }
