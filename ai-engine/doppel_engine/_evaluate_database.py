@@ -82,10 +82,7 @@ def evaluate_database(
     data = {name: _read(table, files[name], on_event) for name, table in document.tables.items()}
     _check_keys(document, data)
 
-    reports = {}
-    for name, table in data.items():
-        on_event({"event": "progress", "stage": "table", "table": name, "elapsed_s": clock.elapsed()})
-        reports[name] = _table_report(table, scope, max_rows, seed, metrics, on_event)
+    reports = {name: _table_report(table, scope, max_rows, seed, metrics, clock, on_event) for name, table in data.items()}
     for table in data.values():
         _type(table)
 
@@ -187,11 +184,12 @@ def _identifier_columns(document: DatabaseDocument) -> dict[str, set[str]]:
 # tables
 
 
-def _table_report(table: _TableData, scope: str, max_rows: int, seed: int, metrics: str | None, on_event: EventCallback) -> dict | None:
+def _table_report(table: _TableData, scope: str, max_rows: int, seed: int, metrics: str | None, clock: Stopwatch, on_event: EventCallback) -> dict | None:
     """The single-table evaluation of one table, its events carrying the table's name; its own
     ``completed`` event becomes a ``table_evaluated`` progress event."""
     if scope not in _evaluate.SCOPES:
         return None
+    on_event({"event": "progress", "stage": "table", "table": table.table.name, "elapsed_s": clock.elapsed()})
 
     def forward(event: dict) -> None:
         if event["event"] == "started":
@@ -282,7 +280,7 @@ def _integrity(links: _Links) -> dict:
 
 def _count_edges(*counts: np.ndarray) -> np.ndarray:
     """Integer bin edges over 0..the largest count: one bin per count up to HIST_BINS counts,
-    else HIST_BINS bins of equal integer width."""
+    else HIST_BINS bins of about equal integer width."""
     top = max((int(c.max()) for c in counts if len(c)), default=0) + 1
     if top <= HIST_BINS:
         return np.arange(top + 1)
