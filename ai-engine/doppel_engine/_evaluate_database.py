@@ -20,7 +20,7 @@ from ._database_document import DatabaseDocument, Relationship, Table, read_docu
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore
 from ._io import read_table
-from ._schema import Column, infer_columns
+from ._schema import Column, check_against_data, infer_columns
 
 # "full": each table's whole evaluate() report and the detection on parents with their children;
 # "scores": each table's scores (evaluate()'s "scores" scope) and no classifier; "relationships":
@@ -75,6 +75,7 @@ def evaluate_database(
     clock = Stopwatch()
     if scope not in SCOPES:
         raise EngineError("invalid_arguments", f"--scope must be one of {', '.join(SCOPES)} (got {scope!r})")
+    _evaluate._check_limits(max_rows=max_rows)
     document = read_document(schema)
     folder = _synthetic_folder(synthetic)
     files = {name: _synthetic_file(folder, name) for name in document.tables}
@@ -144,6 +145,10 @@ def _read(table: Table, synthetic_file: Path, on_event: EventCallback) -> _Table
                 "message": f"table '{table.name}' has no columns: their types were inferred from the real data",
             }
         )
+    try:
+        check_against_data(columns, list(real_raw.columns))
+    except EngineError as err:
+        raise EngineError(err.code, f"real table '{table.name}': {err.message}") from None
     missing = [c.name for c in columns if c.name not in synthetic_raw.columns]
     if missing:
         raise EngineError("column_missing", f"synthetic table '{table.name}' lacks columns of the real table: {', '.join(missing)}")
@@ -257,12 +262,12 @@ def _relationship_report(
         "child": rel.child,
         "parentColumns": list(rel.parent_columns),
         "childColumns": list(rel.child_columns),
+        **({"orderBy": list(rel.order_by)} if rel.order_by else {}),
         "integrity": _integrity(synthetic),
         "childrenPerParent": _children_per_parent(real.children, synthetic.children),
         "pairTrends": _pair_trends(rel, parent, child, real, synthetic, identifiers, max_rows, seed),
     }
     if rel.order_by:
-        report["orderBy"] = list(rel.order_by)
         report["sequence"] = _sequence(child, rel, real, synthetic)
     return report
 

@@ -306,3 +306,28 @@ def test_a_missing_synthetic_table_or_column_exits_3_naming_the_table(real, tmp_
     with pytest.raises(EngineError, match=re.escape("synthetic table 'Salaries' lacks columns of the real table: salary")) as raised:
         evaluate_database(schema=str(real["schema"]), synthetic=str(tmp_path / "no_salary"))
     assert raised.value.exit_code == 3
+
+
+def test_columns_are_inferred_and_data_paths_read_from_the_documents_folder(real, tmp_path):
+    document = {
+        "tables": [{"name": t["name"], "data": f"{t['name']}.csv", "primaryKey": t["primaryKey"]} for t in real["document"]["tables"]],
+        "relationships": RELATIONSHIPS,
+    }
+    (real["schema"].parent / "inferred.json").write_text(json.dumps(document))
+    _write(tmp_path / "synthetic", _copy(real), parquet=("People",))
+    events = []
+    report = evaluate_database(
+        schema=str(real["schema"].parent / "inferred.json"), synthetic=str(tmp_path / "synthetic"), scope="relationships", on_event=events.append
+    )
+    assert [e["table"] for e in events if e.get("code") == "schema_inferred"] == list(KEPT)
+    assert report["summary"]["integrity"] == 1.0 and report["summary"]["orderKept"] == 1.0
+
+
+def test_a_real_table_unlike_its_columns_or_a_bad_row_cap_is_refused(real, tmp_path):
+    _write(tmp_path / "synthetic", _copy(real))
+    without_weight = _document(real, lambda d: d["tables"][2].update(columns=[c for c in d["tables"][2]["columns"] if c["name"] != "weight"]))
+    with pytest.raises(EngineError, match=re.escape("real table 'People': columns in the data but not in the schema: weight")) as raised:
+        evaluate_database(schema=without_weight, synthetic=str(tmp_path / "synthetic"), scope="relationships")
+    assert raised.value.code == "column_not_in_schema"
+    with pytest.raises(EngineError, match=re.escape("--max-rows must be an integer of at least 10 (got 5)")):
+        evaluate_database(schema=str(real["schema"]), synthetic=str(tmp_path / "synthetic"), max_rows=5)
