@@ -88,13 +88,13 @@ def evaluate_database(
         _type(table)
 
     identifiers = _identifier_columns(document)
-    relationships, links = [], {}
+    relationships, links = [], []  # links: per relationship, (real, synthetic)
     for rel in document.relationships:
         on_event({"event": "progress", "stage": "relationship", "parent": rel.parent, "child": rel.child, "elapsed_s": clock.elapsed()})
         parent, child = data[rel.parent], data[rel.child]
         real_links = _links(parent, child, rel, "real")
         synthetic_links = _links(parent, child, rel, "synthetic")
-        links[id(rel)] = (real_links, synthetic_links)
+        links.append((real_links, synthetic_links))
         relationships.append(_relationship_report(rel, parent, child, real_links, synthetic_links, identifiers, max_rows, seed))
 
     detection = _detection(document, data, links, identifiers, seed, clock, on_event) if scope == "full" else None
@@ -385,7 +385,7 @@ def _sequence(child: _TableData, rel: Relationship, real: _Links, synthetic: _Li
 
 
 def _with_children(
-    document: DatabaseDocument, data: dict[str, _TableData], links: dict, identifiers: dict[str, set[str]], name: str, side: str
+    document: DatabaseDocument, data: dict[str, _TableData], links: list[tuple[_Links, _Links]], identifiers: dict[str, set[str]], name: str, side: str
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """A parent table's scored columns plus, for each child table, per parent row: the number of
     children, the mean of each numeric child column and the distinct values of each other one."""
@@ -394,10 +394,10 @@ def _with_children(
     frame = (table.real if side == "real" else table.synthetic)[[c.name for c in own]].reset_index(drop=True)
     sdtypes = {c.name: _evaluate._sdtype(c) for c in own}
     parts = [frame]
-    for rel in document.relationships:
+    for rel, both_links in zip(document.relationships, links, strict=True):
         if rel.parent != name:
             continue
-        rel_links = links[id(rel)][0 if side == "real" else 1]
+        rel_links = both_links[0 if side == "real" else 1]
         child = data[rel.child]
         label = (
             rel.child
@@ -420,7 +420,7 @@ def _with_children(
     return pd.concat(parts, axis=1), sdtypes
 
 
-def _detection(document: DatabaseDocument, data: dict[str, _TableData], links: dict, identifiers, seed: int, clock, on_event) -> dict:
+def _detection(document: DatabaseDocument, data: dict[str, _TableData], links: list[tuple[_Links, _Links]], identifiers, seed: int, clock, on_event) -> dict:
     """_realism's detection on each parent table's rows with an aggregate of their children; the
     score is the mean of the parent tables' scores."""
     tables = {}
