@@ -67,13 +67,28 @@ free_port() {
 # Starts the built jar as `./doppel start` would, on a throw-away data directory with the real
 # engine, runs COMMAND with DOPPEL_URL pointing at it, then stops the app and removes its data.
 # usage: with_app PYTHON LOG COMMAND...
+# The key that seals database connection passwords: DOPPEL_CONNECTIONS_SECRET_KEY when set, else
+# the one kept in the data directory, created there (readable by its owner only) on first use.
+connections_key() {
+  local data_dir="$1" file="$1/connections.key"
+  if [ -n "${DOPPEL_CONNECTIONS_SECRET_KEY:-}" ]; then
+    printf '%s' "$DOPPEL_CONNECTIONS_SECRET_KEY"
+    return
+  fi
+  if [ ! -s "$file" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file.tmp" && mv "$file.tmp" "$file")
+  fi
+  cat "$file"
+}
+
 with_app() {
   local python="$1" log="$2"
   shift 2
   local port data pid status=0
   port="$(free_port)"
   data="$(mktemp -d)"
-  java -Xmx1g -jar "$ROOT/bootstrap/target/doppel.jar" --server.port="$port" --doppel.data-dir="$data" \
+  DOPPEL_CONNECTIONS_SECRET_KEY="$(connections_key "$data")" \
+    java -Xmx1g -jar "$ROOT/bootstrap/target/doppel.jar" --server.port="$port" --doppel.data-dir="$data" \
     --doppel.engine.python="$python" --doppel.engine.directory="$ROOT/ai-engine" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do

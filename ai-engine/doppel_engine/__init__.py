@@ -1,6 +1,6 @@
 """Doppel AI engine: train, generate and evaluate synthetic tabular data.
 
-The public face is five keyword-only functions; each reports progress through ``on_event``,
+The public face is keyword-only functions; each reports progress through ``on_event``,
 a callable receiving one event dict at a time (the CLIs print them as JSON lines). Heavy
 libraries (sdv, mostlyai-engine, torch, sdmetrics) are imported only when a function needs them.
 """
@@ -11,7 +11,7 @@ from ._errors import EngineError
 from ._events import EventCallback, ignore
 from ._version import __version__
 
-__all__ = ["EngineError", "__version__", "describe", "evaluate", "evaluate_database", "generate", "train"]
+__all__ = ["EngineError", "__version__", "describe", "evaluate", "evaluate_database", "generate", "generate_database", "train", "train_database"]
 
 
 def describe() -> dict:
@@ -66,6 +66,30 @@ def generate(
         impute=impute,
         on_event=on_event,
     )
+
+
+def train_database(*, schema: object, config: object, output: str, on_event: EventCallback = ignore) -> dict:
+    """Train one model per table of a database document (tables, keys, relationships; inline JSON,
+    a file path or a dict) into the folder ``output``; see README.md."""
+    from ._train_database import train_database as _train_database
+
+    return _train_database(schema=schema, config=config, output=output, on_event=on_event)
+
+
+def generate_database(
+    *,
+    model: str,
+    output: str,
+    seed: int | None = None,
+    scale: float = 1.0,
+    format: str = "csv",  # noqa: A002 - mirrors the --format option
+    on_event: EventCallback = ignore,
+) -> dict:
+    """Write ``<table>.<format>`` into the folder ``output`` for every table of a database model,
+    parents first; ``scale`` multiplies the root tables' real row counts."""
+    from ._generate_database import generate_database as _generate_database
+
+    return _generate_database(model=model, output=output, seed=seed, scale=scale, format=format, on_event=on_event)
 
 
 def evaluate(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ._errors import EngineError
 
 if TYPE_CHECKING:  # pandas costs ~0.4 s to import; describe.py does not need it
+    import numpy as np
     import pandas as pd
 
     from ._events import EventCallback
@@ -99,6 +100,16 @@ class MultipleOf:
             )
 
 
+@dataclass(frozen=True)
+class ParentRows:
+    """What a child table is learned under: its context parent's rows (the parent's training frame
+    and profile) and, for each child row, the position of its parent row."""
+
+    frame: pd.DataFrame
+    profile: Profile
+    parent_of: np.ndarray
+
+
 def given_patterns(given: pd.DataFrame):
     """The rows of ``given`` grouped by which columns hold a value: (row labels, those columns)."""
     for pattern, rows in given.notna().groupby(list(given.columns), sort=False).groups.items():
@@ -145,6 +156,9 @@ class Algorithm(ABC):
     requirement_label: ClassVar[str] = ""
     # The kinds of conditioning (_conditions.KINDS) ``sample_given`` serves.
     conditioning: ClassVar[tuple[str, ...]] = ()
+    # What it learns of a database (train_database.py): children under their parent rows
+    # (``context``, ``sample_children``), ordered sequences, keys of several columns.
+    relational: ClassVar[dict[str, bool]] = {"linkedTables": False, "sequences": False, "compositeKeys": False}
 
     @classmethod
     def available(cls) -> bool:
@@ -172,6 +186,7 @@ class Algorithm(ABC):
             "differentialPrivacySettings": [s.to_json() for s in cls.differential_privacy_settings],
             "constraints": [c.to_json() for c in cls.constraints],
             "conditioning": list(cls.conditioning),
+            "relational": dict(cls.relational),
         }
 
     @classmethod
@@ -220,6 +235,7 @@ class Algorithm(ABC):
         self.privacy_spent: dict | None = None  # {"epsilon", "delta"} after a DP fit
         self.epochs_trained: int | None = None  # when the library decides (time cap, early stop)
         self.encodings: dict[str, dict] | None = None  # {column: {"type", "reason"}} when the algorithm chooses per column
+        self.context: ParentRows | None = None  # a child table's parent rows, set before fit (relational algorithms)
 
     def prepare(self, *, profile: Profile, folder: Path) -> None:  # noqa: B027 - optional hook
         """Called before ``fit`` with the table profile and the model folder being written."""
@@ -251,6 +267,11 @@ class Algorithm(ABC):
         """One row per row of ``given`` (training-frame columns; None/NaN: the model fills in),
         sampled given its other cells."""
         raise NotImplementedError(f"{self.name} cannot condition")
+
+    def sample_children(self, parents: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+        """The rows of every parent row in ``parents`` (the context parent's training-frame columns),
+        as learned with ``context``: each row's parent position, and the rows."""
+        raise NotImplementedError(f"{self.name} cannot learn related tables")
 
     @abstractmethod
     def save(self, folder: Path) -> Path:

@@ -16,11 +16,12 @@ import numpy as np
 import pandas as pd
 
 from . import _evaluate, _metrics, _realism
-from ._database_document import DatabaseDocument, Relationship, Table, read_document
+from ._database import Database, Relationship, Table, check_columns, parse_database
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, _clean, ignore
 from ._io import read_table
 from ._schema import Column, check_against_data, infer_columns
+from ._train import load_json_argument
 
 # "full": each table's whole evaluate() report and the detection on parents with their children;
 # "scores": each table's scores (evaluate()'s "scores" scope) and no classifier; "relationships":
@@ -76,12 +77,11 @@ def evaluate_database(
     if scope not in SCOPES:
         raise EngineError("invalid_arguments", f"--scope must be one of {', '.join(SCOPES)} (got {scope!r})")
     _evaluate._check_limits(max_rows=max_rows)
-    document = read_document(schema)
+    document = parse_database(load_json_argument(schema, "schema", code="invalid_schema"))
     folder = _synthetic_folder(synthetic)
-    files = {name: _synthetic_file(folder, name) for name in document.tables}
-    on_event({"event": "started", "synthetic": str(folder), "tables": list(document.tables), "relationships": len(document.relationships)})
-    data = {name: _read(table, files[name], on_event) for name, table in document.tables.items()}
-    _check_keys(document, data)
+    files = {table.name: _synthetic_file(folder, table.name) for table in document.tables}
+    on_event({"event": "started", "synthetic": str(folder), "tables": list(files), "relationships": len(document.relationships)})
+    data = {table.name: _read(document, table, files[table.name], on_event) for table in document.tables}
 
     reports = {name: _table_report(table, scope, max_rows, seed, metrics, clock, on_event) for name, table in data.items()}
     for table in data.values():
@@ -131,12 +131,13 @@ def _synthetic_file(folder: Path, table: str) -> Path:
     return found[0]
 
 
-def _read(table: Table, synthetic_file: Path, on_event: EventCallback) -> _TableData:
+def _read(document: Database, table: Table, synthetic_file: Path, on_event: EventCallback) -> _TableData:
     real_raw, _ = read_table(table.data, what=f"real table '{table.name}'")
     synthetic_raw, _ = read_table(str(synthetic_file), what=f"synthetic table '{table.name}'")
-    columns = table.columns
+    columns = None if table.columns is None else list(table.columns)
     if columns is None:
         columns = infer_columns(real_raw)
+        check_columns(document, table.name, [c.name for c in columns])
         on_event(
             {
                 "event": "warning",
@@ -155,28 +156,18 @@ def _read(table: Table, synthetic_file: Path, on_event: EventCallback) -> _Table
     return _TableData(table, columns, synthetic_file, real_raw, synthetic_raw)
 
 
-def _check_keys(document: DatabaseDocument, data: dict[str, _TableData]) -> None:
-    """Key and order columns of a table whose columns were inferred exist in its real data."""
-    for rel in document.relationships:
-        for name, columns in ((rel.parent, rel.parent_columns), (rel.child, rel.child_columns + rel.order_by)):
-            known = {c.name for c in data[name].columns}
-            missing = [c for c in columns if c not in known]
-            if missing:
-                raise EngineError("column_missing", f"relationship {rel.parent} <- {rel.child}: table '{name}' has no column {', '.join(missing)}")
-
-
 def _type(table: _TableData) -> None:
     formats: dict = {}  # the real values' datetime formats read the synthetic ones too
     table.real = _evaluate._typed(table.real_raw, table.columns, formats, ignore)
     table.synthetic = _evaluate._typed(table.synthetic_raw[[c.name for c in table.columns]], table.columns, formats, ignore)
 
 
-def _identifier_columns(document: DatabaseDocument) -> dict[str, set[str]]:
+def _identifier_columns(document: Database) -> dict[str, set[str]]:
     """Per table, the columns that are a whole key on their own (a one-column primary or foreign
     key): they name rows and are left out of the trends and the detection. A part of a composite
     key (the yearID of (yearID, teamID)) is a value like any other."""
-    out: dict[str, set[str]] = {name: set() for name in document.tables}
-    for table in document.tables.values():
+    out: dict[str, set[str]] = {table.name: set() for table in document.tables}
+    for table in document.tables:
         if len(table.primary_key) == 1:
             out[table.name].add(table.primary_key[0])
     for rel in document.relationships:
@@ -385,7 +376,7 @@ def _sequence(child: _TableData, rel: Relationship, real: _Links, synthetic: _Li
 
 
 def _with_children(
-    document: DatabaseDocument, data: dict[str, _TableData], links: list[tuple[_Links, _Links]], identifiers: dict[str, set[str]], name: str, side: str
+    document: Database, data: dict[str, _TableData], links: list[tuple[_Links, _Links]], identifiers: dict[str, set[str]], name: str, side: str
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """A parent table's scored columns plus, for each child table, per parent row: the number of
     children, the mean of each numeric child column and the distinct values of each other one."""
@@ -420,7 +411,7 @@ def _with_children(
     return pd.concat(parts, axis=1), sdtypes
 
 
-def _detection(document: DatabaseDocument, data: dict[str, _TableData], links: list[tuple[_Links, _Links]], identifiers, seed: int, clock, on_event) -> dict:
+def _detection(document: Database, data: dict[str, _TableData], links: list[tuple[_Links, _Links]], identifiers, seed: int, clock, on_event) -> dict:
     """_realism's detection on each parent table's rows with an aggregate of their children; the
     score is the mean of the parent tables' scores."""
     tables = {}

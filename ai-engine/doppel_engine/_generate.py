@@ -30,7 +30,7 @@ CHUNK_SIZE = 50_000
 """Rows sampled at a time unless a request says otherwise."""
 
 
-class _CsvSink:
+class CsvSink:
     def __init__(self, path: Path, profile: Profile, extra: list[str]):
         self._fh = path.open("w", encoding="utf-8", newline="")
         self._profile = profile
@@ -48,7 +48,7 @@ class _CsvSink:
         self._fh.close()
 
 
-class _ParquetSink:
+class ParquetSink:
     def __init__(self, path: Path, profile: Profile, extra: list[tuple]):
         import pyarrow.parquet as pq
 
@@ -61,6 +61,10 @@ class _ParquetSink:
 
     def close(self) -> None:
         self._writer.close()
+
+
+SINKS = {"csv": CsvSink, "parquet": ParquetSink}
+"""The writer of each output format: typed rows in, the real table's spellings out."""
 
 
 @dataclass(frozen=True)
@@ -279,7 +283,7 @@ def generate(
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
-        sink = (_ParquetSink if fmt == "parquet" else _CsvSink)(partial, profile, extra)
+        sink = SINKS[fmt](partial, profile, extra)
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
 

@@ -35,6 +35,7 @@ from ._errors import EngineError
 from ._table_profile import ColumnProfile, Profile
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
     from ._events import EventCallback
@@ -49,6 +50,8 @@ DIGIT_MAX_POSITIONS = 5
 """A numeric column written with at most this many digit positions is learned digit by digit."""
 CHARACTER_MAX_LENGTH = 50
 """mostlyai-engine's character encoding keeps this many characters."""
+PARENT_KEY = "__doppel_parent"
+"""The context key of a child table's model: the position of the parent row a child row belongs to."""
 _OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
 
@@ -105,6 +108,7 @@ class TabularArgnAlgorithm(Algorithm):
     conditioning = ("fixed", "partial_rows", "rebalance", "impute")
     model_file = "model.json"
     extra_files = (WORKSPACE,)
+    relational: ClassVar[dict[str, bool]] = {"linkedTables": True, "sequences": True, "compositeKeys": True}
     settings: ClassVar[tuple[Setting, ...]] = (
         Setting("max_epochs", "integer", 100, "Upper limit of training epochs (passes over the data).", minimum=1, maximum=10_000),
         Setting(
@@ -159,6 +163,8 @@ class TabularArgnAlgorithm(Algorithm):
         self._profile: Profile | None = None
         self._columns: list[str] = []
         self._datetimes: list[str] = []
+        self._parent_columns: list[str] = []
+        self._parent_datetimes: list[str] = []
         self._sample_seed = seed
         self._chunk = 0
         self._generation: _Generation | None = None
@@ -169,7 +175,6 @@ class TabularArgnAlgorithm(Algorithm):
         self._folder = folder
 
     def fit(self, frame: pd.DataFrame, sdtypes: dict[str, str], on_event: EventCallback) -> dict:
-        import pandas as pd
 
         self._columns = list(frame.columns)
         if not sdtypes:
@@ -182,9 +187,19 @@ class TabularArgnAlgorithm(Algorithm):
         self.encodings = choose_encodings(self._profile, list(frame.columns))
         types = {name: encoding["type"] for name, encoding in self.encodings.items()}
         self._datetimes = [name for name, kind in types.items() if kind == "TABULAR_DATETIME"]
-        data = frame.copy()
-        for name in self._datetimes:  # the engine's datetimes are epoch seconds
-            data[name] = pd.to_datetime(data[name], unit="s")
+        data = _with_datetimes(frame, self._datetimes)
+        context: dict = {}
+        if self.context is not None:
+            parent_types = {name: encoding["type"] for name, encoding in choose_encodings(self.context.profile, list(self.context.frame.columns)).items()}
+            self._parent_columns = list(self.context.frame.columns)
+            self._parent_datetimes = [name for name, kind in parent_types.items() if kind == "TABULAR_DATETIME"]
+            data[PARENT_KEY] = self.context.parent_of
+            context = {
+                "ctx_data": self._parents(self.context.frame),
+                "ctx_primary_key": PARENT_KEY,
+                "tgt_context_key": PARENT_KEY,
+                "ctx_encoding_types": parent_types,
+            }
         ws = self._folder / WORKSPACE
         shutil.rmtree(ws, ignore_errors=True)
         s = self.settings
@@ -196,8 +211,8 @@ class TabularArgnAlgorithm(Algorithm):
             dp = DifferentialPrivacyConfig(**dp)
         try:
             engine.set_random_state(self.seed)
-            engine.split(tgt_data=data, tgt_encoding_types=types, model_type="TABULAR", workspace_dir=ws)
-            del data
+            engine.split(tgt_data=data, tgt_encoding_types=types, model_type="TABULAR", workspace_dir=ws, **context)
+            del data, context
             engine.analyze(value_protection=s["value_protection"], differential_privacy=dp, workspace_dir=ws)
             engine.encode(workspace_dir=ws)
             engine.train(
@@ -236,6 +251,8 @@ class TabularArgnAlgorithm(Algorithm):
             "doppel_algorithm": self.name,
             "columns": self._columns,
             "datetimes": self._datetimes,
+            "parent_columns": self._parent_columns,
+            "parent_datetimes": self._parent_datetimes,
             "workspace": WORKSPACE,
             "files": {str(p.relative_to(folder)): file_sha256(p) for p in files},
         }
@@ -259,6 +276,8 @@ class TabularArgnAlgorithm(Algorithm):
         algo._folder = folder
         algo._columns = manifest["columns"]
         algo._datetimes = manifest["datetimes"]
+        algo._parent_columns = manifest.get("parent_columns", [])
+        algo._parent_datetimes = manifest.get("parent_datetimes", [])
         return algo
 
     # ---- sampling
@@ -290,22 +309,48 @@ class TabularArgnAlgorithm(Algorithm):
             parts.append(self._generate(len(rows), seed).set_axis(rows))
         return pd.concat(parts).sort_index().reset_index(drop=True)
 
-    def _generate(self, n: int, seed: pd.DataFrame | None) -> pd.DataFrame:
+    def sample_children(self, parents: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+        """The rows of every parent in ``parents`` (the parent's training-frame columns), their
+        number and order sampled as learned: each row's parent position, and the rows."""
         import numpy as np
+        import pandas as pd
+
+        sampled = self._run({"ctx_data": self._parents(parents)}) if len(parents) else pd.DataFrame()
+        if PARENT_KEY not in sampled:
+            return np.zeros(0, dtype=np.int64), self._model_frame(pd.DataFrame())
+        return sampled[PARENT_KEY].to_numpy(dtype=np.int64), self._model_frame(sampled)
+
+    def _parents(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A parent's training-frame rows as mostlyai-engine's context data, keyed by position."""
+        data = _with_datetimes(frame[self._parent_columns], self._parent_datetimes).reset_index(drop=True)
+        data[PARENT_KEY] = range(len(data))
+        return data
+
+    def _generate(self, n: int, seed: pd.DataFrame | None) -> pd.DataFrame:
         import pandas as pd
 
         if not self._columns or self._folder is None or not (self._folder / WORKSPACE / _KEEP).is_dir():
             return pd.DataFrame(index=range(n))
+        options: dict = {"sample_size": n}
+        if seed is not None and len(seed.columns):
+            imputed = [c for c in seed.columns if seed[c].isna().any()]
+            options = {"seed_data": seed, "imputation": {"columns": imputed} if imputed else None}
+        return self._model_frame(self._run(options)).head(n).reset_index(drop=True)
+
+    def _run(self, options: dict) -> pd.DataFrame:
         if self._generation is None:
             self._generation = _Generation(self._folder / WORKSPACE / _KEEP)
         # One seed per chunk, derived from the generate seed and the chunk's position.
         chunk_seed = zlib.crc32(f"{self._sample_seed}:{self._chunk}".encode()) & 0x7FFFFFFF
         self._chunk += 1
-        options: dict = {"sample_size": n}
-        if seed is not None and len(seed.columns):
-            imputed = [c for c in seed.columns if seed[c].isna().any()]
-            options = {"seed_data": seed, "imputation": {"columns": imputed} if imputed else None}
-        sampled = self._generation.run(chunk_seed, options)
+        return self._generation.run(chunk_seed, options)
+
+    def _model_frame(self, sampled: pd.DataFrame) -> pd.DataFrame:
+        """mostlyai-engine's rows in the training frame's plain form (datetimes as epoch seconds)."""
+        import numpy as np
+        import pandas as pd
+
+        n = len(sampled)
         out = {}
         for name in self._columns:
             if name not in sampled:
@@ -321,7 +366,17 @@ class TabularArgnAlgorithm(Algorithm):
             else:
                 values = column.astype(object)
                 out[name] = values.where(column.notna(), None).to_numpy()
-        return pd.DataFrame(out).head(n).reset_index(drop=True)
+        return pd.DataFrame(out, index=range(n))
+
+
+def _with_datetimes(frame: pd.DataFrame, datetimes: list[str]) -> pd.DataFrame:
+    """A copy of ``frame`` whose ``datetimes`` columns (epoch seconds) are timestamps, as the engine learns them."""
+    import pandas as pd
+
+    data = frame.copy()
+    for name in datetimes:
+        data[name] = pd.to_datetime(data[name], unit="s")
+    return data
 
 
 _ACTIVE: ContextVar[_Generation | None] = ContextVar("doppel_argn_generation", default=None)

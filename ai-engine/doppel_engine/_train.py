@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime
 from importlib import metadata as _metadata
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from . import _catalogue
 from ._errors import EngineError
@@ -17,8 +18,12 @@ from ._io import read_table
 from ._model_folder import METADATA_FILE, ModelFile, ModelFolder, ModelMetadata
 from ._profile import profile_table
 from ._restore import training_frame
-from ._schema import check_against_data, infer_columns, parse_columns
+from ._schema import Column, check_against_data, infer_columns, parse_columns
+from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RESERVED_KEYS = ("algorithm", "seed", "columns", "differential_privacy", "holdout")
 HOLDOUT_FILE = "holdout.parquet"
@@ -109,6 +114,108 @@ def library_versions() -> dict:
     return out
 
 
+def open_training_log(out_dir: Path, on_event: EventCallback) -> tuple[IO[str], EventCallback]:
+    """The model folder created, its training_log.jsonl opened, and an ``on_event`` that also logs."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
+    except OSError as exc:
+        raise EngineError("output_unwritable", f"cannot write the model folder {out_dir}: {exc.strerror}") from None
+
+    def emit(event: dict) -> None:
+        log.write(to_json(event) + "\n")
+        log.flush()
+        on_event(event)
+
+    return log, emit
+
+
+def prepare_frame(
+    raw: pd.DataFrame, columns: list[Column], *, max_categories: int, source: dict, emit: EventCallback, clock: Stopwatch
+) -> tuple[pd.DataFrame, Profile, pd.DataFrame, dict[str, str]]:
+    """The real rows typed and profiled (rules found), and the frame the synthesizer learns with
+    its sdtypes; reports the ``rules`` and ``prepared`` stages."""
+    threads = int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1)
+    import torch
+
+    torch.set_num_threads(threads)
+    typed, profile = profile_table(raw, columns, max_categories=max_categories, on_event=emit, null_tokens=source.get("null_tokens"))
+    rules = profile.rules
+    emit(
+        {
+            "event": "progress",
+            "stage": "rules",
+            "rules": len(rules),
+            "kinds": {kind: sum(r["kind"] == kind for r in rules) for kind in dict.fromkeys(r["kind"] for r in rules)},
+            "elapsed_s": clock.elapsed(),
+        }
+    )
+    frame, sdtypes = training_frame(typed, profile)
+    if not sdtypes:
+        emit(
+            {
+                "event": "warning",
+                "code": "nothing_to_learn",
+                "message": "every column is an id or constant; generated rows will repeat them without a model",
+            }
+        )
+    emit(
+        {
+            "event": "progress",
+            "stage": "prepared",
+            "rows": len(frame),
+            "columns": len(profile.columns),
+            "model_columns": len(sdtypes),
+            "threads": threads,
+            "elapsed_s": clock.elapsed(),
+        }
+    )
+    return typed, profile, frame, sdtypes
+
+
+def fit_model(
+    algorithm: _catalogue.Algorithm,
+    frame: pd.DataFrame,
+    sdtypes: dict[str, str],
+    profile: Profile,
+    *,
+    out_dir: Path,
+    emit: EventCallback,
+    clock: Stopwatch,
+    columns: list[Column],
+    source: dict,
+    holdout: dict,
+    read_s: float,
+) -> ModelMetadata:
+    """Fit ``algorithm`` on ``frame``, save it into ``out_dir`` and write its metadata.json."""
+    prepared_s = clock.elapsed()
+    algorithm.prepare(profile=profile, folder=out_dir)
+    fit_started = time.perf_counter()
+    losses = algorithm.fit(frame, sdtypes, emit)
+    fit_s = round(time.perf_counter() - fit_started, 3)
+    model_path = algorithm.save(out_dir)
+    dp = algorithm.differential_privacy
+    metadata = ModelMetadata(
+        algorithm=algorithm.name,
+        settings=algorithm.settings,
+        differential_privacy={"settings": dp, "spent": algorithm.privacy_spent} if dp is not None else None,
+        seed=algorithm.seed,
+        columns=tuple(columns),
+        profile=profile,
+        source=source,
+        rows=len(frame),
+        holdout=holdout,
+        libraries=library_versions(),
+        model=ModelFile.of(model_path),
+        losses=losses,
+        encodings=algorithm.encodings or None,
+        timings={"read_s": read_s, "prepare_s": round(prepared_s - read_s, 3), "fit_s": fit_s, "total_s": clock.elapsed()},
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    ModelFolder(out_dir, metadata).write()
+    return metadata
+
+
 def train(
     *,
     data: str,
@@ -126,19 +233,10 @@ def train(
     holdout = parse_holdout(load_json_argument(config, "config").get("holdout"))
 
     out_dir = Path(output)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        log = (out_dir / "training_log.jsonl").open("w", encoding="utf-8")
-    except OSError as exc:
-        raise EngineError("output_unwritable", f"cannot write the model folder {output}: {exc.strerror}") from None
+    log, emit = open_training_log(out_dir, on_event)
     (out_dir / METADATA_FILE).unlink(missing_ok=True)
     (out_dir / HOLDOUT_FILE).unlink(missing_ok=True)
     algo_cls.discard(out_dir)
-
-    def emit(event: dict) -> None:
-        log.write(to_json(event) + "\n")
-        log.flush()
-        on_event(event)
 
     try:
         emit({"event": "started", "algorithm": algo_cls.name, "data": str(data), "model": str(out_dir), "seed": seed})
@@ -163,71 +261,26 @@ def train(
         del held
         read_s = clock.elapsed()
 
-        threads = int(os.environ.get("DOPPEL_THREADS") or os.cpu_count() or 1)
-        import torch
-
-        torch.set_num_threads(threads)
-        typed, profile = profile_table(raw, columns, max_categories=settings["max_categories"], on_event=emit, null_tokens=source.get("null_tokens"))
-        rules = profile.rules
-        emit(
-            {
-                "event": "progress",
-                "stage": "rules",
-                "rules": len(rules),
-                "kinds": {kind: sum(r["kind"] == kind for r in rules) for kind in dict.fromkeys(r["kind"] for r in rules)},
-                "elapsed_s": clock.elapsed(),
-            }
-        )
-        frame, sdtypes = training_frame(typed, profile)
+        typed, profile, frame, sdtypes = prepare_frame(raw, columns, max_categories=settings["max_categories"], source=source, emit=emit, clock=clock)
         del raw, typed
-        if not sdtypes:
-            emit(
-                {
-                    "event": "warning",
-                    "code": "nothing_to_learn",
-                    "message": "every column is an id or constant; generated rows will repeat them without a model",
-                }
-            )
-        prepared_s = clock.elapsed()
-        emit(
-            {
-                "event": "progress",
-                "stage": "prepared",
-                "rows": len(frame),
-                "columns": len(profile.columns),
-                "model_columns": len(sdtypes),
-                "threads": threads,
-                "elapsed_s": prepared_s,
-            }
-        )
-
         algorithm = algo_cls(settings, seed)
         algorithm.differential_privacy = dp
-        algorithm.prepare(profile=profile, folder=out_dir)
-        fit_started = time.perf_counter()
-        losses = algorithm.fit(frame, sdtypes, emit)
-        fit_s = round(time.perf_counter() - fit_started, 3)
-        model_path = algorithm.save(out_dir)
-        total_s = clock.elapsed()
-
-        metadata = ModelMetadata(
-            algorithm=algo_cls.name,
-            settings=settings,
-            differential_privacy={"settings": dp, "spent": algorithm.privacy_spent} if dp is not None else None,
-            seed=seed,
-            columns=tuple(columns),
-            profile=profile,
+        metadata = fit_model(
+            algorithm,
+            frame,
+            sdtypes,
+            profile,
+            out_dir=out_dir,
+            emit=emit,
+            clock=clock,
+            columns=columns,
             source={**source, "file": Path(data).name},
-            rows=len(frame),
             holdout=holdout_summary,
-            libraries=library_versions(),
-            model=ModelFile.of(model_path),
-            losses=losses,
-            encodings=algorithm.encodings or None,
-            timings={"read_s": read_s, "prepare_s": round(prepared_s - read_s, 3), "fit_s": fit_s, "total_s": total_s},
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            read_s=read_s,
         )
-        ModelFolder(out_dir, metadata).write()
+        fit_s = metadata.timings["fit_s"]
+        total_s = metadata.timings["total_s"]
+        losses = metadata.losses
         completed = {
             "event": "completed",
             "algorithm": algo_cls.name,

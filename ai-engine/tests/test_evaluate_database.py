@@ -262,7 +262,8 @@ def test_an_invalid_document_exits_2(real, tmp_path):
     run = run_cli("evaluate_database.py", "--schema", document, "--synthetic", tmp_path, "--output", tmp_path / "r.json")
     assert run.rc == 2 and run.last["code"] == "invalid_schema", run.last
     assert (
-        run.last["message"] == "relationship TeamsFranchises <- Teams: parentColumns ['franchName'] must be the primary key of 'TeamsFranchises' (['franchID'])"
+        run.last["message"]
+        == "relationship TeamsFranchises <- Teams: parentColumns ['franchName'] must be the primary key of table 'TeamsFranchises' (['franchID'])"
     )
     assert not (tmp_path / "r.json").exists()
 
@@ -271,15 +272,18 @@ def test_an_invalid_document_exits_2(real, tmp_path):
     ("edit", "names"),
     [
         (lambda d: d["relationships"].append({"parent": "Salaries", "parentColumns": [], "child": "People", "childColumns": []}), "parentColumns must be"),
-        (lambda d: d["tables"].append({"name": "People", "data": "p.csv"}), "table 'People' appears twice"),
+        (lambda d: d["tables"].append({"name": "People", "data": "p.csv"}), "table 'People' is listed twice"),
         (lambda d: d["tables"][0].update(columns=[{"name": "franchID", "type": "key"}]), "table 'TeamsFranchises': column 'franchID' has type 'key'"),
         (
-            lambda d: d["tables"][0].update(primaryKey=["franchiseID"]),
-            "table 'TeamsFranchises': primaryKey names columns that table 'TeamsFranchises' does not declare",
+            lambda d: d["tables"][3].update(primaryKey=["salaryID"]),
+            "table 'Salaries' has no column 'salaryID' (its primaryKey)",
         ),
         (lambda d: d["relationships"][0].update(parent="Leagues"), "parent 'Leagues' is not a table of the document"),
-        (lambda d: d["relationships"][0].update(orderBy=["season"]), "orderBy names columns that table 'Teams' does not declare: season"),
-        (lambda d: d["relationships"][0].update(childColumns=["franchID", "yearID"]), "must pair up one to one"),
+        (
+            lambda d: d["relationships"][0].update(orderBy=["season"]),
+            "table 'Teams' has no column 'season' (orderBy of TeamsFranchises(franchID) <- Teams(franchID))",
+        ),
+        (lambda d: d["relationships"][0].update(childColumns=["franchID", "yearID"]), "parentColumns and childColumns differ in length (1 and 2)"),
     ],
 )
 def test_an_invalid_document_names_what_is_wrong(real, tmp_path, edit, names):
@@ -291,7 +295,7 @@ def test_an_invalid_document_names_what_is_wrong(real, tmp_path, edit, names):
 def test_cycles_are_refused(real, tmp_path):
     tables = [{"name": n, "data": "x.csv", "primaryKey": ["id"]} for n in ("A", "B", "C")]
     cycle = [{"parent": p, "parentColumns": ["id"], "child": c, "childColumns": ["id"]} for p, c in (("A", "B"), ("B", "C"), ("C", "A"))]
-    with pytest.raises(EngineError, match=re.escape("the relationships form a cycle: B -> C -> A -> B")) as raised:
+    with pytest.raises(EngineError, match=re.escape("the relationships form a cycle between the tables A, C, B, A")) as raised:
         evaluate_database(schema={"tables": tables, "relationships": cycle}, synthetic=str(tmp_path))
     assert raised.value.code == "invalid_schema"
 
@@ -308,19 +312,17 @@ def test_a_missing_synthetic_table_or_column_exits_3_naming_the_table(real, tmp_
     assert raised.value.exit_code == 3
 
 
-def test_columns_are_inferred_and_data_paths_read_from_the_documents_folder(real, tmp_path):
-    document = {
-        "tables": [{"name": t["name"], "data": f"{t['name']}.csv", "primaryKey": t["primaryKey"]} for t in real["document"]["tables"]],
-        "relationships": RELATIONSHIPS,
-    }
-    (real["schema"].parent / "inferred.json").write_text(json.dumps(document))
+def test_columns_are_inferred_when_the_document_has_none(real, tmp_path):
+    document = _document(real, lambda d: [table.pop("columns") for table in d["tables"]])
     _write(tmp_path / "synthetic", _copy(real), parquet=("People",))
     events = []
-    report = evaluate_database(
-        schema=str(real["schema"].parent / "inferred.json"), synthetic=str(tmp_path / "synthetic"), scope="relationships", on_event=events.append
-    )
+    report = evaluate_database(schema=document, synthetic=str(tmp_path / "synthetic"), scope="relationships", on_event=events.append)
     assert [e["table"] for e in events if e.get("code") == "schema_inferred"] == list(KEPT)
     assert report["summary"]["integrity"] == 1.0 and report["summary"]["orderKept"] == 1.0
+    # an inferred table still needs its key columns
+    no_key = _document(real, lambda d: [table.pop("columns") for table in d["tables"]] and d["relationships"][2].update(childColumns=["yearID", "team"]))
+    with pytest.raises(EngineError, match=re.escape("table 'Salaries' has no column 'team' (childColumns of Teams(yearID, teamID) <- Salaries(yearID, team))")):
+        evaluate_database(schema=no_key, synthetic=str(tmp_path / "synthetic"), scope="relationships")
 
 
 def test_a_real_table_unlike_its_columns_or_a_bad_row_cap_is_refused(real, tmp_path):

@@ -48,6 +48,17 @@ def test_describe_cli_is_one_json_object_and_imports_no_heavy_library():
     assert all(a["supportsDifferentialPrivacy"] is False and a["differentialPrivacySettings"] == [] for a in doc["algorithms"][:4])
 
 
+def test_catalogue_says_what_each_algorithm_learns_of_a_database():
+    relational = {a["name"]: a["relational"] for a in describe()["algorithms"]}
+    assert relational["TabularARGN"] == {"linkedTables": True, "sequences": True, "compositeKeys": True}
+    for name in ("CTGAN", "TVAE", "GaussianCopula", "CopulaGAN"):
+        assert relational.get(name, {"linkedTables": False, "sequences": False, "compositeKeys": False}) == {
+            "linkedTables": False,
+            "sequences": False,
+            "compositeKeys": False,
+        }
+
+
 @requires_sdv
 def test_settings_validation_fills_defaults_and_names_bad_settings():
     values = get("CTGAN").resolve_settings({"epochs": 5, "batch_size": 100, "pac": 5})

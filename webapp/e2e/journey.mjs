@@ -2,7 +2,8 @@
 // register → project → drop penguins.csv → check the preview → upload → train GaussianCopula →
 // quality charts, attack risks, quality check and fidelity list → download the HTML evaluation
 // report and open it from disk → generate 500 rows with 2% anomalies → download CSV and SQL and
-// count rows → Try it: sample 50 rows with species fixed, regenerate, queue 200 rows like them.
+// count rows → Try it: sample 50 rows with species fixed, regenerate, queue 200 rows like them →
+// a second project with two linked lahman tables: suggest the link, declare it as a sequence.
 //
 // Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default the repository's
 // samples/), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
@@ -429,6 +430,42 @@ async function main() {
         await waitForStatus(page, scope, 'COMPLETED', TRAIN_TIMEOUT, 'the batch like the sample');
         const shown = await page.locator(scope).innerText();
         check(/\b200 rows\b/.test(shown), `batch ${id} shows: ${shown.replace(/\s+/g, ' ')}`);
+      },
+    ],
+    [
+      'linked-tables-upload',
+      async () => {
+        await page.goto(`${BASE}/`);
+        await page
+          .getByLabel('New project')
+          .fill(`Baseball ${new Date().toISOString().slice(0, 19)}`);
+        await page.getByRole('button', { name: 'Create', exact: true }).click();
+        await page.waitForURL(/\/projects\/\d+$/);
+        for (const table of ['TeamsFranchises', 'Teams']) {
+          await page.locator('#file-input').setInputFiles(join(DATASETS, 'lahman', `${table}.csv`));
+          await page.getByTestId('upload-preview').waitFor();
+          await page.getByRole('button', { name: 'Upload', exact: true }).click();
+          await page.getByText(`Uploaded “${table}”`).waitFor({ timeout: 120_000 });
+        }
+        await page.getByRole('img', { name: 'Diagram of 2 tables and 0 links' }).waitFor();
+      },
+    ],
+    [
+      'linked-tables-suggest-and-declare',
+      async () => {
+        const section = page.getByRole('region', { name: 'Linked tables' });
+        await section.getByRole('button', { name: 'Suggest links' }).click();
+        const link = 'TeamsFranchises(franchID) ← Teams(franchID)';
+        await section.getByRole('button', { name: `Use ${link}` }).click();
+        const form = section.getByRole('form', { name: 'Declare the suggested link' });
+        await form.getByLabel('Order child rows by (optional)').fill('yearID');
+        await form.getByRole('button', { name: 'Declare the link' }).click();
+        await section.getByRole('img', { name: 'Diagram of 2 tables and 1 links' }).waitFor();
+        const declared = await section.getByRole('list', { name: 'Declared links' }).innerText();
+        check(
+          declared.includes(link) && declared.includes('ordered by yearID'),
+          `declared: ${declared}`,
+        );
       },
     ],
   ];

@@ -50,3 +50,22 @@ export function imputeRows(modelId, file) {
 }
 export const listBatches = (modelId) => api(`/api/models/${modelId}/batches`);
 export const getBatch = (id) => api(`/api/synthetic/${id}`);
+
+export const getSchema = (projectId) => api(`/api/projects/${projectId}/schema`);
+export const proposeRelationships = (projectId) =>
+  api(`/api/projects/${projectId}/schema/proposal`);
+export const declareRelationship = (projectId, relationship) =>
+  api(`/api/projects/${projectId}/schema/relationships`, { method: 'POST', body: relationship });
+export const deleteRelationship = (projectId, id) =>
+  api(`/api/projects/${projectId}/schema/relationships/${id}`, { method: 'DELETE' });
+
+export const listConnections = (projectId) => api(`/api/projects/${projectId}/connections`);
+export const createConnection = (projectId, connection) =>
+  api(`/api/projects/${projectId}/connections`, { method: 'POST', body: connection });
+export const deleteConnection = (id) => api(`/api/connections/${id}`, { method: 'DELETE' });
+export const testConnection = (id) => api(`/api/connections/${id}/test`, { method: 'POST' });
+export const listConnectionSchemas = (id) => api(`/api/connections/${id}/schemas`);
+export const listConnectionTables = (id, schema) =>
+  api(`/api/connections/${id}/schemas/${encodeURIComponent(schema)}/tables`);
+export const importTables = (id, schema, tables) =>
+  api(`/api/connections/${id}/import`, { method: 'POST', body: { schema, tables } });

@@ -7,6 +7,7 @@ import { formatBytes } from '../lib/format.js';
 import DatasetProfile from './DatasetProfile.jsx';
 import { ErrorMessage, FieldError, Loading, ProgressBar } from './Feedback.jsx';
 import UploadPreview from './UploadPreview.jsx';
+import { schemaKey } from './LinkedTables.jsx';
 
 const PREVIEWABLE = /\.(csv|tsv|txt|tab)$/i;
 
@@ -88,6 +89,7 @@ export default function DataUpload({ projectId, onUploaded }) {
     setSchemaErrors(refused);
     setDataset(created);
     queryClient.invalidateQueries({ queryKey: ['datasets', String(projectId)] });
+    queryClient.invalidateQueries({ queryKey: schemaKey(projectId) });
     onUploaded?.(created);
   }
 

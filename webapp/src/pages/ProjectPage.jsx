@@ -11,6 +11,8 @@ import {
 import { batchesKey } from '../components/BatchList.jsx';
 import ConfirmDialog from '../components/ConfirmDialog.jsx';
 import DataUpload from '../components/DataUpload.jsx';
+import DatabaseConnections from '../components/DatabaseConnections.jsx';
+import LinkedTables, { schemaKey } from '../components/LinkedTables.jsx';
 import { EmptyState, ErrorMessage, Loading, StatusBadge } from '../components/Feedback.jsx';
 import { formatBytes, formatDate, formatNumber } from '../lib/format.js';
 import { percent } from '../lib/metricWords.js';
@@ -30,6 +32,7 @@ function DatasetList({ projectId }) {
       setDoomed(null);
       queryClient.invalidateQueries({ queryKey: ['datasets', projectId] });
       queryClient.invalidateQueries({ queryKey: ['models', projectId] });
+      queryClient.invalidateQueries({ queryKey: schemaKey(projectId) });
     },
   });
   return (
@@ -201,7 +204,9 @@ export default function ProjectPage() {
         {project.data.description && <p className="text-slate-600">{project.data.description}</p>}
       </div>
       <DataUpload projectId={projectId} />
+      <DatabaseConnections projectId={projectId} />
       <DatasetList projectId={projectId} />
+      <LinkedTables projectId={projectId} />
       <ModelList projectId={projectId} models={models} />
       <BatchOverview projectId={projectId} models={models} />
     </div>

@@ -4,12 +4,17 @@ import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.PasswordHasher;
 import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.application.port.out.RelationshipStore;
 import dev.doppel.application.port.out.TokenIssuer;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.application.port.out.UserUsage;
 import dev.doppel.application.service.AccountDeletionService;
 import dev.doppel.application.service.CascadingDeletion;
 import dev.doppel.application.service.DatasetService;
+import dev.doppel.application.service.SchemaService;
+import dev.doppel.application.service.ConnectionService;
+import dev.doppel.application.port.out.ConnectionStore;
+import dev.doppel.application.port.out.ExternalDatabases;
 import dev.doppel.application.service.ProjectService;
 import dev.doppel.application.service.QuotaSettings;
 import dev.doppel.application.service.Quotas;
@@ -172,5 +177,19 @@ public class ApplicationWiring {
       ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, UploadLimits limits, Quotas quotas,
       CascadingDeletion deletion) {
     return new DatasetService(projects, datasets, files, tables, clock, limits, quotas, deletion);
+  }
+
+  @Bean
+  SchemaService schemaService(
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, RelationshipStore relationships, TableReader tables,
+      Clock clock) {
+    return new SchemaService(projects, datasets, models, batches, relationships, tables, clock);
+  }
+
+  @Bean
+  ConnectionService connectionService(
+      ProjectStore projects, ConnectionStore connections, ExternalDatabases databases, DatasetService uploads, SchemaService relationships,
+      Clock clock) {
+    return new ConnectionService(projects, connections, databases, uploads, relationships, clock);
   }
 }

@@ -54,11 +54,11 @@ class ArchitectureTest {
   static final ArchRule webDrivesUseCasesThroughTheirInterfaces =
       noClasses().that().resideInAPackage("dev.doppel.adapter.web..").should().dependOnClassesThat().resideInAPackage("dev.doppel.application.service..");
 
-  /** The file and engine adapters are wired as explicit beans in bootstrap, so they need no framework of their own. */
+  /** The file, engine and database adapters are wired as explicit beans in bootstrap, so they need no framework of their own. */
   @ArchTest
-  static final ArchRule fileAndEngineAdaptersAreFrameworkFree =
+  static final ArchRule fileEngineAndDatabaseAdaptersAreFrameworkFree =
       noClasses()
-          .that().resideInAnyPackage("dev.doppel.adapter.files..", "dev.doppel.adapter.engine..")
+          .that().resideInAnyPackage("dev.doppel.adapter.files..", "dev.doppel.adapter.engine..", "dev.doppel.adapter.database..")
           .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..");
 
   @ArchTest

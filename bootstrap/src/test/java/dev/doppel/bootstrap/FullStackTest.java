@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class FullStackTest {
   static final byte[] SIGNING_KEY = "full-stack-test-signing-key-of-sufficient-length!".getBytes();
+  static final byte[] CONNECTIONS_KEY = "full-stack-test-connections-key!".getBytes();
   static final Path DATA_DIR = temporaryDirectory();
   static final long UPLOAD_LIMIT_BYTES = 8L * 1024 * 1024;
 
@@ -27,6 +28,7 @@ abstract class FullStackTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("doppel.data-dir", DATA_DIR::toString);
     registry.add("doppel.security.jwt-secret", () -> Base64.getEncoder().encodeToString(SIGNING_KEY));
+    registry.add("doppel.connections.secret-key", () -> Base64.getEncoder().encodeToString(CONNECTIONS_KEY));
     registry.add("doppel.upload.max-file-size", () -> UPLOAD_LIMIT_BYTES + "B");
     // Every test signs up from 127.0.0.1; the suite must not run into the per-address sign-in limit.
     registry.add("doppel.security.login-throttle.per-address", () -> "100000");

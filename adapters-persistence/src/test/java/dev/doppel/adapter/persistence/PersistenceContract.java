@@ -13,9 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
     "spring.jpa.hibernate.ddl-auto=validate",
     "spring.jpa.open-in-view=false",
-    "spring.main.banner-mode=off"
+    "spring.main.banner-mode=off",
+    PersistenceContract.CONNECTIONS_KEY_SETTING
 })
 public abstract class PersistenceContract {
+  /** The key that seals connection passwords: base64 of "persistence-test-connections-key". */
+  public static final String CONNECTIONS_KEY_SETTING = "doppel.connections.secret-key=cGVyc2lzdGVuY2UtdGVzdC1jb25uZWN0aW9ucy1rZXk=";
+
   /** How finely this database keeps the instants the adapter writes (TIMESTAMP(6): microseconds). */
   protected ChronoUnit timestampPrecision() {
     return ChronoUnit.MICROS;

@@ -2,8 +2,10 @@ package dev.doppel.adapter.web;
 
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.connection.ConnectionId;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.schema.RelationshipId;
 import dev.doppel.domain.synthesis.ModelId;
 
 /**
@@ -27,6 +29,14 @@ public final class PathIds {
 
   public static BatchId batch(long id, String field) {
     return new BatchId(existing(id, "batch", field));
+  }
+
+  public static RelationshipId relationship(long id, String field) {
+    return new RelationshipId(existing(id, "relationship", field));
+  }
+
+  public static ConnectionId connection(long id, String field) {
+    return new ConnectionId(existing(id, "connection", field));
   }
 
   private static long existing(long id, String resource, String field) {

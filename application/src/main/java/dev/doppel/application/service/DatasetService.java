@@ -112,7 +112,7 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
     List<List<Object>> typedRows = new ArrayList<>();
     tables.read(
         dataset.file().key(),
-        layoutOf(dataset.file()),
+        TableLayout.of(dataset.file()),
         new TableReader.RowConsumer() {
           @Override
           public void header(List<String> names) {}
@@ -146,7 +146,7 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
     dataset.profile().columns().stream()
         .filter(c -> types.get(c.name()) == c.inferredType())
         .forEach(c -> forced.remove(c.name()));
-    DatasetProfile profile = profile(dataset.file().key(), layoutOf(dataset.file()), forced, "columns");
+    DatasetProfile profile = profile(dataset.file().key(), TableLayout.of(dataset.file()), forced, "columns");
     return datasets.update(dataset.withProfile(profile));
   }
 
@@ -196,10 +196,6 @@ public class DatasetService implements UploadDatasetUseCase, FindDatasetsUseCase
         .findById(id)
         .filter(d -> projects.findOwned(d.projectId(), owner).isPresent())
         .orElseThrow(() -> new NotFoundException("dataset", id.value(), "id"));
-  }
-
-  private static TableLayout layoutOf(StoredFile file) {
-    return new TableLayout(file.format(), file.delimiter());
   }
 
   static String humanBytes(long bytes) {

@@ -45,7 +45,7 @@ public class ExportService implements ExportTablesUseCase {
   public TableDownload dataset(UserId owner, DatasetId id, ExportRequest request) {
     Dataset dataset = ownership.dataset(owner, id, "id");
     return download(
-        safeName(stripExtension(dataset.name().value())), dataset.file().key(), new TableLayout(dataset.file().format(), dataset.file().delimiter()),
+        safeName(stripExtension(dataset.name().value())), dataset.file().key(), TableLayout.of(dataset.file()),
         dataset.profile().schema(), request);
   }
 

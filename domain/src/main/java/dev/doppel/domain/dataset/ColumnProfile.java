@@ -48,6 +48,18 @@ public record ColumnProfile(
     return type != inferredType;
   }
 
+  /**
+   * Whether every value may differ from every other, with none missing: exactly so when the
+   * distinct count is exact, and within three standard errors of the distinct-count sketch (about
+   * 5 %) when it is an estimate.
+   */
+  public boolean mayBeUnique() {
+    if (count == 0 || nullCount > 0) {
+      return false;
+    }
+    return distinctExact ? distinctCount == count : distinctCount >= count * 0.95;
+  }
+
   public long nonNullCount() {
     return count - nullCount;
   }

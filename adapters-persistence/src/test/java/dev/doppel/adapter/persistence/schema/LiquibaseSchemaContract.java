@@ -35,6 +35,10 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "anomaly_rows", "seed", "rules_off", "conditioning", "rows_done", "size_bytes", "sha256", "error_message", "created_at", "started_at", "finished_at"));
     TABLES.put("model_evaluations", Set.of("model_id", "target", "status", "quality_score", "privacy_score", "report", "error_message",
         "requested_at", "started_at", "finished_at"));
+    TABLES.put("relationships", Set.of("id", "project_id", "parent_dataset_id", "parent_columns", "child_dataset_id", "child_columns", "order_by",
+        "created_at"));
+    TABLES.put("database_connections", Set.of("id", "project_id", "name", "kind", "host", "port", "database_name", "username", "password_encrypted",
+        "created_at"));
   }
 
   /** table.column of every column that may hold NULL; all others are NOT NULL. */
@@ -54,7 +58,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
   protected JdbcTemplate jdbc;
 
   @Test
-  void createsExactlyTheSixTablesWithTheirColumns() {
+  void createsExactlyTheEightTablesWithTheirColumns() {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT c.table_name AS t, c.column_name AS c FROM information_schema.columns c"
             + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
@@ -92,7 +96,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     TABLES.forEach((table, columns) -> columns.stream()
         .filter(column -> column.endsWith("_at"))
         .forEach(column -> expected.put(table + "." + column, 6)));
-    assertThat(expected).hasSize(12);
+    assertThat(expected).hasSize(14);
     assertThat(precisions).isEqualTo(expected);
   }
 
@@ -109,7 +113,11 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "fk_datasets_project", "CASCADE",
         "fk_models_dataset", "CASCADE",
         "fk_synthetic_batches_model", "CASCADE",
-        "fk_model_evaluations_model", "CASCADE"));
+        "fk_model_evaluations_model", "CASCADE",
+        "fk_relationships_project", "CASCADE",
+        "fk_relationships_parent_dataset", "CASCADE",
+        "fk_relationships_child_dataset", "CASCADE",
+        "fk_database_connections_project", "CASCADE"));
   }
 
   @Test

@@ -29,7 +29,7 @@ public final class H2Files {
         throw new UncheckedIOException("cannot create a folder for the H2 test database", e);
       }
       Path created = folder;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> MariaDbServer.deleteRecursively(created), "h2-test-files-delete"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> TestServers.deleteRecursively(created), "h2-test-files-delete"));
     }
     return "jdbc:h2:file:" + folder.resolve(name).toAbsolutePath() + SETTINGS;
   }

@@ -1,11 +1,6 @@
 package dev.doppel.adapter.persistence.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,12 +9,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A throw-away MariaDB server for tests, started once per JVM and shared by every test class.
@@ -124,31 +116,25 @@ public final class MariaDbServer {
   }
 
   private static MariaDbServer start() {
-    Path mariadbd = find("mariadbd", "mysqld").or(MariaDbServer::installed).orElseThrow(() -> new IllegalStateException(
-        "MariaDB is needed for the persistence tests but mariadbd was not found on PATH or in " + SEARCH_DIRS
-            + (isRoot() ? "; installing it with apt-get failed (see above)" : "; install it with: sudo apt-get install mariadb-server")));
+    Path mariadbd = find("mariadbd", "mysqld")
+        .or(() -> TestServers.installDebianPackage("mariadb-server") ? find("mariadbd", "mysqld") : Optional.empty())
+        .orElseThrow(() -> new IllegalStateException("MariaDB is needed for these tests but mariadbd was not found on PATH or in " + SEARCH_DIRS
+            + (TestServers.isRoot() ? "; installing it with apt-get failed (see above)" : "; install it with: sudo apt-get install mariadb-server")));
     Path installDb = find("mariadb-install-db", "mysql_install_db").orElseThrow(() -> new IllegalStateException(
         "found " + mariadbd + " but not mariadb-install-db to initialise its data directory"));
-    Path home;
-    try {
-      home = Files.createTempDirectory("doppel-mariadb-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder for the MariaDB test server", e);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Path home = TestServers.temporaryHome("doppel-mariadb-", () -> {
       MariaDbServer running = shared;
       if (running != null) {
         running.stop();
       }
-      deleteRecursively(home);
-    }, "mariadb-test-server-stop"));
+    });
 
     initialise(installDb, home);
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       MariaDbServer server = null;
       try {
-        server = launch(mariadbd, home, freePort());
+        server = launch(mariadbd, home, TestServers.freePort());
         server.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4");
         return server;
       } catch (IllegalStateException e) {
@@ -165,13 +151,13 @@ public final class MariaDbServer {
   private static void initialise(Path installDb, Path home) {
     List<String> command = new ArrayList<>(List.of(installDb.toString(), "--no-defaults", "--datadir=" + home.resolve("data"),
         "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve"));
-    if (isRoot()) {
+    if (TestServers.isRoot()) {
       command.add("--user=root");
     }
     Path log = home.resolve("install-db.log");
-    int exit = run(command, log, Duration.ofSeconds(120));
+    int exit = TestServers.run(command, log, Duration.ofSeconds(120));
     if (exit != 0) {
-      throw new IllegalStateException("mariadb-install-db failed with exit code " + exit + ":\n" + tail(log));
+      throw new IllegalStateException("mariadb-install-db failed with exit code " + exit + ":\n" + TestServers.tail(log));
     }
   }
 
@@ -194,7 +180,7 @@ public final class MariaDbServer {
         "--character-set-server=utf8mb4",
         "--explicit-defaults-for-timestamp=ON",
         "--sql-mode=" + MYSQL8_SQL_MODE));
-    if (isRoot()) {
+    if (TestServers.isRoot()) {
       command.add("--user=root");
     }
     Process process;
@@ -209,151 +195,25 @@ public final class MariaDbServer {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("mariadbd exited with code " + process.exitValue() + " while starting on port " + port
-            + ":\n" + tail(errorLog) + tail(output));
+            + ":\n" + TestServers.tail(errorLog) + TestServers.tail(output));
       }
       try (Connection ignored = DriverManager.getConnection(server.jdbcUrl(""), server.username(), server.password())) {
         return server;
       } catch (SQLException e) {
         lastError = e;
       }
-      sleep(200);
+      TestServers.sleep(200);
     }
     server.stop();
     throw new IllegalStateException("mariadbd did not accept connections on port " + port + " within " + START_TIMEOUT.toSeconds()
-        + " s (last error: " + (lastError == null ? "none" : lastError.getMessage()) + "):\n" + tail(errorLog) + tail(output));
+        + " s (last error: " + (lastError == null ? "none" : lastError.getMessage()) + "):\n" + TestServers.tail(errorLog) + TestServers.tail(output));
   }
 
-  private synchronized void stop() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy(); // SIGTERM: mariadbd shuts down cleanly
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Installs Debian's package when we may (root); returns the server binary if that worked. */
-  private static Optional<Path> installed() {
-    if (!isRoot()) {
-      return Optional.empty();
-    }
-    List<String> install = List.of("apt-get", "install", "-y", "--no-install-recommends", "mariadb-server");
-    Path log;
-    try {
-      log = Files.createTempFile("doppel-mariadb-apt-", ".log");
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    try {
-      if (run(install, log, Duration.ofMinutes(10)) != 0) {
-        run(List.of("apt-get", "update"), log, Duration.ofMinutes(5));
-        if (run(install, log, Duration.ofMinutes(10)) != 0) {
-          System.err.println("apt-get install mariadb-server failed:\n" + tail(log));
-          return Optional.empty();
-        }
-      }
-      return find("mariadbd", "mysqld");
-    } finally {
-      deleteRecursively(log);
-    }
+  private void stop() {
+    TestServers.stop(process);
   }
 
   private static Optional<Path> find(String... names) {
-    List<String> dirs = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      dirs.addAll(List.of(path.split(File.pathSeparator)));
-    }
-    dirs.addAll(SEARCH_DIRS);
-    for (String name : names) {
-      for (String dir : dirs) {
-        if (dir.isEmpty()) {
-          continue;
-        }
-        Path candidate = Path.of(dir, name);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static int run(List<String> command, Path log, Duration timeout) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-    try {
-      Process process = builder.start();
-      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return -1;
-      }
-      return process.exitValue();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  private static boolean isRoot() {
-    try {
-      Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-      String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      return id.waitFor() == 0 && uid.equals("0");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free local port for MariaDB", e);
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      if (!Files.exists(log)) {
-        return "";
-      }
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n";
-    } catch (IOException | UncheckedIOException e) {
-      return "(cannot read " + log + ": " + e.getMessage() + ")\n";
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for MariaDB", e);
-    }
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // best effort at JVM exit: a leftover temp folder is not worth failing a build over
-    }
+    return TestServers.find(SEARCH_DIRS, names);
   }
 }

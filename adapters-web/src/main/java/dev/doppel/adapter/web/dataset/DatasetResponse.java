@@ -32,7 +32,7 @@ public record DatasetResponse(
     }
   }
 
-  static DatasetResponse from(Dataset dataset) {
+  public static DatasetResponse from(Dataset dataset) {
     StoredFile file = dataset.file();
     return new DatasetResponse(
         dataset.id().value(),

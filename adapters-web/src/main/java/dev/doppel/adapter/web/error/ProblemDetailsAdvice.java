@@ -9,7 +9,9 @@ import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.application.port.in.TooManyJobsException;
 import dev.doppel.application.port.out.EngineException;
+import dev.doppel.application.port.out.ExternalDatabaseException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
+import dev.doppel.domain.schema.InvalidSchemaException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.UUID;
@@ -53,6 +55,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Invalid table", e.getMessage(), e.field(), request);
   }
 
+  @ExceptionHandler(InvalidSchemaException.class)
+  ResponseEntity<ProblemDetail> invalidSchema(InvalidSchemaException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid schema", e.getMessage(), e.field(), request);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.field(), request);
@@ -90,6 +97,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(EngineException.class)
   ResponseEntity<ProblemDetail> engineUnavailable(EngineException e, HttpServletRequest request) {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Engine unavailable", e.getMessage(), null, request);
+  }
+
+  /** The user's database, not this service, failed: 422 with the reason in words a script can match. */
+  @ExceptionHandler(ExternalDatabaseException.class)
+  ResponseEntity<ProblemDetail> databaseUnusable(ExternalDatabaseException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Database unusable", e.getMessage(), null, request);
+    answer.getBody().setProperty("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT));
+    return answer;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -47,4 +47,18 @@ final class Require {
     }
     return rulesOff.stream().distinct().toList();
   }
+
+  /** Column names as given, in order; {@code required} fields must be present. */
+  static List<String> columnNames(String field, List<String> names, boolean required) {
+    if (names == null) {
+      if (required) {
+        throw new InvalidInputException(field, field + " is required: a list of column names");
+      }
+      return List.of();
+    }
+    if (names.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException(field, field + " must list column names, not null");
+    }
+    return List.copyOf(names);
+  }
 }

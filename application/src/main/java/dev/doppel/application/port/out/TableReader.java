@@ -1,6 +1,7 @@
 package dev.doppel.application.port.out;
 
 import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.dataset.StoredFile;
 import dev.doppel.domain.dataset.TextEncoding;
 import java.io.InputStream;
 import java.util.List;
@@ -41,6 +42,11 @@ public interface TableReader {
     /** A layout of a stored file, which is UTF-8 when it is CSV. */
     public TableLayout(FileFormat format, char delimiter) {
       this(format, delimiter, format == FileFormat.CSV ? Optional.of(TextEncoding.UTF_8) : Optional.empty());
+    }
+
+    /** The layout of a stored dataset's file. */
+    public static TableLayout of(StoredFile file) {
+      return new TableLayout(file.format(), file.delimiter());
     }
   }
 

@@ -1,0 +1,225 @@
+"""train_database(): a database document + config -> a model folder with one model per table.
+
+Tables are trained parents first. A root table is a flat model as train.py trains it. A child table
+is learned under its context parent's rows (mostlyai-engine's context data, the parent's training
+frame): the number of rows each parent has and the rows themselves, ordered by ``orderBy`` when
+the relationship has one. Key columns are not learned: a single-column primary key is numbered
+afresh as an id column, a child's foreign keys are set from its parents at generation.
+
+The folder: ``database.json`` (the document as trained, the config, each table's folder and
+rows), ``training_log.jsonl``, and ``tables/<nn>-<name>/``, a model folder of train.py's layout
+for each table (its metadata.json carries the profile the table is generated with).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._algorithm import ParentRows
+from ._database import Database, Relationship, Table, check_columns, parse_database
+from ._errors import EngineError
+from ._events import EventCallback, Stopwatch, ignore, to_json, write_json_file
+from ._io import read_table
+from ._schema import Column, check_against_data, infer_columns
+from ._table_profile import Profile
+from ._train import fit_model, load_json_argument, open_training_log, parse_config, prepare_frame
+from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
+
+DATABASE_FILE = "database.json"
+TABLES_DIR = "tables"
+_NOT_FOR_DATABASES = {
+    "columns": "each table's columns belong to the database document",
+    "holdout": "a database trains on every row (no holdout)",
+    "differential_privacy": "differential privacy is not offered for databases",
+}
+
+
+def table_folder(position: int, name: str) -> str:
+    return f"{TABLES_DIR}/{position:02d}-{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}"
+
+
+def model_columns(database: Database, table: Table, columns: list[Column]) -> list[Column]:
+    """The schema a table is learned with: a single-column primary key and the context parent's
+    key columns become id columns (not learned; numbered afresh, or set from the parent)."""
+    context = database.context_of(table.name)
+    ids = set(context.child_columns) if context else set()
+    if len(table.primary_key) == 1:
+        ids.add(table.primary_key[0])
+    return [Column(c.name, "id") if c.name in ids else c for c in columns]
+
+
+def _key_text(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+    """One text per row joining the values of ``columns`` (how a foreign key finds its parent row)."""
+    text = frame[columns[0]].astype(str)
+    for column in columns[1:]:
+        text = text.str.cat(frame[column].astype(str), sep="\x1f")
+    return text.where(frame[list(columns)].notna().all(axis=1), None)
+
+
+def parent_positions(parent_raw: pd.DataFrame, child_raw: pd.DataFrame, relationship: Relationship) -> np.ndarray:
+    """For each child row, the position of its parent row (-1: none, an orphan)."""
+    parent_keys = _key_text(parent_raw, relationship.parent_columns)
+    position = pd.Series(np.arange(len(parent_raw)), index=parent_keys.to_numpy()).groupby(level=0).first()
+    found = _key_text(child_raw, relationship.child_columns).map(position)
+    return found.fillna(-1).to_numpy(dtype=np.int64)
+
+
+def _read(table: Table, emit: EventCallback) -> tuple[pd.DataFrame, dict, list[Column]]:
+    raw, source = read_table(table.data, what=f"table {table.name}")
+    columns = list(table.columns) if table.columns is not None else None
+    if columns is None:
+        columns = infer_columns(raw)
+        inferred = ", ".join(f"{c.name}={c.type}" for c in columns)
+        emit({"event": "warning", "code": "schema_inferred", "message": f"table {table.name} has no 'columns'; column types were inferred: {inferred}"})
+    try:
+        check_against_data(columns, list(raw.columns))
+    except EngineError as err:
+        raise EngineError(err.code, f"table {table.name}: {err.message}") from None
+    return raw, source, columns
+
+
+def train_database(*, schema: object, config: object, output: str, on_event: EventCallback = ignore) -> dict:
+    """Train every table of the database document ``schema`` as ``config`` says into the folder ``output``."""
+    clock = Stopwatch()
+    database = parse_database(load_json_argument(schema, "schema", code="invalid_schema"))
+    cfg = load_json_argument(config, "config")
+    if isinstance(cfg, dict):
+        for key, why in _NOT_FOR_DATABASES.items():
+            if key in cfg:
+                raise EngineError("invalid_config", f"config key '{key}' is not taken by train_database.py: {why}")
+    algo_cls, settings, seed, _columns, _dp = parse_config(cfg)
+    needs = {
+        "linkedTables": bool(database.relationships),
+        "sequences": any(r.order_by for r in database.relationships),
+        "compositeKeys": any(len(t.primary_key) > 1 for t in database.tables),
+    }
+    missing = [what for what, needed in needs.items() if needed and not algo_cls.relational[what]]
+    if missing:
+        able = [cls.name for cls in _able(needs)]
+        raise EngineError(
+            "invalid_config", f"{algo_cls.name} cannot learn this database ({', '.join(missing)}); algorithms that can: {', '.join(able) or 'none'}"
+        )
+
+    out_dir = Path(output)
+    log, emit = open_training_log(out_dir, on_event)
+    (out_dir / DATABASE_FILE).unlink(missing_ok=True)
+    shutil.rmtree(out_dir / TABLES_DIR, ignore_errors=True)
+
+    try:
+        names = [t.name for t in database.tables]
+        emit(
+            {
+                "event": "started",
+                "algorithm": algo_cls.name,
+                "schema": str(schema) if isinstance(schema, str) else None,
+                "model": str(out_dir),
+                "seed": seed,
+                "tables": names,
+            }
+        )
+        read = {}
+        for table in database.tables:
+            raw, source, columns = _read(table, emit)
+            check_columns(database, table.name, columns=[c.name for c in columns])
+            read[table.name] = (raw, source, columns)
+        learned: dict[str, tuple[pd.DataFrame, Profile]] = {}
+        learned_raw: dict[str, pd.DataFrame] = {}
+        summary: dict[str, dict] = {}
+        tables_doc = []
+        for position, table in enumerate(database.in_order(), start=1):
+            table_clock = Stopwatch()
+            raw, source, columns = read.pop(table.name)
+
+            def table_emit(event: dict, name: str = table.name) -> None:
+                emit({"event": event["event"], "table": name, **{k: v for k, v in event.items() if k != "event"}})
+
+            folder = table_folder(position, table.name)
+            context = database.context_of(table.name)
+            parent_of = None
+            if context is not None:
+                parent_raw = learned_raw[context.parent]
+                parent_of = parent_positions(parent_raw, raw, context)
+                orphans = int((parent_of < 0).sum())
+                if orphans:
+                    table_emit(
+                        {
+                            "event": "warning",
+                            "code": "orphan_rows",
+                            "message": f"{orphans} rows of {table.name} have no parent row in {context.parent}; they are not learned",
+                        }
+                    )
+                    raw, parent_of = raw[parent_of >= 0].reset_index(drop=True), parent_of[parent_of >= 0]
+            schema_columns = model_columns(database, table, columns)
+            typed, profile, frame, sdtypes = prepare_frame(
+                raw, schema_columns, max_categories=settings["max_categories"], source=source, emit=table_emit, clock=table_clock
+            )
+            algorithm = algo_cls(settings, seed)
+            if context is not None:
+                if not sdtypes:
+                    raise EngineError("invalid_schema", f"table '{table.name}' has no column to learn besides its keys")
+                order = sequence_order(typed, parent_of, context.order_by)
+                frame, parent_of = frame.iloc[order].reset_index(drop=True), parent_of[order]
+                parent_frame, parent_profile = learned[context.parent]
+                algorithm.context = ParentRows(frame=parent_frame, profile=parent_profile, parent_of=parent_of)
+            (out_dir / folder).mkdir(parents=True)
+            metadata = fit_model(
+                algorithm,
+                frame,
+                sdtypes,
+                profile,
+                out_dir=out_dir / folder,
+                emit=table_emit,
+                clock=table_clock,
+                columns=schema_columns,
+                source={**source, "file": Path(table.data).name},
+                holdout={"rows": 0, "reason": "a database trains on every row"},
+                read_s=0.0,
+            )
+            learned[table.name] = (frame, profile)
+            learned_raw[table.name] = raw
+            summary[table.name] = {"rows": len(frame), "seconds": table_clock.elapsed(), "epochs": algorithm.epochs_trained, **metadata.losses}
+            tables_doc.append({**table.to_json(), "folder": folder, "rows": len(frame), "columns": [c.to_json() for c in schema_columns]})
+            del typed
+        write_json_file(
+            out_dir / DATABASE_FILE,
+            {
+                "engine": ENGINE_NAME,
+                "engineVersion": __version__,
+                "format": MODEL_FORMAT,
+                "algorithm": algo_cls.name,
+                "settings": settings,
+                "seed": seed,
+                "tables": [next(t for t in tables_doc if t["name"] == name) for name in names],
+                "relationships": [r.to_json() for r in database.relationships],
+                "seconds": clock.elapsed(),
+                "createdAt": datetime.now(UTC).isoformat(timespec="seconds"),
+            },
+        )
+        completed = {"event": "completed", "algorithm": algo_cls.name, "model": str(out_dir), "seed": seed, "tables": summary, "total_seconds": clock.elapsed()}
+        emit(completed)
+        return completed
+    except BaseException as exc:
+        if isinstance(exc, EngineError):
+            log.write(to_json(exc.to_event()) + "\n")
+        shutil.rmtree(out_dir / TABLES_DIR, ignore_errors=True)
+        raise
+    finally:
+        log.close()
+
+
+def sequence_order(typed: pd.DataFrame, parent_of: np.ndarray, order_by: tuple[str, ...]) -> np.ndarray:
+    """Child rows grouped by parent, each parent's rows by ``order_by`` (else as read)."""
+    keys = pd.DataFrame({"__parent": parent_of, **{c: typed[c].to_numpy() for c in order_by}})
+    return keys.sort_values(["__parent", *order_by], kind="stable", na_position="last").index.to_numpy()
+
+
+def _able(needs: dict[str, bool]) -> list:
+    from . import _catalogue
+
+    return [cls for cls in _catalogue.algorithms() if all(cls.relational[what] for what, needed in needs.items() if needed)]

@@ -1,0 +1,199 @@
+"""train_database.py / generate_database.py on a small part of the Lahman baseball database:
+players (some with salaries, most without), their salaries, the teams of those years and every
+franchise. Trained once for the module with a short budget; the checks are structural (keys,
+integrity, order, row counts) plus one on the children-per-parent distribution."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import ks_2samp
+
+from conftest import DATASETS, requires_sdv, run_cli
+from doppel_engine._database import Relationship
+from doppel_engine._generate_database import resolve_link
+
+LAHMAN = DATASETS / "lahman"
+PEOPLE_COLUMNS = ["rownames", "playerID", "birthYear", "weight", "height", "bats", "throws"]
+TEAMS_COLUMNS = ["rownames", "yearID", "lgID", "teamID", "franchID", "divID", "W", "L", "attendance", "name"]
+RELATIONSHIPS = [
+    {"parent": "TeamsFranchises", "parentColumns": ["franchID"], "child": "Teams", "childColumns": ["franchID"], "orderBy": ["yearID"]},
+    {"parent": "People", "parentColumns": ["playerID"], "child": "Salaries", "childColumns": ["playerID"], "orderBy": ["yearID"]},
+    {"parent": "Teams", "parentColumns": ["yearID", "teamID"], "child": "Salaries", "childColumns": ["yearID", "teamID"]},
+]
+TRAIN_CONFIG = {"algorithm": "TabularARGN", "seed": 7, "max_epochs": 1, "model_size": "small"}
+
+
+def read(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def lahman(tmp_path_factory):
+    """The subset's folder and its database document: 150 players with their salaries and 60 without."""
+    folder = tmp_path_factory.mktemp("lahman")
+    people, salaries, teams = (read(LAHMAN / f"{name}.csv") for name in ("People", "Salaries", "Teams"))
+    paid = sorted(set(salaries["playerID"]))
+    draw = random.Random(3)
+    chosen = draw.sample(paid, 150) + draw.sample(sorted(set(people["playerID"]) - set(paid)), 60)
+    tables = {
+        "People": people[people["playerID"].isin(chosen)][PEOPLE_COLUMNS],
+        "Salaries": salaries[salaries["playerID"].isin(chosen)],
+        "Teams": teams[teams["yearID"].isin(set(salaries["yearID"]))][TEAMS_COLUMNS],
+        "TeamsFranchises": read(LAHMAN / "TeamsFranchises.csv"),
+    }
+    for name, frame in tables.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    keys = {"People": ["playerID"], "Salaries": [], "Teams": ["yearID", "teamID"], "TeamsFranchises": ["franchID"]}
+    document = {
+        "tables": [{"name": name, "data": str(folder / f"{name}.csv"), "primaryKey": keys[name]} for name in tables],
+        "relationships": RELATIONSHIPS,
+    }
+    return folder, document
+
+
+@pytest.fixture(scope="module")
+def trained(lahman, tmp_path_factory):
+    _folder, document = lahman
+    model = tmp_path_factory.mktemp("model")
+    run = run_cli("train_database.py", "--schema", json.dumps(document), "--config", json.dumps(TRAIN_CONFIG), "--output", model, timeout=600)
+    assert run.rc == 0, run.stderr[-3000:]
+    return model, run
+
+
+def children_per_parent(parents: pd.DataFrame, children: pd.DataFrame, key: str) -> pd.Series:
+    return parents[key].map(children[key].value_counts()).fillna(0)
+
+
+def check_database(out, real_folder) -> dict[str, pd.DataFrame]:
+    """The generated tables, after checking keys, integrity and order."""
+    tables = {name: read_any(out, name) for name in ("People", "Salaries", "Teams", "TeamsFranchises")}
+    people, salaries, teams, franchises = (tables[n] for n in ("People", "Salaries", "Teams", "TeamsFranchises"))
+    assert people["playerID"].is_unique and franchises["franchID"].is_unique
+    team_keys = teams["yearID"] + "|" + teams["teamID"]
+    assert team_keys.is_unique
+    assert salaries["playerID"].isin(people["playerID"]).all()
+    assert (salaries["yearID"] + "|" + salaries["teamID"]).isin(team_keys).all()
+    assert teams["franchID"].isin(franchises["franchID"]).all()
+    for _player, years in salaries.groupby("playerID", sort=False)["yearID"]:
+        assert years.astype(int).is_monotonic_increasing
+    for _franchise, years in teams.groupby("franchID", sort=False)["yearID"]:
+        assert years.astype(int).is_monotonic_increasing
+    assert list(people.columns) == list(read(real_folder / "People.csv").columns)
+    return tables
+
+
+def read_any(out, name: str) -> pd.DataFrame:
+    csv, parquet = out / f"{name}.csv", out / f"{name}.parquet"
+    if parquet.exists():
+        return pd.read_parquet(parquet).astype(str)
+    return read(csv)
+
+
+def test_training_reports_each_table_and_writes_a_model_per_table(trained):
+    model, run = trained
+    done = run.last
+    assert done["event"] == "completed" and set(done["tables"]) == {"People", "Salaries", "Teams", "TeamsFranchises"}
+    assert all(entry["rows"] > 0 and entry["seconds"] > 0 for entry in done["tables"].values())
+    fits = [e for e in run.of("progress") if e["stage"] == "fit"]
+    assert {e["table"] for e in fits} == set(done["tables"])
+    stored = json.loads((model / "database.json").read_text())
+    assert [r["child"] for r in stored["relationships"]] == ["Teams", "Salaries", "Salaries"]
+    for entry in stored["tables"]:
+        assert (model / entry["folder"] / "metadata.json").is_file() and (model / entry["folder"] / "model.json").is_file()
+
+
+def test_generated_database_keeps_keys_integrity_order_and_children_per_parent(trained, lahman, tmp_path):
+    model, _ = trained
+    real_folder, _document = lahman
+    out = tmp_path / "synthetic"
+    run = run_cli("generate_database.py", "--model", model, "--output", out, "--seed", "5", timeout=600)
+    assert run.rc == 0, run.stderr[-3000:]
+    tables = check_database(out, real_folder)
+    real = {name: read(real_folder / f"{name}.csv") for name in ("People", "Salaries", "TeamsFranchises")}
+    assert len(tables["People"]) == len(real["People"]) and len(tables["TeamsFranchises"]) == len(real["TeamsFranchises"])
+    assert {name: entry["rows"] for name, entry in run.last["tables"].items()} == {name: len(frame) for name, frame in tables.items()}
+    real_counts = children_per_parent(real["People"], real["Salaries"], "playerID")
+    synthetic_counts = children_per_parent(tables["People"], tables["Salaries"], "playerID")
+    ks_complement = 1 - ks_2samp(real_counts, synthetic_counts).statistic
+    assert ks_complement >= 0.7, (ks_complement, synthetic_counts.describe())
+    assert (synthetic_counts == 0).any() and synthetic_counts.max() > 1  # players without salaries and careers both
+    link = run.last["tables"]["Salaries"]["links"][0]
+    assert link["parent"] == "Teams" and link["rows"] == len(tables["Salaries"]) and 0 <= link["changed"] <= link["rows"]
+
+
+def test_scale_halves_the_root_tables_and_parquet_holds_the_same_guarantees(trained, lahman, tmp_path):
+    model, _ = trained
+    real_folder, _document = lahman
+    out = tmp_path / "half"
+    run = run_cli("generate_database.py", "--model", model, "--output", out, "--seed", "6", "--scale", "0.5", "--format", "parquet", timeout=600)
+    assert run.rc == 0, run.stderr[-3000:]
+    tables = check_database(out, real_folder)
+    assert len(tables["People"]) == round(len(read(real_folder / "People.csv")) * 0.5)
+    assert len(tables["TeamsFranchises"]) == round(len(read(real_folder / "TeamsFranchises.csv")) * 0.5)
+    assert set(run.last["tables"]) == {"People", "Salaries", "Teams", "TeamsFranchises"}
+
+
+def test_a_link_without_an_agreeing_parent_row_takes_one_of_the_same_year_else_any():
+    teams = pd.DataFrame({"yearID": [2000.0, 2000.0, 2001.0], "teamID": ["BOS", "NYA", "BOS"]})
+    salaries = pd.DataFrame({"yearID": [2000.0, 2001.0, 1999.0], "teamID": ["NYA", "NYA", "BOS"]})
+    link = Relationship(parent="Teams", parent_columns=("yearID", "teamID"), child="Salaries", child_columns=("yearID", "teamID"))
+    summary = resolve_link(salaries, teams, link, ["yearID"], np.random.default_rng(0))
+    assert salaries.iloc[0].tolist() == [2000.0, "NYA"]  # agrees on both columns: kept
+    assert salaries.iloc[1].tolist() == [2001.0, "BOS"]  # the only team of 2001
+    assert summary == {"parent": "Teams", "columns": ["yearID", "teamID"], "rows": 3, "agreeing": 1, "changed": 2}
+    team_keys = set(zip(teams["yearID"], teams["teamID"], strict=True))
+    assert set(zip(salaries["yearID"], salaries["teamID"], strict=True)) <= team_keys  # 1999 has no team: moved to one that exists
+
+
+def invalid(document: dict, tmp_path) -> dict:
+    run = run_cli("train_database.py", "--schema", json.dumps(document), "--config", json.dumps(TRAIN_CONFIG), "--output", tmp_path / "m")
+    assert run.rc == 2, run.stderr[-2000:]
+    assert run.last["code"] == "invalid_schema"
+    return run.last
+
+
+def edited(document: dict, **changes) -> dict:
+    out = json.loads(json.dumps(document))
+    for key, change in changes.items():
+        change(out[key])
+    return out
+
+
+def test_invalid_documents_name_the_table_and_the_column(lahman, tmp_path):
+    _folder, document = lahman
+
+    def order_by_missing(relationships):
+        relationships[1]["orderBy"] = ["season"]
+
+    def unknown_parent(relationships):
+        relationships[0]["parent"] = "Leagues"
+
+    def child_key_missing(relationships):
+        relationships[2]["childColumns"] = ["yearID", "team"]
+
+    message = invalid(edited(document, relationships=order_by_missing), tmp_path)["message"]
+    assert "'Salaries'" in message and "'season'" in message and "orderBy" in message
+    message = invalid(edited(document, relationships=unknown_parent), tmp_path)["message"]
+    assert "'Leagues'" in message
+    message = invalid(edited(document, relationships=child_key_missing), tmp_path)["message"]
+    assert "'Salaries'" in message and "'team'" in message
+    with_key = edited(document, tables=lambda tables: tables[1].update(primaryKey=["rownames"]))
+    with_key["relationships"].append({"parent": "Salaries", "parentColumns": ["rownames"], "child": "People", "childColumns": ["rownames"]})
+    message = invalid(with_key, tmp_path)["message"]
+    assert "cycle" in message and "People" in message and "Salaries" in message
+    message = invalid(edited(document, tables=lambda tables: tables[0].update(primaryKey=["player"])), tmp_path)["message"]
+    assert "'People'" in message and "'player'" in message
+
+
+@requires_sdv
+def test_an_algorithm_that_cannot_learn_related_tables_is_refused(lahman, tmp_path):
+    _folder, document = lahman
+    config = {"algorithm": "GaussianCopula", "seed": 1}
+    run = run_cli("train_database.py", "--schema", json.dumps(document), "--config", json.dumps(config), "--output", tmp_path / "m")
+    assert run.rc == 2 and run.last["code"] == "invalid_config"
+    assert "GaussianCopula cannot learn this database (linkedTables, sequences, compositeKeys); algorithms that can: TabularARGN" in run.last["message"]
