@@ -55,7 +55,7 @@ class _Links:
     null_keys: int  # child rows with an empty key column
     orphans: int  # child rows with a full key that no parent row has
     duplicate_parent_keys: int  # parent rows whose key an earlier parent row already has
-    children: np.ndarray  # per parent row: its child rows (0 for a repeated key)
+    children: np.ndarray  # per parent row: how many child rows it has (0 for a repeated key)
 
     @property
     def resolved(self) -> np.ndarray:
