@@ -11,7 +11,7 @@ from ._errors import EngineError
 from ._events import EventCallback, ignore
 from ._version import __version__
 
-__all__ = ["EngineError", "__version__", "describe", "evaluate", "generate", "generate_database", "train", "train_database"]
+__all__ = ["EngineError", "__version__", "describe", "evaluate", "evaluate_database", "generate", "generate_database", "train", "train_database"]
 
 
 def describe() -> dict:
@@ -127,5 +127,35 @@ def evaluate(
         model=model,
         holdout=holdout,
         target=target,
+        on_event=on_event,
+    )
+
+
+def evaluate_database(
+    *,
+    schema: object,
+    synthetic: str,
+    output: str | None = None,
+    seed: int = 0,
+    max_rows: int = 20_000,
+    metrics: str | None = None,
+    scope: str = "full",
+    on_event: EventCallback = ignore,
+) -> dict:
+    """Compare a synthetic database (the folder ``synthetic`` holding ``<table>.csv`` or
+    ``<table>.parquet`` per table) with the real one the database document ``schema`` describes;
+    returns (and optionally writes) the report. ``scope``: "full" (each table's evaluate() report
+    and the detection), "scores" (each table's quality, diagnostic and privacy; no classifier) or
+    "relationships" (the relationships only)."""
+    from ._evaluate_database import evaluate_database as _evaluate_database
+
+    return _evaluate_database(
+        schema=schema,
+        synthetic=synthetic,
+        output=output,
+        seed=seed,
+        max_rows=max_rows,
+        metrics=metrics,
+        scope=scope,
         on_event=on_event,
     )

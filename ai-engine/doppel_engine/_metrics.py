@@ -168,12 +168,21 @@ def quality(real: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str]
             result.columns.append({"column": name, "metric": "KSComplement", "score": ks_complement(real[name], synthetic[name])})
         else:
             result.columns.append({"column": name, "metric": "TVComplement", "score": tv_complement(real[name], synthetic[name])})
+    result.pairs = pair_trends(real, synthetic, sdtypes, list(combinations(names, 2)), seed=seed)
+    return result
+
+
+def pair_trends(real: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str], pairs: list[tuple[str, str]], seed: int = 0) -> list[dict]:
+    """The Column Pair Trends metric of each pair of scored columns:
+    ``{"columns", "metric", "score", "real", "synthetic"}``, in the order of ``pairs``."""
+    names = list(dict.fromkeys(name for pair in pairs for name in pair))
     real_num = {n: _numeric(real[n]) for n in names if sdtypes[n] in NUMERIC}
     synth_num = {n: _numeric(synthetic[n]) for n in names if sdtypes[n] in NUMERIC}
     real_bins = {n: _discretize(v) for n, v in real_num.items()}
     synth_bins = {n: _discretize(v) for n, v in synth_num.items()}
     rng = np.random.default_rng(seed)
-    for a, b in combinations(names, 2):
+    out = []
+    for a, b in pairs:
         a_num, b_num = sdtypes[a] in NUMERIC, sdtypes[b] in NUMERIC
         real_v = synth_v = float("nan")
         if a_num and b_num:
@@ -184,8 +193,8 @@ def quality(real: pd.DataFrame, synthetic: pd.DataFrame, sdtypes: dict[str, str]
             r = pd.DataFrame({a: real_bins[a] if a_num else real[a], b: real_bins[b] if b_num else real[b]})
             s = pd.DataFrame({a: synth_bins[a] if a_num else synthetic[a], b: synth_bins[b] if b_num else synthetic[b]})
             score, real_v = _contingency(r, s, rng)
-        result.pairs.append({"columns": [a, b], "metric": metric, "score": score, "real": real_v, "synthetic": synth_v})
-    return result
+        out.append({"columns": [a, b], "metric": metric, "score": score, "real": real_v, "synthetic": synth_v})
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
