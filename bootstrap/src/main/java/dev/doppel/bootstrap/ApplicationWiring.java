@@ -1,6 +1,9 @@
 package dev.doppel.bootstrap;
 
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.service.DatabaseModelService;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.PasswordHasher;
 import dev.doppel.application.port.out.ProjectStore;
@@ -82,9 +85,12 @@ public class ApplicationWiring {
 
   @Bean
   JobRunner jobRunner(
-      DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files, SynthesisEngine engine,
-      Clock clock, JobSettings settings, ExecutorService trainingWorkers, ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
-    return new JobRunner(datasets, models, batches, evaluations, files, engine, clock, settings, trainingWorkers, generationWorkers, evaluationWorkers);
+      DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, DatabaseModelStore databaseModels,
+      DatabaseBatchStore databaseBatches, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings, ExecutorService trainingWorkers,
+      ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
+    return new JobRunner(
+        datasets, models, batches, evaluations, databaseModels, databaseBatches, files, engine, clock, settings, trainingWorkers, generationWorkers,
+        evaluationWorkers);
   }
 
   @Bean
@@ -177,6 +183,13 @@ public class ApplicationWiring {
       ProjectStore projects, DatasetStore datasets, FileStore files, TableReader tables, Clock clock, UploadLimits limits, Quotas quotas,
       CascadingDeletion deletion) {
     return new DatasetService(projects, datasets, files, tables, clock, limits, quotas, deletion);
+  }
+
+  @Bean
+  DatabaseModelService databaseModelService(
+      ProjectStore projects, SchemaService schemas, DatabaseModelStore models, DatabaseBatchStore batches, AlgorithmCatalogueService catalogue, JobRunner jobs,
+      Quotas quotas, FileStore files, Clock clock) {
+    return new DatabaseModelService(projects, schemas, models, batches, catalogue, jobs, quotas, files, clock);
   }
 
   @Bean

@@ -5,6 +5,8 @@ import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.connection.ConnectionId;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.relational.DatabaseBatchId;
+import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.schema.RelationshipId;
 import dev.doppel.domain.synthesis.ModelId;
 
@@ -37,6 +39,14 @@ public final class PathIds {
 
   public static ConnectionId connection(long id, String field) {
     return new ConnectionId(existing(id, "connection", field));
+  }
+
+  public static DatabaseModelId databaseModel(long id, String field) {
+    return new DatabaseModelId(existing(id, "database model", field));
+  }
+
+  public static DatabaseBatchId databaseBatch(long id, String field) {
+    return new DatabaseBatchId(existing(id, "database batch", field));
   }
 
   private static long existing(long id, String resource, String field) {

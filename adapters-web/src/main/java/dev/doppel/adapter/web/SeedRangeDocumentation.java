@@ -3,6 +3,7 @@ package dev.doppel.adapter.web;
 import dev.doppel.adapter.web.batch.BatchController;
 import dev.doppel.adapter.web.batch.SampleController;
 import dev.doppel.adapter.web.model.ModelController;
+import dev.doppel.adapter.web.relational.DatabaseModelController;
 import dev.doppel.domain.dataset.profile.TableRules;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -13,7 +14,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Documents the seed's range of a training, a generation, a sample and an imputation from the
+ * Documents the seed's range of a training, a generation, a sample, an imputation and a database's training and generation from the
  * shared table rules, which an annotation cannot read.
  */
 @Component
@@ -21,7 +22,9 @@ class SeedRangeDocumentation implements OpenApiCustomizer {
   @Override
   public void customise(OpenAPI openApi) {
     TableRules.SeedRange seeds = TableRules.SHARED.seed();
-    for (Class<?> requestType : List.of(ModelController.TrainRequest.class, BatchController.GenerateRequest.class, SampleController.SampleRequest.class)) {
+    for (Class<?> requestType : List.of(
+        ModelController.TrainRequest.class, BatchController.GenerateRequest.class, SampleController.SampleRequest.class,
+        DatabaseModelController.DatabaseTrainRequest.class, DatabaseModelController.DatabaseGenerateRequest.class)) {
       Schema<?> request = openApi.getComponents().getSchemas().get(requestType.getSimpleName());
       if (request != null && request.getProperties() != null && request.getProperties().containsKey("seed")) {
         bound(request.getProperties().get("seed"), seeds);

@@ -2,10 +2,13 @@ package dev.doppel.application.service;
 
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.relational.DatabaseBatchId;
+import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.synthesis.ModelId;
 import java.util.UUID;
 
-/** Where a model's files live: under its project's folder, so project deletion removes them too. */
+/** Where a model's and a database model's files live: under its project's folder, so project deletion removes them too. */
 final class FileKeys {
   private FileKeys() {}
 
@@ -46,5 +49,26 @@ final class FileKeys {
 
   static String batchFailureLog(Dataset dataset, ModelId model, BatchId batch) {
     return model(dataset, model) + "/batches/" + batch.value() + "-failure.log";
+  }
+
+  static String databaseModel(ProjectId project, DatabaseModelId model) {
+    return ProjectFiles.folder(project) + "/databases/" + model.value();
+  }
+
+  static String databaseModelFolder(ProjectId project, DatabaseModelId model) {
+    return databaseModel(project, model) + "/model-folder";
+  }
+
+  static String databaseTrainingFailureLog(ProjectId project, DatabaseModelId model) {
+    return databaseModel(project, model) + "/training-failure.log";
+  }
+
+  /** The folder a database batch's tables are written to, one {@code <table>.csv} each. */
+  static String databaseBatch(ProjectId project, DatabaseModelId model, DatabaseBatchId batch) {
+    return databaseModel(project, model) + "/batches/" + batch.value();
+  }
+
+  static String databaseBatchFailureLog(ProjectId project, DatabaseModelId model, DatabaseBatchId batch) {
+    return databaseModel(project, model) + "/batches/" + batch.value() + "-failure.log";
   }
 }

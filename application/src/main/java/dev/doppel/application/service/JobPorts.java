@@ -1,6 +1,8 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EvaluationStore;
 import dev.doppel.application.port.out.FileStore;
@@ -10,4 +12,5 @@ import java.time.Clock;
 
 /** What every kind of job may reach: the stores, the files, the engine and the clock. */
 record JobPorts(
-    DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files, SynthesisEngine engine, Clock clock) {}
+    DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, DatabaseModelStore databaseModels,
+    DatabaseBatchStore databaseBatches, FileStore files, SynthesisEngine engine, Clock clock) {}

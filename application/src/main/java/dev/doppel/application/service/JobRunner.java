@@ -3,6 +3,8 @@ package dev.doppel.application.service;
 import dev.doppel.application.port.in.RecoverJobsUseCase;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.Cancellation;
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -15,6 +17,8 @@ import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.job.FailureReason;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.io.ByteArrayInputStream;
@@ -32,7 +36,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs training, generation and evaluation jobs in the background, each the same way: claim the
+ * Runs training, generation and evaluation jobs, of single tables and of databases, in the background, each the same way: claim the
  * queued row, run it with a {@link Cancellation}, keep its progress in memory and write it to the
  * store at a bounded rate, record one outcome (completed, cancelled, failed), clean up once. What
  * differs between them is a {@link JobKind}.
@@ -44,6 +48,7 @@ public class JobRunner implements JobQueue, RecoverJobsUseCase {
 
   private final ModelStore models;
   private final BatchStore batches;
+  private final DatabaseModelStore databaseModels;
   private final FileStore files;
   private final Clock clock;
   private final JobSettings settings;
@@ -54,17 +59,21 @@ public class JobRunner implements JobQueue, RecoverJobsUseCase {
   private final Map<JobKey, Cancellation> running = new ConcurrentHashMap<>();
 
   public JobRunner(
-      DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, FileStore files, SynthesisEngine engine,
-      Clock clock, JobSettings settings, Executor training, Executor generation, Executor evaluation) {
+      DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, DatabaseModelStore databaseModels,
+      DatabaseBatchStore databaseBatches, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings, Executor training, Executor generation,
+      Executor evaluation) {
     this.models = models;
     this.batches = batches;
+    this.databaseModels = databaseModels;
     this.files = files;
     this.clock = clock;
     this.settings = settings;
-    JobPorts ports = new JobPorts(datasets, models, batches, evaluations, files, engine, clock);
+    JobPorts ports = new JobPorts(datasets, models, batches, evaluations, databaseModels, databaseBatches, files, engine, clock);
     lanes.put(JobKey.Training.class, new Lane<>(new TrainingJob(ports, this), training));
     lanes.put(JobKey.Generation.class, new Lane<>(new GenerationJob(ports), generation));
     lanes.put(JobKey.Evaluation.class, new Lane<>(new EvaluationJob(ports, settings), evaluation));
+    lanes.put(JobKey.DatabaseTraining.class, new Lane<>(new DatabaseTrainingJob(ports), training));
+    lanes.put(JobKey.DatabaseGeneration.class, new Lane<>(new DatabaseGenerationJob(ports), generation));
   }
 
   /** A kind of job and the workers that run it. */
@@ -84,6 +93,11 @@ public class JobRunner implements JobQueue, RecoverJobsUseCase {
   @Override
   public Optional<SyntheticBatch> current(BatchId id) {
     return Optional.ofNullable((SyntheticBatch) live.get(new JobKey.Generation(id))).or(() -> batches.findById(id));
+  }
+
+  @Override
+  public Optional<DatabaseModel> current(DatabaseModelId id) {
+    return Optional.ofNullable((DatabaseModel) live.get(new JobKey.DatabaseTraining(id))).or(() -> databaseModels.findById(id));
   }
 
   @Override

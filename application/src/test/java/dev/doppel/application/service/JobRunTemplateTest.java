@@ -17,6 +17,8 @@ import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.job.FailureReason;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ModelStatus;
@@ -24,6 +26,7 @@ import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.synthesis.TrainingSummary;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
 
 /** The runner's one template, seen through each kind of job: workers run on the calling thread, so a job has ended when queueing returns. */
 class JobRunTemplateTest {
@@ -52,7 +54,7 @@ class JobRunTemplateTest {
 
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, stores.evaluations, ports.fileStore, engine, clock,
+          ports.datasetStore, stores.models, stores.batches, stores.evaluations, stores.databaseModels, stores.databaseBatches, ports.fileStore, engine, clock,
           new JobSettings(1_000, 100, 10, Duration.ofHours(1)), this::work, this::work, this::work);
   private final Dataset dataset = stores.uploadDataset(ports, jobs, clock);
 
@@ -317,6 +319,16 @@ class JobRunTemplateTest {
     @Override
     public long check(EngineRequests.ConditioningCheck request) {
       throw new UnsupportedOperationException("jobs never check conditions");
+    }
+
+    @Override
+    public List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation) {
+      throw new UnsupportedOperationException("these jobs train no database");
+    }
+
+    @Override
+    public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
+      throw new UnsupportedOperationException("these jobs train no database");
     }
 
     @Override

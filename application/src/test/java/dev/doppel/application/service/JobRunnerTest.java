@@ -8,6 +8,8 @@ import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ModelStatus;
@@ -15,12 +17,12 @@ import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.synthesis.TrainingSummary;
+import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 class JobRunnerTest {
   private final InMemoryPorts ports = new InMemoryPorts();
@@ -56,6 +58,16 @@ class JobRunnerTest {
         }
 
         @Override
+        public List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
           throw new UnsupportedOperationException();
         }
@@ -65,7 +77,7 @@ class JobRunnerTest {
   // never completes here, so no evaluation store is needed.
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, null, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
+          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
           Runnable::run, Runnable::run, Runnable::run);
 
   @Test

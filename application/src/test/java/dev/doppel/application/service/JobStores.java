@@ -3,6 +3,8 @@ package dev.doppel.application.service;
 import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.EvaluationStore;
 import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ModelStore;
@@ -17,6 +19,12 @@ import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.relational.DatabaseBatch;
+import dev.doppel.domain.relational.DatabaseBatchId;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.DatabaseModelId;
+import dev.doppel.domain.relational.NewDatabaseBatch;
+import dev.doppel.domain.relational.NewDatabaseModel;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.NewModel;
@@ -34,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Models, batches and evaluations kept in memory, claimed and cancelled through the domain's transitions as the real stores do. */
+/** Models, batches, evaluations, database models and database batches kept in memory, claimed and cancelled through the domain's transitions as the real stores do. */
 final class JobStores {
   final Map<ModelId, SynthesisModel> modelRows = new ConcurrentHashMap<>();
   final Map<BatchId, SyntheticBatch> batchRows = new ConcurrentHashMap<>();
@@ -187,6 +195,97 @@ final class JobStores {
         @Override
         public List<Evaluation> listByStatus(EvaluationStatus status) {
           return evaluationRows.values().stream().filter(e -> e.status() == status).toList();
+        }
+      };
+
+  final DatabaseModelStore databaseModels =
+      new DatabaseModelStore() {
+        private final Map<DatabaseModelId, DatabaseModel> rows = new ConcurrentHashMap<>();
+
+        @Override
+        public DatabaseModel add(NewDatabaseModel model) {
+          DatabaseModel pending = DatabaseModel.pending(new DatabaseModelId(ids.incrementAndGet()), model);
+          rows.put(pending.id(), pending);
+          return pending;
+        }
+
+        @Override
+        public Optional<DatabaseModel> findById(DatabaseModelId id) {
+          return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public List<DatabaseModel> listByProject(ProjectId project) {
+          return rows.values().stream().filter(m -> m.projectId().equals(project)).toList();
+        }
+
+        @Override
+        public List<DatabaseModel> listByStatus(ModelStatus status) {
+          return rows.values().stream().filter(m -> m.status() == status).toList();
+        }
+
+        @Override
+        public DatabaseModel update(DatabaseModel model) {
+          rows.put(model.id(), model);
+          return model;
+        }
+
+        @Override
+        public synchronized Optional<DatabaseModel> claim(DatabaseModelId id, String modelFolderKey, Instant now) {
+          return findById(id).filter(m -> m.status() == ModelStatus.PENDING).map(m -> update(m.start(modelFolderKey, now)));
+        }
+
+        @Override
+        public synchronized Optional<DatabaseModel> cancelIfPending(DatabaseModelId id, Instant now) {
+          return findById(id).filter(m -> m.status() == ModelStatus.PENDING).map(m -> update(m.cancel(now)));
+        }
+
+        @Override
+        public void delete(DatabaseModelId id) {
+          rows.remove(id);
+        }
+      };
+
+  final DatabaseBatchStore databaseBatches =
+      new DatabaseBatchStore() {
+        private final Map<DatabaseBatchId, DatabaseBatch> rows = new ConcurrentHashMap<>();
+
+        @Override
+        public DatabaseBatch add(NewDatabaseBatch batch) {
+          DatabaseBatch pending = DatabaseBatch.pending(new DatabaseBatchId(ids.incrementAndGet()), batch);
+          rows.put(pending.id(), pending);
+          return pending;
+        }
+
+        @Override
+        public Optional<DatabaseBatch> findById(DatabaseBatchId id) {
+          return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public List<DatabaseBatch> listByModel(DatabaseModelId model) {
+          return rows.values().stream().filter(b -> b.modelId().equals(model)).toList();
+        }
+
+        @Override
+        public List<DatabaseBatch> listByStatus(BatchStatus status) {
+          return rows.values().stream().filter(b -> b.status() == status).toList();
+        }
+
+        @Override
+        public DatabaseBatch update(DatabaseBatch batch) {
+          rows.put(batch.id(), batch);
+          return batch;
+        }
+
+        @Override
+        public synchronized Optional<DatabaseBatch> claim(DatabaseBatchId id, Instant now) {
+          return findById(id).filter(b -> b.status() == BatchStatus.PENDING).map(b -> update(b.start(now)));
+        }
+
+        @Override
+        public synchronized Optional<DatabaseBatch> cancelIfPending(DatabaseBatchId id, Instant now) {
+          return findById(id).filter(b -> b.status() == BatchStatus.PENDING).map(b -> update(b.cancel(now)));
         }
       };
 }

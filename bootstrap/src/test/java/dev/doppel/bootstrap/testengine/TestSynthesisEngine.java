@@ -12,14 +12,17 @@ import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.AlgorithmDescriptor;
 import dev.doppel.domain.synthesis.ModelRule;
 import dev.doppel.domain.synthesis.PrivacySpent;
+import dev.doppel.domain.synthesis.RelationalSupport;
 import dev.doppel.domain.synthesis.SettingRule;
-import dev.doppel.domain.synthesis.SettingSpec;
 import dev.doppel.domain.synthesis.SettingSpec.SettingType;
+import dev.doppel.domain.synthesis.SettingSpec;
 import dev.doppel.domain.synthesis.TrainingSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A deterministic engine for the full-stack suite. It offers GaussianCopula and CTGAN with the real
  * engine's settings, plus TestFail, TestCrash and TestHang, which fail, crash or hang on demand, and
  * TestScripted, whose {@code script} setting makes a later step fail with a {@link #LONG_FAILURE}
- * message or makes generation hang until cancelled.
+ * message or makes generation hang until cancelled, and which alone learns databases ({@link
+ * TestDatabases}).
  * "Training" records the real file and finds one rule, its second column determined by its first;
  * "generation" replays its rows in order with exact anomaly labels; "evaluation" reports fixed
  * scores, the utility target it was given, the rule's shares, and a detection AUC and a histogram
@@ -82,10 +86,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
             descriptor("TestFail", List.of(epochs), List.of()),
             descriptor("TestCrash", List.of(epochs), List.of()),
             descriptor("TestHang", List.of(epochs), List.of()),
-            conditional(
-                "TestScripted",
+            new AlgorithmDescriptor(
+                new Algorithm("TestScripted"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double: TestScripted", false,
                 List.of(epochs, new SettingSpec("script", SettingType.STRING, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SCRIPTS, "what goes wrong later")),
-                List.of(), KINDS),
+                List.of(), List.of(), KINDS, new RelationalSupport(true, true, true)),
             new AlgorithmDescriptor(
                 new Algorithm("TestPrivate"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double with differential privacy", true,
                 List.of(epochs), List.of(),
@@ -145,6 +149,34 @@ public class TestSynthesisEngine implements SynthesisEngine {
       return file;
     } catch (IOException e) {
       throw new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the test model is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  /** Learns each table for {@code epochs} steps (3 by default), reporting progress with the table's name. */
+  @Override
+  public List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation) {
+    int epochs = request.settings().integer("epochs").map(Long::intValue).orElse(3);
+    for (EngineRequests.DatabaseTable table : request.tables()) {
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        pause(cancellation);
+        listener.progress(
+            new ProgressListener.Progress("fit", Optional.of(epoch), Optional.of(epochs), Map.of("loss", 1.0 / epoch), Optional.empty(), Optional.empty(), epoch * 0.04,
+                Optional.of(table.name())));
+      }
+    }
+    try {
+      return TestDatabases.train(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
+    try {
+      return TestDatabases.generate(request, () -> pause(cancellation));
+    } catch (IOException e) {
+      throw new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the test database model is unreadable: " + e.getMessage(), e);
     }
   }
 

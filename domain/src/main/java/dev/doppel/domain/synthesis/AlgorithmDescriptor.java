@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param conditioning the kinds of conditional generation it can do (the engine's words, such as
  *     {@code fixed} or {@code rebalance}); empty when it can do none
+ * @param relational what it can learn of related tables
  */
 public record AlgorithmDescriptor(
     Algorithm algorithm,
@@ -25,9 +26,11 @@ public record AlgorithmDescriptor(
     List<SettingSpec> settings,
     List<SettingRule> rules,
     List<SettingSpec> privacySettings,
-    List<String> conditioning) {
+    List<String> conditioning,
+    RelationalSupport relational) {
 
   public AlgorithmDescriptor {
+    Objects.requireNonNull(relational, "relational");
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(libraryVersion, "libraryVersion");
     settings = List.copyOf(settings);
@@ -36,11 +39,18 @@ public record AlgorithmDescriptor(
     conditioning = List.copyOf(conditioning);
   }
 
-  /** An algorithm without differential privacy or conditional generation. */
+  /** An algorithm that learns one table at a time. */
+  public AlgorithmDescriptor(
+      Algorithm algorithm, String library, Optional<String> libraryVersion, String licence, String description, boolean supportsDifferentialPrivacy,
+      List<SettingSpec> settings, List<SettingRule> rules, List<SettingSpec> privacySettings, List<String> conditioning) {
+    this(algorithm, library, libraryVersion, licence, description, supportsDifferentialPrivacy, settings, rules, privacySettings, conditioning, RelationalSupport.NONE);
+  }
+
+  /** An algorithm without differential privacy, conditional generation or related tables. */
   public AlgorithmDescriptor(
       Algorithm algorithm, String library, Optional<String> libraryVersion, String licence, String description, List<SettingSpec> settings,
       List<SettingRule> rules) {
-    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of(), List.of());
+    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of(), List.of(), RelationalSupport.NONE);
   }
 
   /** Checks the given settings and fills in the defaults of the rest. */

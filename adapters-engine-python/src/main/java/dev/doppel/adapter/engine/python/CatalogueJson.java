@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.AlgorithmDescriptor;
+import dev.doppel.domain.synthesis.RelationalSupport;
 import dev.doppel.domain.synthesis.SettingRule;
 import dev.doppel.domain.synthesis.SettingSpec;
 import java.util.ArrayList;
@@ -34,9 +35,16 @@ final class CatalogueJson {
               settings,
               rules,
               settings(a.path("differentialPrivacySettings")),
-              texts(a.path("conditioning"))));
+              texts(a.path("conditioning")),
+              relational(a.path("relational"))));
     }
     return new AlgorithmCatalogue(algorithms);
+  }
+
+  /** Absent from catalogues of engines that predate related tables: none. */
+  private static RelationalSupport relational(JsonNode entry) {
+    return new RelationalSupport(
+        entry.path("linkedTables").asBoolean(false), entry.path("sequences").asBoolean(false), entry.path("compositeKeys").asBoolean(false));
   }
 
   private static List<String> texts(JsonNode array) {

@@ -16,6 +16,8 @@ import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.FileFormat;
 import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ColumnEncoding;
 import dev.doppel.domain.synthesis.ModelRule;
@@ -178,6 +180,87 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       throw notStarted(e);
     } finally {
       deleteQuietly(configFile);
+    }
+  }
+
+  /**
+   * Writes the database document and the training config beside the model folder and runs
+   * train_database.py as a process, as train.py runs: progress names the table.
+   */
+  @Override
+  public List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation) {
+    ObjectNode config = JSON.createObjectNode();
+    config.put("algorithm", request.algorithm().name());
+    request.seed().ifPresent(seed -> config.put("seed", seed));
+    request.settings().values().forEach((name, value) -> config.set(name, JSON.valueToTree(value)));
+    Path configFile = null;
+    Path documentFile = null;
+    try {
+      Files.createDirectories(request.modelFolder().getParent());
+      configFile = Files.createTempFile(request.modelFolder().getParent(), ".train-database-config-", ".json");
+      Files.writeString(configFile, JSON.writeValueAsString(config), StandardCharsets.UTF_8);
+      documentFile = Files.createTempFile(request.modelFolder().getParent(), ".database-", ".json");
+      Files.writeString(documentFile, JSON.writeValueAsString(databaseDocument(request)), StandardCharsets.UTF_8);
+      List<String> args = List.of("--schema", documentFile.toString(), "--config", configFile.toString(), "--output", request.modelFolder().toString());
+      EngineProcess.Outcome outcome = run("train_database.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      JsonNode completed = completedOrThrow("training", outcome, settings.trainTimeout());
+      List<TableSummary> summary = new ArrayList<>();
+      for (EngineRequests.DatabaseTable table : request.tables()) {
+        JsonNode trained = completed.path("tables").path(table.name());
+        summary.add(new TableSummary(table.name(), trained.path("rows").asLong(0), trained.path("seconds").asDouble(0)));
+      }
+      return summary;
+    } catch (IOException e) {
+      throw notStarted(e);
+    } finally {
+      deleteQuietly(configFile);
+      deleteQuietly(documentFile);
+    }
+  }
+
+  /** The database document of train_database.py: tables with their data, columns and keys, and the relationships. */
+  private static ObjectNode databaseDocument(EngineRequests.DatabaseTraining request) {
+    ObjectNode document = JSON.createObjectNode();
+    ArrayNode tables = document.putArray("tables");
+    for (EngineRequests.DatabaseTable table : request.tables()) {
+      if (table.data().format() == FileFormat.CSV && table.data().delimiter() != ',') {
+        throw new EngineException(Kind.INVALID_INPUT, "table " + table.name() + " is a CSV file delimited by '" + table.data().delimiter() + "'; databases are learned from comma-separated or Parquet files");
+      }
+      ObjectNode node = tables.addObject();
+      node.put("name", table.name());
+      node.put("data", table.data().file().toString());
+      node.set("primaryKey", JSON.valueToTree(table.primaryKey()));
+      node.set("columns", columns(table.data().columns()));
+    }
+    ArrayNode links = document.putArray("relationships");
+    for (EngineRequests.DatabaseLink link : request.links()) {
+      ObjectNode node = links.addObject();
+      node.put("parent", link.parent());
+      node.set("parentColumns", JSON.valueToTree(link.parentColumns()));
+      node.put("child", link.child());
+      node.set("childColumns", JSON.valueToTree(link.childColumns()));
+      if (!link.orderBy().isEmpty()) {
+        node.set("orderBy", JSON.valueToTree(link.orderBy()));
+      }
+    }
+    return document;
+  }
+
+  /** Runs generate_database.py as a process: a child's rows need its parent's, which the warm workers do not hold. */
+  @Override
+  public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
+    try {
+      Files.createDirectories(request.output());
+      List<String> args = new ArrayList<>(List.of(
+          "--model", request.modelFolder().toString(), "--output", request.output().toString(), "--scale", String.valueOf(request.scale()), "--format", "csv"));
+      request.seed().ifPresent(seed -> args.addAll(List.of("--seed", String.valueOf(seed))));
+      EngineProcess.Outcome outcome = run("generate_database.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());
+      List<TableRows> rows = new ArrayList<>();
+      completed.path("tables").fields().forEachRemaining(table -> rows.add(new TableRows(table.getKey(), table.getValue().path("rows").asLong())));
+      return rows;
+    } catch (IOException e) {
+      throw notStarted(e);
     }
   }
 
@@ -355,7 +438,8 @@ public class PythonSynthesisEngine implements SynthesisEngine {
                 event.path("stage").asText("working"), epoch, epochs, metrics,
                 event.hasNonNull("rows") ? Optional.of(event.get("rows").asLong()) : Optional.empty(),
                 event.hasNonNull("total") ? Optional.of(event.get("total").asLong()) : Optional.empty(),
-                event.path("elapsed_s").asDouble(0)));
+                event.path("elapsed_s").asDouble(0),
+                Optional.ofNullable(event.path("table").textValue())));
       }
       case "warning" -> {
         String message = event.path("message").asText("");

@@ -25,12 +25,12 @@ import java.util.TreeMap;
  * Long stays a Long and a whole Double (2.0) stays a Double whatever a database does to the
  * document: MySQL re-renders stored JSON, and a number's spelling is no contract.
  */
-final class ModelJson {
+public final class ModelJson {
   private static final TypeReference<List<LossPoint>> LOSS_HISTORY = new TypeReference<>() {};
 
   private ModelJson() {}
 
-  static String writeSettings(TrainingSettings settings) {
+  public static String writeSettings(TrainingSettings settings) {
     ObjectNode root = objectNode();
     settings.values().forEach((name, value) -> {
       ObjectNode entry = root.putObject(name);
@@ -49,7 +49,7 @@ final class ModelJson {
     return write(root, "training settings");
   }
 
-  static TrainingSettings readSettings(String json) {
+  public static TrainingSettings readSettings(String json) {
     JsonNode root = readObject(json, "training settings");
     Map<String, Object> values = new TreeMap<>();
     root.fields().forEachRemaining(field -> values.put(field.getKey(), settingValue(field.getKey(), field.getValue())));

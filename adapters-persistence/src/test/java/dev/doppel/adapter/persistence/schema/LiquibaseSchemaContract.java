@@ -39,6 +39,10 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "created_at"));
     TABLES.put("database_connections", Set.of("id", "project_id", "name", "kind", "host", "port", "database_name", "username", "password_encrypted",
         "created_at"));
+    TABLES.put("database_models", Set.of("id", "project_id", "algorithm", "settings", "seed", "trained_tables", "relationships", "status", "progress",
+        "model_folder_key", "summary", "error_message", "created_at", "started_at", "finished_at"));
+    TABLES.put("database_batches", Set.of("id", "database_model_id", "scale", "seed", "status", "table_rows", "folder_key", "error_message", "created_at",
+        "started_at", "finished_at"));
   }
 
   /** table.column of every column that may hold NULL; all others are NOT NULL. */
@@ -52,13 +56,17 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
       "synthetic_batches.size_bytes", "synthetic_batches.sha256", "synthetic_batches.error_message",
       "synthetic_batches.started_at", "synthetic_batches.finished_at",
       "model_evaluations.target", "model_evaluations.quality_score", "model_evaluations.privacy_score", "model_evaluations.report",
-      "model_evaluations.error_message", "model_evaluations.started_at", "model_evaluations.finished_at");
+      "model_evaluations.error_message", "model_evaluations.started_at", "model_evaluations.finished_at",
+      "database_models.seed", "database_models.progress", "database_models.model_folder_key", "database_models.summary", "database_models.error_message",
+      "database_models.started_at", "database_models.finished_at",
+      "database_batches.seed", "database_batches.table_rows", "database_batches.folder_key", "database_batches.error_message",
+      "database_batches.started_at", "database_batches.finished_at");
 
   @Autowired
   protected JdbcTemplate jdbc;
 
   @Test
-  void createsExactlyTheEightTablesWithTheirColumns() {
+  void createsExactlyTheTenTablesWithTheirColumns() {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT c.table_name AS t, c.column_name AS c FROM information_schema.columns c"
             + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
@@ -96,7 +104,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     TABLES.forEach((table, columns) -> columns.stream()
         .filter(column -> column.endsWith("_at"))
         .forEach(column -> expected.put(table + "." + column, 6)));
-    assertThat(expected).hasSize(14);
+    assertThat(expected).hasSize(20);
     assertThat(precisions).isEqualTo(expected);
   }
 
@@ -108,16 +116,18 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     Map<String, String> rules = new TreeMap<>();
     rows.forEach(row -> rules.put(lower(row.get("n")), String.valueOf(row.get("r"))));
 
-    assertThat(rules).isEqualTo(Map.of(
-        "fk_projects_user", "CASCADE",
-        "fk_datasets_project", "CASCADE",
-        "fk_models_dataset", "CASCADE",
-        "fk_synthetic_batches_model", "CASCADE",
-        "fk_model_evaluations_model", "CASCADE",
-        "fk_relationships_project", "CASCADE",
-        "fk_relationships_parent_dataset", "CASCADE",
-        "fk_relationships_child_dataset", "CASCADE",
-        "fk_database_connections_project", "CASCADE"));
+    assertThat(rules).isEqualTo(Map.ofEntries(
+        Map.entry("fk_projects_user", "CASCADE"),
+        Map.entry("fk_datasets_project", "CASCADE"),
+        Map.entry("fk_models_dataset", "CASCADE"),
+        Map.entry("fk_synthetic_batches_model", "CASCADE"),
+        Map.entry("fk_model_evaluations_model", "CASCADE"),
+        Map.entry("fk_relationships_project", "CASCADE"),
+        Map.entry("fk_relationships_parent_dataset", "CASCADE"),
+        Map.entry("fk_relationships_child_dataset", "CASCADE"),
+        Map.entry("fk_database_connections_project", "CASCADE"),
+        Map.entry("fk_database_models_project", "CASCADE"),
+        Map.entry("fk_database_batches_database_model", "CASCADE")));
   }
 
   @Test

@@ -114,4 +114,59 @@ public final class EngineRequests {
       Objects.requireNonNull(target, "target");
     }
   }
+
+  /**
+   * A table of a database: the dataset's name, its stored file and its primary key (empty when no
+   * other table references it).
+   */
+  public record DatabaseTable(String name, Table data, List<String> primaryKey) {
+    public DatabaseTable {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(data, "data");
+      primaryKey = List.copyOf(primaryKey);
+    }
+  }
+
+  /**
+   * A foreign key between two tables of a database, by table name.
+   *
+   * @param orderBy the child's columns its rows under one parent are ordered by; empty when unordered
+   */
+  public record DatabaseLink(String parent, List<String> parentColumns, String child, List<String> childColumns, List<String> orderBy) {
+    public DatabaseLink {
+      Objects.requireNonNull(parent, "parent");
+      Objects.requireNonNull(child, "child");
+      parentColumns = List.copyOf(parentColumns);
+      childColumns = List.copyOf(childColumns);
+      orderBy = List.copyOf(orderBy);
+    }
+  }
+
+  /**
+   * @param tables parents first
+   * @param modelFolder the folder the trained database model is written to (created by the engine)
+   */
+  public record DatabaseTraining(
+      List<DatabaseTable> tables, List<DatabaseLink> links, Algorithm algorithm, TrainingSettings settings, Optional<Long> seed, Path modelFolder) {
+    public DatabaseTraining {
+      tables = List.copyOf(tables);
+      links = List.copyOf(links);
+      Objects.requireNonNull(algorithm, "algorithm");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(modelFolder, "modelFolder");
+    }
+  }
+
+  /**
+   * @param scale what the root tables' real rows are multiplied by
+   * @param output the folder the tables are written to, one {@code <table>.csv} each
+   */
+  public record DatabaseGeneration(Path modelFolder, double scale, Optional<Long> seed, Path output) {
+    public DatabaseGeneration {
+      Objects.requireNonNull(modelFolder, "modelFolder");
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(output, "output");
+    }
+  }
 }

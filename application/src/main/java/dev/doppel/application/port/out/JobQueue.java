@@ -2,6 +2,8 @@ package dev.doppel.application.port.out;
 
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.time.Duration;
@@ -20,6 +22,9 @@ public interface JobQueue {
 
   /** The freshest state of a batch: from memory while it is generated here, else from the store. */
   Optional<SyntheticBatch> current(BatchId batch);
+
+  /** The freshest state of a database model: from memory while it trains here, else from the store. */
+  Optional<DatabaseModel> current(DatabaseModelId model);
 
   /** Asks a running job to stop; false when it is not running in this process. */
   boolean cancelRunning(JobKey job);

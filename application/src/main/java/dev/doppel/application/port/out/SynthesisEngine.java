@@ -1,8 +1,11 @@
 package dev.doppel.application.port.out;
 
 import dev.doppel.domain.evaluation.EvaluationReport;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.TrainingSummary;
+import java.util.List;
 
 /**
  * Learns tables and generates and scores synthetic rows. Implementations may run locally, in
@@ -34,6 +37,22 @@ public interface SynthesisEngine {
    * @throws EngineException of kind INVALID_INPUT naming the column and what is allowed
    */
   long check(EngineRequests.ConditioningCheck request);
+
+  /**
+   * Trains one model per table of a database, parents first, each child under its parent, and
+   * stores them in the request's model folder; reports progress naming the table.
+   *
+   * @return what was learned from each table, in training order
+   */
+  List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation);
+
+  /**
+   * Generates a referentially intact database from a trained database model into the request's
+   * output folder, one {@code <table>.csv} per table.
+   *
+   * @return the rows of each table, parents first
+   */
+  List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation);
 
   /** Compares real and synthetic rows: quality, privacy and chart data. */
   EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation);

@@ -1,0 +1,76 @@
+package dev.doppel.adapter.persistence.relational;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.doppel.adapter.persistence.StoredJson;
+import dev.doppel.domain.dataset.DatasetId;
+import dev.doppel.domain.relational.DatabaseProgress;
+import dev.doppel.domain.relational.TableLink;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
+import dev.doppel.domain.relational.TrainedTable;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored forms of the JSON columns of database models and database batches. */
+final class DatabaseModelJson {
+  private static final TypeReference<List<StoredTable>> TABLES = new TypeReference<>() {};
+  private static final TypeReference<List<TableLink>> LINKS = new TypeReference<>() {};
+  private static final TypeReference<List<TableSummary>> SUMMARY = new TypeReference<>() {};
+  private static final TypeReference<List<TableRows>> ROWS = new TypeReference<>() {};
+
+  private DatabaseModelJson() {}
+
+  /** A trained table with its dataset's id as a plain number. */
+  record StoredTable(long dataset, String name, List<String> primaryKey) {}
+
+  /** Progress with its optional parts as nullable members. */
+  record StoredProgress(String table, String stage, Integer epoch, Integer epochs, double elapsedSeconds) {}
+
+  static String writeTables(List<TrainedTable> tables) {
+    return StoredJson.write(tables.stream().map(t -> new StoredTable(t.dataset().value(), t.name(), t.primaryKey())).toList(), "trained tables");
+  }
+
+  static List<TrainedTable> readTables(String json) {
+    return StoredJson.read(json, TABLES, "trained tables").stream().map(t -> new TrainedTable(new DatasetId(t.dataset()), t.name(), t.primaryKey())).toList();
+  }
+
+  static String writeLinks(List<TableLink> links) {
+    return StoredJson.write(links, "relationships");
+  }
+
+  static List<TableLink> readLinks(String json) {
+    return StoredJson.read(json, LINKS, "relationships");
+  }
+
+  static String writeProgress(Optional<DatabaseProgress> progress) {
+    return progress
+        .map(p -> StoredJson.write(new StoredProgress(p.table().orElse(null), p.stage(), p.epoch().orElse(null), p.epochs().orElse(null), p.elapsedSeconds()), "progress"))
+        .orElse(null);
+  }
+
+  static Optional<DatabaseProgress> readProgress(String json) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    StoredProgress p = StoredJson.read(json, StoredProgress.class, "progress");
+    return Optional.of(new DatabaseProgress(Optional.ofNullable(p.table()), p.stage(), Optional.ofNullable(p.epoch()), Optional.ofNullable(p.epochs()), p.elapsedSeconds()));
+  }
+
+  /** NULL until the training completed. */
+  static String writeSummary(List<TableSummary> summary) {
+    return summary.isEmpty() ? null : StoredJson.write(summary, "database training summary");
+  }
+
+  static List<TableSummary> readSummary(String json) {
+    return json == null ? List.of() : StoredJson.read(json, SUMMARY, "database training summary");
+  }
+
+  /** NULL until the generation completed. */
+  static String writeRows(List<TableRows> rows) {
+    return rows.isEmpty() ? null : StoredJson.write(rows, "rows per table");
+  }
+
+  static List<TableRows> readRows(String json) {
+    return json == null ? List.of() : StoredJson.read(json, ROWS, "rows per table");
+  }
+}

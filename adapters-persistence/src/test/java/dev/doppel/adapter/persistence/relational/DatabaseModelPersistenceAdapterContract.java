@@ -1,0 +1,136 @@
+package dev.doppel.adapter.persistence.relational;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doppel.adapter.persistence.Fixtures;
+import dev.doppel.adapter.persistence.PersistenceContract;
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
+import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.port.out.ProjectStore;
+import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.project.Project;
+import dev.doppel.domain.relational.DatabaseBatch;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.DatabaseProgress;
+import dev.doppel.domain.relational.NewDatabaseBatch;
+import dev.doppel.domain.relational.NewDatabaseModel;
+import dev.doppel.domain.relational.TableLink;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
+import dev.doppel.domain.relational.TrainedTable;
+import dev.doppel.domain.synthesis.Algorithm;
+import dev.doppel.domain.synthesis.ModelStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContract {
+  static final Instant T0 = Instant.parse("2026-02-01T10:00:00.123456789Z");
+  static final Instant T1 = T0.plusSeconds(60);
+  static final Instant T2 = T0.plusSeconds(120);
+
+  @Autowired
+  UserStore users;
+
+  @Autowired
+  ProjectStore projects;
+
+  @Autowired
+  DatasetStore datasets;
+
+  @Autowired
+  DatabaseModelStore models;
+
+  @Autowired
+  DatabaseBatchStore batches;
+
+  Project project;
+  NewDatabaseModel request;
+
+  @BeforeEach
+  void declareTwoTables() {
+    project = Fixtures.project(projects, Fixtures.user(users), T0);
+    Dataset people = Fixtures.dataset(datasets, project, T0);
+    Dataset salaries = Fixtures.dataset(datasets, project, T0);
+    request = new NewDatabaseModel(
+        project.id(), new Algorithm("TabularARGN"), Fixtures.richSettings(), Optional.of(9L),
+        List.of(new TrainedTable(people.id(), "People", List.of("playerID")), new TrainedTable(salaries.id(), "Salaries", List.of())),
+        List.of(new TableLink("People", List.of("playerID"), "Salaries", List.of("playerID"), List.of("yearID"))), T0);
+  }
+
+  @Test
+  void keepsTheTablesLinksAndSettingsItWasAskedToTrain() {
+    DatabaseModel added = models.add(request);
+
+    assertThat(added.id().value()).isPositive();
+    assertThat(added).isEqualTo(DatabaseModel.pending(added.id(), new NewDatabaseModel(
+        request.projectId(), request.algorithm(), request.settings(), request.seed(), request.tables(), request.links(), asStored(T0))));
+    assertThat(models.findById(added.id())).contains(added);
+    assertThat(models.listByProject(project.id())).containsExactly(added);
+    assertThat(models.listByStatus(ModelStatus.PENDING)).contains(added);
+  }
+
+  @Test
+  void claimsOnceThenRecordsProgressAndTheSummary() {
+    DatabaseModel added = models.add(request);
+
+    DatabaseModel claimed = models.claim(added.id(), "projects/1/databases/1/model-folder", T1).orElseThrow();
+    assertThat(models.claim(added.id(), "elsewhere", T1)).isEmpty();
+    assertThat(models.cancelIfPending(added.id(), T1)).isEmpty();
+    DatabaseModel progressed = models.update(claimed.progressed(new DatabaseProgress(Optional.of("Salaries"), "fit", Optional.of(2), Optional.of(4), 1.5)));
+    DatabaseModel completed = models.update(progressed.complete(List.of(new TableSummary("People", 210, 1.25), new TableSummary("Salaries", 600, 3.5)), T2));
+
+    assertThat(claimed.status()).isEqualTo(ModelStatus.TRAINING);
+    assertThat(claimed.modelFolderKey()).contains("projects/1/databases/1/model-folder");
+    assertThat(models.findById(added.id())).contains(completed);
+    assertThat(completed.progress().flatMap(DatabaseProgress::table)).contains("Salaries");
+    assertThat(completed.summary()).containsExactly(new TableSummary("People", 210, 1.25), new TableSummary("Salaries", 600, 3.5));
+    assertThat(completed.finishedAt()).contains(asStored(T2));
+  }
+
+  @Test
+  void cancelsAQueuedModelOnceAndDeletesItWithItsBatches() {
+    DatabaseModel added = models.add(request);
+
+    assertThat(models.cancelIfPending(added.id(), T1).map(DatabaseModel::status)).contains(ModelStatus.CANCELLED);
+    assertThat(models.cancelIfPending(added.id(), T1)).isEmpty();
+    assertThat(models.claim(added.id(), "k", T1)).isEmpty();
+    DatabaseBatch batch = batches.add(new NewDatabaseBatch(added.id(), 0.5, Optional.empty(), T1));
+    models.delete(added.id());
+
+    assertThat(models.findById(added.id())).isEmpty();
+    assertThat(batches.findById(batch.id())).isEmpty();
+  }
+
+  @Test
+  void aBatchIsClaimedOnceAndCompletesWithItsRowsPerTable() {
+    DatabaseModel model = models.add(request);
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), T0));
+
+    assertThat(added).isEqualTo(DatabaseBatch.pending(added.id(), new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), asStored(T0))));
+    DatabaseBatch claimed = batches.claim(added.id(), T1).orElseThrow();
+    assertThat(batches.claim(added.id(), T1)).isEmpty();
+    DatabaseBatch completed = batches.update(claimed.complete("projects/1/databases/1/batches/1", List.of(new TableRows("People", 105), new TableRows("Salaries", 300)), T2));
+
+    assertThat(claimed.status()).isEqualTo(BatchStatus.GENERATING);
+    assertThat(batches.findById(added.id())).contains(completed);
+    assertThat(completed.tableRows()).containsExactly(new TableRows("People", 105), new TableRows("Salaries", 300));
+    assertThat(batches.listByModel(model.id())).containsExactly(completed);
+    assertThat(batches.listByStatus(BatchStatus.GENERATING)).doesNotContain(completed);
+  }
+
+  @Test
+  void deletingTheProjectRemovesItsDatabaseModels() {
+    DatabaseModel added = models.add(request);
+
+    projects.delete(project.id());
+
+    assertThat(models.findById(added.id())).isEmpty();
+  }
+}

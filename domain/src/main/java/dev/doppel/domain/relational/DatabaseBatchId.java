@@ -1,0 +1,3 @@
+package dev.doppel.domain.relational;
+
+public record DatabaseBatchId(long value) {}
