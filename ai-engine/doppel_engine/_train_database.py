@@ -117,7 +117,7 @@ def train_database(*, schema: object, config: object, output: str, on_event: Eve
             {
                 "event": "started",
                 "algorithm": algo_cls.name,
-                "schema": str(schema) if isinstance(schema, str) else None,
+                "schema": schema if isinstance(schema, str) and not schema.lstrip().startswith("{") else None,
                 "model": str(out_dir),
                 "seed": seed,
                 "tables": names,
