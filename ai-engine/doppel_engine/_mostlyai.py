@@ -175,7 +175,6 @@ class TabularArgnAlgorithm(Algorithm):
         self._folder = folder
 
     def fit(self, frame: pd.DataFrame, sdtypes: dict[str, str], on_event: EventCallback) -> dict:
-
         self._columns = list(frame.columns)
         if not sdtypes:
             on_event({"event": "progress", "stage": "fit", "step": 1, "steps": 1, "elapsed_s": 0.0})

