@@ -26,7 +26,6 @@ import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.synthesis.TrainingSummary;
-import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 
 /** The runner's one template, seen through each kind of job: workers run on the calling thread, so a job has ended when queueing returns. */
 class JobRunTemplateTest {
