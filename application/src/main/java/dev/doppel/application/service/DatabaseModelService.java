@@ -108,7 +108,11 @@ public class DatabaseModelService
         schema.relationships().stream()
             .map(r -> new TableLink(names.get(r.parent().dataset()), r.parent().columns(), names.get(r.child().dataset()), r.child().columns(), r.orderBy()))
             .toList();
-    AlgorithmDescriptor descriptor = algorithm(command.algorithm(), schema.relationships().stream().anyMatch(Relationship::sequential));
+    AlgorithmDescriptor descriptor =
+        algorithm(
+            command.algorithm(), new RelationalSupport(
+                true, schema.relationships().stream().anyMatch(Relationship::sequential),
+                schema.relationships().stream().anyMatch(r -> r.parent().columns().size() > 1)));
     TrainingSettings settings;
     try {
       settings = descriptor.resolve(command.settings());
@@ -122,24 +126,36 @@ public class DatabaseModelService
     return model;
   }
 
-  /** The catalogue's algorithm, refused naming {@code algorithm} when it cannot learn linked tables (or sequences, when asked for). */
-  private AlgorithmDescriptor algorithm(String name, boolean sequences) {
-    List<AlgorithmDescriptor> offered = catalogue.catalogue().algorithms();
+  /** The catalogue's algorithm, refused naming {@code algorithm} when it cannot learn what the schema holds. */
+  private AlgorithmDescriptor algorithm(String name, RelationalSupport needed) {
     AlgorithmDescriptor descriptor =
         catalogue
             .catalogue()
             .find(name)
             .orElseThrow(() -> new InvalidInputException("algorithm", "unknown algorithm '" + name + "'; this engine offers " + String.join(", ", catalogue.catalogue().names())));
-    RelationalSupport support = descriptor.relational();
-    if (!support.linkedTables() || (sequences && !support.sequences())) {
-      List<String> able =
-          offered.stream().filter(a -> a.relational().linkedTables() && (!sequences || a.relational().sequences())).map(a -> a.algorithm().name()).toList();
+    List<String> lacking = lacking(descriptor.relational(), needed);
+    if (!lacking.isEmpty()) {
+      List<String> able = catalogue.catalogue().algorithms().stream().filter(a -> lacking(a.relational(), needed).isEmpty()).map(a -> a.algorithm().name()).toList();
       throw new InvalidInputException(
           "algorithm",
-          name + " cannot learn " + (support.linkedTables() ? "ordered sequences of child rows, which this schema holds" : "related tables")
-              + (able.isEmpty() ? "; no algorithm of this engine can" : "; use " + String.join(" or ", able)));
+          name + " cannot learn " + String.join(" or ", lacking) + (able.isEmpty() ? "; no algorithm of this engine can" : "; use " + String.join(" or ", able)));
     }
     return descriptor;
+  }
+
+  /** What the schema needs that the algorithm cannot learn, in words. */
+  private static List<String> lacking(RelationalSupport offered, RelationalSupport needed) {
+    List<String> lacking = new ArrayList<>();
+    if (!offered.linkedTables()) {
+      lacking.add("related tables");
+    }
+    if (needed.sequences() && !offered.sequences()) {
+      lacking.add("ordered sequences of child rows (orderBy), which this schema holds");
+    }
+    if (needed.compositeKeys() && !offered.compositeKeys()) {
+      lacking.add("keys of several columns, which this schema holds");
+    }
+    return lacking;
   }
 
   /**

@@ -17,8 +17,13 @@ import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.job.FailureReason;
+import dev.doppel.domain.relational.DatabaseBatch;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.NewDatabaseBatch;
+import dev.doppel.domain.relational.NewDatabaseModel;
 import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TableSummary;
+import dev.doppel.domain.relational.TrainedTable;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ModelStatus;
@@ -26,7 +31,6 @@ import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.synthesis.TrainingSummary;
-import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 
 /** The runner's one template, seen through each kind of job: workers run on the calling thread, so a job has ended when queueing returns. */
 class JobRunTemplateTest {
@@ -257,6 +262,31 @@ class JobRunTemplateTest {
     assertThat(stores.modelRows.get(waitingModel.id()).status()).isEqualTo(ModelStatus.COMPLETED);
     assertThat(stores.batchRows.get(waitingBatch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(stores.evaluationRows.get(trained.id()).status()).isEqualTo(EvaluationStatus.COMPLETED);
+  }
+
+  @Test
+  void recoveryFailsTheDatabaseJobsARestartInterruptedAndQueuesTheWaitingOnes() {
+    NewDatabaseModel request = new NewDatabaseModel(
+        dataset.projectId(), new Algorithm("TabularARGN"), new TrainingSettings(Map.of()), Optional.empty(),
+        List.of(new TrainedTable(dataset.id(), "t", List.of())), List.of(), clock.instant());
+    DatabaseModel training = stores.databaseModels.claim(stores.databaseModels.add(request).id(), "databases/interrupted", clock.instant()).orElseThrow();
+    ports.files.put("databases/interrupted/database.json", new byte[1]);
+    DatabaseModel trained = stores.databaseModels.update(
+        stores.databaseModels.claim(stores.databaseModels.add(request).id(), "databases/trained", clock.instant()).orElseThrow().complete(List.of(), clock.instant()));
+    DatabaseBatch generating = stores.databaseBatches.claim(
+        stores.databaseBatches.add(new NewDatabaseBatch(trained.id(), 1, Optional.empty(), clock.instant())).id(), clock.instant()).orElseThrow();
+    DatabaseModel waitingModel = stores.databaseModels.add(request);
+    DatabaseBatch waitingBatch = stores.databaseBatches.add(new NewDatabaseBatch(trained.id(), 1, Optional.empty(), clock.instant()));
+    runAtOnce = false;
+
+    jobs.recover();
+
+    assertThat(stores.databaseModels.findById(training.id()).orElseThrow().error()).contains(JobRunner.INTERRUPTED);
+    assertThat(ports.files).doesNotContainKey("databases/interrupted/database.json");
+    assertThat(stores.databaseBatches.findById(generating.id()).orElseThrow().status()).isEqualTo(BatchStatus.FAILED);
+    assertThat(stores.databaseModels.findById(waitingModel.id()).orElseThrow().status()).isEqualTo(ModelStatus.PENDING);
+    assertThat(waiting).hasSize(2);
+    assertThat(stores.databaseBatches.findById(waitingBatch.id()).orElseThrow().status()).isEqualTo(BatchStatus.PENDING);
   }
 
   private void work(Runnable job) {

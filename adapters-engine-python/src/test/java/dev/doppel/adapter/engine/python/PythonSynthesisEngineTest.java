@@ -13,6 +13,8 @@ import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.FileFormat;
+import dev.doppel.domain.relational.TableRows;
+import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ColumnEncoding;
@@ -338,6 +340,63 @@ class PythonSynthesisEngineTest {
 
     Files.delete(dir.resolve("engine/describe.py"));
     assertThat(engine.describe().names()).as("the last known catalogue survives a broken engine").containsExactly("CTGAN");
+  }
+
+  private static final String TRAIN_DATABASE = """
+      import json, sys
+      args = sys.argv[1:]
+      config = json.load(open(args[args.index("--config") + 1]))
+      document = json.load(open(args[args.index("--schema") + 1]))
+      assert config == {"algorithm": "TabularARGN", "seed": 4, "max_epochs": 2}, config
+      assert [t["name"] for t in document["tables"]] == ["People", "Salaries"], document
+      assert document["tables"][0]["primaryKey"] == ["playerID"] and document["tables"][1]["primaryKey"] == [], document
+      assert document["tables"][0]["columns"] == [{"name": "playerID", "type": "id"}], document
+      assert document["relationships"] == [{"parent": "People", "parentColumns": ["playerID"], "child": "Salaries", "childColumns": ["playerID"],
+                                            "orderBy": ["yearID"]}], document
+      for table in ("People", "Salaries"):
+          print(json.dumps({"event": "progress", "stage": "fit", "table": table, "epoch": 1, "epochs": 2, "loss": 0.5}), flush=True)
+      print(json.dumps({"event": "completed", "tables": {"People": {"rows": 3, "seconds": 1.5}, "Salaries": {"rows": 7, "seconds": 2.5}}}), flush=True)
+      """;
+
+  private static final String GENERATE_DATABASE = """
+      import json, sys
+      args = sys.argv[1:]
+      assert args[args.index("--scale") + 1] == "0.5" and args[args.index("--seed") + 1] == "9" and args[args.index("--format") + 1] == "csv", args
+      print(json.dumps({"event": "completed", "tables": {"People": {"rows": 2, "file": "People.csv"}, "Salaries": {"rows": 5, "file": "Salaries.csv"}}}))
+      """;
+
+  @Test
+  void trainsADatabaseFromItsDocumentWithProgressPerTableAndGeneratesIt() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    Files.writeString(dir.resolve("engine/train_database.py"), TRAIN_DATABASE);
+    Files.writeString(dir.resolve("engine/generate_database.py"), GENERATE_DATABASE);
+    Path people = Files.writeString(dir.resolve("people.csv"), "playerID\na\n");
+    Path salaries = Files.writeString(dir.resolve("salaries.csv"), "playerID,yearID\na,1\n");
+    EngineRequests.DatabaseTraining request = new EngineRequests.DatabaseTraining(
+        List.of(
+            new EngineRequests.DatabaseTable("People", new EngineRequests.Table(people, FileFormat.CSV, ',', List.of(new ColumnSchema("playerID", ColumnType.ID, Optional.empty()))), List.of("playerID")),
+            new EngineRequests.DatabaseTable("Salaries", new EngineRequests.Table(salaries, FileFormat.CSV, ',', List.of()), List.of())),
+        List.of(new EngineRequests.DatabaseLink("People", List.of("playerID"), "Salaries", List.of("playerID"), List.of("yearID"))),
+        new Algorithm("TabularARGN"), new TrainingSettings(Map.of("max_epochs", 2L)), Optional.of(4L), dir.resolve("database/model-folder"));
+    List<String> tables = new CopyOnWriteArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void progress(Progress p) {
+        tables.add(p.table().orElseThrow());
+      }
+
+      @Override
+      public void warning(String code, String message) {}
+    };
+
+    List<TableSummary> summary = engine.trainDatabase(request, listener, new Cancellation());
+    List<TableRows> rows = engine.generateDatabase(
+        new EngineRequests.DatabaseGeneration(request.modelFolder(), 0.5, Optional.of(9L), dir.resolve("database/batches/1")), ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(tables).containsExactly("People", "Salaries");
+    assertThat(summary).containsExactly(new TableSummary("People", 3, 1.5), new TableSummary("Salaries", 7, 2.5));
+    assertThat(rows).containsExactly(new TableRows("People", 2), new TableRows("Salaries", 5));
+    assertThat(dir.resolve("database")).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".json"));
   }
 
   private static final String REPORTING_ITS_PID = """

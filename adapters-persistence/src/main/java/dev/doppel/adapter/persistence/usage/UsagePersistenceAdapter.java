@@ -17,6 +17,8 @@ public class UsagePersistenceAdapter implements UserUsage {
   private static final String USERS_DATASETS = "DatasetJpaEntity d, ProjectJpaEntity p where d.projectId = p.id and p.userId = :user";
   private static final String USERS_MODELS = "ModelJpaEntity m, " + USERS_DATASETS + " and m.datasetId = d.id";
   private static final String USERS_BATCHES = "SyntheticBatchJpaEntity b, " + USERS_MODELS + " and b.modelId = m.id";
+  private static final String USERS_DATABASE_MODELS = "DatabaseModelJpaEntity dm, ProjectJpaEntity p where dm.projectId = p.id and p.userId = :user";
+  private static final String USERS_DATABASE_BATCHES = "DatabaseBatchJpaEntity db, " + USERS_DATABASE_MODELS + " and db.databaseModelId = dm.id";
 
   private final EntityManager entities;
 
@@ -32,15 +34,18 @@ public class UsagePersistenceAdapter implements UserUsage {
 
   @Override
   public int activeJobs(UserId user) {
+    List<String> training = names(JobStatus.unfinished(ModelStatus.class));
+    List<String> generating = names(JobStatus.unfinished(BatchStatus.class));
     return Math.toIntExact(
-        entities.createQuery("select count(m) from " + USERS_MODELS + " and m.status in :unfinished", Long.class)
-                .setParameter("user", user.value())
-                .setParameter("unfinished", names(JobStatus.unfinished(ModelStatus.class)))
-                .getSingleResult()
-            + entities.createQuery("select count(b) from " + USERS_BATCHES + " and b.status in :unfinished", Long.class)
-                .setParameter("user", user.value())
-                .setParameter("unfinished", names(JobStatus.unfinished(BatchStatus.class)))
-                .getSingleResult());
+        unfinished("m", USERS_MODELS, training, user) + unfinished("b", USERS_BATCHES, generating, user)
+            + unfinished("dm", USERS_DATABASE_MODELS, training, user) + unfinished("db", USERS_DATABASE_BATCHES, generating, user));
+  }
+
+  private long unfinished(String job, String usersJobs, List<String> statuses, UserId user) {
+    return entities.createQuery("select count(" + job + ") from " + usersJobs + " and " + job + ".status in :unfinished", Long.class)
+        .setParameter("user", user.value())
+        .setParameter("unfinished", statuses)
+        .getSingleResult();
   }
 
   private long number(String query, UserId user) {

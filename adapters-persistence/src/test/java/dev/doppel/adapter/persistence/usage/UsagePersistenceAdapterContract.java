@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.doppel.adapter.persistence.Fixtures;
 import dev.doppel.adapter.persistence.PersistenceContract;
 import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.ModelStore;
 import dev.doppel.application.port.out.ProjectStore;
@@ -14,7 +16,13 @@ import dev.doppel.domain.batch.BatchFile;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.Project;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.NewDatabaseBatch;
+import dev.doppel.domain.relational.NewDatabaseModel;
+import dev.doppel.domain.relational.TrainedTable;
+import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.SynthesisModel;
+import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.synthesis.TrainingSummary;
 import dev.doppel.domain.user.User;
 import java.time.Instant;
@@ -41,6 +49,12 @@ abstract class UsagePersistenceAdapterContract extends PersistenceContract {
 
   @Autowired
   BatchStore batches;
+
+  @Autowired
+  DatabaseModelStore databaseModels;
+
+  @Autowired
+  DatabaseBatchStore databaseBatches;
 
   @Autowired
   UserUsage usage;
@@ -80,6 +94,22 @@ abstract class UsagePersistenceAdapterContract extends PersistenceContract {
     Fixtures.model(models, Fixtures.dataset(users, projects, datasets, T0), T0);
 
     assertThat(usage.activeJobs(owner.id())).isEqualTo(4);
+  }
+
+  @Test
+  void countsQueuedAndRunningDatabaseTrainingsAndGenerations() {
+    User owner = Fixtures.user(users);
+    Project project = Fixtures.project(projects, owner, T0);
+    NewDatabaseModel request = new NewDatabaseModel(
+        project.id(), new Algorithm("TabularARGN"), new TrainingSettings(Map.of()), Optional.empty(),
+        List.of(new TrainedTable(Fixtures.dataset(datasets, project, T0).id(), "t", List.of())), List.of(), T0);
+    DatabaseModel training = databaseModels.claim(databaseModels.add(request).id(), "k", T0).orElseThrow();
+    DatabaseModel completed = databaseModels.update(training.complete(List.of(), T0));
+    databaseBatches.add(new NewDatabaseBatch(completed.id(), 1, Optional.empty(), T0));
+    databaseBatches.cancelIfPending(databaseBatches.add(new NewDatabaseBatch(completed.id(), 1, Optional.empty(), T0)).id(), T0);
+    databaseModels.add(request);
+
+    assertThat(usage.activeJobs(owner.id())).isEqualTo(2);
   }
 
   private SynthesisModel trained(Dataset dataset) {

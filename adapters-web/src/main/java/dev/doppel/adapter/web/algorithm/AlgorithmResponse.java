@@ -3,6 +3,7 @@ package dev.doppel.adapter.web.algorithm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.doppel.domain.synthesis.AlgorithmDescriptor;
+import dev.doppel.domain.synthesis.RelationalSupport;
 import dev.doppel.domain.synthesis.SettingRule;
 import dev.doppel.domain.synthesis.SettingSpec;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -22,7 +23,19 @@ public record AlgorithmResponse(
     List<Constraint> constraints,
     List<Setting> differentialPrivacySettings,
     @ArraySchema(arraySchema = @Schema(description = "kinds of conditional generation it can do: fixed, partial_rows, rebalance, impute"))
-        List<String> conditioning) {
+        List<String> conditioning,
+    @Schema(description = "what it can learn of a project's related tables (POST /api/projects/{projectId}/database-models)") Relational relational) {
+
+  /**
+   * @param linkedTables children learned under their parents
+   * @param sequences a child's rows under one parent learned in their orderBy order
+   * @param compositeKeys keys of several columns
+   */
+  public record Relational(boolean linkedTables, boolean sequences, boolean compositeKeys) {
+    static Relational from(RelationalSupport support) {
+      return new Relational(support.linkedTables(), support.sequences(), support.compositeKeys());
+    }
+  }
 
   /**
    * A hyper-parameter. The bounds and choices appear only when the catalogue gives them; the default
@@ -56,6 +69,6 @@ public record AlgorithmResponse(
         algorithm.algorithm().name(), algorithm.library(), algorithm.libraryVersion().orElse(null), algorithm.licence(), algorithm.description(),
         algorithm.supportsDifferentialPrivacy(), algorithm.settings().stream().map(Setting::from).toList(),
         algorithm.rules().stream().map(Constraint::from).toList(), algorithm.privacySettings().stream().map(Setting::from).toList(),
-        algorithm.conditioning());
+        algorithm.conditioning(), Relational.from(algorithm.relational()));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.AlgorithmDescriptor;
+import dev.doppel.domain.synthesis.RelationalSupport;
 import dev.doppel.domain.synthesis.SettingRule;
 import dev.doppel.domain.synthesis.SettingSpec;
 import dev.doppel.domain.synthesis.SettingSpec.SettingType;
@@ -53,5 +54,18 @@ class AlgorithmResponseTest {
   @Test
   void writesTheKindsOfConditioningTheCatalogueGives() {
     assertThat(written().get("conditioning")).extracting(JsonNode::asText).containsExactly("fixed", "rebalance");
+  }
+
+  @Test
+  void writesWhatItCanLearnOfRelatedTablesNothingForAFlatAlgorithm() {
+    assertThat(written().get("relational").get("linkedTables").asBoolean()).isFalse();
+    AlgorithmDescriptor linked =
+        new AlgorithmDescriptor(
+            new Algorithm("TabularARGN"), "mostlyai-engine", Optional.empty(), "Apache-2.0", "", false, List.of(), List.of(), List.of(), List.of(),
+            new RelationalSupport(true, true, false));
+    JsonNode relational = json.valueToTree(AlgorithmResponse.from(linked)).get("relational");
+    assertThat(relational.get("linkedTables").asBoolean()).isTrue();
+    assertThat(relational.get("sequences").asBoolean()).isTrue();
+    assertThat(relational.get("compositeKeys").asBoolean()).isFalse();
   }
 }

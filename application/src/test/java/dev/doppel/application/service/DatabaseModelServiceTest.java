@@ -1,0 +1,165 @@
+package dev.doppel.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.doppel.application.port.in.CreateProjectCommand;
+import dev.doppel.application.port.in.FindSchemaUseCase;
+import dev.doppel.application.port.in.InvalidInputException;
+import dev.doppel.application.port.in.TrainDatabaseCommand;
+import dev.doppel.application.port.in.UploadDatasetCommand;
+import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
+import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.batch.SyntheticBatch;
+import dev.doppel.domain.dataset.Dataset;
+import dev.doppel.domain.dataset.profile.ProfilingLimits;
+import dev.doppel.domain.project.Project;
+import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.relational.DatabaseModel;
+import dev.doppel.domain.relational.DatabaseModelId;
+import dev.doppel.domain.relational.TableLink;
+import dev.doppel.domain.relational.TrainedTable;
+import dev.doppel.domain.schema.DatabaseSchema;
+import dev.doppel.domain.schema.KeyColumns;
+import dev.doppel.domain.schema.Relationship;
+import dev.doppel.domain.schema.RelationshipId;
+import dev.doppel.domain.synthesis.Algorithm;
+import dev.doppel.domain.synthesis.AlgorithmCatalogue;
+import dev.doppel.domain.synthesis.AlgorithmDescriptor;
+import dev.doppel.domain.synthesis.ModelId;
+import dev.doppel.domain.synthesis.RelationalSupport;
+import dev.doppel.domain.synthesis.SynthesisModel;
+import dev.doppel.domain.user.UserId;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which tables and links a database model learns, and which algorithms may learn them. */
+class DatabaseModelServiceTest {
+  private final InMemoryPorts ports = new InMemoryPorts();
+  private final JobStores stores = new JobStores();
+  private final Clock clock = Clock.systemUTC();
+  private final UserId owner = new UserId(1);
+  private final List<JobKey> queued = new ArrayList<>();
+  private final List<Relationship> relationships = new ArrayList<>();
+  private final Project project;
+  private final Dataset people;
+  private final Dataset salaries;
+  private final Dataset unlinked;
+  private final DatabaseModelService service;
+
+  DatabaseModelServiceTest() {
+    JobQueue queue = new RecordingQueue();
+    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, stores.models, stores.batches, ports.fileStore, queue, clock);
+    project = new ProjectService(ports.projectStore, deletion, clock).create(CreateProjectCommand.of(owner, "Baseball", ""));
+    DatasetService datasets =
+        new DatasetService(
+            ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT),
+            new Quotas(ports.usage, new QuotaSettings(10, 100_000)), deletion);
+    unlinked = upload(datasets, "Notes.csv", "note\nhello\n");
+    salaries = upload(datasets, "Salaries.csv", "playerID,yearID\na,1\n");
+    people = upload(datasets, "People.csv", "playerID\na\n");
+    FindSchemaUseCase schemas = new FindSchemaUseCase() {
+      @Override
+      public ProjectSchema schema(UserId caller, ProjectId id) {
+        return new ProjectSchema(List.of(unlinked, people, salaries), new DatabaseSchema(relationships));
+      }
+
+      @Override
+      public List<ProposedRelationship> propose(UserId caller, ProjectId id) {
+        return List.of();
+      }
+    };
+    AlgorithmCatalogue catalogue = new AlgorithmCatalogue(List.of(
+        algorithm("Flat", RelationalSupport.NONE), algorithm("Linked", new RelationalSupport(true, false, true)),
+        algorithm("Sequential", new RelationalSupport(true, true, true))));
+    service = new DatabaseModelService(
+        ports.projectStore, schemas, stores.databaseModels, stores.databaseBatches, () -> catalogue, queue, new Quotas(ports.usage, new QuotaSettings(10, 100_000)),
+        ports.fileStore, clock);
+  }
+
+  private Dataset upload(DatasetService datasets, String name, String csv) {
+    return datasets.upload(UploadDatasetCommand.of(owner, project.id(), null, name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of()));
+  }
+
+  private static AlgorithmDescriptor algorithm(String name, RelationalSupport relational) {
+    return new AlgorithmDescriptor(new Algorithm(name), "test", Optional.empty(), "MIT", "", false, List.of(), List.of(), List.of(), List.of(), relational);
+  }
+
+  private void declareSequence() {
+    relationships.add(new Relationship(
+        new RelationshipId(1), project.id(), new KeyColumns(people.id(), List.of("playerID")), new KeyColumns(salaries.id(), List.of("playerID")), List.of("yearID"),
+        clock.instant()));
+  }
+
+  @Test
+  void refusesAProjectWithoutRelationshipsNamingProjectId() {
+    assertThatThrownBy(() -> service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty())))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("projectId"));
+    assertThat(queued).isEmpty();
+  }
+
+  @Test
+  void refusesAnAlgorithmThatCannotLearnTheSchemasSequenceNamingOneThatCan() {
+    declareSequence();
+
+    assertThatThrownBy(() -> service.train(new TrainDatabaseCommand(owner, project.id(), "Linked", Map.of(), Optional.empty())))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("algorithm");
+          assertThat(e.getMessage()).contains("Linked cannot learn ordered sequences", "use Sequential");
+        });
+    assertThatThrownBy(() -> service.train(new TrainDatabaseCommand(owner, project.id(), "Flat", Map.of(), Optional.empty())))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("Flat cannot learn related tables"));
+    assertThat(queued).isEmpty();
+  }
+
+  @Test
+  void learnsTheLinkedTablesParentsFirstNamedWithoutTheirExtensionAndQueuesTheTraining() {
+    declareSequence();
+
+    DatabaseModel model = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.of(3L)));
+
+    assertThat(model.tables()).containsExactly(
+        new TrainedTable(people.id(), "People", List.of("playerID")), new TrainedTable(salaries.id(), "Salaries", List.of()));
+    assertThat(model.links()).containsExactly(new TableLink("People", List.of("playerID"), "Salaries", List.of("playerID"), List.of("yearID")));
+    assertThat(queued).containsExactly(new JobKey.DatabaseTraining(model.id()));
+  }
+
+  /** Records what is queued; nothing runs. */
+  private final class RecordingQueue implements JobQueue {
+    @Override
+    public void queue(JobKey job) {
+      queued.add(job);
+    }
+
+    @Override
+    public Optional<SynthesisModel> current(ModelId model) {
+      return stores.models.findById(model);
+    }
+
+    @Override
+    public Optional<SyntheticBatch> current(BatchId batch) {
+      return stores.batches.findById(batch);
+    }
+
+    @Override
+    public Optional<DatabaseModel> current(DatabaseModelId model) {
+      return stores.databaseModels.findById(model);
+    }
+
+    @Override
+    public boolean cancelRunning(JobKey job) {
+      return false;
+    }
+
+    @Override
+    public void awaitStopped(JobKey job, Duration limit) {}
+  }
+}
