@@ -1,7 +1,6 @@
 package dev.doppel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.doppel.bootstrap.Api.Reply;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Lahman tables as one database through HTTP: declared relationships, trained, generated at
  * half scale and downloaded as a zip whose foreign keys all resolve and whose keys are unique. On
- * the test engine with TestScripted; in the python-engine run with TabularARGN (one short epoch).
+ * the test engine with TestScripted; in the python-engine run, the journey alone with TabularARGN (one short epoch).
  */
 class DatabaseJourneyTest extends FullStackTest {
   /** Four TabularARGN tables, one epoch each, take about four minutes on two busy cores. */
@@ -113,7 +112,6 @@ class DatabaseJourneyTest extends FullStackTest {
 
   @Test
   void cancelsARunningTrainingAndRefusesToGenerateFromIt() {
-    assumeFalse(realEngine(), "the test engine's long training makes the cancel deterministic");
     declareLahmanRelationships();
     long model = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted", "settings", Map.of("epochs", 10_000)))
         .json().get("id").asLong();
@@ -133,7 +131,6 @@ class DatabaseJourneyTest extends FullStackTest {
 
   @Test
   void refusesAProjectWithoutRelationshipsAnAlgorithmWithoutLinkedTablesAndABadScale() {
-    assumeFalse(realEngine(), "the refusals do not depend on the engine");
     Reply noRelationship = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted"));
     assertThat(noRelationship.status()).as(noRelationship.toString()).isEqualTo(400);
     assertThat(noRelationship.json().get("field").asText()).isEqualTo("projectId");
@@ -160,7 +157,6 @@ class DatabaseJourneyTest extends FullStackTest {
 
   @Test
   void anotherUsersDatabaseModelsAndBatchesAreNotFound() {
-    assumeFalse(realEngine(), "isolation does not depend on the engine");
     declareLahmanRelationships();
     long model = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted", "settings", Map.of("epochs", 1)))
         .json().get("id").asLong();
