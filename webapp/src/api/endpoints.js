@@ -66,6 +66,6 @@ export const deleteConnection = (id) => api(`/api/connections/${id}`, { method: 
 export const testConnection = (id) => api(`/api/connections/${id}/test`, { method: 'POST' });
 export const listConnectionSchemas = (id) => api(`/api/connections/${id}/schemas`);
 export const listConnectionTables = (id, schema) =>
-  api(`/api/connections/${id}/schemas/${encodeURIComponent(schema)}/tables`);
+  api(`/api/connections/${id}/tables?schema=${encodeURIComponent(schema)}`);
 export const importTables = (id, schema, tables) =>
   api(`/api/connections/${id}/import`, { method: 'POST', body: { schema, tables } });

@@ -67,7 +67,7 @@ describe('the database connections', () => {
       'GET /api/projects/3/connections': [connection],
       'POST /api/connections/4/test': { serverVersion: '15.18' },
       'GET /api/connections/4/schemas': ['public'],
-      'GET /api/connections/4/schemas/public/tables': [
+      'GET /api/connections/4/tables': [
         {
           schema: 'public',
           name: 'People',

@@ -143,11 +143,16 @@ class DatabaseJourneyTest extends FullStackTest {
     Reply unknownSetting = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted", "settings", Map.of("nope", 1)));
     assertThat(unknownSetting.status()).isEqualTo(400);
     assertThat(unknownSetting.json().get("field").asText()).isEqualTo("settings.nope");
+    Map<String, Object> emptySetting = new java.util.HashMap<>();
+    emptySetting.put("epochs", null);
+    Reply withoutValue = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted", "settings", emptySetting));
+    assertThat(withoutValue.status()).as(withoutValue.toString()).isEqualTo(400);
+    assertThat(withoutValue.json().get("field").asText()).isEqualTo("settings.epochs");
 
     long model = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted", "settings", Map.of("epochs", 1)))
         .json().get("id").asLong();
     Polling.untilStatus(api, "/api/database-models/" + model, token, "COMPLETED", JOB);
-    for (Object scale : List.of(0, -1, 101)) {
+    for (Object scale : List.of(0, 0.0009, -1, 101)) {
       Reply bad = api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", scale));
       assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
       assertThat(bad.json().get("field").asText()).isEqualTo("scale");

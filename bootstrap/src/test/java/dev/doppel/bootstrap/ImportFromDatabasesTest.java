@@ -67,7 +67,7 @@ class ImportFromDatabasesTest extends FullStackTest {
     Reply test = api.post("/api/connections/" + id + "/test", token, Map.of());
     assertThat(test.status()).as(test.toString()).isEqualTo(200);
     assertThat(strings(api.get("/api/connections/" + id + "/schemas", token).json())).contains(schema);
-    JsonNode tables = api.get("/api/connections/" + id + "/schemas/" + schema + "/tables", token).json();
+    JsonNode tables = api.get("/api/connections/" + id + "/tables?schema=" + schema, token).json();
     assertThat(tables).hasSize(4);
 
     Reply imported = api.post("/api/connections/" + id + "/import", token, Map.of("schema", schema));

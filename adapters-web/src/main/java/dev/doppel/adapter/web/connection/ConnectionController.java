@@ -15,6 +15,7 @@ import dev.doppel.domain.connection.DatabaseConnection;
 import dev.doppel.domain.connection.TableDescription;
 import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -137,12 +139,15 @@ public class ConnectionController {
     return connections.schemas(caller, PathIds.connection(id, "id"));
   }
 
-  @GetMapping("/connections/{id}/schemas/{schema}/tables")
+  @GetMapping("/connections/{id}/tables")
   @Operation(summary = "A schema's tables with their columns, primary keys and foreign keys")
   @ApiResponse(responseCode = "200", description = "the tables")
   @ApiResponse(responseCode = "404", description = "no such connection of yours")
   @ApiResponse(responseCode = "422", description = UNUSABLE)
-  public List<TableDescription> tables(@PathVariable long id, @PathVariable String schema, UserId caller) {
+  public List<TableDescription> tables(
+      @PathVariable long id,
+      @Parameter(description = "one of the names GET /api/connections/{id}/schemas lists") @RequestParam("schema") String schema,
+      UserId caller) {
     return connections.tables(caller, PathIds.connection(id, "id"), schema);
   }
 

@@ -72,7 +72,7 @@ public class DatabaseModelController {
       Long seed) {}
 
   public record DatabaseGenerateRequest(
-      @Schema(requiredMode = REQUIRED, exclusiveMinimum = true, minimum = "0", maximum = "100", description = "what the root tables' real rows are multiplied by")
+      @Schema(requiredMode = REQUIRED, minimum = "0.001", maximum = "100", description = "what the root tables' real rows are multiplied by")
           Double scale,
       Long seed) {}
 
@@ -142,7 +142,7 @@ public class DatabaseModelController {
               + " model gives; every foreign key names a synthetic parent and primary keys are unique. Answers 202 at once; poll GET"
               + " /api/database-batches/{id}.")
   @ApiResponse(responseCode = "202", description = "queued; Location names the database batch")
-  @ApiResponse(responseCode = "400", description = "scale is missing, not above 0 or above 100, or the seed is out of range")
+  @ApiResponse(responseCode = "400", description = "scale is missing, below 0.001 or above 100, or the seed is out of range")
   @ApiResponse(responseCode = "404", description = "no database model of yours has this id")
   @ApiResponse(responseCode = "409", description = "the database model has not completed its training")
   @ApiResponse(responseCode = "429", description = "you have as many jobs queued or running as you may")

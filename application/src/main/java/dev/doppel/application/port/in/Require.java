@@ -2,6 +2,7 @@ package dev.doppel.application.port.in;
 
 import dev.doppel.domain.dataset.profile.TableRules;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,5 +61,18 @@ final class Require {
       throw new InvalidInputException(field, field + " must list column names, not null");
     }
     return List.copyOf(names);
+  }
+
+  /** Settings by name under {@code field}; none when the field is left out. A name without a value is refused naming it. */
+  static Map<String, Object> settings(String field, Map<String, Object> settings) {
+    if (settings == null) {
+      return Map.of();
+    }
+    settings.forEach((name, value) -> {
+      if (value == null) {
+        throw new InvalidInputException(field + "." + name, field + "." + name + " needs a value; leave it out for its default");
+      }
+    });
+    return Map.copyOf(settings);
   }
 }

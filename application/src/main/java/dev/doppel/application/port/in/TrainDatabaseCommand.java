@@ -17,7 +17,7 @@ public record TrainDatabaseCommand(UserId owner, ProjectId project, String algor
     if (algorithm == null || algorithm.isBlank()) {
       throw new InvalidInputException("algorithm", "algorithm is required");
     }
-    settings = Map.copyOf(settings == null ? Map.of() : settings);
+    settings = Require.settings("settings", settings);
     seed = Require.seed(seed);
   }
 }

@@ -18,8 +18,8 @@ public record TrainModelCommand(
     if (algorithm == null || algorithm.isBlank()) {
       throw new InvalidInputException("algorithm", "algorithm is required");
     }
-    settings = Map.copyOf(settings == null ? Map.of() : settings);
-    differentialPrivacy = differentialPrivacy == null ? Optional.empty() : differentialPrivacy.map(Map::copyOf);
+    settings = Require.settings("settings", settings);
+    differentialPrivacy = differentialPrivacy == null ? Optional.empty() : differentialPrivacy.map(values -> Require.settings("differentialPrivacy", values));
     seed = Require.seed(seed);
   }
 }
