@@ -18,6 +18,17 @@ class RequestValidationTest extends FullStackTest {
   }
 
   @Test
+  void aUrlTheFirewallRefusesIsAnsweredAsProblemJson() {
+    String token = api.signUp(unique("percent"));
+
+    Api.Reply refused = api.post("/api/database-models/%25/generate", token, Map.of("scale", 1));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("detail").asText()).contains("not accepted");
+  }
+
+  @Test
   void rejectsAProjectDescriptionOverTheLimitNamingIt() {
     String token = api.signUp(unique("describer"));
 

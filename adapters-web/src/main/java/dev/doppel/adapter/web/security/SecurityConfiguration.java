@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -87,6 +88,13 @@ public class SecurityConfiguration {
     decoder.setJwtValidator(
         new CurrentTokenValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(properties.issuer())), tokens));
     return decoder;
+  }
+
+  /** A URL the firewall refuses (an encoded percent sign or slash, a control character) is answered as every other bad request is. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, e) ->
+        Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the request's URL holds characters that are not accepted", null));
   }
 
   @Bean
