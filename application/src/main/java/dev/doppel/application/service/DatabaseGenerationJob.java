@@ -9,12 +9,16 @@ import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.relational.DatabaseBatch;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.relational.TableRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Generates a database batch from its database model: one CSV file per table in the batch's folder. */
+/** Generates a database batch from its database model: one CSV file per table in the batch's folder, stored under keys. */
 final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, DatabaseBatch> {
   private final JobPorts ports;
 
@@ -79,8 +83,26 @@ final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, 
               new EngineRequests.DatabaseGeneration(ports.files().locate(model.modelFolderKey().orElseThrow()), batch.scale(), batch.seed(), ports.files().locate(folderKey)),
               ProgressListener.IGNORE,
               cancellation);
+      storeUnderKeys(rows);
       String completedFolder = folderKey;
       return running -> running.complete(completedFolder, rows, ports.clock().instant());
+    }
+
+    /** Moves each {@code <table>.csv} the engine wrote to its key, {@link FileKeys#databaseBatchTable}. */
+    private void storeUnderKeys(List<TableRows> rows) {
+      Path folder = ports.files().locate(folderKey);
+      for (int i = 0; i < rows.size(); i++) {
+        String table = rows.get(i).table();
+        Path written = folder.resolve(table + ".csv").normalize();
+        if (!folder.equals(written.getParent()) || !Files.isRegularFile(written)) {
+          throw new EngineException(EngineException.Kind.CRASHED, "the engine wrote no file for table " + table);
+        }
+        try {
+          Files.move(written, ports.files().locate(FileKeys.databaseBatchTable(folderKey, i)));
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not store the file of table " + table, e);
+        }
+      }
     }
 
     @Override

@@ -43,8 +43,6 @@ import dev.doppel.domain.synthesis.RelationalSupport;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.user.UserId;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,18 +247,14 @@ public class DatabaseModelService
     if (batch.status() != BatchStatus.COMPLETED) {
       throw new ConflictException("status", "database batch " + id.value() + " is " + batch.status() + "; only a completed batch can be downloaded");
     }
-    // The engine names each file after its table, in the table's own spelling, which a file key may not take.
-    Path folder = files.locate(batch.folderKey().orElseThrow());
+    String folder = batch.folderKey().orElseThrow();
     List<String> tables = batch.tableRows().stream().map(TableRows::table).toList();
     return new TableDownload("database-batch-" + id.value() + ".zip", "application/zip", out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
-      for (String table : tables) {
-        Path file = folder.resolve(table + ".csv").normalize();
-        if (!folder.equals(file.getParent())) {
-          throw new IllegalStateException("table " + table + " names no file of its batch's folder");
-        }
-        zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-        try (InputStream csv = Files.newInputStream(file)) {
+      for (int i = 0; i < tables.size(); i++) {
+        // A table named after its dataset may hold a slash, which an unzip would take for a folder.
+        zip.putNextEntry(new ZipEntry(tables.get(i).replaceAll("[/\\\\]", "_") + ".csv"));
+        try (InputStream csv = files.open(FileKeys.databaseBatchTable(folder, i))) {
           csv.transferTo(zip);
         }
         zip.closeEntry();

@@ -63,9 +63,17 @@ final class FileKeys {
     return databaseModel(project, model) + "/training-failure.log";
   }
 
-  /** The folder a database batch's tables are written to, one {@code <table>.csv} each. */
+  /** The folder a database batch's tables are written to, each under {@link #databaseBatchTable}. */
   static String databaseBatch(ProjectId project, DatabaseModelId model, DatabaseBatchId batch) {
     return databaseModel(project, model) + "/batches/" + batch.value();
+  }
+
+  /**
+   * A database batch's table: named by its position among the batch's tables (parents first), since
+   * a table's own name may hold characters that a key may not.
+   */
+  static String databaseBatchTable(String batchFolder, int index) {
+    return batchFolder + "/table-" + index + ".csv";
   }
 
   static String databaseBatchFailureLog(ProjectId project, DatabaseModelId model, DatabaseBatchId batch) {
