@@ -3,7 +3,7 @@ package dev.doppel.adapter.database;
 import dev.doppel.application.port.out.ExternalDatabases.TableToWrite;
 import dev.doppel.domain.connection.ForeignKeyDescription;
 import dev.doppel.domain.dataset.ColumnSchema;
-import java.util.ArrayList;
+import dev.doppel.domain.schema.DependencyOrder;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,20 +25,13 @@ final class WriteOrder {
     for (TableToWrite table : tables) {
       check(table, byName);
     }
-    List<TableToWrite> ordered = new ArrayList<>();
-    Set<String> placed = new HashSet<>();
-    while (ordered.size() < tables.size()) {
-      TableToWrite next = tables.stream()
-          .filter(table -> !placed.contains(table.name()))
-          .filter(table -> table.foreignKeys().stream().allMatch(key -> placed.contains(key.parentTable())))
-          .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("the foreign keys between tables "
-              + tables.stream().map(TableToWrite::name).filter(name -> !placed.contains(name)).toList()
-              + " form a cycle; a table can only be created after its parents"));
-      ordered.add(next);
-      placed.add(next.name());
+    DependencyOrder<TableToWrite> order =
+        DependencyOrder.of(tables, TableToWrite::name, table -> table.foreignKeys().stream().map(ForeignKeyDescription::parentTable).toList());
+    if (!order.inCycle().isEmpty()) {
+      throw new IllegalArgumentException(
+          "the foreign keys between tables " + order.inCycle().stream().map(TableToWrite::name).toList() + " form a cycle; a table can only be created after its parents");
     }
-    return ordered;
+    return order.ordered();
   }
 
   private static void check(TableToWrite table, Map<String, TableToWrite> byName) {

@@ -21,6 +21,7 @@ import dev.doppel.domain.connection.NewDatabaseConnection;
 import dev.doppel.domain.connection.TableDescription;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.schema.DependencyOrder;
 import dev.doppel.domain.schema.InvalidSchemaException;
 import dev.doppel.domain.schema.Relationship;
 import dev.doppel.domain.user.UserId;
@@ -30,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 public class ConnectionService implements CreateConnectionUseCase, DeleteConnectionUseCase, FindConnectionsUseCase, ImportTablesUseCase {
   private final ProjectStore projects;
@@ -154,28 +154,12 @@ public class ConnectionService implements CreateConnectionUseCase, DeleteConnect
     return chosen;
   }
 
-  /** Each table after the chosen tables it references; a cycle's tables keep the database's order. */
+  /** Each table after the chosen tables it references; a cycle's tables keep the database's order, after the rest. */
   private static List<TableDescription> parentsFirst(List<TableDescription> tables) {
-    List<TableDescription> ordered = new ArrayList<>();
-    Set<String> placed = new LinkedHashSet<>();
-    Set<String> names = new LinkedHashSet<>(tables.stream().map(TableDescription::name).toList());
-    while (ordered.size() < tables.size()) {
-      boolean progressed = false;
-      for (TableDescription table : tables) {
-        boolean ready = table.foreignKeys().stream().allMatch(k -> !names.contains(k.parentTable()) || k.parentTable().equals(table.name()) || placed.contains(k.parentTable()));
-        if (!placed.contains(table.name()) && ready) {
-          ordered.add(table);
-          placed.add(table.name());
-          progressed = true;
-        }
-      }
-      if (!progressed) {
-        tables.stream().filter(t -> !placed.contains(t.name())).forEach(t -> {
-          ordered.add(t);
-          placed.add(t.name());
-        });
-      }
-    }
+    DependencyOrder<TableDescription> order =
+        DependencyOrder.of(tables, TableDescription::name, table -> table.foreignKeys().stream().map(ForeignKeyDescription::parentTable).toList());
+    List<TableDescription> ordered = new ArrayList<>(order.ordered());
+    ordered.addAll(order.inCycle());
     return ordered;
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,22 +75,13 @@ public record DatabaseSchema(List<Relationship> relationships) {
 
   /** The given tables, each after every table it references (parents first); ties keep the given order. */
   public List<DatasetId> inDependencyOrder(List<DatasetId> tables) {
-    Map<DatasetId, Set<DatasetId>> parents = new HashMap<>();
-    relationships.forEach(r -> parents.computeIfAbsent(r.child().dataset(), d -> new HashSet<>()).add(r.parent().dataset()));
-    Set<DatasetId> placed = new LinkedHashSet<>();
-    while (placed.size() < tables.size()) {
-      boolean progressed = false;
-      for (DatasetId table : tables) {
-        if (!placed.contains(table) && placed.containsAll(parents.getOrDefault(table, Set.of()).stream().filter(tables::contains).toList())) {
-          placed.add(table);
-          progressed = true;
-        }
-      }
-      if (!progressed) {
-        throw new IllegalStateException("the relationships hold a cycle");
-      }
+    DependencyOrder<DatasetId> order =
+        DependencyOrder.of(
+            tables, table -> table, table -> relationships.stream().filter(r -> r.child().dataset().equals(table)).map(r -> r.parent().dataset()).toList());
+    if (!order.inCycle().isEmpty()) {
+      throw new IllegalStateException("the relationships hold a cycle");
     }
-    return List.copyOf(placed);
+    return order.ordered();
   }
 
   /** A chain of parent → child links from {@code from} down to {@code to}, ending with {@code to}; empty when there is none. */
