@@ -192,6 +192,7 @@ function TrainDatabaseModel({ projectId, relationships }) {
 /** Each table of a database model: learned, being learned (with its epochs), or waiting. */
 function TableProgress({ model }) {
   const current = model.tables.findIndex((t) => t.name === model.progress?.table);
+  const active = ACTIVE_DATABASE_MODEL.includes(model.status);
   return (
     <ul className="space-y-1 text-sm" aria-label={`Tables of database model ${model.id}`}>
       {model.tables.map((table, i) => {
@@ -200,7 +201,7 @@ function TableProgress({ model }) {
         if (summary)
           state = `${formatNumber(summary.rows)} rows learned in ${formatNumber(summary.seconds, 1)} s`;
         else if (model.status === 'COMPLETED' || i < current) state = 'learned';
-        else if (i === current) {
+        else if (i === current && active) {
           const { epoch, epochs, stage } = model.progress;
           return (
             <li key={table.name}>
@@ -211,7 +212,7 @@ function TableProgress({ model }) {
               />
             </li>
           );
-        } else state = ACTIVE_DATABASE_MODEL.includes(model.status) ? 'waiting' : 'not learned';
+        } else state = active ? 'waiting' : 'not learned';
         return (
           <li key={table.name} className="flex gap-2">
             <span className="font-medium">{table.name}</span>
