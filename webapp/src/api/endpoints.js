@@ -31,6 +31,12 @@ export const updateSchema = (id, columns) =>
   api(`/api/datasets/${id}/schema`, { method: 'PATCH', body: { columns } });
 
 export const listAlgorithms = () => api('/api/algorithms');
+/** The catalogue as every form reads it: one cached query, fetched again after five minutes. */
+export const algorithmCatalogue = {
+  queryKey: ['algorithms'],
+  queryFn: listAlgorithms,
+  staleTime: 300_000,
+};
 export const trainModel = (request) => api('/api/models/train', { method: 'POST', body: request });
 export const listModels = (query) => api(`/api/models?${new URLSearchParams(query)}`);
 export const getModelStatus = (id) => api(`/api/models/${id}/status`);

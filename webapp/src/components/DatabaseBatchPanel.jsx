@@ -96,19 +96,7 @@ function Download({ batch }) {
   const id = useId();
   const [format, setFormat] = useState('csv');
   const [dialect, setDialect] = useState('mysql');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadDatabaseBatch(batch.id, format, dialect);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = useMutation({ mutationFn: () => downloadDatabaseBatch(batch.id, format, dialect) });
   return (
     <div className="space-y-2">
       <div
@@ -124,7 +112,10 @@ function Download({ batch }) {
             id={`${id}-format`}
             className="input"
             value={format}
-            onChange={(e) => setFormat(e.target.value)}
+            onChange={(e) => {
+              setFormat(e.target.value);
+              save.reset();
+            }}
           >
             {DATABASE_FORMATS.map((f) => (
               <option key={f.id} value={f.id}>
@@ -142,7 +133,10 @@ function Download({ batch }) {
               id={`${id}-dialect`}
               className="input"
               value={dialect}
-              onChange={(e) => setDialect(e.target.value)}
+              onChange={(e) => {
+                setDialect(e.target.value);
+                save.reset();
+              }}
             >
               {SQL_DIALECTS.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -152,11 +146,16 @@ function Download({ batch }) {
             </select>
           </div>
         )}
-        <button type="button" className="btn-secondary" disabled={busy} onClick={download}>
-          {busy ? 'Preparing…' : `⬇ Download batch ${batch.id}`}
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={save.isPending}
+          onClick={() => save.mutate()}
+        >
+          {save.isPending ? 'Preparing…' : `⬇ Download batch ${batch.id}`}
         </button>
       </div>
-      {error && <ErrorMessage error={error} title="Download failed" />}
+      {save.error && <ErrorMessage error={save.error} title="Download failed" />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import {
   cancelDatabaseModel,
   deleteDatabaseModel,
   getSchema,
-  listAlgorithms,
+  algorithmCatalogue,
   listDatabaseModels,
   trainDatabaseModel,
 } from '../api/endpoints.js';
@@ -33,11 +33,7 @@ export const databaseModelsKey = (projectId) => ['database-models', String(proje
 function TrainDatabaseModel({ projectId, relationships }) {
   const id = useId();
   const queryClient = useQueryClient();
-  const catalogue = useQuery({
-    queryKey: ['algorithms'],
-    queryFn: listAlgorithms,
-    staleTime: 300_000,
-  });
+  const catalogue = useQuery(algorithmCatalogue);
   const algorithms = useMemo(
     () => relationalAlgorithms(catalogue.data?.algorithms ?? []),
     [catalogue.data],
