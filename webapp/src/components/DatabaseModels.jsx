@@ -198,12 +198,13 @@ function TableProgress({ model }) {
           state = `${formatNumber(summary.rows)} rows learned in ${formatNumber(summary.seconds, 1)} s`;
         else if (model.status === 'COMPLETED' || i < current) state = 'learned';
         else if (i === current && active) {
-          const { epoch, epochs, stage } = model.progress;
+          const { epoch, epochs } = model.progress;
+          const stage = model.progress.stage ?? 'learning';
           return (
             <li key={table.name}>
               <ProgressBar
                 label={`${table.name}: ${stage}`}
-                value={epochs ? epoch / epochs : 0}
+                value={epochs ? (epoch ?? 0) / epochs : 0}
                 detail={epochs ? `epoch ${epoch ?? 0} / ${epochs}` : stage}
               />
             </li>
