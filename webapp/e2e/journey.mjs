@@ -3,7 +3,9 @@
 // quality charts, attack risks, quality check and fidelity list → download the HTML evaluation
 // report and open it from disk → generate 500 rows with 2% anomalies → download CSV and SQL and
 // count rows → Try it: sample 50 rows with species fixed, regenerate, queue 200 rows like them →
-// a second project with two linked lahman tables: suggest the link, declare it as a sequence.
+// a second project with two linked lahman tables: suggest the link, declare it as a sequence →
+// train a database model on them (TabularARGN, one short epoch) → generate a database at half
+// scale and see its rows per table.
 //
 // Env: DOPPEL_URL (default http://localhost:8080), DOPPEL_DATASETS_DIR (default the repository's
 // samples/), E2E_ARTIFACTS (default webapp/e2e/artifacts), CHROMIUM (default
@@ -204,6 +206,7 @@ async function main() {
   let batchId = null;
   let species = null;
   let firstSeed = null;
+  let databaseModelId = null;
 
   const journey = [
     [
@@ -465,6 +468,45 @@ async function main() {
         check(
           declared.includes(link) && declared.includes('ordered by yearID'),
           `declared: ${declared}`,
+        );
+      },
+    ],
+    [
+      'database-model-train',
+      async () => {
+        const section = page.getByRole('region', { name: 'Synthetic databases' });
+        const form = section.getByRole('form', { name: 'Train a database model' });
+        await form.getByLabel('Algorithm').selectOption('TabularARGN');
+        await form.getByText('Hyper-parameters and seed').click();
+        // One short epoch of small networks: the journey checks the workflow, not the quality.
+        await form.getByLabel(/^Max epochs/).fill('1');
+        await form.getByLabel(/^Max training time/).fill('1');
+        await form.getByLabel(/^Model size/).selectOption('small');
+        await form.getByRole('button', { name: 'Train a database model' }).click();
+        const model = section.getByTestId('database-model').first();
+        await model.waitFor();
+        databaseModelId = await model.getAttribute('data-database-model-id');
+        const scope = `[data-database-model-id="${databaseModelId}"]`;
+        await waitForStatus(page, scope, 'COMPLETED', TRAIN_TIMEOUT, 'the database model');
+      },
+    ],
+    [
+      'database-generate',
+      async () => {
+        const panel = page.getByRole('region', { name: `Databases of model ${databaseModelId}` });
+        await panel.getByLabel(/^Scale/).fill('0.5');
+        await panel.getByLabel('Seed (optional)').fill('3');
+        await panel.getByRole('button', { name: 'Generate a database' }).click();
+        const batch = panel.getByTestId('database-batch').first();
+        await batch.waitFor();
+        const id = await batch.getAttribute('data-database-batch-id');
+        const scope = `[data-database-batch-id="${id}"]`;
+        await waitForStatus(page, scope, 'COMPLETED', TRAIN_TIMEOUT, 'the database batch');
+        const rows = await panel.getByRole('list', { name: `Rows of batch ${id}` }).innerText();
+        check(
+          /TeamsFranchises\s+[1-9][\d,]* rows/.test(rows) &&
+            /\bTeams\s+[1-9][\d,]* rows/.test(rows),
+          `batch ${id} shows: ${rows.replace(/\s+/g, ' ')}`,
         );
       },
     ],

@@ -47,3 +47,11 @@ export const downloadBatch = (batchId, format) =>
 /** Downloads a model's evaluation as one self-contained HTML page. */
 export const downloadEvaluationReport = (modelId) =>
   saveDownload(`/api/models/${modelId}/evaluation/report`, `model-${modelId}-evaluation.html`);
+
+/** Downloads a database batch: a zip of one file per table (csv, parquet) or one SQL script. */
+export function downloadDatabaseBatch(batchId, format, dialect) {
+  const query = new URLSearchParams({ format });
+  if (format === 'sql') query.set('dialect', dialect);
+  const fallback = `database-batch-${batchId}.${format === 'sql' ? 'sql' : 'zip'}`;
+  return saveDownload(`/api/database-batches/${batchId}/download?${query}`, fallback);
+}

@@ -31,6 +31,12 @@ export const updateSchema = (id, columns) =>
   api(`/api/datasets/${id}/schema`, { method: 'PATCH', body: { columns } });
 
 export const listAlgorithms = () => api('/api/algorithms');
+/** The catalogue as every form reads it: one cached query, fetched again after five minutes. */
+export const algorithmCatalogue = {
+  queryKey: ['algorithms'],
+  queryFn: listAlgorithms,
+  staleTime: 300_000,
+};
 export const trainModel = (request) => api('/api/models/train', { method: 'POST', body: request });
 export const listModels = (query) => api(`/api/models?${new URLSearchParams(query)}`);
 export const getModelStatus = (id) => api(`/api/models/${id}/status`);
@@ -69,3 +75,18 @@ export const listConnectionTables = (id, schema) =>
   api(`/api/connections/${id}/tables?schema=${encodeURIComponent(schema)}`);
 export const importTables = (id, schema, tables) =>
   api(`/api/connections/${id}/import`, { method: 'POST', body: { schema, tables } });
+
+export const listDatabaseModels = (projectId) => api(`/api/projects/${projectId}/database-models`);
+export const trainDatabaseModel = (projectId, request) =>
+  api(`/api/projects/${projectId}/database-models`, { method: 'POST', body: request });
+export const cancelDatabaseModel = (id) =>
+  api(`/api/database-models/${id}/cancel`, { method: 'POST' });
+export const deleteDatabaseModel = (id) => api(`/api/database-models/${id}`, { method: 'DELETE' });
+export const generateDatabase = (modelId, request) =>
+  api(`/api/database-models/${modelId}/generate`, { method: 'POST', body: request });
+export const listDatabaseBatches = (modelId) => api(`/api/database-models/${modelId}/batches`);
+export const exportDatabaseBatch = (id, request) =>
+  api(`/api/database-batches/${id}/export`, { method: 'POST', body: request });
+export const getDatabaseEvaluation = (id) => api(`/api/database-batches/${id}/evaluation`);
+export const evaluateDatabaseBatch = (id) =>
+  api(`/api/database-batches/${id}/evaluation`, { method: 'POST' });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { listAlgorithms, trainModel } from '../api/endpoints.js';
+import { algorithmCatalogue, trainModel } from '../api/endpoints.js';
 import { checkSeed } from '../lib/tableRules.js';
 import { initialValues, settingForField, toSettings, validate } from '../lib/trainingForm.js';
 import { ErrorMessage, FieldError, Loading } from './Feedback.jsx';
@@ -14,11 +14,7 @@ const PRIMARY = /epoch|batch/i;
  * before anything is sent.
  */
 export default function TrainingConfig({ datasetId, onStarted }) {
-  const catalogue = useQuery({
-    queryKey: ['algorithms'],
-    queryFn: listAlgorithms,
-    staleTime: 300_000,
-  });
+  const catalogue = useQuery(algorithmCatalogue);
   const algorithms = useMemo(() => catalogue.data?.algorithms ?? [], [catalogue.data]);
   const [algorithmName, setAlgorithmName] = useState(null);
   const [values, setValues] = useState({});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { generate, getDatasetStats, listAlgorithms, sampleRows } from '../api/endpoints.js';
+import { algorithmCatalogue, generate, getDatasetStats, sampleRows } from '../api/endpoints.js';
 import { checkBatchRows } from '../lib/batchRows.js';
 import { formatNumber } from '../lib/format.js';
 import {
@@ -74,11 +74,7 @@ export default function TryIt({ modelId, datasetId, algorithm }) {
 
 function TryItPanel({ modelId, datasetId, algorithm }) {
   const queryClient = useQueryClient();
-  const catalogue = useQuery({
-    queryKey: ['algorithms'],
-    queryFn: listAlgorithms,
-    staleTime: 300_000,
-  });
+  const catalogue = useQuery(algorithmCatalogue);
   const kinds = catalogue.data?.algorithms.find((a) => a.name === algorithm)?.conditioning ?? [];
   const modes = MODES.filter((mode) => kinds.includes(mode.kind));
   const stats = useQuery({

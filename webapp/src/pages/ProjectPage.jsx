@@ -12,6 +12,7 @@ import { batchesKey } from '../components/BatchList.jsx';
 import ConfirmDialog from '../components/ConfirmDialog.jsx';
 import DataUpload from '../components/DataUpload.jsx';
 import DatabaseConnections from '../components/DatabaseConnections.jsx';
+import DatabaseModels from '../components/DatabaseModels.jsx';
 import LinkedTables, { schemaKey } from '../components/LinkedTables.jsx';
 import { EmptyState, ErrorMessage, Loading, StatusBadge } from '../components/Feedback.jsx';
 import { formatBytes, formatDate, formatNumber } from '../lib/format.js';
@@ -175,7 +176,7 @@ function BatchOverview({ projectId, models }) {
   );
 }
 
-/** One project: upload data, and its datasets, models and batches. */
+/** One project: upload data, and its datasets, linked tables, models, databases and batches. */
 export default function ProjectPage() {
   const { projectId } = useParams();
   const project = useQuery({
@@ -207,6 +208,7 @@ export default function ProjectPage() {
       <DatabaseConnections projectId={projectId} />
       <DatasetList projectId={projectId} />
       <LinkedTables projectId={projectId} />
+      <DatabaseModels projectId={projectId} />
       <ModelList projectId={projectId} models={models} />
       <BatchOverview projectId={projectId} models={models} />
     </div>

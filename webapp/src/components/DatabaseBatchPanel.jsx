@@ -1,0 +1,254 @@
+import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { generateDatabase, listDatabaseBatches } from '../api/endpoints.js';
+import { downloadDatabaseBatch } from '../api/download.js';
+import { checkScale } from '../lib/databaseModels.js';
+import { formatDate, formatNumber } from '../lib/format.js';
+import { checkSeed } from '../lib/tableRules.js';
+import { ACTIVE_BATCH } from './BatchList.jsx';
+import DatabaseExport from './DatabaseExport.jsx';
+import DatabaseReport from './DatabaseReport.jsx';
+import { EmptyState, ErrorMessage, Loading, StatusBadge } from './Feedback.jsx';
+import TextField from './TextField.jsx';
+
+export const DATABASE_FORMATS = [
+  { id: 'csv', label: 'CSV (zip)' },
+  { id: 'parquet', label: 'Parquet (zip)' },
+  { id: 'sql', label: 'SQL script' },
+];
+export const SQL_DIALECTS = [
+  { id: 'mysql', label: 'MySQL / MariaDB' },
+  { id: 'postgresql', label: 'PostgreSQL' },
+];
+
+/** The query that lists a database model's batches: generating one refreshes it. */
+export const databaseBatchesKey = (modelId) => ['database-batches', String(modelId)];
+
+function GenerateDatabase({ model }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [scale, setScale] = useState('1');
+  const [seed, setSeed] = useState('');
+  const [errors, setErrors] = useState({});
+  const start = useMutation({
+    mutationFn: () => {
+      const request = { scale: Number(scale) };
+      if (seed.trim() !== '') request.seed = Number(seed);
+      return generateDatabase(model.id, request);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: databaseBatchesKey(model.id) }),
+    onError: (error) => {
+      if (error.field === 'scale' || error.field === 'seed')
+        setErrors({ [error.field]: error.message });
+    },
+  });
+  function submit(event) {
+    event.preventDefault();
+    const found = {};
+    const scaleError = checkScale(scale);
+    const seedError = checkSeed(seed);
+    if (scaleError) found.scale = scaleError;
+    if (seedError) found.seed = seedError;
+    setErrors(found);
+    if (Object.keys(found).length === 0) start.mutate();
+  }
+  const generalError = start.error && !['scale', 'seed'].includes(start.error.field);
+  return (
+    <form
+      aria-label={`Generate a database from model ${model.id}`}
+      noValidate
+      onSubmit={submit}
+      className="flex flex-wrap items-start gap-4"
+    >
+      <TextField
+        id={`${id}-scale`}
+        label="Scale (root tables’ rows ×)"
+        className="w-48"
+        inputMode="decimal"
+        value={scale}
+        onChange={setScale}
+        error={errors.scale}
+      />
+      <TextField
+        id={`${id}-seed`}
+        label="Seed (optional)"
+        className="w-40"
+        inputMode="numeric"
+        value={seed}
+        onChange={setSeed}
+        error={errors.seed}
+      />
+      <div className="pt-6">
+        <button type="submit" className="btn-primary" disabled={start.isPending}>
+          {start.isPending ? 'Starting…' : 'Generate a database'}
+        </button>
+      </div>
+      {generalError && (
+        <div className="w-full">
+          <ErrorMessage error={start.error} title="Generation could not start" />
+        </div>
+      )}
+    </form>
+  );
+}
+
+function Download({ batch }) {
+  const id = useId();
+  const [format, setFormat] = useState('csv');
+  const [dialect, setDialect] = useState('mysql');
+  const save = useMutation({ mutationFn: () => downloadDatabaseBatch(batch.id, format, dialect) });
+  return (
+    <div className="space-y-2">
+      <div
+        className="flex flex-wrap items-end gap-3"
+        role="group"
+        aria-label={`Download batch ${batch.id}`}
+      >
+        <div>
+          <label htmlFor={`${id}-format`} className="label">
+            Format
+          </label>
+          <select
+            id={`${id}-format`}
+            className="input"
+            value={format}
+            onChange={(e) => {
+              setFormat(e.target.value);
+              save.reset();
+            }}
+          >
+            {DATABASE_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {format === 'sql' && (
+          <div>
+            <label htmlFor={`${id}-dialect`} className="label">
+              Dialect
+            </label>
+            <select
+              id={`${id}-dialect`}
+              className="input"
+              value={dialect}
+              onChange={(e) => {
+                setDialect(e.target.value);
+                save.reset();
+              }}
+            >
+              {SQL_DIALECTS.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={save.isPending}
+          onClick={() => save.mutate()}
+        >
+          {save.isPending ? 'Preparing…' : `⬇ Download batch ${batch.id}`}
+        </button>
+      </div>
+      {save.error && <ErrorMessage error={save.error} title="Download failed" />}
+    </div>
+  );
+}
+
+function DatabaseBatch({ batch, projectId }) {
+  const [shown, setShown] = useState(null); // 'export' | 'report' | null
+  const toggle = (part) => setShown(shown === part ? null : part);
+  return (
+    <li className="space-y-2 py-3" data-testid="database-batch" data-database-batch-id={batch.id}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="font-medium">Database batch #{batch.id}</span>
+        <StatusBadge status={batch.status} />
+        <span className="text-sm text-slate-600">
+          scale {formatNumber(batch.scale, 3)}
+          {batch.seed != null ? ` · seed ${batch.seed}` : ''} · {formatDate(batch.createdAt)}
+        </span>
+      </div>
+      {batch.tables?.length > 0 && (
+        <ul className="flex flex-wrap gap-x-4 text-sm" aria-label={`Rows of batch ${batch.id}`}>
+          {batch.tables.map((t) => (
+            <li key={t.table}>
+              <span className="font-medium">{t.table}</span>{' '}
+              <span className="text-slate-600">{formatNumber(t.rows)} rows</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ACTIVE_BATCH.includes(batch.status) && (
+        <Loading label="Generating the tables, parents first…" />
+      )}
+      {batch.status === 'FAILED' && (
+        <ErrorMessage error={batch.error || 'No reason given.'} title="Generation failed" />
+      )}
+      {batch.status === 'COMPLETED' && (
+        <>
+          <Download batch={batch} />
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className="btn-secondary"
+              aria-expanded={shown === 'export'}
+              onClick={() => toggle('export')}
+            >
+              Write to a database
+            </button>
+            <button
+              type="button"
+              className="btn-secondary"
+              aria-expanded={shown === 'report'}
+              onClick={() => toggle('report')}
+            >
+              Relational report
+            </button>
+          </div>
+          {shown === 'export' && <DatabaseExport batch={batch} projectId={projectId} />}
+          {shown === 'report' && <DatabaseReport batchId={batch.id} />}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** A completed database model's generated databases: generate one, follow it, use it. */
+export default function DatabaseBatchPanel({ model, projectId }) {
+  const batches = useQuery({
+    queryKey: databaseBatchesKey(model.id),
+    queryFn: () => listDatabaseBatches(model.id),
+    refetchInterval: (query) =>
+      (query.state.data ?? []).some((b) => ACTIVE_BATCH.includes(b.status)) ? 1000 : false,
+  });
+  return (
+    <div
+      className="space-y-3 rounded-md border border-slate-200 p-3"
+      role="region"
+      aria-label={`Databases of model ${model.id}`}
+    >
+      <GenerateDatabase model={model} />
+      {batches.isPending && <Loading label="Loading the databases…" />}
+      {batches.error && (
+        <ErrorMessage
+          error={batches.error}
+          title="Could not load the databases"
+          onRetry={batches.refetch}
+        />
+      )}
+      {batches.data?.length === 0 && <EmptyState>No databases yet: generate one above.</EmptyState>}
+      {batches.data?.length > 0 && (
+        <ul className="divide-y divide-slate-100" aria-label={`Batches of model ${model.id}`}>
+          {batches.data.map((b) => (
+            <DatabaseBatch key={b.id} batch={b} projectId={projectId} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

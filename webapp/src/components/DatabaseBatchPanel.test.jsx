@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { saveSession } from '../api/session.js';
+import { json, mockApi, renderWithProviders } from '../test/utils.jsx';
+import DatabaseBatchPanel from './DatabaseBatchPanel.jsx';
+
+const saved = [];
+
+beforeEach(() => {
+  saved.length = 0;
+  // jsdom has no blob URLs.
+  URL.createObjectURL = () => 'blob:database';
+  URL.revokeObjectURL = () => {};
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function save() {
+    saved.push(this.download);
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+const model = { id: 9, status: 'COMPLETED', tables: [] };
+const batch = (id, status, extra = {}) => ({
+  id,
+  databaseModelId: 9,
+  scale: 0.5,
+  seed: 3,
+  status,
+  tables: [],
+  error: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  ...extra,
+});
+const rows = [
+  { table: 'TeamsFranchises', rows: 60 },
+  { table: 'Teams', rows: 1512 },
+];
+
+function generationRequests(fetch) {
+  return fetch.mock.calls
+    .filter(([url, init]) => url === '/api/database-models/9/generate' && init?.method === 'POST')
+    .map(([, init]) => JSON.parse(init.body));
+}
+
+describe('the databases of a database model', () => {
+  it('checks the scale, shows a refusal beside its field and generates at the chosen scale', async () => {
+    let refused = false;
+    const fetch = mockApi({
+      'GET /api/database-models/9/batches': [],
+      'POST /api/database-models/9/generate': () => {
+        if (!refused) {
+          refused = true;
+          return json(
+            {
+              title: 'Invalid request',
+              status: 400,
+              detail: 'seed is out of range',
+              field: 'seed',
+            },
+            400,
+          );
+        }
+        return json(batch(5, 'PENDING'), 202);
+      },
+    });
+    renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
+    expect(await screen.findByText(/No databases yet/)).toBeInTheDocument();
+    const scale = screen.getByLabelText(/Scale/);
+    await userEvent.clear(scale);
+    await userEvent.type(scale, '500');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    expect(screen.getByText('Scale must be a number from 0.001 to 100.')).toBeInTheDocument();
+    expect(generationRequests(fetch)).toHaveLength(0);
+
+    await userEvent.clear(scale);
+    await userEvent.type(scale, '0.5');
+    await userEvent.type(screen.getByLabelText('Seed (optional)'), '3');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    expect(await screen.findByText('seed is out of range')).toBeInTheDocument();
+    expect(screen.getByLabelText('Seed (optional)')).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    await waitFor(() => expect(generationRequests(fetch)).toHaveLength(2));
+    expect(generationRequests(fetch)[1]).toEqual({ scale: 0.5, seed: 3 });
+  });
+
+  it('polls a generating batch until its rows per table show, and says why one failed', async () => {
+    let calls = 0;
+    mockApi({
+      'GET /api/database-models/9/batches': () => {
+        calls += 1;
+        return json([
+          calls === 1 ? batch(6, 'GENERATING') : batch(6, 'COMPLETED', { tables: rows }),
+          batch(5, 'FAILED', { error: 'the model folder is missing' }),
+        ]);
+      },
+    });
+    renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
+    expect(await screen.findByText(/Generating the tables/)).toBeInTheDocument();
+    expect(screen.getByText('the model folder is missing')).toBeInTheDocument();
+    const counts = await screen.findByRole('list', { name: 'Rows of batch 6' }, { timeout: 3000 });
+    expect(counts).toHaveTextContent('TeamsFranchises 60 rows');
+    expect(counts).toHaveTextContent('Teams 1,512 rows');
+    expect(screen.queryByText(/Generating the tables/)).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Download batch 5' })).toBeNull();
+  });
+
+  it('downloads a batch with the token, as a zip or as SQL in the chosen dialect', async () => {
+    saveSession('t0ken', 'ada');
+    const fetch = mockApi({
+      'GET /api/database-models/9/batches': [batch(6, 'COMPLETED', { tables: rows })],
+      'GET /api/database-batches/6/download': (_init, path) =>
+        path.includes('format=parquet')
+          ? json({ title: 'Conflict', status: 409, detail: 'the batch files were removed' }, 409)
+          : new Response('data', {
+              headers: {
+                'Content-Disposition': `attachment; filename="${path.includes('sql') ? 'database-batch-6.sql' : 'database-batch-6.zip'}"`,
+              },
+            }),
+    });
+    renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
+    const group = await screen.findByRole('group', { name: 'Download batch 6' });
+    expect(within(group).queryByLabelText('Dialect')).toBeNull();
+    await userEvent.click(within(group).getByRole('button', { name: /Download batch 6/ }));
+    await waitFor(() => expect(saved).toEqual(['database-batch-6.zip']));
+
+    await userEvent.selectOptions(within(group).getByLabelText('Format'), 'sql');
+    await userEvent.selectOptions(within(group).getByLabelText('Dialect'), 'postgresql');
+    await userEvent.click(within(group).getByRole('button', { name: /Download batch 6/ }));
+    await waitFor(() => expect(saved).toEqual(['database-batch-6.zip', 'database-batch-6.sql']));
+    const urls = fetch.mock.calls.map(([url]) => url).filter((u) => u.includes('/download'));
+    expect(urls).toEqual([
+      '/api/database-batches/6/download?format=csv',
+      '/api/database-batches/6/download?format=sql&dialect=postgresql',
+    ]);
+    expect(fetch.mock.calls.at(-1)[1].headers).toEqual({ Authorization: 'Bearer t0ken' });
+
+    await userEvent.selectOptions(within(group).getByLabelText('Format'), 'parquet');
+    await userEvent.click(within(group).getByRole('button', { name: /Download batch 6/ }));
+    expect(await screen.findByText('the batch files were removed')).toBeInTheDocument();
+    expect(saved).toHaveLength(2);
+  });
+});
