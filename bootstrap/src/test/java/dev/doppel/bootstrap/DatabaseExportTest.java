@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,23 +74,35 @@ class DatabaseExportTest extends FullStackTest {
   @Test
   void writesIntoAnEmptyMariaDbDatabaseAndItsMysqlScriptLoadsTheSame() throws SQLException {
     MariaDbServer server = MariaDbServer.shared();
-    server.freshDatabase("export_target");
-    server.freshDatabase("export_script");
-    long connection = connection("mariadb", server.port(), "export_target", server.username(), server.password());
-
-    exportsIntoTheDatabase(connection, "export_target", () -> DriverManager.getConnection(server.jdbcUrl("export_target"), server.username(), server.password()), '`');
-    loadsTheScript("mysql", () -> DriverManager.getConnection(server.jdbcUrl("export_script"), server.username(), server.password()), "export_script", '`');
+    writesAndLoads(new Target("mariadb", "mysql", server.port(), server.username(), server.password(), server::freshDatabase, database -> database, '`'));
   }
 
   @Test
   void writesIntoAnEmptyPostgreSqlDatabaseAndItsPostgresqlScriptLoadsTheSame() throws SQLException {
     PostgreSqlServer server = PostgreSqlServer.shared();
-    server.freshDatabase("export_target");
-    server.freshDatabase("export_script");
-    long connection = connection("postgresql", server.port(), "export_target", server.username(), server.password());
+    writesAndLoads(new Target("postgresql", "postgresql", server.port(), server.username(), server.password(), server::freshDatabase, database -> "public", '"'));
+  }
 
-    exportsIntoTheDatabase(connection, "public", () -> DriverManager.getConnection(server.jdbcUrl("export_target"), server.username(), server.password()), '"');
-    loadsTheScript("postgresql", () -> DriverManager.getConnection(server.jdbcUrl("export_script"), server.username(), server.password()), "public", '"');
+  /**
+   * A test server and how to reach a fresh database of it.
+   *
+   * @param freshDatabase makes the database empty and answers its JDBC URL
+   * @param schemaOf the schema the tables go to in a database
+   */
+  record Target(String kind, String dialect, int port, String username, String password, UnaryOperator<String> freshDatabase, UnaryOperator<String> schemaOf,
+      char quote) {
+    Connection open(String url) throws SQLException {
+      return DriverManager.getConnection(url, username, password);
+    }
+  }
+
+  private void writesAndLoads(Target target) throws SQLException {
+    String written = target.freshDatabase().apply("export_target");
+    String loaded = target.freshDatabase().apply("export_script");
+    long connection = connection(target.kind(), target.port(), "export_target", target.username(), target.password());
+
+    exportsIntoTheDatabase(connection, target, written, target.schemaOf().apply("export_target"));
+    loadsTheScript(target, loaded, target.schemaOf().apply("export_script"));
   }
 
   @Test
@@ -136,12 +149,7 @@ class DatabaseExportTest extends FullStackTest {
     return created.json().get("id").asLong();
   }
 
-  @FunctionalInterface
-  interface Jdbc {
-    Connection open() throws SQLException;
-  }
-
-  private void exportsIntoTheDatabase(long connection, String schema, Jdbc target, char quote) throws SQLException {
+  private void exportsIntoTheDatabase(long connection, Target target, String url, String schema) throws SQLException {
     String path = "/api/database-batches/" + batch + "/export";
     Reply dryRun = api.post(path, token, Map.of("connectionId", connection, "schema", schema, "dryRun", true));
     assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
@@ -151,7 +159,7 @@ class DatabaseExportTest extends FullStackTest {
     assertThat(ddl).hasSize(4).allSatisfy(statement -> assertThat(statement).startsWith("CREATE TABLE"));
     assertThat(ddl.stream().filter(statement -> statement.contains("FOREIGN KEY")).count()).isEqualTo(2);
     dryRun.json().get("rowsWritten").forEach(count -> assertThat(count.asLong()).isZero());
-    try (Connection jdbc = target.open()) {
+    try (Connection jdbc = target.open(url)) {
       assertThat(foreignKeys(jdbc, schema)).as("a dry run creates nothing").isZero();
       assertThat(tables(jdbc, schema)).isZero();
     }
@@ -160,8 +168,8 @@ class DatabaseExportTest extends FullStackTest {
     assertThat(written.status()).as(written.toString()).isEqualTo(200);
     assertThat(written.json().get("dryRun").asBoolean()).isFalse();
     rows.forEach((table, count) -> assertThat(written.json().get("rowsWritten").get(table).asLong()).as(table).isEqualTo(count));
-    try (Connection jdbc = target.open()) {
-      holdsTheBatch(jdbc, schema, quote);
+    try (Connection jdbc = target.open(url)) {
+      holdsTheBatch(jdbc, schema, target.quote());
     }
 
     Reply again = api.post(path, token, Map.of("connectionId", connection, "schema", schema));
@@ -171,12 +179,12 @@ class DatabaseExportTest extends FullStackTest {
     assertThat(again.json().get("detail").asText()).contains(again.json().get("table").asText(), "already holds rows");
   }
 
-  private void loadsTheScript(String dialect, Jdbc target, String schema, char quote) throws SQLException {
-    HttpResponse<byte[]> download = api.download("/api/database-batches/" + batch + "/download?format=sql&dialect=" + dialect, token);
+  private void loadsTheScript(Target target, String url, String schema) throws SQLException {
+    HttpResponse<byte[]> download = api.download("/api/database-batches/" + batch + "/download?format=sql&dialect=" + target.dialect(), token);
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/sql"));
     String script = new String(download.body(), StandardCharsets.UTF_8);
-    try (Connection jdbc = target.open()) {
+    try (Connection jdbc = target.open(url)) {
       // Every statement is on a line of its own, as SqlScriptTest checks; foreign-key checks are on, as a new session has them.
       try (Statement statement = jdbc.createStatement()) {
         for (String line : script.split("\n")) {
@@ -185,7 +193,7 @@ class DatabaseExportTest extends FullStackTest {
           }
         }
       }
-      holdsTheBatch(jdbc, schema, quote);
+      holdsTheBatch(jdbc, schema, target.quote());
     }
   }
 
