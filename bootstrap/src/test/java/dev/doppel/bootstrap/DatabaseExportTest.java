@@ -124,8 +124,8 @@ class DatabaseExportTest extends FullStackTest {
   }
 
   @Test
-  void anotherUsersBatchOrConnectionIsNotFound() {
-    long own = connection("mariadb", 3306, "shop", "writer", "");
+  void anotherUsersBatchOrConnectionIsNotFoundAndAnUnreachableDatabaseIsUnusable() {
+    long own = connection("mariadb", DatabaseConnectionsTest.closedPort(), "shop", "writer", "");
     String stranger = api.signUp(unique("stranger"));
     long strangers = api.createProject(stranger, "Elsewhere");
     Reply theirs = api.post("/api/projects/" + strangers + "/connections", stranger, Map.of(
@@ -140,6 +140,9 @@ class DatabaseExportTest extends FullStackTest {
     Reply noSchema = api.post("/api/database-batches/" + batch + "/export", token, Map.of("connectionId", own));
     assertThat(noSchema.status()).isEqualTo(400);
     assertThat(noSchema.json().get("field").asText()).isEqualTo("schema");
+    Reply unreachable = api.post("/api/database-batches/" + batch + "/export", token, Map.of("connectionId", own, "schema", "shop"));
+    assertThat(unreachable.status()).as(unreachable.toString()).isEqualTo(422);
+    assertThat(unreachable.json().get("reason").asText()).isEqualTo("unreachable");
   }
 
   private long connection(String kind, int port, String database, String username, String password) {

@@ -3,6 +3,7 @@ package dev.doppel.adapter.web.relational;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import dev.doppel.adapter.web.PathIds;
+import dev.doppel.adapter.web.connection.ConnectionController;
 import dev.doppel.adapter.web.download.Attachments;
 import dev.doppel.adapter.web.download.DownloadOptions;
 import dev.doppel.application.port.in.DownloadDatabaseBatchUseCase;
@@ -107,10 +108,7 @@ public class DatabaseExportController {
       responseCode = "409",
       description = "a table of the batch holds rows in the schema and replaceExisting is off (the problem's table names it), the batch has not"
           + " completed, or a table's dataset has been deleted since")
-  @ApiResponse(
-      responseCode = "422",
-      description = "the database could not be used (unreachable, login refused, unknown database or schema, or a statement refused): the problem's"
-          + " reason says which and its detail why, never with the password")
+  @ApiResponse(responseCode = "422", description = ConnectionController.UNUSABLE)
   public DatabaseExportResponse export(@PathVariable long id, @RequestBody DatabaseExportRequest request, UserId caller) {
     Exported exported = exports.export(new ExportDatabaseCommand(
         caller, PathIds.databaseBatch(id, "id"), request.connectionId() == null ? null : PathIds.connection(request.connectionId(), "connectionId"),
