@@ -3,6 +3,7 @@ package dev.doppel.bootstrap;
 import dev.doppel.application.port.out.DatabaseBatchStore;
 import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
+import dev.doppel.application.service.DatabaseExportService;
 import dev.doppel.application.service.DatabaseModelService;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.PasswordHasher;
@@ -190,6 +191,13 @@ public class ApplicationWiring {
       ProjectStore projects, SchemaService schemas, DatabaseModelStore models, DatabaseBatchStore batches, AlgorithmCatalogueService catalogue, JobRunner jobs,
       Quotas quotas, FileStore files, Clock clock) {
     return new DatabaseModelService(projects, schemas, models, batches, catalogue, jobs, quotas, files, clock);
+  }
+
+  @Bean
+  DatabaseExportService databaseExportService(
+      DatabaseModelService databases, DatasetStore datasets, ConnectionStore connections, ExternalDatabases external, FileStore files, TableReader tables,
+      TableExporter exporter) {
+    return new DatabaseExportService(databases, databases, datasets, connections, external, files, tables, exporter);
   }
 
   @Bean

@@ -90,7 +90,7 @@ class DatabaseConnectionsTest extends FullStackTest {
     return changed;
   }
 
-  private static int closedPort() {
+  static int closedPort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

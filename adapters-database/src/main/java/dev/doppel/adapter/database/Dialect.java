@@ -4,6 +4,7 @@ import dev.doppel.application.port.out.ExternalDatabaseException.Reason;
 import dev.doppel.domain.connection.ConnectionDetails;
 import dev.doppel.domain.connection.DatabaseKind;
 import dev.doppel.domain.dataset.ColumnType;
+import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,12 +44,13 @@ interface Dialect {
     return quote(schema) + "." + quote(table);
   }
 
-  /**
-   * @param key whether the column is part of a primary or foreign key, which MariaDB/MySQL cannot
-   *     index when it is of an unbounded text type
-   * @param hasTime for datetime columns, whether their values have a time of day
-   */
-  String columnType(ColumnType type, boolean key, boolean hasTime);
+  /** The dialect of SQL this server speaks, which also gives its column types. */
+  SqlDialect sqlDialect();
+
+  /** See {@link SqlDialect#columnType}. */
+  default String columnType(ColumnType type, boolean key, boolean hasTime) {
+    return sqlDialect().columnType(type, key, hasTime);
+  }
 
   /** What follows a {@code CREATE TABLE}'s closing parenthesis. */
   String tableOptions();

@@ -2,7 +2,7 @@ package dev.doppel.adapter.database;
 
 import dev.doppel.application.port.out.ExternalDatabaseException.Reason;
 import dev.doppel.domain.connection.ConnectionDetails;
-import dev.doppel.domain.dataset.ColumnType;
+import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -64,15 +64,8 @@ final class MariaDbDialect implements Dialect {
   }
 
   @Override
-  public String columnType(ColumnType type, boolean key, boolean hasTime) {
-    return switch (type) {
-      case INTEGER -> "BIGINT";
-      case FLOAT -> "DOUBLE";
-      case BOOLEAN -> "BOOLEAN";
-      case DATETIME -> hasTime ? "DATETIME(6)" : "DATE";
-      // An index holds at most 3072 bytes: 255 characters of utf8mb4 are 1020.
-      case ID, CATEGORICAL, TEXT -> key ? "VARCHAR(255)" : "LONGTEXT";
-    };
+  public SqlDialect sqlDialect() {
+    return SqlDialect.MYSQL;
   }
 
   @Override

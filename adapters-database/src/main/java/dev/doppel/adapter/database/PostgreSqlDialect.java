@@ -2,7 +2,7 @@ package dev.doppel.adapter.database;
 
 import dev.doppel.application.port.out.ExternalDatabaseException.Reason;
 import dev.doppel.domain.connection.ConnectionDetails;
-import dev.doppel.domain.dataset.ColumnType;
+import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -52,14 +52,8 @@ final class PostgreSqlDialect implements Dialect {
   }
 
   @Override
-  public String columnType(ColumnType type, boolean key, boolean hasTime) {
-    return switch (type) {
-      case INTEGER -> "BIGINT";
-      case FLOAT -> "DOUBLE PRECISION";
-      case BOOLEAN -> "BOOLEAN";
-      case DATETIME -> hasTime ? "TIMESTAMP(6)" : "DATE";
-      case ID, CATEGORICAL, TEXT -> "TEXT";
-    };
+  public SqlDialect sqlDialect() {
+    return SqlDialect.POSTGRESQL;
   }
 
   @Override

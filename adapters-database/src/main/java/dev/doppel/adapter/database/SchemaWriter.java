@@ -111,8 +111,7 @@ final class SchemaWriter {
   }
 
   private String createTable(TableToWrite table) {
-    Set<String> keyColumns = new HashSet<>(table.primaryKey());
-    table.foreignKeys().forEach(key -> keyColumns.addAll(key.columns()));
+    Set<String> keyColumns = table.keyColumns();
     List<String> parts = new ArrayList<>();
     for (ColumnSchema column : table.columns()) {
       String type = new ColumnBinding(table.name(), column, dialect).sqlType(keyColumns.contains(column.name()));

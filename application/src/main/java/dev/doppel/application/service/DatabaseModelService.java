@@ -3,7 +3,6 @@ package dev.doppel.application.service;
 import dev.doppel.application.port.in.CancelDatabaseModelUseCase;
 import dev.doppel.application.port.in.ConflictException;
 import dev.doppel.application.port.in.DeleteDatabaseModelUseCase;
-import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
 import dev.doppel.application.port.in.FindDatabaseBatchesUseCase;
 import dev.doppel.application.port.in.FindDatabaseModelsUseCase;
 import dev.doppel.application.port.in.FindSchemaUseCase;
@@ -20,7 +19,6 @@ import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ProjectStore;
-import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.project.ProjectId;
@@ -31,7 +29,6 @@ import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.relational.NewDatabaseBatch;
 import dev.doppel.domain.relational.NewDatabaseModel;
 import dev.doppel.domain.relational.TableLink;
-import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TrainedTable;
 import dev.doppel.domain.schema.DatabaseSchema;
 import dev.doppel.domain.schema.Relationship;
@@ -42,7 +39,6 @@ import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.RelationalSupport;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.user.UserId;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** Trains models of a project's related tables and generates synthetic databases from them. */
 public class DatabaseModelService
@@ -239,28 +233,6 @@ public class DatabaseModelService
   public List<DatabaseBatch> listByModel(UserId owner, DatabaseModelId model) {
     owned(owner, model);
     return batches.listByModel(model);
-  }
-
-  @Override
-  public TableDownload download(UserId owner, DatabaseBatchId id) {
-    DatabaseBatch batch = ownedBatch(owner, id);
-    if (batch.status() != BatchStatus.COMPLETED) {
-      throw new ConflictException("status", "database batch " + id.value() + " is " + batch.status() + "; only a completed batch can be downloaded");
-    }
-    String folder = batch.folderKey().orElseThrow();
-    List<String> tables = batch.tableRows().stream().map(TableRows::table).toList();
-    return new TableDownload("database-batch-" + id.value() + ".zip", "application/zip", out -> {
-      ZipOutputStream zip = new ZipOutputStream(out);
-      for (int i = 0; i < tables.size(); i++) {
-        // A table named after its dataset may hold a slash, which an unzip would take for a folder.
-        zip.putNextEntry(new ZipEntry(tables.get(i).replaceAll("[/\\\\]", "_") + ".csv"));
-        try (InputStream csv = files.open(FileKeys.databaseBatchTable(folder, i))) {
-          csv.transferTo(zip);
-        }
-        zip.closeEntry();
-      }
-      zip.finish();
-    });
   }
 
   private DatabaseModel owned(UserId owner, DatabaseModelId id) {

@@ -1,6 +1,9 @@
 package dev.doppel.domain.export;
 
+import dev.doppel.domain.dataset.ColumnType;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * @param delimiter CSV only: the field separator
@@ -25,8 +28,37 @@ public record ExportOptions(char delimiter, boolean neutraliseFormulas, SqlDiale
     }
   }
 
+  /** A SQL dialect: MySQL also serves MariaDB. */
   public enum SqlDialect {
     MYSQL,
-    POSTGRESQL
+    POSTGRESQL;
+
+    /** The dialect a query parameter names: mysql or mariadb, postgresql or postgres, in any case. */
+    public static Optional<SqlDialect> parse(String name) {
+      return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
+        case "mysql", "mariadb" -> Optional.of(MYSQL);
+        case "postgresql", "postgres" -> Optional.of(POSTGRESQL);
+        default -> Optional.empty();
+      };
+    }
+
+    /**
+     * The SQL type a column of {@code type} is created with, in scripts and in writes to a database.
+     *
+     * @param key whether the column is part of a primary or foreign key: MySQL and MariaDB cannot
+     *     index an unbounded text type, so key text is {@code VARCHAR(255)} there (an index holds at
+     *     most 3072 bytes; 255 characters of utf8mb4 are 1020)
+     * @param hasTime for datetime columns, whether their values have a time of day (else {@code DATE})
+     */
+    public String columnType(ColumnType type, boolean key, boolean hasTime) {
+      boolean mysql = this == MYSQL;
+      return switch (type) {
+        case INTEGER -> "BIGINT";
+        case FLOAT -> mysql ? "DOUBLE" : "DOUBLE PRECISION";
+        case BOOLEAN -> "BOOLEAN";
+        case DATETIME -> hasTime ? (mysql ? "DATETIME(6)" : "TIMESTAMP(6)") : "DATE";
+        case ID, CATEGORICAL, TEXT -> mysql ? (key ? "VARCHAR(255)" : "LONGTEXT") : "TEXT";
+      };
+    }
   }
 }

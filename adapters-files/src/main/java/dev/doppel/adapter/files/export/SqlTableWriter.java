@@ -4,15 +4,9 @@ import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,7 +21,8 @@ import java.util.Set;
  * <p>Column types: integer {@code BIGINT}; float {@code DOUBLE} (PostgreSQL {@code DOUBLE
  * PRECISION}); boolean {@code BOOLEAN}; datetime {@code DATETIME(6)} (PostgreSQL {@code
  * TIMESTAMP(6)}), or {@code DATE} when the column's layout has no time of day; id, categorical and
- * text {@code LONGTEXT} (PostgreSQL {@code TEXT}). Numbers are written as Java prints them, which
+ * text {@code LONGTEXT} (PostgreSQL {@code TEXT}; in a script of linked tables a key column's text
+ * is {@code VARCHAR(255)} in MySQL, see {@link dev.doppel.domain.export.ExportOptions.SqlDialect#columnType}). Numbers are written as Java prints them, which
  * reads back as the same double.
  *
  * <p>MySQL and MariaDB: the script starts with {@code SET NAMES utf8mb4} and the table is {@code
@@ -53,50 +48,52 @@ import java.util.Set;
 final class SqlTableWriter implements TableWriter {
   static final int ROWS_PER_INSERT = 500;
   static final int MAX_STATEMENT_CHARS = 1024 * 1024;
-  private static final int MYSQL_MAX_IDENTIFIER_CHARS = 64;
-  private static final int POSTGRESQL_MAX_IDENTIFIER_BYTES = 63;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Utf8Output out;
   private final SqlDialect dialect;
+  private final SqlNaming naming;
   private final String table;
+  /** Whether {@link #begin} writes the session settings and the table's CREATE TABLE, or only prepares its INSERTs. */
+  private final boolean createsTable;
   private ExportColumn[] columns;
   private String insert;
   private int rowsInStatement;
   private long statementChars;
 
+  /** A script of one table: the session settings, its {@code CREATE TABLE}, then its {@code INSERT}s. */
   SqlTableWriter(OutputStream out, SqlDialect dialect, String table) {
+    this(out, dialect, table, true);
+  }
+
+  private SqlTableWriter(OutputStream out, SqlDialect dialect, String table, boolean createsTable) {
     this.out = new Utf8Output(out);
     this.dialect = dialect;
+    this.naming = new SqlNaming(dialect);
     this.table = table;
+    this.createsTable = createsTable;
+  }
+
+  /** The {@code INSERT}s alone, into a table that a script of several tables ({@link SqlDatabaseScript}) has created. */
+  static SqlTableWriter insertsInto(OutputStream out, SqlDialect dialect, String table) {
+    return new SqlTableWriter(out, dialect, table, false);
   }
 
   @Override
   public void begin(List<ExportColumn> columns) throws IOException {
     this.columns = columns.toArray(new ExportColumn[0]);
-    List<String> names = columnNames(columns);
-    StringBuilder create = new StringBuilder("CREATE TABLE ").append(identifier(table)).append(" (");
-    StringBuilder insert = new StringBuilder("INSERT INTO ").append(identifier(table)).append(" (");
-    for (int i = 0; i < this.columns.length; i++) {
-      String name = identifier(names.get(i));
-      create.append(i > 0 ? ", " : "").append(name).append(' ').append(columnType(this.columns[i]));
-      insert.append(i > 0 ? ", " : "").append(name);
+    List<String> names = naming.columnNames(columns);
+    insert = naming.insertInto(table, names);
+    if (!createsTable) {
+      return;
     }
-    create.append(')').append(dialect == SqlDialect.MYSQL ? " DEFAULT CHARSET=utf8mb4" : "").append(";\n");
-    this.insert = insert.append(") VALUES ").toString();
     for (int i = 0; i < this.columns.length; i++) {
       if (!names.get(i).equals(this.columns[i].name())) {
-        out.text("-- column " + identifier(this.columns[i].name()) + " is named " + identifier(names.get(i)) + " here: "
-            + (dialect == SqlDialect.MYSQL ? "MySQL names are at most 64 characters and do not end with a space" : "PostgreSQL names are at most 63 bytes")
-            + "\n");
+        out.text(naming.renamedNote(this.columns[i].name(), names.get(i)));
       }
     }
-    if (dialect == SqlDialect.MYSQL) {
-      out.ascii("SET NAMES utf8mb4;\n");
-    } else {
-      out.ascii("SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n");
-    }
-    out.text(create.toString());
+    out.text(naming.sessionSettings());
+    out.text(naming.createTable(table, columns, names, Set.of(), List.of()));
   }
 
   @Override
@@ -233,90 +230,5 @@ final class SqlTableWriter implements TableWriter {
     out.text(s, run, n);
     out.ascii('\'');
     return n + 3;
-  }
-
-  private String columnType(ExportColumn column) {
-    boolean mysql = dialect == SqlDialect.MYSQL;
-    return switch (column.kind()) {
-      case INTEGER -> "BIGINT";
-      case FLOAT -> mysql ? "DOUBLE" : "DOUBLE PRECISION";
-      case BOOLEAN -> "BOOLEAN";
-      case DATETIME -> mysql ? "DATETIME(6)" : "TIMESTAMP(6)";
-      case DATE -> "DATE";
-      case TEXT -> mysql ? "LONGTEXT" : "TEXT";
-    };
-  }
-
-  /**
-   * The names the columns get in the script: their own where the dialect can hold them, else a
-   * prefix, an underscore and eight hex digits of the full name's SHA-256, unique within the table
-   * (MySQL compares column names without case).
-   */
-  private List<String> columnNames(List<ExportColumn> columns) {
-    List<String> names = new ArrayList<>();
-    Set<String> taken = new HashSet<>();
-    for (ExportColumn column : columns) {
-      if (fits(column.name())) {
-        taken.add(column.name().toLowerCase(Locale.ROOT));
-      }
-    }
-    for (ExportColumn column : columns) {
-      String name = column.name();
-      if (!fits(name)) {
-        String shortened;
-        int attempt = 0;
-        do {
-          String hash = sha256Hex(attempt == 0 ? name : name + "#" + attempt).substring(0, 8);
-          shortened = prefix(name, dialect == SqlDialect.MYSQL ? MYSQL_MAX_IDENTIFIER_CHARS - 9 : POSTGRESQL_MAX_IDENTIFIER_BYTES - 9) + "_" + hash;
-          attempt++;
-        } while (!taken.add(shortened.toLowerCase(Locale.ROOT)));
-        name = shortened;
-      }
-      names.add(name);
-    }
-    return names;
-  }
-
-  private boolean fits(String name) {
-    return dialect == SqlDialect.MYSQL
-        ? name.codePointCount(0, name.length()) <= MYSQL_MAX_IDENTIFIER_CHARS && !name.endsWith(" ")
-        : name.getBytes(StandardCharsets.UTF_8).length <= POSTGRESQL_MAX_IDENTIFIER_BYTES;
-  }
-
-  /** The longest start of the name within the budget (characters for MySQL, UTF-8 bytes for PostgreSQL), whole code points only. */
-  private String prefix(String name, int budget) {
-    int end = 0;
-    int used = 0;
-    while (end < name.length()) {
-      int codePoint = name.codePointAt(end);
-      int cost = dialect == SqlDialect.MYSQL ? 1 : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-      if (used + cost > budget) {
-        break;
-      }
-      used += cost;
-      end += Character.charCount(codePoint);
-    }
-    return name.substring(0, end);
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  /** A quoted identifier, refusing names that would break a line. */
-  private String identifier(String name) {
-    if (name.isEmpty()) {
-      throw new IllegalStateException("cannot export as SQL: a column has an empty name");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) < 0x20) {
-        throw new IllegalStateException("cannot export as SQL: column name '" + name.strip() + "' holds a control character or line break");
-      }
-    }
-    return dialect == SqlDialect.MYSQL ? '`' + name.replace("`", "``") + '`' : '"' + name.replace("\"", "\"\"") + '"';
   }
 }

@@ -1,5 +1,8 @@
 package dev.doppel.adapter.files.export;
 
+import dev.doppel.application.port.out.ExternalDatabases.RowSource;
+import dev.doppel.application.port.out.ExternalDatabases.TableToWrite;
+import dev.doppel.application.port.out.ExternalDatabases.WritePlan;
 import dev.doppel.application.port.out.TableExporter;
 import dev.doppel.application.port.out.TableReader;
 import dev.doppel.application.port.out.TableReader.RowConsumer;
@@ -7,6 +10,7 @@ import dev.doppel.application.port.out.TableReader.TableLayout;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.export.ExportFormat;
 import dev.doppel.domain.export.ExportOptions;
+import dev.doppel.domain.export.ExportOptions.SqlDialect;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +21,8 @@ import java.util.Objects;
  * Exports a stored table row by row as it is read, so memory stays flat whatever its size and the
  * first bytes leave as soon as the first rows are read. Each cell is typed by its column's schema
  * (see {@link ExportColumn}) and handed to the format's writer: {@link CsvTableWriter}, {@link
- * JsonTableWriter} (array or lines), {@link SqlTableWriter} or {@link ParquetTableWriter}.
+ * JsonTableWriter} (array or lines), {@link SqlTableWriter} or {@link ParquetTableWriter}; several
+ * linked tables also go into one SQL script.
  *
  * <p>The stored file's header must name the schema's columns in order; the types are matched by
  * position, so a mismatch is refused rather than guessed at.
@@ -33,11 +38,29 @@ public final class StreamingTableExporter implements TableExporter {
   public void export(String key, TableLayout layout, List<ColumnSchema> columns, ExportFormat format, ExportOptions options, OutputStream out) {
     Objects.requireNonNull(out, "out");
     List<ExportColumn> exportColumns = columns.stream().map(ExportColumn::of).toList();
-    TableWriter writer = writer(format, options, out);
-    Rows rows = new Rows(exportColumns, writer);
-    reader.read(key, layout, rows);
+    write("the table stored under " + key, consumer -> reader.read(key, layout, consumer), exportColumns, writer(format, options, out), format);
+  }
+
+  /** The tables come from their row sources; the script itself is {@link SqlDatabaseScript}'s, the rows {@link SqlTableWriter}'s. */
+  @Override
+  public void exportScript(WritePlan plan, SqlDialect dialect, OutputStream out) {
+    Objects.requireNonNull(out, "out");
+    SqlDatabaseScript script = new SqlDatabaseScript(plan.tables(), dialect);
+    try {
+      script.writeSchema(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the sql export", e);
+    }
+    for (TableToWrite table : plan.tables()) {
+      write("table " + table.name(), table.rows(), SqlDatabaseScript.exportColumns(table), SqlTableWriter.insertsInto(out, dialect, table.name()), ExportFormat.SQL);
+    }
+  }
+
+  private static void write(String table, RowSource source, List<ExportColumn> columns, TableWriter writer, ExportFormat format) {
+    Rows rows = new Rows(columns, writer);
+    source.sendTo(rows);
     if (!rows.begun) {
-      throw new IllegalStateException("the table stored under " + key + " has no header");
+      throw new IllegalStateException(table + " has no header");
     }
     try {
       writer.finish();

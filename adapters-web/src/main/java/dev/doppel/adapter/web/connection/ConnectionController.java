@@ -40,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConnectionController {
   /** What ConnectionDetails accepts as a host: no scheme, path, user part, spaces or controls. */
   private static final String HOST = "^[^/?#@\\s\\x00-\\x1F\\x7F-\\x9F]+$";
-  private static final String UNUSABLE =
+  /** The 422 of every operation that reaches the connection's database. */
+  public static final String UNUSABLE =
       "the database could not be used (unreachable, login refused, unknown database or schema, or a statement refused): the problem's reason says which"
           + " and its detail why, never with the password";
 

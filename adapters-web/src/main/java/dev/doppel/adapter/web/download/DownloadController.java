@@ -3,15 +3,11 @@ package dev.doppel.adapter.web.download;
 import dev.doppel.domain.user.UserId;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.ExportTablesUseCase;
-import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,22 +33,13 @@ public class DownloadController {
   @TableDownloadResponse
   @ApiResponse(responseCode = "409", description = "the batch has not completed")
   public ResponseEntity<StreamingResponseBody> batch(@PathVariable long id, @ParameterObject DownloadOptions options, UserId caller) {
-    return stream(exports.batch(caller, PathIds.batch(id, "id"), options.toRequest("synthetic_data")));
+    return Attachments.stream(exports.batch(caller, PathIds.batch(id, "id"), options.toRequest("synthetic_data")));
   }
 
   @GetMapping("/api/datasets/{id}/download")
   @Operation(summary = "Download an uploaded dataset in another format", description = "Same formats and options as batch downloads.")
   @TableDownloadResponse
   public ResponseEntity<StreamingResponseBody> dataset(@PathVariable long id, @ParameterObject DownloadOptions options, UserId caller) {
-    return stream(exports.dataset(caller, PathIds.dataset(id, "id"), options.toRequest("real_data")));
-  }
-
-  private static ResponseEntity<StreamingResponseBody> stream(TableDownload download) {
-    HttpHeaders headers = new HttpHeaders();
-    // The name is plain ASCII by construction, so it needs no RFC 2047 or RFC 5987 encoding, which curl -OJ would keep literally.
-    headers.setContentDisposition(ContentDisposition.attachment().filename(download.fileName()).build());
-    headers.setContentType(MediaType.parseMediaType(download.mediaType()));
-    headers.set("X-Content-Type-Options", "nosniff");
-    return ResponseEntity.ok().headers(headers).body(out -> download.content().writeTo(out));
+    return Attachments.stream(exports.dataset(caller, PathIds.dataset(id, "id"), options.toRequest("real_data")));
   }
 }

@@ -39,12 +39,7 @@ public record DownloadOptions(
           case "tab", "\t", "\\t" -> '\t';
           default -> throw new InvalidInputException("delimiter", "delimiter must be one of , ; | tab");
         };
-    SqlDialect sqlDialect =
-        switch (Optional.ofNullable(dialect).orElse("mysql").toLowerCase(Locale.ROOT)) {
-          case "mysql", "mariadb" -> SqlDialect.MYSQL;
-          case "postgresql", "postgres" -> SqlDialect.POSTGRESQL;
-          default -> throw new InvalidInputException("dialect", "dialect must be mysql or postgresql");
-        };
+    SqlDialect sqlDialect = sqlDialect(dialect);
     boolean gzip =
         switch (Optional.ofNullable(compress).orElse("").toLowerCase(Locale.ROOT)) {
           case "", "none" -> false;
@@ -58,5 +53,11 @@ public record DownloadOptions(
       throw new InvalidInputException("table", e.getMessage());
     }
     return new ExportRequest(exportFormat, options, gzip);
+  }
+
+  /** The {@code dialect} parameter's dialect, MySQL when absent. */
+  public static SqlDialect sqlDialect(String dialect) {
+    return dialect == null ? SqlDialect.MYSQL : SqlDialect.parse(dialect)
+        .orElseThrow(() -> new InvalidInputException("dialect", "dialect must be mysql or postgresql"));
   }
 }

@@ -10,6 +10,7 @@ import dev.doppel.application.port.in.PayloadTooLargeException;
 import dev.doppel.application.port.in.TooManyJobsException;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.ExternalDatabaseException;
+import dev.doppel.application.port.out.NonEmptyTargetTableException;
 import dev.doppel.domain.dataset.profile.InvalidTableException;
 import dev.doppel.domain.schema.InvalidSchemaException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -104,6 +105,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> databaseUnusable(ExternalDatabaseException e, HttpServletRequest request) {
     ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Database unusable", e.getMessage(), null, request);
     answer.getBody().setProperty("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT));
+    return answer;
+  }
+
+  /** A write would have put rows into a table that holds some: 409 naming the table, and replaceExisting as the way out. */
+  @ExceptionHandler(NonEmptyTargetTableException.class)
+  ResponseEntity<ProblemDetail> targetTableHoldsRows(NonEmptyTargetTableException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), "replaceExisting", request);
+    answer.getBody().setProperty("table", e.table());
     return answer;
   }
 

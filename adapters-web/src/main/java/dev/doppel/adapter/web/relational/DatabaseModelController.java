@@ -5,7 +5,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import dev.doppel.adapter.web.PathIds;
 import dev.doppel.application.port.in.CancelDatabaseModelUseCase;
 import dev.doppel.application.port.in.DeleteDatabaseModelUseCase;
-import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
 import dev.doppel.application.port.in.FindDatabaseBatchesUseCase;
 import dev.doppel.application.port.in.FindDatabaseModelsUseCase;
 import dev.doppel.application.port.in.GenerateDatabaseCommand;
@@ -18,7 +17,6 @@ import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -27,10 +25,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Models of a project's related tables, and the synthetic databases generated from them. */
 @RestController
@@ -171,20 +165,5 @@ public class DatabaseModelController {
   @ApiResponse(responseCode = "404", description = "no database batch of yours has this id")
   public DatabaseBatchResponse batch(@PathVariable long id, UserId caller) {
     return DatabaseBatchResponse.from(batches.get(caller, PathIds.databaseBatch(id, "id")));
-  }
-
-  @GetMapping(value = "/api/database-batches/{id}/download", produces = "application/zip")
-  @Operation(summary = "Download a database batch: a zip of one <table>.csv per table, streamed")
-  @ApiResponse(
-      responseCode = "200", description = "the zip", content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
-  @ApiResponse(responseCode = "404", description = "no database batch of yours has this id")
-  @ApiResponse(responseCode = "409", description = "the database batch has not completed")
-  public ResponseEntity<StreamingResponseBody> download(@PathVariable long id, UserId caller) {
-    TableDownload download = batches.download(caller, PathIds.databaseBatch(id, "id"));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentDisposition(ContentDisposition.attachment().filename(download.fileName()).build());
-    headers.setContentType(MediaType.parseMediaType(download.mediaType()));
-    headers.set("X-Content-Type-Options", "nosniff");
-    return ResponseEntity.ok().headers(headers).body(out -> download.content().writeTo(out));
   }
 }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.application.port.out.NonEmptyTargetTableException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,6 +24,11 @@ class ProblemDetailsAdviceTest {
     @GetMapping("/api/failing")
     String fail() {
       throw new IllegalStateException("could not open /srv/doppel/files/users/7/secret.csv", new RuntimeException("at /home/doppel/.cache/doppel/venv"));
+    }
+
+    @GetMapping("/api/full-table")
+    String fullTable() {
+      throw new NonEmptyTargetTableException("synthetic", "People");
     }
   }
 
@@ -53,5 +59,17 @@ class ProblemDetailsAdviceTest {
       assertThat(event.getFormattedMessage()).contains("ref " + reference).contains("/api/failing");
       assertThat(ThrowableProxyUtil.asString(event.getThrowableProxy())).contains("/srv/doppel/files/users/7/secret.csv").contains(".cache/doppel/venv");
     });
+  }
+
+  @Test
+  void answersATargetTableThatHoldsRowsWith409NamingTheTableAndTheWayOut() throws Exception {
+    MvcResult result = mvc.perform(get("/api/full-table")).andReturn();
+
+    assertThat(result.getResponse().getStatus()).isEqualTo(409);
+    assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+    JsonNode problem = new ObjectMapper().readTree(result.getResponse().getContentAsString());
+    assertThat(problem.path("table").asText()).isEqualTo("People");
+    assertThat(problem.path("field").asText()).isEqualTo("replaceExisting");
+    assertThat(problem.path("detail").asText()).isEqualTo("table synthetic.People already holds rows; choose to replace existing tables, or write into another schema");
   }
 }

@@ -1,6 +1,5 @@
 package dev.doppel.application.port.in;
 
-import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
 import dev.doppel.domain.relational.DatabaseBatch;
 import dev.doppel.domain.relational.DatabaseBatchId;
 import dev.doppel.domain.relational.DatabaseModelId;
@@ -13,11 +12,4 @@ public interface FindDatabaseBatchesUseCase {
 
   /** Newest first. */
   List<DatabaseBatch> listByModel(UserId owner, DatabaseModelId model);
-
-  /**
-   * The batch's tables as one zip of {@code <table>.csv} files, streamed.
-   *
-   * @throws ConflictException when the batch has not completed
-   */
-  TableDownload download(UserId owner, DatabaseBatchId batch);
 }

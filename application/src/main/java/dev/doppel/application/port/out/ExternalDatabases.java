@@ -5,10 +5,12 @@ import dev.doppel.domain.connection.ForeignKeyDescription;
 import dev.doppel.domain.connection.TableDescription;
 import dev.doppel.domain.dataset.ColumnSchema;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The user's own databases, as sources to read tables from and targets to write synthetic tables
@@ -67,6 +69,13 @@ public interface ExternalDatabases {
       primaryKey = List.copyOf(primaryKey);
       foreignKeys = List.copyOf(foreignKeys);
       Objects.requireNonNull(rows, "rows");
+    }
+
+    /** The columns of its primary key and of its foreign keys, which must be of a type an index can hold. */
+    public Set<String> keyColumns() {
+      Set<String> keys = new HashSet<>(primaryKey);
+      foreignKeys.forEach(key -> keys.addAll(key.columns()));
+      return keys;
     }
   }
 
