@@ -255,8 +255,9 @@ public class PythonSynthesisEngine implements SynthesisEngine {
    * Runs evaluate_database.py as a process over the real tables' database document and each
    * table's synthetic file, and returns the report it wrote. Its {@value #DATABASE_EVALUATION_SCOPE}
    * scope leaves out the classifier telling real parents with their children from synthetic ones,
-   * and the tables' charts: they took most of the time while the integrity, children per parent,
-   * trends and sequences are what a database's report is read for.
+   * and the tables' charts: on the Lahman sample they made the full report take about 190 s against
+   * 26 s, while the integrity, children per parent, trends and sequences are what a database's
+   * report is read for.
    */
   @Override
   public String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation) {
