@@ -142,6 +142,7 @@ class DatabaseJourneyTest extends FullStackTest {
     first.get("report").get("relationships").forEach(r -> {
       assertThat(r.at("/integrity/share").asDouble()).as(r.toString()).isEqualTo(1.0);
       assertThat(r.at("/integrity/childRows").asLong()).isPositive();
+      assertThat(r.at("/childrenPerParent/real/shares").size()).isEqualTo(r.at("/childrenPerParent/bins").size() - 1);
     });
     assertThat(relationship(first.get("report").get("relationships"), "Teams", "Salaries").get("parentColumns").toString()).isEqualTo("[\"yearID\",\"teamID\"]");
 

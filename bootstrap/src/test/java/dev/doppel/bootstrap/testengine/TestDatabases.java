@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * The test engine's databases. "Training" keeps the request in {@code database.json}; "generation"
@@ -25,7 +26,8 @@ import java.util.Set;
  * its key's last column made unique on repeats), a child's real rows with every foreign key that
  * names no synthetic parent re-pointed at one, then sorted by its {@code orderBy} columns.
  * "Evaluation" measures what the files hold, in the report's shape: rows per table, and per
- * relationship the orphans among the synthetic child rows and how children spread over parents.
+ * relationship the orphans among the synthetic child rows and how children spread over parents
+ * (a histogram and the KS complement).
  */
 final class TestDatabases {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -170,7 +172,8 @@ final class TestDatabases {
       relationship.put("parentColumns", link.parentColumns());
       relationship.put("childColumns", link.childColumns());
       relationship.put("integrity", Map.of("childRows", children.rows().size(), "orphans", unlinked, "share", children.rows().isEmpty() ? 1.0 : 1 - (double) unlinked / children.rows().size()));
-      relationship.put("childrenPerParent", Map.of("real", side(realChildren), "synthetic", side(syntheticChildren), "ksComplement", ks));
+      long[] bins = bins(realChildren, syntheticChildren);
+      relationship.put("childrenPerParent", Map.of("bins", bins, "real", side(realChildren, bins), "synthetic", side(syntheticChildren, bins), "ksComplement", ks));
       relationships.add(relationship);
     }
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -210,9 +213,26 @@ final class TestDatabases {
     }).toList();
   }
 
-  private static Map<String, Object> side(long[] counts) {
+  /** As the engine's: integer edges from 0 to one past the largest count, one bin per count up to 20 bins, else 20 of about equal width. */
+  private static long[] bins(long[] real, long[] synthetic) {
+    long top = Math.max(Arrays.stream(real).max().orElse(0), Arrays.stream(synthetic).max().orElse(0)) + 1;
+    int count = (int) Math.min(top, 20);
+    return LongStream.rangeClosed(0, count).map(i -> Math.round(i * (double) top / count)).distinct().toArray();
+  }
+
+  private static Map<String, Object> side(long[] counts, long[] bins) {
+    double[] shares = new double[bins.length - 1];
+    for (long count : counts) {
+      for (int b = 0; b < shares.length; b++) {
+        if (count >= bins[b] && (count < bins[b + 1] || b == shares.length - 1)) {
+          shares[b] += 1.0 / counts.length;
+          break;
+        }
+      }
+    }
     return Map.of(
-        "parents", counts.length, "children", Arrays.stream(counts).sum(), "childless", counts.length == 0 ? 0.0 : Arrays.stream(counts).filter(c -> c == 0).count() / (double) counts.length);
+        "parents", counts.length, "children", Arrays.stream(counts).sum(), "shares", shares,
+        "childless", counts.length == 0 ? 0.0 : Arrays.stream(counts).filter(c -> c == 0).count() / (double) counts.length);
   }
 
   /** One minus the Kolmogorov-Smirnov statistic: the largest gap between the two empirical distributions. */
