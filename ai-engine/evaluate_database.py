@@ -12,7 +12,11 @@ from doppel_engine import _cli
 def main(argv, emit):
     parser = _cli.parser("evaluate_database.py", "Compare a synthetic database with the real one and write a JSON report.")
     parser.add_argument("--schema", required=True, help="the real database document, inline JSON or a file")
-    parser.add_argument("--synthetic", required=True, help="folder holding <table>.csv or <table>.parquet for every table")
+    parser.add_argument(
+        "--synthetic",
+        required=True,
+        help="folder holding <table>.csv or <table>.parquet for every table, or a JSON object (inline or a .json file) mapping each table to its file",
+    )
     parser.add_argument("--output", required=True, help="report JSON file to write")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sub-sampling and the classifiers")
     parser.add_argument("--max-rows", type=int, default=20_000, help="sub-sample each table (and each join) to at most this many rows")

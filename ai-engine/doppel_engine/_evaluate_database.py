@@ -65,7 +65,7 @@ class _Links:
 def evaluate_database(
     *,
     schema: object,
-    synthetic: str,
+    synthetic: str | dict,
     output: str | None = None,
     seed: int = 0,
     max_rows: int = 20_000,
@@ -78,9 +78,9 @@ def evaluate_database(
         raise EngineError("invalid_arguments", f"--scope must be one of {', '.join(SCOPES)} (got {scope!r})")
     _evaluate._check_limits(max_rows=max_rows)
     document = parse_database(load_json_argument(schema, "schema", code="invalid_schema"))
-    folder = _synthetic_folder(synthetic)
-    files = {table.name: _synthetic_file(folder, table.name) for table in document.tables}
-    on_event({"event": "started", "synthetic": str(folder), "tables": list(files), "relationships": len(document.relationships)})
+    files = _synthetic_files(synthetic, document)
+    given = synthetic if isinstance(synthetic, str) and Path(synthetic).is_dir() else {name: str(path) for name, path in files.items()}
+    on_event({"event": "started", "synthetic": given, "tables": list(files), "relationships": len(document.relationships)})
     data = {table.name: _read(document, table, files[table.name], on_event) for table in document.tables}
 
     reports = {name: _table_report(table, scope, max_rows, seed, metrics, clock, on_event) for name, table in data.items()}
@@ -115,11 +115,29 @@ def evaluate_database(
 # inputs
 
 
-def _synthetic_folder(path_text: str) -> Path:
-    folder = Path(path_text)
-    if not folder.is_dir():
-        raise EngineError("data_not_found", f"synthetic folder not found: {path_text}")
-    return folder
+def _synthetic_files(synthetic: object, document: Database) -> dict[str, Path]:
+    """Each table's synthetic file, in the document's order: ``synthetic`` is a folder holding
+    ``<table>.csv`` or ``<table>.parquet``, or a mapping of table names to files (inline JSON, a
+    .json file, or a dict)."""
+    if isinstance(synthetic, str) and Path(synthetic).is_dir():
+        return {table.name: _synthetic_file(Path(synthetic), table.name) for table in document.tables}
+    if isinstance(synthetic, str) and not synthetic.strip().startswith("{") and not synthetic.endswith(".json"):
+        raise EngineError("data_not_found", f"synthetic folder not found: {synthetic}")
+    mapping = load_json_argument(synthetic, "--synthetic", code="invalid_arguments")
+    if not isinstance(mapping, dict) or not all(isinstance(f, str) and f for f in mapping.values()):
+        raise EngineError("invalid_arguments", "--synthetic must be a folder or a JSON object mapping each table name to its file")
+    names = [table.name for table in document.tables]
+    missing = [name for name in names if name not in mapping]
+    if missing:
+        raise EngineError("invalid_arguments", f"--synthetic gives no file for the table(s) {', '.join(missing)}")
+    extra = [name for name in mapping if name not in names]
+    if extra:
+        raise EngineError("invalid_arguments", f"--synthetic names table(s) the document lacks: {', '.join(extra)}")
+    for name in names:
+        path = Path(mapping[name])
+        if not path.is_file():
+            raise EngineError("data_not_found", f"synthetic table '{name}' not found: {mapping[name]} is not a file")
+    return {name: Path(mapping[name]) for name in names}
 
 
 def _synthetic_file(folder: Path, table: str) -> Path:

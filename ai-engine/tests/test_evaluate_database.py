@@ -333,3 +333,57 @@ def test_a_real_table_unlike_its_columns_or_a_bad_row_cap_is_refused(real, tmp_p
     assert raised.value.code == "column_not_in_schema"
     with pytest.raises(EngineError, match=re.escape("--max-rows must be an integer of at least 10 (got 5)")):
         evaluate_database(schema=str(real["schema"]), synthetic=str(tmp_path / "synthetic"), max_rows=5)
+
+
+def _neutral_files(folder, tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """The tables written under neutral names (table-<index>.csv), as the platform stores a batch."""
+    folder.mkdir(exist_ok=True)
+    files = {}
+    for index, (name, frame) in enumerate(tables.items()):
+        files[name] = str(folder / f"table-{index}.csv")
+        frame.to_csv(files[name], index=False)
+    return files
+
+
+def test_synthetic_tables_can_be_named_by_a_mapping_inline_or_in_a_json_file(real, tmp_path):
+    files = _neutral_files(tmp_path / "batch", _copy(real))
+    out = tmp_path / "r.json"
+    inline = run_cli("evaluate_database.py", "--schema", real["schema"], "--synthetic", json.dumps(files), "--output", out, "--scope", "relationships")
+    assert inline.rc == 0, inline.stderr[-2000:]
+    assert inline.events[0]["synthetic"] == files
+    assert json.loads(out.read_text())["summary"]["integrity"] == 1.0
+
+    mapping = tmp_path / "synthetic.json"
+    mapping.write_text(json.dumps({"Salaries": files["Salaries"], **files}))  # the document's order, not the mapping's, is kept
+    report = evaluate_database(schema=str(real["schema"]), synthetic=str(mapping), scope="relationships")
+    assert report["summary"]["orderKept"] == 1.0 and report["summary"]["orphans"] == 0
+    assert evaluate_database(schema=str(real["schema"]), synthetic=files, scope="relationships")["relationships"] == report["relationships"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "code", "message"),
+    [
+        (lambda files: files.pop("People"), "invalid_arguments", "--synthetic gives no file for the table(s) People"),
+        (lambda files: files.update(Managers=files["People"]), "invalid_arguments", "--synthetic names table(s) the document lacks: Managers"),
+        (lambda files: files.update(Teams="/nowhere/table-9.csv"), "data_not_found", "synthetic table 'Teams' not found: /nowhere/table-9.csv is not a file"),
+        (lambda files: files.update(Teams=7), "invalid_arguments", "--synthetic must be a folder or a JSON object mapping each table name to its file"),
+    ],
+)
+def test_a_mapping_that_misses_a_table_names_an_unknown_one_or_a_missing_file_is_refused(real, tmp_path, edit, code, message):
+    files = _neutral_files(tmp_path / "batch", _copy(real))
+    edit(files)
+    run = run_cli("evaluate_database.py", "--schema", real["schema"], "--synthetic", json.dumps(files), "--output", tmp_path / "r.json")
+    assert run.rc == (3 if code == "data_not_found" else 2) and run.last["code"] == code, run.last
+    assert run.last["message"] == message
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_a_synthetic_argument_that_is_neither_a_folder_nor_json_is_refused(real, tmp_path):
+    with pytest.raises(EngineError, match=re.escape("synthetic folder not found: /nowhere/batch")) as raised:
+        evaluate_database(schema=str(real["schema"]), synthetic="/nowhere/batch")
+    assert raised.value.code == "data_not_found"
+    with pytest.raises(EngineError, match=re.escape("--synthetic is not valid JSON")) as raised:
+        evaluate_database(schema=str(real["schema"]), synthetic='{"People": ')
+    assert raised.value.code == "invalid_arguments"
+    with pytest.raises(EngineError, match=re.escape("--synthetic is neither inline JSON nor an existing file: /nowhere/files.json")):
+        evaluate_database(schema=str(real["schema"]), synthetic="/nowhere/files.json")

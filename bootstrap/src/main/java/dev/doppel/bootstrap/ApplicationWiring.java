@@ -1,9 +1,11 @@
 package dev.doppel.bootstrap;
 
 import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseEvaluationStore;
 import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.service.DatabaseExportService;
+import dev.doppel.application.service.DatabaseEvaluationService;
 import dev.doppel.application.service.DatabaseModelService;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.PasswordHasher;
@@ -87,10 +89,10 @@ public class ApplicationWiring {
   @Bean
   JobRunner jobRunner(
       DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, DatabaseModelStore databaseModels,
-      DatabaseBatchStore databaseBatches, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings, ExecutorService trainingWorkers,
-      ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
+      DatabaseBatchStore databaseBatches, DatabaseEvaluationStore databaseEvaluations, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings,
+      ExecutorService trainingWorkers, ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
     return new JobRunner(
-        datasets, models, batches, evaluations, databaseModels, databaseBatches, files, engine, clock, settings, trainingWorkers, generationWorkers,
+        datasets, models, batches, evaluations, databaseModels, databaseBatches, databaseEvaluations, files, engine, clock, settings, trainingWorkers, generationWorkers,
         evaluationWorkers);
   }
 
@@ -198,6 +200,11 @@ public class ApplicationWiring {
       DatabaseModelService databases, DatasetStore datasets, ConnectionStore connections, ExternalDatabases external, FileStore files, TableReader tables,
       TableExporter exporter) {
     return new DatabaseExportService(databases, databases, datasets, connections, external, files, tables, exporter);
+  }
+
+  @Bean
+  DatabaseEvaluationService databaseEvaluationService(DatabaseModelService batches, DatabaseEvaluationStore evaluations, JobRunner jobs, Clock clock) {
+    return new DatabaseEvaluationService(batches, evaluations, jobs, clock);
   }
 
   @Bean

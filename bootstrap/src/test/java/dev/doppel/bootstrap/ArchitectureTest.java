@@ -15,6 +15,7 @@ import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.job.JobLifecycle;
 import dev.doppel.domain.relational.DatabaseBatch;
+import dev.doppel.domain.relational.DatabaseEvaluation;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.util.List;
@@ -67,7 +68,7 @@ class ArchitectureTest {
   static final ArchRule domainDoesNotReachOut =
       noClasses().that().resideInAPackage("dev.doppel.domain..").should().dependOnClassesThat().resideInAPackage("dev.doppel.application..");
 
-  private static final List<Class<?>> JOBS = List.of(SynthesisModel.class, SyntheticBatch.class, Evaluation.class, DatabaseModel.class, DatabaseBatch.class);
+  private static final List<Class<?>> JOBS = List.of(SynthesisModel.class, SyntheticBatch.class, Evaluation.class, DatabaseModel.class, DatabaseBatch.class, DatabaseEvaluation.class);
   private static final Set<String> LIFECYCLE_MOVES = Set.of("queued", "start", "progressed", "complete", "fail", "cancel");
 
   private static final DescribedPredicate<JavaCall<?>> makesJobState =

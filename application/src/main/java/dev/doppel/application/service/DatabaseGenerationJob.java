@@ -4,9 +4,11 @@ import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.JobKey;
+import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.relational.DatabaseBatch;
+import dev.doppel.domain.relational.DatabaseEvaluation;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.relational.TableRows;
 import java.io.IOException;
@@ -18,12 +20,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Generates a database batch from its database model: one CSV file per table in the batch's folder, stored under keys. */
+/**
+ * Generates a database batch from its database model: one CSV file per table in the batch's folder,
+ * stored under keys. A completed batch requests its evaluation.
+ */
 final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, DatabaseBatch> {
   private final JobPorts ports;
+  private final JobQueue queue;
 
-  DatabaseGenerationJob(JobPorts ports) {
+  DatabaseGenerationJob(JobPorts ports, JobQueue queue) {
     this.ports = ports;
+    this.queue = queue;
   }
 
   @Override
@@ -130,6 +137,12 @@ final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, 
       if (!completed && folderKey != null) {
         ports.files().delete(folderKey);
       }
+    }
+
+    @Override
+    public void completed(DatabaseBatch stored) {
+      ports.databaseEvaluations().save(DatabaseEvaluation.requested(stored.id(), ports.clock().instant()));
+      queue.queue(new JobKey.DatabaseEvaluation(stored.id()));
     }
   }
 }

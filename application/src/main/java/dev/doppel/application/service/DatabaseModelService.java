@@ -191,7 +191,8 @@ public class DatabaseModelService
 
   /**
    * Cancels its queued jobs in the store, so that no worker claims them, stops and awaits the
-   * running ones, then removes the rows (the batches go with the model) and the files.
+   * running ones (the batches' evaluations too), then removes the rows (the batches and their
+   * evaluations go with the model) and the files.
    */
   @Override
   public void delete(UserId owner, DatabaseModelId id) {
@@ -205,6 +206,7 @@ public class DatabaseModelService
         batches.cancelIfPending(batch.id(), now);
         running.add(new JobKey.DatabaseGeneration(batch.id()));
       }
+      running.add(new JobKey.DatabaseEvaluation(batch.id()));
     }
     running.stream().filter(jobs::cancelRunning).forEach(job -> jobs.awaitStopped(job, CANCEL_WAIT));
     models.delete(id);

@@ -1,15 +1,12 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.out.Cancellation;
-import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.ProgressListener;
-import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.relational.DatabaseProgress;
 import dev.doppel.domain.relational.TableSummary;
-import dev.doppel.domain.relational.TrainedTable;
 import dev.doppel.domain.synthesis.ModelStatus;
 import java.time.Instant;
 import java.util.List;
@@ -79,23 +76,11 @@ final class DatabaseTrainingJob implements JobKind<JobKey.DatabaseTraining, Data
 
     @Override
     public UnaryOperator<DatabaseModel> run(ProgressSink<DatabaseModel> progress, Cancellation cancellation) {
-      List<EngineRequests.DatabaseTable> tables = model.tables().stream().map(this::engineTable).toList();
-      List<EngineRequests.DatabaseLink> links =
-          model.links().stream()
-              .map(link -> new EngineRequests.DatabaseLink(link.parentTable(), link.parentColumns(), link.childTable(), link.childColumns(), link.orderBy()))
-              .toList();
       EngineRequests.DatabaseTraining request =
-          new EngineRequests.DatabaseTraining(tables, links, model.algorithm(), model.settings(), model.seed(), ports.files().locate(modelFolderKey));
+          new EngineRequests.DatabaseTraining(
+              DatabaseTables.of(ports, model), DatabaseTables.links(model), model.algorithm(), model.settings(), model.seed(), ports.files().locate(modelFolderKey));
       List<TableSummary> summary = ports.engine().trainDatabase(request, listener(progress), cancellation);
       return running -> running.complete(summary, ports.clock().instant());
-    }
-
-    private EngineRequests.DatabaseTable engineTable(TrainedTable table) {
-      Dataset dataset =
-          ports.datasets()
-              .findById(table.dataset())
-              .orElseThrow(() -> new EngineException(EngineException.Kind.INVALID_INPUT, "the dataset of table " + table.name() + " was deleted"));
-      return new EngineRequests.DatabaseTable(table.name(), EngineTables.of(ports.files(), dataset), table.primaryKey());
     }
 
     private ProgressListener listener(ProgressSink<DatabaseModel> progress) {

@@ -79,4 +79,13 @@ final class FileKeys {
   static String databaseBatchFailureLog(ProjectId project, DatabaseModelId model, DatabaseBatchId batch) {
     return databaseModel(project, model) + "/batches/" + batch.value() + "-failure.log";
   }
+
+  /** Where the engine writes a database batch's evaluation report while it works; the report itself is kept with the evaluation. */
+  static String databaseEvaluationReport(String batchFolder) {
+    return batchFolder + "/evaluation-report.json";
+  }
+
+  static String databaseEvaluationFailureLog(String batchFolder) {
+    return batchFolder + "/evaluation-failure.log";
+  }
 }

@@ -4,6 +4,7 @@ import dev.doppel.application.port.in.RecoverJobsUseCase;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseEvaluationStore;
 import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.EngineCancelledException;
@@ -60,7 +61,7 @@ public class JobRunner implements JobQueue, RecoverJobsUseCase {
 
   public JobRunner(
       DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, DatabaseModelStore databaseModels,
-      DatabaseBatchStore databaseBatches, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings, Executor training, Executor generation,
+      DatabaseBatchStore databaseBatches, DatabaseEvaluationStore databaseEvaluations, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings, Executor training, Executor generation,
       Executor evaluation) {
     this.models = models;
     this.batches = batches;
@@ -68,12 +69,13 @@ public class JobRunner implements JobQueue, RecoverJobsUseCase {
     this.files = files;
     this.clock = clock;
     this.settings = settings;
-    JobPorts ports = new JobPorts(datasets, models, batches, evaluations, databaseModels, databaseBatches, files, engine, clock);
+    JobPorts ports = new JobPorts(datasets, models, batches, evaluations, databaseModels, databaseBatches, databaseEvaluations, files, engine, clock);
     lanes.put(JobKey.Training.class, new Lane<>(new TrainingJob(ports, this), training));
     lanes.put(JobKey.Generation.class, new Lane<>(new GenerationJob(ports), generation));
     lanes.put(JobKey.Evaluation.class, new Lane<>(new EvaluationJob(ports, settings), evaluation));
     lanes.put(JobKey.DatabaseTraining.class, new Lane<>(new DatabaseTrainingJob(ports), training));
-    lanes.put(JobKey.DatabaseGeneration.class, new Lane<>(new DatabaseGenerationJob(ports), generation));
+    lanes.put(JobKey.DatabaseGeneration.class, new Lane<>(new DatabaseGenerationJob(ports, this), generation));
+    lanes.put(JobKey.DatabaseEvaluation.class, new Lane<>(new DatabaseEvaluationJob(ports, settings), evaluation));
   }
 
   /** A kind of job and the workers that run it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.FindSchemaUseCase;
+import dev.doppel.application.port.in.GenerateDatabaseCommand;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.TrainDatabaseCommand;
 import dev.doppel.application.port.in.UploadDatasetCommand;
@@ -16,9 +17,11 @@ import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.profile.ProfilingLimits;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.relational.DatabaseBatch;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.relational.TableLink;
+import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TrainedTable;
 import dev.doppel.domain.schema.DatabaseSchema;
 import dev.doppel.domain.schema.KeyColumns;
@@ -48,6 +51,7 @@ class DatabaseModelServiceTest {
   private final Clock clock = Clock.systemUTC();
   private final UserId owner = new UserId(1);
   private final List<JobKey> queued = new ArrayList<>();
+  private final List<JobKey> stopped = new ArrayList<>();
   private final List<Relationship> relationships = new ArrayList<>();
   private final Project project;
   private final Dataset people;
@@ -132,6 +136,22 @@ class DatabaseModelServiceTest {
     assertThat(queued).containsExactly(new JobKey.DatabaseTraining(model.id()));
   }
 
+  @Test
+  void deletingAModelStopsItsTrainingAndTheEvaluationOfEachOfItsBatches() {
+    declareSequence();
+    DatabaseModel pending = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
+    DatabaseModel training = stores.databaseModels.claim(pending.id(), "databases/1/model-folder", clock.instant()).orElseThrow();
+    DatabaseModel model = stores.databaseModels.update(training.complete(List.of(), clock.instant()));
+    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty()));
+    DatabaseBatch generating = stores.databaseBatches.claim(batch.id(), clock.instant()).orElseThrow();
+    stores.databaseBatches.update(generating.complete("databases/1/batches/1", List.of(new TableRows("People", 1)), clock.instant()));
+
+    service.delete(owner, model.id());
+
+    assertThat(stopped).containsExactlyInAnyOrder(new JobKey.DatabaseTraining(model.id()), new JobKey.DatabaseEvaluation(batch.id()));
+    assertThat(stores.databaseModels.findById(model.id())).isEmpty();
+  }
+
   /** Records what is queued; nothing runs. */
   private final class RecordingQueue implements JobQueue {
     @Override
@@ -156,6 +176,7 @@ class DatabaseModelServiceTest {
 
     @Override
     public boolean cancelRunning(JobKey job) {
+      stopped.add(job);
       return false;
     }
 

@@ -59,7 +59,7 @@ class JobRunTemplateTest {
 
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, stores.evaluations, stores.databaseModels, stores.databaseBatches, ports.fileStore, engine, clock,
+          ports.datasetStore, stores.models, stores.batches, stores.evaluations, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock,
           new JobSettings(1_000, 100, 10, Duration.ofHours(1)), this::work, this::work, this::work);
   private final Dataset dataset = stores.uploadDataset(ports, jobs, clock);
 
@@ -359,6 +359,11 @@ class JobRunTemplateTest {
     @Override
     public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
       throw new UnsupportedOperationException("these jobs train no database");
+    }
+
+    @Override
+    public String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation) {
+      throw new UnsupportedOperationException("these jobs evaluate no database");
     }
 
     @Override

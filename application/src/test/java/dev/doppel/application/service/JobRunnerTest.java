@@ -68,6 +68,11 @@ class JobRunnerTest {
         }
 
         @Override
+        public String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
           throw new UnsupportedOperationException();
         }
@@ -77,7 +82,7 @@ class JobRunnerTest {
   // never completes here, so no evaluation store is needed.
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
+          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
           Runnable::run, Runnable::run, Runnable::run);
 
   @Test

@@ -4,6 +4,7 @@ import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseEvaluationStore;
 import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.EvaluationStore;
 import dev.doppel.application.port.out.JobQueue;
@@ -21,6 +22,7 @@ import dev.doppel.domain.project.Project;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.relational.DatabaseBatch;
 import dev.doppel.domain.relational.DatabaseBatchId;
+import dev.doppel.domain.relational.DatabaseEvaluation;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.relational.NewDatabaseBatch;
@@ -42,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Models, batches, evaluations, database models and database batches kept in memory, claimed and cancelled through the domain's transitions as the real stores do. */
+/** Models, batches, evaluations, database models, database batches and their evaluations kept in memory, claimed and cancelled through the domain's transitions as the real stores do. */
 final class JobStores {
   final Map<ModelId, SynthesisModel> modelRows = new ConcurrentHashMap<>();
   final Map<BatchId, SyntheticBatch> batchRows = new ConcurrentHashMap<>();
@@ -286,6 +288,32 @@ final class JobStores {
         @Override
         public synchronized Optional<DatabaseBatch> cancelIfPending(DatabaseBatchId id, Instant now) {
           return findById(id).filter(b -> b.status() == BatchStatus.PENDING).map(b -> update(b.cancel(now)));
+        }
+      };
+
+  final DatabaseEvaluationStore databaseEvaluations =
+      new DatabaseEvaluationStore() {
+        private final Map<DatabaseBatchId, DatabaseEvaluation> rows = new ConcurrentHashMap<>();
+
+        @Override
+        public DatabaseEvaluation save(DatabaseEvaluation evaluation) {
+          rows.put(evaluation.batchId(), evaluation);
+          return evaluation;
+        }
+
+        @Override
+        public Optional<DatabaseEvaluation> find(DatabaseBatchId batch) {
+          return Optional.ofNullable(rows.get(batch));
+        }
+
+        @Override
+        public List<DatabaseEvaluation> listByStatus(EvaluationStatus status) {
+          return rows.values().stream().filter(e -> e.status() == status).toList();
+        }
+
+        @Override
+        public synchronized Optional<DatabaseEvaluation> claim(DatabaseBatchId batch, Instant now) {
+          return find(batch).filter(e -> e.status() == EvaluationStatus.PENDING).map(e -> save(e.start(now)));
         }
       };
 }

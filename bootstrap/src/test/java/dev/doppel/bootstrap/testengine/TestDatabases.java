@@ -10,18 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * The test engine's databases. "Training" keeps the request in {@code database.json}; "generation"
  * writes referentially intact tables from the real rows: a root table's rows scaled (cycling, with
  * its key's last column made unique on repeats), a child's real rows with every foreign key that
  * names no synthetic parent re-pointed at one, then sorted by its {@code orderBy} columns.
+ * "Evaluation" measures what the files hold, in the report's shape: rows per table, and per
+ * relationship the orphans among the synthetic child rows and how children spread over parents
+ * (a histogram and the KS complement).
  */
 final class TestDatabases {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,5 +141,119 @@ final class TestDatabases {
     } catch (NumberFormatException e) {
       return a.compareTo(b);
     }
+  }
+
+  static String evaluate(EngineRequests.DatabaseEvaluation request) throws IOException {
+    Map<String, TestRows> real = new LinkedHashMap<>();
+    Map<String, TestRows> synthetic = new LinkedHashMap<>();
+    Map<String, Object> tables = new LinkedHashMap<>();
+    for (EngineRequests.DatabaseTable table : request.tables()) {
+      real.put(table.name(), TestRows.of(table.data().file()));
+      synthetic.put(table.name(), TestRows.of(request.synthetic().get(table.name())));
+      tables.put(table.name(), Map.of("rows", Map.of("real", real.get(table.name()).rows().size(), "synthetic", synthetic.get(table.name()).rows().size())));
+    }
+    List<Map<String, Object>> relationships = new ArrayList<>();
+    long childRows = 0;
+    long orphans = 0;
+    List<Double> ksComplements = new ArrayList<>();
+    for (EngineRequests.DatabaseLink link : request.links()) {
+      long[] realChildren = childrenPerParent(real.get(link.parent()), link.parentColumns(), real.get(link.child()), link.childColumns());
+      TestRows children = synthetic.get(link.child());
+      long[] syntheticChildren = childrenPerParent(synthetic.get(link.parent()), link.parentColumns(), children, link.childColumns());
+      long linked = Arrays.stream(syntheticChildren).sum();
+      long unlinked = children.rows().size() - linked;
+      double ks = ksComplement(realChildren, syntheticChildren);
+      childRows += children.rows().size();
+      orphans += unlinked;
+      ksComplements.add(ks);
+      Map<String, Object> relationship = new LinkedHashMap<>();
+      relationship.put("parent", link.parent());
+      relationship.put("child", link.child());
+      relationship.put("parentColumns", link.parentColumns());
+      relationship.put("childColumns", link.childColumns());
+      relationship.put("integrity", Map.of("childRows", children.rows().size(), "orphans", unlinked, "share", children.rows().isEmpty() ? 1.0 : 1 - (double) unlinked / children.rows().size()));
+      long[] bins = bins(realChildren, syntheticChildren);
+      relationship.put("childrenPerParent", Map.of("bins", bins, "real", side(realChildren, bins), "synthetic", side(syntheticChildren, bins), "ksComplement", ks));
+      relationships.add(relationship);
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("tables", tables.size());
+    summary.put("relationships", relationships.size());
+    summary.put("integrity", childRows == 0 ? 1.0 : 1 - (double) orphans / childRows);
+    summary.put("orphans", orphans);
+    summary.put("childrenPerParentKsComplement", ksComplements.stream().mapToDouble(Double::doubleValue).average().orElse(1.0));
+    return JSON.writeValueAsString(Map.of("tables", tables, "relationships", relationships, "summary", summary, "scope", "scores"));
+  }
+
+  /** Per parent row, how many child rows name its key; keys compare as numbers where they are numbers, so 1985 and 1985.0 are one year. */
+  private static long[] childrenPerParent(TestRows parents, List<String> parentColumns, TestRows children, List<String> childColumns) {
+    Map<List<String>, Integer> position = new HashMap<>();
+    for (int i = 0; i < parents.rows().size(); i++) {
+      position.putIfAbsent(key(parents, parents.rows().get(i), parentColumns), i);
+    }
+    long[] counts = new long[parents.rows().size()];
+    for (String[] row : children.rows()) {
+      Integer parent = position.get(key(children, row, childColumns));
+      if (parent != null) {
+        counts[parent]++;
+      }
+    }
+    return counts;
+  }
+
+  private static List<String> key(TestRows table, String[] row, List<String> columns) {
+    return columns.stream().map(c -> {
+      String cell = row[table.columns().indexOf(c)];
+      try {
+        double number = Double.parseDouble(cell);
+        return number == Math.rint(number) ? String.valueOf((long) number) : cell;
+      } catch (NumberFormatException e) {
+        return cell;
+      }
+    }).toList();
+  }
+
+  /** As the engine's: integer edges from 0 to one past the largest count, one bin per count up to 20 bins, else 20 of about equal width. */
+  private static long[] bins(long[] real, long[] synthetic) {
+    long top = Math.max(Arrays.stream(real).max().orElse(0), Arrays.stream(synthetic).max().orElse(0)) + 1;
+    int count = (int) Math.min(top, 20);
+    return LongStream.rangeClosed(0, count).map(i -> Math.round(i * (double) top / count)).distinct().toArray();
+  }
+
+  private static Map<String, Object> side(long[] counts, long[] bins) {
+    double[] shares = new double[bins.length - 1];
+    for (long count : counts) {
+      for (int b = 0; b < shares.length; b++) {
+        if (count >= bins[b] && (count < bins[b + 1] || b == shares.length - 1)) {
+          shares[b] += 1.0 / counts.length;
+          break;
+        }
+      }
+    }
+    return Map.of(
+        "parents", counts.length, "children", Arrays.stream(counts).sum(), "shares", shares,
+        "childless", counts.length == 0 ? 0.0 : Arrays.stream(counts).filter(c -> c == 0).count() / (double) counts.length);
+  }
+
+  /** One minus the Kolmogorov-Smirnov statistic: the largest gap between the two empirical distributions. */
+  private static double ksComplement(long[] real, long[] synthetic) {
+    long[] a = real.clone();
+    long[] b = synthetic.clone();
+    Arrays.sort(a);
+    Arrays.sort(b);
+    double gap = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      long value = Math.min(a[i], b[j]);
+      while (i < a.length && a[i] == value) {
+        i++;
+      }
+      while (j < b.length && b[j] == value) {
+        j++;
+      }
+      gap = Math.max(gap, Math.abs((double) i / a.length - (double) j / b.length));
+    }
+    return a.length == 0 || b.length == 0 ? 0.0 : 1 - gap;
   }
 }

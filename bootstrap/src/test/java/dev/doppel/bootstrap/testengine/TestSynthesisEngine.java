@@ -180,6 +180,16 @@ public class TestSynthesisEngine implements SynthesisEngine {
     }
   }
 
+  @Override
+  public String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation) {
+    pause(cancellation);
+    try {
+      return TestDatabases.evaluate(request);
+    } catch (IOException e) {
+      throw new EngineException(EngineException.Kind.INVALID_INPUT, "a table of the database could not be read: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * As generation, within the call. A model scripted {@code crash_once_in_sampling} fails its first
    * sample as a worker that died would, and samples again afterwards.

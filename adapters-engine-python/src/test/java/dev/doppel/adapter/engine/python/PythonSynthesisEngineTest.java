@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -397,6 +398,44 @@ class PythonSynthesisEngineTest {
     assertThat(summary).containsExactly(new TableSummary("People", 3, 1.5), new TableSummary("Salaries", 7, 2.5));
     assertThat(rows).containsExactly(new TableRows("People", 2), new TableRows("Salaries", 5));
     assertThat(dir.resolve("database")).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".json"));
+  }
+
+  private static final String EVALUATE_DATABASE = """
+      import json, sys
+      args = sys.argv[1:]
+      value = lambda flag: args[args.index(flag) + 1]
+      schema = json.load(open(value("--schema")))
+      synthetic = json.load(open(value("--synthetic")))
+      assert [t["name"] for t in schema["tables"]] == ["People", "Salaries"] and schema["tables"][0]["primaryKey"] == ["playerID"], schema
+      assert schema["relationships"] == [{"parent": "People", "parentColumns": ["playerID"], "child": "Salaries", "childColumns": ["playerID"], "orderBy": ["yearID"]}]
+      assert list(synthetic) == ["People", "Salaries"] and synthetic["Salaries"].endswith("table-1.csv"), synthetic
+      assert value("--scope") == "scores" and value("--max-rows") == "500", args
+      report = {"relationships": [{"parent": "People", "child": "Salaries", "integrity": {"childRows": 1, "orphans": 0, "share": 1.0}}], "summary": {"integrity": 1.0}}
+      json.dump(report, open(value("--output"), "w"))
+      print(json.dumps({"event": "completed", "output": value("--output"), "integrity": 1.0}))
+      """;
+
+  @Test
+  void evaluatesADatabaseFromTheRealTablesDocumentAndEachTablesSyntheticFileAndReturnsTheReport() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    Files.writeString(dir.resolve("engine/evaluate_database.py"), EVALUATE_DATABASE);
+    Path people = Files.writeString(dir.resolve("people.csv"), "playerID\na\n");
+    Path salaries = Files.writeString(dir.resolve("salaries.csv"), "playerID,yearID\na,1\n");
+    Path batch = Files.createDirectories(dir.resolve("database/batches/1"));
+    Map<String, Path> synthetic = new LinkedHashMap<>();
+    synthetic.put("People", Files.writeString(batch.resolve("table-0.csv"), "playerID\nb\n"));
+    synthetic.put("Salaries", Files.writeString(batch.resolve("table-1.csv"), "playerID,yearID\nb,2\n"));
+    EngineRequests.DatabaseEvaluation request = new EngineRequests.DatabaseEvaluation(
+        List.of(
+            new EngineRequests.DatabaseTable("People", new EngineRequests.Table(people, FileFormat.CSV, ',', List.of(new ColumnSchema("playerID", ColumnType.ID, Optional.empty()))), List.of("playerID")),
+            new EngineRequests.DatabaseTable("Salaries", new EngineRequests.Table(salaries, FileFormat.CSV, ',', List.of()), List.of())),
+        List.of(new EngineRequests.DatabaseLink("People", List.of("playerID"), "Salaries", List.of("playerID"), List.of("yearID"))),
+        synthetic, 500, batch.resolve("evaluation-report.json"));
+
+    String report = engine.evaluateDatabase(request, ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(new ObjectMapper().readTree(report).at("/relationships/0/integrity/share").asDouble()).isEqualTo(1.0);
+    assertThat(batch).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".json"));
   }
 
   private static final String REPORTING_ITS_PID = """

@@ -120,7 +120,7 @@ public class DatabaseModelController {
   }
 
   @DeleteMapping("/api/database-models/{id}")
-  @Operation(summary = "Delete a database model with its batches and files; its jobs are stopped first")
+  @Operation(summary = "Delete a database model with its batches, their evaluations and files; its jobs are stopped first")
   @ApiResponse(responseCode = "204", description = "deleted")
   @ApiResponse(responseCode = "404", description = "no database model of yours has this id")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {

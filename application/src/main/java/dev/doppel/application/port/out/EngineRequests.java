@@ -8,9 +8,13 @@ import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.TrainingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The value objects the synthesis engine port takes and returns. */
 public final class EngineRequests {
@@ -167,6 +171,26 @@ public final class EngineRequests {
       Objects.requireNonNull(modelFolder, "modelFolder");
       Objects.requireNonNull(seed, "seed");
       Objects.requireNonNull(output, "output");
+    }
+  }
+
+  /**
+   * A synthetic database to compare with the real one it was learned from.
+   *
+   * @param tables the real tables, parents first
+   * @param synthetic each table's synthetic file (CSV), by table name
+   * @param maxRows rows of each table (and each join) the engine may sub-sample to, so scoring time stays bounded
+   * @param report where the engine may write its report while it works
+   */
+  public record DatabaseEvaluation(List<DatabaseTable> tables, List<DatabaseLink> links, Map<String, Path> synthetic, int maxRows, Path report) {
+    public DatabaseEvaluation {
+      tables = List.copyOf(tables);
+      links = List.copyOf(links);
+      synthetic = Collections.unmodifiableMap(new LinkedHashMap<>(synthetic));
+      Objects.requireNonNull(report, "report");
+      if (!synthetic.keySet().equals(tables.stream().map(DatabaseTable::name).collect(Collectors.toSet()))) {
+        throw new IllegalArgumentException("every table, and only those, needs its synthetic file");
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ import dev.doppel.domain.synthesis.ModelId;
 
 /**
  * Names one background job: the training of a model, the generation of a batch, the evaluation of a
- * model, or the training and generation of a database model.
+ * model, the training and generation of a database model, or the evaluation of a database batch.
  */
 public sealed interface JobKey {
   /** E.g. "training of model 7", for logs. */
@@ -45,6 +45,13 @@ public sealed interface JobKey {
     @Override
     public String describe() {
       return "generation of database batch " + batch.value();
+    }
+  }
+
+  record DatabaseEvaluation(DatabaseBatchId batch) implements JobKey {
+    @Override
+    public String describe() {
+      return "evaluation of database batch " + batch.value();
     }
   }
 }

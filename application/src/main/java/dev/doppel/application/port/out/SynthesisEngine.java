@@ -54,6 +54,14 @@ public interface SynthesisEngine {
    */
   List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation);
 
+  /**
+   * Compares a synthetic database with the real tables: each table's scores, and each
+   * relationship's referential integrity, children per parent and parent-child trends.
+   *
+   * @return the engine's report document, JSON
+   */
+  String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation);
+
   /** Compares real and synthetic rows: quality, privacy and chart data. */
   EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation);
 }
