@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.application.port.in.ConflictException;
-import dev.doppel.application.port.in.ExportTablesUseCase.TableDownload;
 import dev.doppel.application.port.in.FindDatabaseBatchesUseCase;
 import dev.doppel.application.port.in.NotFoundException;
 import dev.doppel.application.port.out.Cancellation;
@@ -212,11 +211,6 @@ class DatabaseEvaluationJobTest {
 
     @Override
     public List<DatabaseBatch> listByModel(UserId owner, DatabaseModelId model) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TableDownload download(UserId owner, DatabaseBatchId batch) {
       throw new UnsupportedOperationException();
     }
   }
