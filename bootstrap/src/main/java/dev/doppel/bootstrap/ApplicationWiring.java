@@ -98,8 +98,9 @@ public class ApplicationWiring {
 
   @Bean
   CascadingDeletion cascadingDeletion(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobRunner jobs, Clock clock) {
-    return new CascadingDeletion(projects, datasets, models, batches, files, jobs, clock);
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, DatabaseModelStore databaseModels, DatabaseBatchStore databaseBatches,
+      FileStore files, JobRunner jobs, Clock clock) {
+    return new CascadingDeletion(projects, datasets, models, batches, databaseModels, databaseBatches, files, jobs, clock);
   }
 
   @Bean
@@ -191,8 +192,8 @@ public class ApplicationWiring {
   @Bean
   DatabaseModelService databaseModelService(
       ProjectStore projects, SchemaService schemas, DatabaseModelStore models, DatabaseBatchStore batches, AlgorithmCatalogueService catalogue, JobRunner jobs,
-      Quotas quotas, FileStore files, Clock clock) {
-    return new DatabaseModelService(projects, schemas, models, batches, catalogue, jobs, quotas, files, clock);
+      Quotas quotas, CascadingDeletion deletion, Clock clock) {
+    return new DatabaseModelService(projects, schemas, models, batches, catalogue, jobs, quotas, deletion, clock);
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package dev.doppel.application.service;
 
 import dev.doppel.application.port.out.BatchStore;
+import dev.doppel.application.port.out.DatabaseBatchStore;
+import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
@@ -10,6 +12,8 @@ import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.ProjectId;
+import dev.doppel.domain.relational.DatabaseBatch;
+import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.synthesis.ModelId;
 import dev.doppel.domain.synthesis.SynthesisModel;
 import java.time.Clock;
@@ -19,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deletes a project, a dataset or a model with everything below it: first its queued and running
- * trainings, generations and evaluations are cancelled and their engine processes stopped, then its
- * rows go, then its files (tables, model folders, batches, failure logs).
+ * Deletes a project, a dataset, a model or a database model with everything below it: first its
+ * queued and running trainings, generations and evaluations are cancelled and their engine processes
+ * stopped, then its rows go, then its files (tables, model folders, batches, failure logs). A
+ * dataset takes with it the database models that learned it as one of their tables.
  */
 public class CascadingDeletion {
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -30,16 +35,21 @@ public class CascadingDeletion {
   private final DatasetStore datasets;
   private final ModelStore models;
   private final BatchStore batches;
+  private final DatabaseModelStore databaseModels;
+  private final DatabaseBatchStore databaseBatches;
   private final FileStore files;
   private final JobQueue jobs;
   private final Clock clock;
 
   public CascadingDeletion(
-      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, FileStore files, JobQueue jobs, Clock clock) {
+      ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, DatabaseModelStore databaseModels, DatabaseBatchStore databaseBatches,
+      FileStore files, JobQueue jobs, Clock clock) {
     this.projects = projects;
     this.datasets = datasets;
     this.models = models;
     this.batches = batches;
+    this.databaseModels = databaseModels;
+    this.databaseBatches = databaseBatches;
     this.files = files;
     this.jobs = jobs;
     this.clock = clock;
@@ -47,6 +57,7 @@ public class CascadingDeletion {
 
   void deleteProject(ProjectId project) {
     List<JobKey> jobKeys = stopJobsOf(models.listByProject(project));
+    jobKeys.addAll(stopDatabaseJobsOf(databaseModels.listByProject(project)));
     projects.delete(project);
     settle(jobKeys);
     files.delete(ProjectFiles.folder(project));
@@ -54,11 +65,23 @@ public class CascadingDeletion {
 
   void deleteDataset(Dataset dataset) {
     List<SynthesisModel> doomed = models.listByDataset(dataset.id());
+    List<DatabaseModel> doomedDatabases =
+        databaseModels.listByProject(dataset.projectId()).stream().filter(m -> m.tables().stream().anyMatch(t -> t.dataset().equals(dataset.id()))).toList();
     List<JobKey> jobKeys = stopJobsOf(doomed);
+    jobKeys.addAll(stopDatabaseJobsOf(doomedDatabases));
+    doomedDatabases.forEach(model -> databaseModels.delete(model.id()));
     datasets.delete(dataset.id());
     settle(jobKeys);
     files.delete(dataset.file().key());
     doomed.forEach(model -> files.delete(FileKeys.model(dataset, model.id())));
+    doomedDatabases.forEach(model -> files.delete(FileKeys.databaseModel(model.projectId(), model.id())));
+  }
+
+  void deleteDatabaseModel(DatabaseModel model) {
+    List<JobKey> jobKeys = stopDatabaseJobsOf(List.of(model));
+    databaseModels.delete(model.id());
+    settle(jobKeys);
+    files.delete(FileKeys.databaseModel(model.projectId(), model.id()));
   }
 
   void deleteModel(Dataset dataset, ModelId model) {
@@ -85,6 +108,25 @@ public class CascadingDeletion {
           batches.cancelIfPending(batch.id(), now);
           jobKeys.add(new JobKey.Generation(batch.id()));
         }
+      }
+    }
+    settle(jobKeys);
+    return jobKeys;
+  }
+
+  /** As {@link #stopJobsOf}, for database models: their trainings, their batches' generations and evaluations. */
+  private List<JobKey> stopDatabaseJobsOf(List<DatabaseModel> doomed) {
+    Instant now = clock.instant();
+    List<JobKey> jobKeys = new ArrayList<>();
+    for (DatabaseModel model : doomed) {
+      databaseModels.cancelIfPending(model.id(), now);
+      jobKeys.add(new JobKey.DatabaseTraining(model.id()));
+      for (DatabaseBatch batch : databaseBatches.listByModel(model.id())) {
+        if (!batch.status().isFinished()) {
+          databaseBatches.cancelIfPending(batch.id(), now);
+          jobKeys.add(new JobKey.DatabaseGeneration(batch.id()));
+        }
+        jobKeys.add(new JobKey.DatabaseEvaluation(batch.id()));
       }
     }
     settle(jobKeys);

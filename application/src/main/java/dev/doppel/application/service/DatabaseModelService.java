@@ -15,7 +15,6 @@ import dev.doppel.application.port.in.TrainDatabaseCommand;
 import dev.doppel.application.port.in.TrainDatabaseUseCase;
 import dev.doppel.application.port.out.DatabaseBatchStore;
 import dev.doppel.application.port.out.DatabaseModelStore;
-import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.application.port.out.ProjectStore;
@@ -41,7 +40,6 @@ import dev.doppel.domain.synthesis.TrainingSettings;
 import dev.doppel.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,12 +60,12 @@ public class DatabaseModelService
   private final ListAlgorithmsQuery catalogue;
   private final JobQueue jobs;
   private final Quotas quotas;
-  private final FileStore files;
+  private final CascadingDeletion deletion;
   private final Clock clock;
 
   public DatabaseModelService(
       ProjectStore projects, FindSchemaUseCase schemas, DatabaseModelStore models, DatabaseBatchStore batches, ListAlgorithmsQuery catalogue, JobQueue jobs,
-      Quotas quotas, FileStore files, Clock clock) {
+      Quotas quotas, CascadingDeletion deletion, Clock clock) {
     this.projects = projects;
     this.schemas = schemas;
     this.models = models;
@@ -75,7 +73,7 @@ public class DatabaseModelService
     this.catalogue = catalogue;
     this.jobs = jobs;
     this.quotas = quotas;
-    this.files = files;
+    this.deletion = deletion;
     this.clock = clock;
   }
 
@@ -189,28 +187,9 @@ public class DatabaseModelService
     return get(owner, id);
   }
 
-  /**
-   * Cancels its queued jobs in the store, so that no worker claims them, stops and awaits the
-   * running ones (the batches' evaluations too), then removes the rows (the batches and their
-   * evaluations go with the model) and the files.
-   */
   @Override
   public void delete(UserId owner, DatabaseModelId id) {
-    DatabaseModel model = owned(owner, id);
-    Instant now = clock.instant();
-    List<JobKey> running = new ArrayList<>();
-    models.cancelIfPending(id, now);
-    running.add(new JobKey.DatabaseTraining(id));
-    for (DatabaseBatch batch : batches.listByModel(id)) {
-      if (!batch.status().isFinished()) {
-        batches.cancelIfPending(batch.id(), now);
-        running.add(new JobKey.DatabaseGeneration(batch.id()));
-      }
-      running.add(new JobKey.DatabaseEvaluation(batch.id()));
-    }
-    running.stream().filter(jobs::cancelRunning).forEach(job -> jobs.awaitStopped(job, CANCEL_WAIT));
-    models.delete(id);
-    files.delete(FileKeys.databaseModel(model.projectId(), id));
+    deletion.deleteDatabaseModel(owned(owner, id));
   }
 
   @Override

@@ -83,7 +83,7 @@ class DatabaseExportServiceTest {
 
   DatabaseExportServiceTest() {
     // Uploads never reach the job queue, which only deletions use.
-    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, null, null, ports.fileStore, null, clock);
+    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, null, null, null, null, ports.fileStore, null, clock);
     project = new ProjectService(ports.projectStore, deletion, clock).create(CreateProjectCommand.of(owner, "Baseball", ""));
     DatasetService datasets = new DatasetService(
         ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT),

@@ -58,12 +58,16 @@ class DatabaseModelServiceTest {
   private final Dataset salaries;
   private final Dataset unlinked;
   private final DatabaseModelService service;
+  private final ProjectService projects;
+  private final DatasetService datasets;
 
   DatabaseModelServiceTest() {
     JobQueue queue = new RecordingQueue();
-    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, stores.models, stores.batches, ports.fileStore, queue, clock);
-    project = new ProjectService(ports.projectStore, deletion, clock).create(CreateProjectCommand.of(owner, "Baseball", ""));
-    DatasetService datasets =
+    CascadingDeletion deletion = new CascadingDeletion(
+        ports.projectStore, ports.datasetStore, ports.modelStore, ports.batchStore, stores.databaseModels, stores.databaseBatches, ports.fileStore, queue, clock);
+    projects = new ProjectService(ports.projectStore, deletion, clock);
+    project = projects.create(CreateProjectCommand.of(owner, "Baseball", ""));
+    datasets =
         new DatasetService(
             ports.projectStore, ports.datasetStore, ports.fileStore, ports.tableReader, clock, new UploadLimits(1_000, 3, 50, ProfilingLimits.DEFAULT),
             new Quotas(ports.usage, new QuotaSettings(10, 100_000)), deletion);
@@ -86,7 +90,7 @@ class DatabaseModelServiceTest {
         algorithm("Sequential", new RelationalSupport(true, true, true))));
     service = new DatabaseModelService(
         ports.projectStore, schemas, stores.databaseModels, stores.databaseBatches, () -> catalogue, queue, new Quotas(ports.usage, new QuotaSettings(10, 100_000)),
-        ports.fileStore, clock);
+        deletion, clock);
   }
 
   private Dataset upload(DatasetService datasets, String name, String csv) {
@@ -148,8 +152,40 @@ class DatabaseModelServiceTest {
 
     service.delete(owner, model.id());
 
-    assertThat(stopped).containsExactlyInAnyOrder(new JobKey.DatabaseTraining(model.id()), new JobKey.DatabaseEvaluation(batch.id()));
+    assertThat(stopped).containsOnly(new JobKey.DatabaseTraining(model.id()), new JobKey.DatabaseEvaluation(batch.id()));
     assertThat(stores.databaseModels.findById(model.id())).isEmpty();
+  }
+
+  @Test
+  void deletingADatasetDeletesTheDatabaseModelsThatLearnedItAndStopsTheirJobs() {
+    declareSequence();
+    DatabaseModel model = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
+
+    datasets.delete(owner, salaries.id());
+
+    assertThat(stores.databaseModels.findById(model.id())).isEmpty();
+    assertThat(stopped).contains(new JobKey.DatabaseTraining(model.id()));
+  }
+
+  @Test
+  void deletingADatasetNoDatabaseModelLearnedLeavesThemAlone() {
+    declareSequence();
+    DatabaseModel model = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
+
+    datasets.delete(owner, unlinked.id());
+
+    assertThat(stores.databaseModels.findById(model.id())).isPresent();
+    assertThat(stopped).isEmpty();
+  }
+
+  @Test
+  void deletingTheProjectStopsTheJobsOfItsDatabaseModels() {
+    declareSequence();
+    DatabaseModel model = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
+
+    projects.delete(owner, project.id());
+
+    assertThat(stopped).contains(new JobKey.DatabaseTraining(model.id()));
   }
 
   /** Records what is queued; nothing runs. */

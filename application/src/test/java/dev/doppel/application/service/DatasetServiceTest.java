@@ -32,8 +32,10 @@ class DatasetServiceTest {
       new JobRunner(
           ports.datasetStore, ports.modelStore, ports.batchStore, null, null, null, null, ports.fileStore, null, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
           Runnable::run, Runnable::run, Runnable::run);
+  private final JobStores databases = new JobStores();
   private final CascadingDeletion deletion =
-      new CascadingDeletion(ports.projectStore, ports.datasetStore, ports.modelStore, ports.batchStore, ports.fileStore, jobs, clock);
+      new CascadingDeletion(
+          ports.projectStore, ports.datasetStore, ports.modelStore, ports.batchStore, databases.databaseModels, databases.databaseBatches, ports.fileStore, jobs, clock);
   private final ProjectService projects = new ProjectService(ports.projectStore, deletion, clock);
   private final DatasetService datasets = readingWith(ports.tableReader);
   private final UserId alice = new UserId(1);

@@ -61,7 +61,7 @@ final class JobStores {
 
   /** Uploads a one-column table into a new project, for jobs to train on. */
   Dataset uploadDataset(InMemoryPorts ports, JobQueue jobs, Clock clock) {
-    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, models, batches, ports.fileStore, jobs, clock);
+    CascadingDeletion deletion = new CascadingDeletion(ports.projectStore, ports.datasetStore, models, batches, databaseModels, databaseBatches, ports.fileStore, jobs, clock);
     Project project = new ProjectService(ports.projectStore, deletion, clock).create(CreateProjectCommand.of(new UserId(1), "Jobs", ""));
     DatasetService datasets =
         new DatasetService(

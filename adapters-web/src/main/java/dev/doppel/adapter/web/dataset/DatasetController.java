@@ -193,7 +193,7 @@ public class DatasetController {
   }
 
   @DeleteMapping(DATASET)
-  @Operation(summary = "Delete a dataset with its models, batches and files")
+  @Operation(summary = "Delete a dataset with its models, batches and files, and the database models that learned it")
   @ApiResponse(responseCode = "204", description = "deleted")
   public ResponseEntity<Void> delete(@PathVariable long id, UserId caller) {
     deletion.delete(caller, PathIds.dataset(id, "id"));
