@@ -14,6 +14,7 @@ import pytest
 from scipy.stats import ks_2samp
 
 from conftest import DATASETS, requires_sdv, run_cli
+from doppel_engine._anomalies import anomaly_count
 from doppel_engine._database import Relationship
 from doppel_engine._generate_database import resolve_link
 
@@ -69,8 +70,8 @@ def children_per_parent(parents: pd.DataFrame, children: pd.DataFrame, key: str)
     return parents[key].map(children[key].value_counts()).fillna(0)
 
 
-def check_database(out, real_folder) -> dict[str, pd.DataFrame]:
-    """The generated tables, after checking keys, integrity and order."""
+def check_database(out, real_folder, labels: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """The generated tables, after checking keys, integrity and order (``labels``: anomaly label columns added)."""
     tables = {name: read_any(out, name) for name in ("People", "Salaries", "Teams", "TeamsFranchises")}
     people, salaries, teams, franchises = (tables[n] for n in ("People", "Salaries", "Teams", "TeamsFranchises"))
     assert people["playerID"].is_unique and franchises["franchID"].is_unique
@@ -83,7 +84,7 @@ def check_database(out, real_folder) -> dict[str, pd.DataFrame]:
         assert years.astype(int).is_monotonic_increasing
     for _franchise, years in teams.groupby("franchID", sort=False)["yearID"]:
         assert years.astype(int).is_monotonic_increasing
-    assert list(people.columns) == list(read(real_folder / "People.csv").columns)
+    assert [c for c in people.columns if c not in labels] == list(read(real_folder / "People.csv").columns)
     return tables
 
 
@@ -136,6 +137,60 @@ def test_scale_halves_the_root_tables_and_parquet_holds_the_same_guarantees(trai
     assert len(tables["People"]) == round(len(read(real_folder / "People.csv")) * 0.5)
     assert len(tables["TeamsFranchises"]) == round(len(read(real_folder / "TeamsFranchises.csv")) * 0.5)
     assert set(run.last["tables"]) == {"People", "Salaries", "Teams", "TeamsFranchises"}
+
+
+KEYS_AND_ORDER = {"People": ["playerID"], "Salaries": ["playerID", "yearID", "teamID"], "Teams": ["yearID", "teamID", "franchID"]}
+
+
+def test_anomalies_go_into_the_named_tables_beside_their_keys_and_order(trained, lahman, tmp_path):
+    model, _ = trained
+    real_folder, _document = lahman
+    anomalies = {
+        "People": {"ratio": 0.1},
+        "Salaries": {"ratio": 0.2, "kinds": ["out_of_range"], "label_column": "odd", "kind_column": None},
+        "Teams": {"ratio": 0.05, "kinds": ["unexpected_null", "unseen_category"]},
+    }
+    plain, labelled = tmp_path / "plain", tmp_path / "labelled"
+    assert run_cli("generate_database.py", "--model", model, "--output", plain, "--seed", "8", "--scale", "0.5", timeout=600).rc == 0
+    run = run_cli(
+        "generate_database.py", "--model", model, "--output", labelled, "--seed", "8", "--scale", "0.5", "--anomalies", json.dumps(anomalies), timeout=600
+    )
+    assert run.rc == 0, run.stderr[-3000:]
+
+    tables = check_database(labelled, real_folder, labels=("is_anomaly", "anomaly_kind"))  # unique keys, integrity and order hold
+    done = run.last["tables"]
+    assert "anomalies" not in done["TeamsFranchises"] and "is_anomaly" not in tables["TeamsFranchises"]
+    for name, label in (("People", "is_anomaly"), ("Salaries", "odd"), ("Teams", "is_anomaly")):
+        table, before = tables[name], read_any(plain, name)
+        anomalous = (table[label] == "true").to_numpy()
+        assert done[name]["anomalies"] == anomalous.sum() == anomaly_count(anomalies[name]["ratio"], len(table)) > 0
+        assert sum(done[name]["anomaly_kinds"].values()) == done[name]["anomalies"]
+        # the rows are those generated without anomalies, the anomalous ones changed beside their keys and order
+        columns = list(before.columns)
+        assert table[KEYS_AND_ORDER[name]].equals(before[KEYS_AND_ORDER[name]])
+        assert table.loc[~anomalous, columns].reset_index(drop=True).equals(before[~anomalous].reset_index(drop=True))
+        assert (table.loc[anomalous, columns].to_numpy() != before[anomalous].to_numpy()).any(axis=1).all()
+    assert set(done["Teams"]["anomaly_kinds"]) <= {"unexpected_null", "unseen_category"} and "anomaly_kind" in tables["Teams"]
+    assert "anomaly_kind" not in tables["Salaries"] and done["Salaries"]["anomaly_kinds"] == {"out_of_range": done["Salaries"]["anomalies"]}
+    salary = tables["Salaries"]["salary"].astype(float)
+    real_salary = read(real_folder / "Salaries.csv")["salary"].astype(float)
+    odd = (tables["Salaries"]["odd"] == "true").to_numpy()
+    assert (~salary[odd].between(real_salary.min(), real_salary.max())).all()  # salary is the only column out_of_range may change
+
+
+def test_anomalies_for_an_unknown_table_or_one_they_cannot_apply_to_are_refused_naming_it(trained, tmp_path):
+    model, _ = trained
+    run = run_cli("generate_database.py", "--model", model, "--output", tmp_path / "out", "--anomalies", '{"Managers": {"ratio": 0.1}}')
+    assert run.rc == 2 and run.last["code"] == "invalid_anomalies", run.stderr[-2000:]
+    assert run.last["message"] == "anomalies name table(s) the model lacks: Managers (its tables: People, Salaries, Teams, TeamsFranchises)"
+    franchises = {"TeamsFranchises": {"ratio": 0.1, "kinds": ["out_of_range"]}}
+    run = run_cli("generate_database.py", "--model", model, "--output", tmp_path / "out", "--anomalies", json.dumps(franchises))
+    assert run.rc == 2 and run.last["code"] == "invalid_anomalies"
+    assert run.last["message"].startswith(
+        "anomalies of table 'TeamsFranchises': anomaly kind 'out_of_range' does not apply to this table (it has no numeric or datetime column, "
+        "once its key and order columns (franchID) are left alone)"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_link_without_an_agreeing_parent_row_takes_one_of_the_same_year_else_any():
