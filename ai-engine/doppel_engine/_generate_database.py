@@ -21,12 +21,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import _catalogue, _hma
 from ._anomalies import anomaly_count, inject, parse_spec
 from ._constants import OUTPUT_FORMATS
 from ._database import Database, Relationship, Table, parse_database
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
 from ._generate import SINKS, LoadedModel, RowsTally, drawn_seed, label_columns, load_model, sample_rows
+from ._model_folder import ModelFolder
 from ._restore import generate_ids, restore, training_frame
 from ._rules import keep
 from ._table_profile import Profile
@@ -56,6 +58,14 @@ def _read_model(model: str) -> tuple[Path, dict, Database]:
     except EngineError as err:
         raise EngineError("model_invalid", f"{doc_path} is damaged: {err.message}") from None
     return folder, doc, database
+
+
+def _learned_whole(doc: dict) -> bool:
+    """Whether the model is one of the whole database (HMA), not one per table."""
+    try:
+        return not _catalogue.get(doc.get("algorithm")).single_table
+    except EngineError as err:
+        raise EngineError("model_invalid", f"the model cannot be loaded by this engine: {err.message}") from None
 
 
 def _comparable(values: pd.Series) -> pd.Series:
@@ -221,8 +231,13 @@ def generate_database(
     folder, doc, database = _read_model(model)
     seed = drawn_seed(seed)
     entries = {t["name"]: t for t in doc["tables"]}
-    loaded = {name: load_model(str(folder / entry["folder"])) for name, entry in entries.items()}
-    profiles = {name: m.folder.metadata.profile for name, m in loaded.items()}
+    if _learned_whole(doc):
+        loaded = {}
+        profiles = {name: ModelFolder.read(folder / entry["folder"]).metadata.profile for name, entry in entries.items()}
+        synthesizer = _hma.load(folder, doc.get("model"))
+    else:
+        loaded = {name: load_model(str(folder / entry["folder"])) for name, entry in entries.items()}
+        profiles = {name: m.folder.metadata.profile for name, m in loaded.items()}
     specs = _anomaly_specs(anomalies, database, profiles)
     out_dir = Path(output)
     try:
@@ -231,16 +246,20 @@ def generate_database(
         raise EngineError("output_unwritable", f"cannot write the output folder {output}: {exc.strerror}") from None
     on_event({"event": "started", "model": str(model), "seed": seed, "scale": scale, "format": format, "tables": list(entries)})
 
+    rules_of = {t.name: _rules_kept(database, t.name, profiles[t.name]) for t in database.tables}
+    whole = None if loaded else _hma.sample(synthesizer, database, profiles, rules_of, seed, scale)
     rows: dict[str, pd.DataFrame] = {}
     summary: dict[str, dict] = {}
     for position, table in enumerate(database.in_order()):
         name = table.name
         rng = np.random.default_rng([seed, position, 3])
-        rules = _rules_kept(database, name, profiles[name])
-        if database.context_of(name) is None:
+        rules = rules_of[name]
+        info: dict = {}
+        if whole is not None:
+            typed = whole[name]
+        elif database.context_of(name) is None:
             count = max(1, round(entries[name]["rows"] * scale))
             typed = _sample_root(loaded[name], count, seed, rules)
-            info: dict = {}
         else:
             typed, info = _sample_child(loaded[name], database, table, rows, profiles, seed, rng, rules)
         if len(table.primary_key) > 1:
