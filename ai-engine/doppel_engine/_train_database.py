@@ -278,12 +278,13 @@ def _train_whole(database: Database, read: dict, settings: dict, seed: int, out_
         )
         frames[table.name] = _hma.hma_frame(database, table, frame, {r.child_columns[0]: p for r, p in zip(relationships, positions, strict=True)})
         learned_raw[table.name] = raw
-        prepared[table.name] = (schema_columns, profile, source, table_clock)
+        prepared[table.name] = (schema_columns, profile, source, table_clock.elapsed())
     fit_clock = Stopwatch()
     model = _hma.fit(database, frames, sdtypes, settings, seed, out_dir, emit)
+    fit_s = fit_clock.elapsed()
     summary, tables_doc = {}, []
     for position, table in enumerate(database.in_order(), start=1):
-        schema_columns, profile, source, table_clock = prepared[table.name]
+        schema_columns, profile, source, prepare_s = prepared[table.name]
         folder = table_folder(position, table.name)
         (out_dir / folder).mkdir(parents=True)
         ModelFolder(
@@ -300,11 +301,11 @@ def _train_whole(database: Database, read: dict, settings: dict, seed: int, out_
                 libraries=library_versions(),
                 model=dataclasses.replace(model, file=f"../../{model.file}"),
                 losses={},
-                timings={"prepare_s": table_clock.elapsed(), "fit_s": fit_clock.elapsed()},
+                timings={"prepare_s": prepare_s, "fit_s": fit_s},
                 created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         ).write()
-        summary[table.name] = {"rows": len(frames[table.name]), "seconds": table_clock.elapsed(), "epochs": None}
+        summary[table.name] = {"rows": len(frames[table.name]), "seconds": prepare_s, "epochs": None}
         tables_doc.append({**table.to_json(), "folder": folder, "rows": len(frames[table.name]), "columns": [c.to_json() for c in schema_columns]})
     return summary, tables_doc, dataclasses.asdict(model)
 
