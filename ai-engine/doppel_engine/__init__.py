@@ -83,13 +83,15 @@ def generate_database(
     seed: int | None = None,
     scale: float = 1.0,
     format: str = "csv",  # noqa: A002 - mirrors the --format option
+    anomalies: object = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     """Write ``<table>.<format>`` into the folder ``output`` for every table of a database model,
-    parents first; ``scale`` multiplies the root tables' real row counts."""
+    parents first; ``scale`` multiplies the root tables' real row counts. ``anomalies`` maps table
+    names to generate()'s anomalies spec (inline JSON, a file path or a dict)."""
     from ._generate_database import generate_database as _generate_database
 
-    return _generate_database(model=model, output=output, seed=seed, scale=scale, format=format, on_event=on_event)
+    return _generate_database(model=model, output=output, seed=seed, scale=scale, format=format, anomalies=anomalies, on_event=on_event)
 
 
 def evaluate(
@@ -134,7 +136,7 @@ def evaluate(
 def evaluate_database(
     *,
     schema: object,
-    synthetic: str,
+    synthetic: str | dict,
     output: str | None = None,
     seed: int = 0,
     max_rows: int = 20_000,
@@ -143,7 +145,8 @@ def evaluate_database(
     on_event: EventCallback = ignore,
 ) -> dict:
     """Compare a synthetic database (the folder ``synthetic`` holding ``<table>.csv`` or
-    ``<table>.parquet`` per table) with the real one the database document ``schema`` describes;
+    ``<table>.parquet`` per table, or a mapping of each table to its file: a dict, inline JSON or a
+    .json file) with the real one the database document ``schema`` describes;
     returns (and optionally writes) the report. ``scope``: "full" (each table's evaluate() report
     and the detection), "scores" (each table's quality, diagnostic and privacy; no classifier) or
     "relationships" (the relationships only)."""

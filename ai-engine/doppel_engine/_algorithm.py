@@ -159,6 +159,8 @@ class Algorithm(ABC):
     # What it learns of a database (train_database.py): children under their parent rows
     # (``context``, ``sample_children``), ordered sequences, keys of several columns.
     relational: ClassVar[dict[str, bool]] = {"linkedTables": False, "sequences": False, "compositeKeys": False}
+    # False: it learns a whole database as one model (train_database.py only), never one table.
+    single_table: ClassVar[bool] = True
 
     @classmethod
     def available(cls) -> bool:
@@ -187,6 +189,7 @@ class Algorithm(ABC):
             "constraints": [c.to_json() for c in cls.constraints],
             "conditioning": list(cls.conditioning),
             "relational": dict(cls.relational),
+            "singleTable": cls.single_table,
         }
 
     @classmethod

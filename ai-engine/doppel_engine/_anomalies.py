@@ -31,19 +31,21 @@ def anomaly_count(ratio: float, count: int) -> int:
     return math.floor(ratio * count + 0.5)
 
 
-def candidates(profile: Profile, rules: list[dict] | None = None) -> dict[str, list]:
-    """What each kind can act on in this table (``rules``: those kept, default all)."""
-    cols = profile.columns
+def candidates(profile: Profile, rules: list[dict] | None = None, untouched: frozenset[str] = frozenset()) -> dict[str, list]:
+    """What each kind can act on in this table (``rules``: those kept, default all); no column of
+    ``untouched`` (a database table's keys and order) is changed, nor any rule involving one."""
+    cols = [p for p in profile.columns if p.name not in untouched]
     return {
         "out_of_range": [p for p in cols if p.type in ("integer", "float", "datetime") and p.role != "id" and p.min is not None],
         "unseen_category": [p for p in cols if p.type in ("categorical", "text")],
-        "broken_relation": list(profile.rules if rules is None else rules),
+        "broken_relation": [r for r in (profile.rules if rules is None else rules) if not untouched & set(r["columns"])],
         "unexpected_null": [p for p in cols if p.role != "id" and p.null_ratio == 0],
     }
 
 
-def parse_spec(raw: object, profile: Profile, rules: list[dict] | None = None) -> dict | None:
-    """Validate an anomalies spec; ``None`` means no anomaly columns at all."""
+def parse_spec(raw: object, profile: Profile, rules: list[dict] | None = None, untouched: frozenset[str] = frozenset()) -> dict | None:
+    """Validate an anomalies spec; ``None`` means no anomaly columns at all. The spec carries
+    ``untouched`` on to ``inject``."""
     if raw is None:
         return None
     if not isinstance(raw, dict):
@@ -66,7 +68,7 @@ def parse_spec(raw: object, profile: Profile, rules: list[dict] | None = None) -
         columns[key] = value
     if columns["label_column"] is not None and columns["label_column"] == columns["kind_column"]:
         raise EngineError("invalid_anomalies", "anomalies.label_column and kind_column must differ")
-    available = {k: v for k, v in candidates(profile, rules).items() if v}
+    available = {k: v for k, v in candidates(profile, rules, untouched).items() if v}
     kinds = raw.get("kinds")
     if kinds is None:
         kinds = [k for k in KINDS if k in available]
@@ -79,21 +81,22 @@ def parse_spec(raw: object, profile: Profile, rules: list[dict] | None = None) -
             if kind not in available:
                 raise EngineError(
                     "invalid_anomalies",
-                    f"anomaly kind '{kind}' does not apply to this table ({_why_not(kind)}); applicable: {', '.join(available) or 'none'}",
+                    f"anomaly kind '{kind}' does not apply to this table ({_why_not(kind, untouched)}); applicable: {', '.join(available) or 'none'}",
                 )
         kinds = list(dict.fromkeys(kinds))
     if ratio > 0 and not kinds:
         raise EngineError("invalid_anomalies", "no anomaly kind applies to this table")
-    return {"ratio": float(ratio), "kinds": kinds, **columns}
+    return {"ratio": float(ratio), "kinds": kinds, **columns, "untouched": untouched}
 
 
-def _why_not(kind: str) -> str:
-    return {
+def _why_not(kind: str, untouched: frozenset[str]) -> str:
+    why = {
         "out_of_range": "it has no numeric or datetime column",
         "unseen_category": "it has no categorical or text column",
         "broken_relation": "no rule was found in the real data, or every rule is switched off",
         "unexpected_null": "every column already has nulls in the real data",
     }[kind]
+    return f"{why}, once its key and order columns ({', '.join(sorted(untouched))}) are left alone" if untouched else why
 
 
 def _unit(prof: ColumnProfile) -> float:
@@ -141,7 +144,7 @@ def inject(
     n = len(frame)
     chosen = np.sort(rng.choice(n, size=count, replace=False)) if count else np.array([], dtype=int)
     kinds_of_rows = np.empty(n, dtype=object)
-    cands = candidates(profile, rules)
+    cands = candidates(profile, rules, spec["untouched"])
     profiles = profile.by_name()
     tally = dict.fromkeys(spec["kinds"], 0)
     for row in chosen:

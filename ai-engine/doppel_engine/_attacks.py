@@ -28,6 +28,7 @@ distance is NaN there, which sorts last). Among equally near rows the first is t
 pick among ties follows its sort and is arbitrary, which only matters for rows equal on every known
 column.
 """
+
 from __future__ import annotations
 
 from math import sqrt

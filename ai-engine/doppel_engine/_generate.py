@@ -221,6 +221,15 @@ def prepare_sample(
     return SampleRequest(loaded=loaded, rules=rules, spec=spec, seed=seed, count=count, given=given)
 
 
+def label_columns(spec: dict | None) -> list[tuple]:
+    """The columns an anomalies spec adds to the written rows, with their Arrow types."""
+    if spec is None:
+        return []
+    import pyarrow as pa
+
+    return [(name, dtype) for name, dtype in ((spec["label_column"], pa.bool_()), (spec["kind_column"], pa.string())) if name]
+
+
 def drawn_seed(seed: int | None) -> int:
     """``seed``, or a random one when it is None."""
     return secrets.randbelow(2**31) if seed is None else seed
@@ -271,19 +280,10 @@ def generate(
         started["conditioning"] = given.kind
     on_event(started)
 
-    extra: list[tuple] = []
-    if spec is not None:
-        import pyarrow as pa
-
-        if spec["label_column"]:
-            extra.append((spec["label_column"], pa.bool_()))
-        if spec["kind_column"]:
-            extra.append((spec["kind_column"], pa.string()))
-
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
-        sink = SINKS[fmt](partial, profile, extra)
+        sink = SINKS[fmt](partial, profile, label_columns(spec))
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
 

@@ -6,7 +6,9 @@ number and order learned), its foreign key set to that parent's key, and with ``
 rows sorted by it within each parent. Every other foreign key (a *link*) is resolved to a
 synthetic parent row (``resolve_link``), so every key resolves. Primary keys are unique: a
 single-column key is numbered afresh in the real key's style (an id column), a composite key's
-repeats are moved to free values (``make_unique``).
+repeats are moved to free values (``make_unique``). Anomalies (``--anomalies``) are injected
+into a table's rows as they are written, never into its key or orderBy columns; its children are
+sampled under its rows without them.
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import _catalogue, _hma
+from ._anomalies import anomaly_count, inject, parse_spec
 from ._constants import OUTPUT_FORMATS
 from ._database import Database, Relationship, Table, parse_database
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
-from ._generate import SINKS, LoadedModel, RowsTally, drawn_seed, load_model, sample_rows
+from ._generate import SINKS, LoadedModel, RowsTally, drawn_seed, label_columns, load_model, sample_rows
+from ._model_folder import ModelFolder
 from ._restore import generate_ids, restore, training_frame
 from ._rules import keep
 from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
+from ._train import load_json_argument
 from ._train_database import DATABASE_FILE, sequence_order
 from ._version import ENGINE_NAME, MODEL_FORMAT
 
@@ -52,6 +58,14 @@ def _read_model(model: str) -> tuple[Path, dict, Database]:
     except EngineError as err:
         raise EngineError("model_invalid", f"{doc_path} is damaged: {err.message}") from None
     return folder, doc, database
+
+
+def _learned_whole(doc: dict) -> bool:
+    """Whether the model is one of the whole database (HMA), not one per table."""
+    try:
+        return not _catalogue.get(doc.get("algorithm")).single_table
+    except EngineError as err:
+        raise EngineError("model_invalid", f"the model cannot be loaded by this engine: {err.message}") from None
 
 
 def _comparable(values: pd.Series) -> pd.Series:
@@ -159,9 +173,41 @@ def _output_profile(profile: Profile, database: Database, table: Table, profiles
     return dataclasses.replace(profile, columns=tuple(replaced.get(c.name, c) for c in profile.columns))
 
 
-def _rules_beside_keys(profile: Profile, keys: set[str]) -> list[dict]:
-    """The rules a child keeps once its keys are set: none that would change a key column."""
+def _rules_kept(database: Database, name: str, profile: Profile) -> list[dict]:
+    """The rules a table's rows keep: all of a root's; a child's once its keys are set from its
+    parents, none that would change a key column."""
+    if database.context_of(name) is None:
+        return list(profile.rules)
+    keys = database.key_columns(name)
     return [r for r in profile.rules if r["columns"][0] not in keys and not (r["kind"] == "order" and keys & set(r["columns"]))]
+
+
+def _untouched(database: Database, name: str) -> frozenset[str]:
+    """The columns an anomaly must leave alone so that keys, integrity and order hold."""
+    ordered = (c for r in database.relationships if r.child == name for c in r.order_by)
+    return frozenset({*database.table(name).primary_key, *database.key_columns(name), *ordered})
+
+
+def _anomaly_specs(anomalies: object, database: Database, profiles: dict[str, Profile]) -> dict[str, dict]:
+    """``--anomalies`` checked: per table, generate.py's anomalies spec against that table."""
+    raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
+    if raw is None:
+        return {}
+    names = [t.name for t in database.tables]
+    if not isinstance(raw, dict):
+        raise EngineError("invalid_anomalies", 'anomalies must be a JSON object mapping table names to anomalies specs, such as {"People": {"ratio": 0.01}}')
+    unknown = [name for name in raw if name not in names]
+    if unknown:
+        raise EngineError("invalid_anomalies", f"anomalies name table(s) the model lacks: {', '.join(unknown)} (its tables: {', '.join(names)})")
+    specs = {}
+    for name, spec in raw.items():
+        try:
+            parsed = parse_spec(spec, profiles[name], _rules_kept(database, name, profiles[name]), _untouched(database, name))
+        except EngineError as err:
+            raise EngineError(err.code, f"anomalies of table '{name}': {err.message}") from None
+        if parsed is not None:
+            specs[name] = parsed
+    return specs
 
 
 def generate_database(
@@ -171,6 +217,7 @@ def generate_database(
     seed: int | None = None,
     scale: float = 1.0,
     format: str = "csv",  # noqa: A002 - mirrors the --format option
+    anomalies: object = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     """Write one synthetic file per table of the database model ``model`` into the folder ``output``."""
@@ -184,7 +231,14 @@ def generate_database(
     folder, doc, database = _read_model(model)
     seed = drawn_seed(seed)
     entries = {t["name"]: t for t in doc["tables"]}
-    loaded = {name: load_model(str(folder / entry["folder"])) for name, entry in entries.items()}
+    if _learned_whole(doc):
+        loaded = {}
+        profiles = {name: ModelFolder.read(folder / entry["folder"]).metadata.profile for name, entry in entries.items()}
+        synthesizer = _hma.load(folder, doc.get("model"))
+    else:
+        loaded = {name: load_model(str(folder / entry["folder"])) for name, entry in entries.items()}
+        profiles = {name: m.folder.metadata.profile for name, m in loaded.items()}
+    specs = _anomaly_specs(anomalies, database, profiles)
     out_dir = Path(output)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -192,26 +246,35 @@ def generate_database(
         raise EngineError("output_unwritable", f"cannot write the output folder {output}: {exc.strerror}") from None
     on_event({"event": "started", "model": str(model), "seed": seed, "scale": scale, "format": format, "tables": list(entries)})
 
-    profiles = {name: m.folder.metadata.profile for name, m in loaded.items()}
+    rules_of = {t.name: _rules_kept(database, t.name, profiles[t.name]) for t in database.tables}
+    whole = None if loaded else _hma.sample(synthesizer, database, profiles, rules_of, seed, scale)
     rows: dict[str, pd.DataFrame] = {}
     summary: dict[str, dict] = {}
     for position, table in enumerate(database.in_order()):
         name = table.name
         rng = np.random.default_rng([seed, position, 3])
-        context = database.context_of(name)
-        if context is None:
+        rules = rules_of[name]
+        info: dict = {}
+        if whole is not None:
+            typed = whole[name]
+        elif database.context_of(name) is None:
             count = max(1, round(entries[name]["rows"] * scale))
-            typed = _sample_root(loaded[name], count, seed)
-            info: dict = {}
+            typed = _sample_root(loaded[name], count, seed, rules)
         else:
-            typed, info = _sample_child(loaded[name], database, table, rows, profiles, seed, rng)
+            typed, info = _sample_child(loaded[name], database, table, rows, profiles, seed, rng, rules)
         if len(table.primary_key) > 1:
             moved = make_unique(typed, table.primary_key, database.key_columns(name), profiles[name])
             if moved:
                 info["primary_key_moved"] = moved
         rows[name] = typed
+        spec = specs.get(name)
+        if spec is not None:
+            typed = typed.copy()
+            anomalous = anomaly_count(spec["ratio"], len(typed))
+            kinds, _ = inject(typed, spec, anomalous, profiles[name], np.random.default_rng([seed, position, 4]), rules)
+            info.update(anomalies=anomalous, anomaly_kinds=kinds)
         path = out_dir / f"{name}.{format}"
-        _write(typed, path, format, _output_profile(profiles[name], database, table, profiles))
+        _write(typed, path, format, _output_profile(profiles[name], database, table, profiles), label_columns(spec))
         summary[name] = {"rows": len(typed), "file": str(path), **info}
         on_event({"event": "progress", "stage": "sample", "table": name, "rows": len(typed), "elapsed_s": clock.elapsed()})
     completed = {"event": "completed", "model": str(model), "seed": seed, "scale": scale, "format": format, "tables": summary, "seconds": clock.elapsed()}
@@ -219,15 +282,21 @@ def generate_database(
     return completed
 
 
-def _sample_root(loaded: LoadedModel, count: int, seed: int) -> pd.DataFrame:
-    rules = list(loaded.folder.metadata.profile.rules)
+def _sample_root(loaded: LoadedModel, count: int, seed: int, rules: list[dict]) -> pd.DataFrame:
     tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in rules})
     chunks = sample_rows(loaded, count=count, seed=seed, chunk_size=CHUNK_SIZE, rules=rules, spec=None, tally=tally)
     return pd.concat(list(chunks), ignore_index=True)
 
 
 def _sample_child(
-    loaded: LoadedModel, database: Database, table: Table, rows: dict[str, pd.DataFrame], profiles: dict[str, Profile], seed: int, rng: np.random.Generator
+    loaded: LoadedModel,
+    database: Database,
+    table: Table,
+    rows: dict[str, pd.DataFrame],
+    profiles: dict[str, Profile],
+    seed: int,
+    rng: np.random.Generator,
+    rules: list[dict],
 ) -> tuple[pd.DataFrame, dict]:
     context = database.context_of(table.name)
     profile = profiles[table.name]
@@ -240,7 +309,7 @@ def _sample_child(
         typed[child_column] = parents[parent_column].to_numpy()[parent_of]
     keep_first = [*context.child_columns, *context.order_by]
     links = [resolve_link(typed, rows[link.parent], link, keep_first, rng) for link in database.links_of(table.name)]
-    keep(typed, _rules_beside_keys(profile, database.key_columns(table.name)), profile, rng)
+    keep(typed, rules, profile, rng)
     typed = typed.iloc[sequence_order(typed, parent_of, context.order_by)].reset_index(drop=True)
     keys = database.key_columns(table.name)
     for prof in profile.columns:  # numbered again in the rows' final order
@@ -249,10 +318,10 @@ def _sample_child(
     return typed, ({"links": links} if links else {})
 
 
-def _write(typed: pd.DataFrame, path: Path, fmt: str, profile: Profile) -> None:
+def _write(typed: pd.DataFrame, path: Path, fmt: str, profile: Profile, extra: list[tuple]) -> None:
     partial = path.with_name(f".{path.name}.partial")
     try:
-        sink = SINKS[fmt](partial, profile, [])
+        sink = SINKS[fmt](partial, profile, extra)
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write {path}: {exc.strerror}") from None
     try:

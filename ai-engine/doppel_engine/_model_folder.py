@@ -163,6 +163,8 @@ class ModelFolder:
             algo_cls = _catalogue.get(self.metadata.algorithm)
         except EngineError as err:
             raise EngineError("model_invalid", f"the model cannot be loaded by this engine: {err.message}") from None
+        if not algo_cls.single_table:
+            raise EngineError("model_invalid", f"{model} is a table of a database model trained with {algo_cls.name}: generate it with generate_database.py")
         given = Path(model)
         model_file = given if given.is_file() else self.path / self.metadata.model.file
         if not model_file.is_file():

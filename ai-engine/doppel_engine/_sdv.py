@@ -1,4 +1,4 @@
-"""SDV synthesizers (CTGAN, TVAE, GaussianCopula, CopulaGAN) as catalogue algorithms.
+"""SDV synthesizers (CTGAN, TVAE, GaussianCopula, CopulaGAN; HMA for databases) as catalogue algorithms.
 
 SDV, CTGAN, RDT and Copulas are under the Business Source License 1.1 (see README.md).
 Nothing here imports sdv/torch at module level: describe.py and config validation stay fast.
@@ -13,7 +13,7 @@ import random
 import time
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting, given_patterns
 
@@ -438,4 +438,22 @@ class CopulaGanAlgorithm(CtganAlgorithm):
         return {**super()._kwargs(), "default_distribution": self.settings["default_distribution"]}
 
 
-ALGORITHMS = (CtganAlgorithm, TvaeAlgorithm, GaussianCopulaAlgorithm, CopulaGanAlgorithm)
+class HmaAlgorithm(Algorithm):
+    """SDV's HMASynthesizer: a whole database as one model. Only its catalogue entry is a class;
+    _hma.py trains and samples it, and it is never instantiated (train.py and generate.py refuse it)."""
+
+    name = "HMA"
+    library = "sdv"
+    licence = "BUSL-1.1"
+    requires = ("sdv",)
+    requirement_label = "SDV"
+    description = (
+        "Hierarchical Modeling Algorithm (SDV HMASynthesizer): a Gaussian copula per table, each parent row also carrying its children's "
+        "row count and distribution parameters. Related tables only (train_database.py): single-column keys, no ordered sequences."
+    )
+    settings = (_DISTRIBUTION, _COPULA_MAX_CATEGORIES)
+    relational: ClassVar[dict[str, bool]] = {"linkedTables": True, "sequences": False, "compositeKeys": False}
+    single_table = False
+
+
+ALGORITHMS = (CtganAlgorithm, TvaeAlgorithm, GaussianCopulaAlgorithm, CopulaGanAlgorithm, HmaAlgorithm)

@@ -230,6 +230,9 @@ def train(
     """
     clock = Stopwatch()
     algo_cls, settings, seed, columns, dp = parse_config(config)
+    if not algo_cls.single_table:
+        able = ", ".join(cls.name for cls in _catalogue.algorithms() if cls.single_table)
+        raise EngineError("invalid_config", f"{algo_cls.name} learns related tables only (train_database.py); for one table use one of: {able}")
     holdout = parse_holdout(load_json_argument(config, "config").get("holdout"))
 
     out_dir = Path(output)

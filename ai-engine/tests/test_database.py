@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import shutil
 
 import numpy as np
 import pandas as pd
@@ -14,6 +16,8 @@ import pytest
 from scipy.stats import ks_2samp
 
 from conftest import DATASETS, requires_sdv, run_cli
+from doppel_engine import EngineError, generate, generate_database, train, train_database
+from doppel_engine._anomalies import anomaly_count
 from doppel_engine._database import Relationship
 from doppel_engine._generate_database import resolve_link
 
@@ -69,8 +73,8 @@ def children_per_parent(parents: pd.DataFrame, children: pd.DataFrame, key: str)
     return parents[key].map(children[key].value_counts()).fillna(0)
 
 
-def check_database(out, real_folder) -> dict[str, pd.DataFrame]:
-    """The generated tables, after checking keys, integrity and order."""
+def check_database(out, real_folder, labels: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """The generated tables, after checking keys, integrity and order (``labels``: anomaly label columns added)."""
     tables = {name: read_any(out, name) for name in ("People", "Salaries", "Teams", "TeamsFranchises")}
     people, salaries, teams, franchises = (tables[n] for n in ("People", "Salaries", "Teams", "TeamsFranchises"))
     assert people["playerID"].is_unique and franchises["franchID"].is_unique
@@ -83,7 +87,7 @@ def check_database(out, real_folder) -> dict[str, pd.DataFrame]:
         assert years.astype(int).is_monotonic_increasing
     for _franchise, years in teams.groupby("franchID", sort=False)["yearID"]:
         assert years.astype(int).is_monotonic_increasing
-    assert list(people.columns) == list(read(real_folder / "People.csv").columns)
+    assert [c for c in people.columns if c not in labels] == list(read(real_folder / "People.csv").columns)
     return tables
 
 
@@ -136,6 +140,60 @@ def test_scale_halves_the_root_tables_and_parquet_holds_the_same_guarantees(trai
     assert len(tables["People"]) == round(len(read(real_folder / "People.csv")) * 0.5)
     assert len(tables["TeamsFranchises"]) == round(len(read(real_folder / "TeamsFranchises.csv")) * 0.5)
     assert set(run.last["tables"]) == {"People", "Salaries", "Teams", "TeamsFranchises"}
+
+
+KEYS_AND_ORDER = {"People": ["playerID"], "Salaries": ["playerID", "yearID", "teamID"], "Teams": ["yearID", "teamID", "franchID"]}
+
+
+def test_anomalies_go_into_the_named_tables_beside_their_keys_and_order(trained, lahman, tmp_path):
+    model, _ = trained
+    real_folder, _document = lahman
+    anomalies = {
+        "People": {"ratio": 0.1},
+        "Salaries": {"ratio": 0.2, "kinds": ["out_of_range"], "label_column": "odd", "kind_column": None},
+        "Teams": {"ratio": 0.05, "kinds": ["unexpected_null", "unseen_category"]},
+    }
+    plain, labelled = tmp_path / "plain", tmp_path / "labelled"
+    assert run_cli("generate_database.py", "--model", model, "--output", plain, "--seed", "8", "--scale", "0.5", timeout=600).rc == 0
+    run = run_cli(
+        "generate_database.py", "--model", model, "--output", labelled, "--seed", "8", "--scale", "0.5", "--anomalies", json.dumps(anomalies), timeout=600
+    )
+    assert run.rc == 0, run.stderr[-3000:]
+
+    tables = check_database(labelled, real_folder, labels=("is_anomaly", "anomaly_kind"))  # unique keys, integrity and order hold
+    done = run.last["tables"]
+    assert "anomalies" not in done["TeamsFranchises"] and "is_anomaly" not in tables["TeamsFranchises"]
+    for name, label in (("People", "is_anomaly"), ("Salaries", "odd"), ("Teams", "is_anomaly")):
+        table, before = tables[name], read_any(plain, name)
+        anomalous = (table[label] == "true").to_numpy()
+        assert done[name]["anomalies"] == anomalous.sum() == anomaly_count(anomalies[name]["ratio"], len(table)) > 0
+        assert sum(done[name]["anomaly_kinds"].values()) == done[name]["anomalies"]
+        # the rows are those generated without anomalies, the anomalous ones changed beside their keys and order
+        columns = list(before.columns)
+        assert table[KEYS_AND_ORDER[name]].equals(before[KEYS_AND_ORDER[name]])
+        assert table.loc[~anomalous, columns].reset_index(drop=True).equals(before[~anomalous].reset_index(drop=True))
+        assert (table.loc[anomalous, columns].to_numpy() != before[anomalous].to_numpy()).any(axis=1).all()
+    assert set(done["Teams"]["anomaly_kinds"]) <= {"unexpected_null", "unseen_category"} and "anomaly_kind" in tables["Teams"]
+    assert "anomaly_kind" not in tables["Salaries"] and done["Salaries"]["anomaly_kinds"] == {"out_of_range": done["Salaries"]["anomalies"]}
+    salary = tables["Salaries"]["salary"].astype(float)
+    real_salary = read(real_folder / "Salaries.csv")["salary"].astype(float)
+    odd = (tables["Salaries"]["odd"] == "true").to_numpy()
+    assert (~salary[odd].between(real_salary.min(), real_salary.max())).all()  # salary is the only column out_of_range may change
+
+
+def test_anomalies_for_an_unknown_table_or_one_they_cannot_apply_to_are_refused_naming_it(trained, tmp_path):
+    model, _ = trained
+    run = run_cli("generate_database.py", "--model", model, "--output", tmp_path / "out", "--anomalies", '{"Managers": {"ratio": 0.1}}')
+    assert run.rc == 2 and run.last["code"] == "invalid_anomalies", run.stderr[-2000:]
+    assert run.last["message"] == "anomalies name table(s) the model lacks: Managers (its tables: People, Salaries, Teams, TeamsFranchises)"
+    franchises = {"TeamsFranchises": {"ratio": 0.1, "kinds": ["out_of_range"]}}
+    run = run_cli("generate_database.py", "--model", model, "--output", tmp_path / "out", "--anomalies", json.dumps(franchises))
+    assert run.rc == 2 and run.last["code"] == "invalid_anomalies"
+    assert run.last["message"].startswith(
+        "anomalies of table 'TeamsFranchises': anomaly kind 'out_of_range' does not apply to this table (it has no numeric or datetime column, "
+        "once its key and order columns (franchID) are left alone)"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_link_without_an_agreeing_parent_row_takes_one_of_the_same_year_else_any():
@@ -197,3 +255,96 @@ def test_an_algorithm_that_cannot_learn_related_tables_is_refused(lahman, tmp_pa
     run = run_cli("train_database.py", "--schema", json.dumps(document), "--config", json.dumps(config), "--output", tmp_path / "m")
     assert run.rc == 2 and run.last["code"] == "invalid_config"
     assert "GaussianCopula cannot learn this database (linkedTables, sequences, compositeKeys); algorithms that can: TabularARGN" in run.last["message"]
+
+
+HMA_RELATIONSHIP = {"parent": "People", "parentColumns": ["playerID"], "child": "Salaries", "childColumns": ["playerID"]}
+
+
+@pytest.fixture(scope="module")
+def hma_trained(lahman, tmp_path_factory):
+    """HMA on 100 of the subset's players and their salaries (no orderBy: HMA learns no order)."""
+    real_folder, _document = lahman
+    folder = tmp_path_factory.mktemp("hma")
+    people = read(real_folder / "People.csv").iloc[:100]
+    salaries = read(real_folder / "Salaries.csv")
+    people.to_csv(folder / "People.csv", index=False)
+    salaries[salaries["playerID"].isin(people["playerID"])].to_csv(folder / "Salaries.csv", index=False)
+    document = {
+        "tables": [
+            {"name": "People", "data": str(folder / "People.csv"), "primaryKey": ["playerID"]},
+            {"name": "Salaries", "data": str(folder / "Salaries.csv"), "primaryKey": []},
+        ],
+        "relationships": [HMA_RELATIONSHIP],
+    }
+    model = folder / "model"
+    run = run_cli("train_database.py", "--schema", json.dumps(document), "--config", '{"algorithm": "HMA", "seed": 2}', "--output", model, timeout=600)
+    assert run.rc == 0, run.stderr[-3000:]
+    return folder, model, run
+
+
+@requires_sdv
+def test_hma_learns_linked_tables_and_generates_them_with_unique_keys_and_every_foreign_key_resolving(hma_trained, tmp_path):
+    folder, model, run = hma_trained
+    people, salaries = read(folder / "People.csv"), read(folder / "Salaries.csv")
+    assert run.last["tables"] == {
+        "People": {**run.last["tables"]["People"], "rows": 100},
+        "Salaries": {**run.last["tables"]["Salaries"], "rows": len(salaries)},
+    }
+    stored = json.loads((model / "database.json").read_text())
+    assert stored["algorithm"] == "HMA" and stored["model"]["file"] == "model.pkl" and len(stored["model"]["sha256"]) == 64
+    assert all((model / entry["folder"] / "metadata.json").is_file() for entry in stored["tables"])
+
+    out = tmp_path / "half"
+    generated = run_cli("generate_database.py", "--model", model, "--output", out, "--seed", "4", "--scale", "0.5", timeout=600)
+    assert generated.rc == 0, generated.stderr[-3000:]
+    synthetic_people, synthetic_salaries = read(out / "People.csv"), read(out / "Salaries.csv")
+    assert len(synthetic_people) == 50 and list(synthetic_people.columns) == list(people.columns)
+    assert synthetic_people["playerID"].is_unique and synthetic_people["rownames"].is_unique
+    assert len(synthetic_salaries) > 0 and synthetic_salaries["playerID"].isin(synthetic_people["playerID"]).all()
+    assert set(synthetic_salaries["teamID"]) <= set(salaries["teamID"])  # values restored to the real ones
+    assert {name: entry["rows"] for name, entry in generated.last["tables"].items()} == {"People": 50, "Salaries": len(synthetic_salaries)}
+
+    again = generate_database(model=str(model), output=str(tmp_path / "again"), seed=4, scale=0.5)
+    assert again["tables"]["Salaries"]["rows"] == len(synthetic_salaries)
+    assert all((tmp_path / "again" / f"{name}.csv").read_bytes() == (out / f"{name}.csv").read_bytes() for name in ("People", "Salaries"))
+
+
+@requires_sdv
+def test_hma_refuses_order_and_composite_keys_naming_them_and_single_tables(lahman, tmp_path):
+    _folder, document = lahman
+    config = {"algorithm": "HMA", "seed": 1}
+    with pytest.raises(EngineError) as raised:
+        train_database(schema=document, config=config, output=str(tmp_path / "m"))
+    assert raised.value.code == "invalid_schema"
+    assert raised.value.message == (
+        "relationship TeamsFranchises(franchID) <- Teams(franchID) has orderBy (yearID), which HMA cannot learn (sequences): use TabularARGN"
+    )
+    unordered = edited(document, relationships=lambda relationships: [r.pop("orderBy", None) for r in relationships])
+    with pytest.raises(EngineError) as raised:
+        train_database(schema=unordered, config=config, output=str(tmp_path / "m"))
+    assert raised.value.code == "invalid_schema"
+    composite = "relationship Teams(yearID, teamID) <- Salaries(yearID, teamID) has a key of several columns"
+    assert raised.value.message == f"{composite}, which HMA cannot learn (compositeKeys): use TabularARGN"
+    people = next(t for t in document["tables"] if t["name"] == "People")
+    with pytest.raises(EngineError) as raised:
+        train(data=people["data"], config=config, output=str(tmp_path / "single"))
+    assert raised.value.code == "invalid_config"
+    assert raised.value.message.startswith(
+        "HMA learns related tables only (train_database.py); for one table use one of: CTGAN, TVAE, GaussianCopula, CopulaGAN"
+    )
+
+
+@requires_sdv
+def test_an_hma_model_file_that_was_replaced_is_refused_and_a_table_folder_is_not_generated_alone(hma_trained, tmp_path):
+    _folder, model, _run = hma_trained
+    copy = tmp_path / "model"
+    shutil.copytree(model, copy)
+    with (copy / "model.pkl").open("ab") as fh:
+        fh.write(b"\0")
+    with pytest.raises(EngineError, match=re.escape("model.pkl does not match its database.json (corrupt or replaced)")) as raised:
+        generate_database(model=str(copy), output=str(tmp_path / "out"), seed=1)
+    assert raised.value.code == "model_invalid"
+    table = model / json.loads((model / "database.json").read_text())["tables"][0]["folder"]
+    with pytest.raises(EngineError, match=re.escape("is a table of a database model trained with HMA: generate it with generate_database.py")) as raised:
+        generate(model=str(table), count=5, output=str(tmp_path / "p.csv"), seed=1)
+    assert raised.value.code == "model_invalid"

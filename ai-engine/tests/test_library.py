@@ -29,7 +29,7 @@ def test_describe_cli_is_one_json_object_and_imports_no_heavy_library():
     doc = json.loads(lines[0])
     assert doc["engine"] == "doppel-ai-engine"
     names = [a["name"] for a in doc["algorithms"]]
-    assert names == (["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN", "TabularARGN"] if HAS_SDV else ["TabularARGN"])
+    assert names == (["CTGAN", "TVAE", "GaussianCopula", "CopulaGAN", "HMA", "TabularARGN"] if HAS_SDV else ["TabularARGN"])
     probe = (
         f"import sys; sys.path.insert(0, {str(ENGINE)!r}); import doppel_engine; doppel_engine.describe(); "
         "print(sorted(m for m in ('sdv', 'torch', 'sdmetrics', 'mostlyai.engine', 'pandas') if m in sys.modules))"
@@ -57,6 +57,10 @@ def test_catalogue_says_what_each_algorithm_learns_of_a_database():
             "sequences": False,
             "compositeKeys": False,
         }
+    single_table = {a["name"]: a["singleTable"] for a in describe()["algorithms"]}
+    assert single_table.pop("HMA", False) is False and all(single_table.values())
+    if HAS_SDV:  # SDV Community's HMASynthesizer refuses composite keys; it learns no order
+        assert relational["HMA"] == {"linkedTables": True, "sequences": False, "compositeKeys": False}
 
 
 @requires_sdv
