@@ -15,7 +15,11 @@ const PRIMARY = /epoch|batch/i;
  */
 export default function TrainingConfig({ datasetId, onStarted }) {
   const catalogue = useQuery(algorithmCatalogue);
-  const algorithms = useMemo(() => catalogue.data?.algorithms ?? [], [catalogue.data]);
+  // Algorithms that learn only related tables together are trained from the project's linked tables.
+  const algorithms = useMemo(
+    () => (catalogue.data?.algorithms ?? []).filter((a) => a.singleTable !== false),
+    [catalogue.data],
+  );
   const [algorithmName, setAlgorithmName] = useState(null);
   const [values, setValues] = useState({});
   const [errors, setErrors] = useState({});

@@ -104,6 +104,22 @@ describe('the catalogue-driven training form', () => {
     expect(screen.getByLabelText(/^Default distribution/)).toHaveValue('beta');
   });
 
+  it('leaves out the algorithms that learn only related tables together', async () => {
+    const relationalOnly = {
+      ...catalogue.algorithms[1],
+      name: 'LinkedOnly',
+      singleTable: false,
+      relational: { linkedTables: true, sequences: false, compositeKeys: false },
+    };
+    mockApi({
+      'GET /api/algorithms': { algorithms: [...catalogue.algorithms, relationalOnly] },
+    });
+    renderWithProviders(<TrainingConfig datasetId="3" />);
+    const choice = await screen.findByLabelText('Algorithm');
+    const offered = [...choice.querySelectorAll('option')].map((o) => o.value);
+    expect(offered).toEqual(['FancyGAN', 'SimpleCopula']);
+  });
+
   it('refuses values outside the rules, with the words next to each field', async () => {
     const api = mockApi({ 'GET /api/algorithms': catalogue });
     renderWithProviders(<TrainingConfig datasetId="3" />);

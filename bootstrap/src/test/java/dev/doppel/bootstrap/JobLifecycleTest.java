@@ -76,6 +76,16 @@ class JobLifecycleTest extends FullStackTest {
   }
 
   @Test
+  void refusesToTrainOneTableWithAnAlgorithmThatLearnsOnlyRelatedTablesNamingTheWayToUseIt() {
+    assertField(
+        api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "TestDatabaseOnly")), 400, "algorithm",
+        "TestDatabaseOnly learns a project's related tables together, not one table on its own");
+    JsonNode catalogue = api.get("/api/algorithms", token).json().get("algorithms");
+    assertThat(java.util.stream.StreamSupport.stream(catalogue.spliterator(), false).filter(a -> !a.get("singleTable").asBoolean()))
+        .extracting(a -> a.get("name").asText()).containsExactly("TestDatabaseOnly");
+  }
+
+  @Test
   void recordsTheDifferentialPrivacyBudgetSpentAndRefusesItWhereTheAlgorithmHasNone() {
     Reply refused =
         api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "GaussianCopula", "differentialPrivacy", Map.of("max_epsilon", 5)));

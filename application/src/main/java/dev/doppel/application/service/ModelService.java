@@ -68,6 +68,11 @@ public class ModelService implements TrainModelUseCase, FindModelsUseCase, Cance
                 () -> new InvalidInputException(
                     "algorithm",
                     "unknown algorithm '" + command.algorithm() + "'; this engine offers " + String.join(", ", catalogue.catalogue().names())));
+    if (!descriptor.singleTable()) {
+      throw new InvalidInputException(
+          "algorithm",
+          command.algorithm() + " learns a project's related tables together, not one table on its own: declare the links in the project's schema and train it with POST /api/projects/{projectId}/database-models");
+    }
     TrainingSettings settings;
     Optional<TrainingSettings> privacy;
     try {

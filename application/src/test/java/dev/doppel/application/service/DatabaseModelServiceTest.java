@@ -98,7 +98,7 @@ class DatabaseModelServiceTest {
   }
 
   private static AlgorithmDescriptor algorithm(String name, RelationalSupport relational) {
-    return new AlgorithmDescriptor(new Algorithm(name), "test", Optional.empty(), "MIT", "", false, List.of(), List.of(), List.of(), List.of(), relational);
+    return new AlgorithmDescriptor(new Algorithm(name), "test", Optional.empty(), "MIT", "", false, List.of(), List.of(), List.of(), List.of(), relational, true);
   }
 
   private void declareSequence() {

@@ -89,7 +89,10 @@ public class TestSynthesisEngine implements SynthesisEngine {
             new AlgorithmDescriptor(
                 new Algorithm("TestScripted"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double: TestScripted", false,
                 List.of(epochs, new SettingSpec("script", SettingType.STRING, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SCRIPTS, "what goes wrong later")),
-                List.of(), List.of(), KINDS, new RelationalSupport(true, true, true)),
+                List.of(), List.of(), KINDS, new RelationalSupport(true, true, true), true),
+            new AlgorithmDescriptor(
+                new Algorithm("TestDatabaseOnly"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double that learns related tables only", false,
+                List.of(epochs), List.of(), List.of(), List.of(), new RelationalSupport(true, false, false), false),
             new AlgorithmDescriptor(
                 new Algorithm("TestPrivate"), "doppel-test", Optional.of("1.0"), "Apache-2.0", "test double with differential privacy", true,
                 List.of(epochs), List.of(),

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param conditioning the kinds of conditional generation it can do (the engine's words, such as
  *     {@code fixed} or {@code rebalance}); empty when it can do none
  * @param relational what it can learn of related tables
+ * @param singleTable whether it learns a table on its own; false for one that learns only a
+ *     project's related tables together
  */
 public record AlgorithmDescriptor(
     Algorithm algorithm,
@@ -27,7 +29,8 @@ public record AlgorithmDescriptor(
     List<SettingRule> rules,
     List<SettingSpec> privacySettings,
     List<String> conditioning,
-    RelationalSupport relational) {
+    RelationalSupport relational,
+    boolean singleTable) {
 
   public AlgorithmDescriptor {
     Objects.requireNonNull(relational, "relational");
@@ -43,14 +46,14 @@ public record AlgorithmDescriptor(
   public AlgorithmDescriptor(
       Algorithm algorithm, String library, Optional<String> libraryVersion, String licence, String description, boolean supportsDifferentialPrivacy,
       List<SettingSpec> settings, List<SettingRule> rules, List<SettingSpec> privacySettings, List<String> conditioning) {
-    this(algorithm, library, libraryVersion, licence, description, supportsDifferentialPrivacy, settings, rules, privacySettings, conditioning, RelationalSupport.NONE);
+    this(algorithm, library, libraryVersion, licence, description, supportsDifferentialPrivacy, settings, rules, privacySettings, conditioning, RelationalSupport.NONE, true);
   }
 
   /** An algorithm without differential privacy, conditional generation or related tables. */
   public AlgorithmDescriptor(
       Algorithm algorithm, String library, Optional<String> libraryVersion, String licence, String description, List<SettingSpec> settings,
       List<SettingRule> rules) {
-    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of(), List.of(), RelationalSupport.NONE);
+    this(algorithm, library, libraryVersion, licence, description, false, settings, rules, List.of(), List.of(), RelationalSupport.NONE, true);
   }
 
   /** Checks the given settings and fills in the defaults of the rest. */

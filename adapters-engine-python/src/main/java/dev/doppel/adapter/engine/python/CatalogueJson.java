@@ -36,7 +36,9 @@ final class CatalogueJson {
               rules,
               settings(a.path("differentialPrivacySettings")),
               texts(a.path("conditioning")),
-              relational(a.path("relational"))));
+              relational(a.path("relational")),
+              // Absent from catalogues that predate relational-only algorithms, whose every entry learned single tables.
+              a.path("singleTable").asBoolean(true)));
     }
     return new AlgorithmCatalogue(algorithms);
   }

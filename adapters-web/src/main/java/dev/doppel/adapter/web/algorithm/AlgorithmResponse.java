@@ -24,7 +24,9 @@ public record AlgorithmResponse(
     List<Setting> differentialPrivacySettings,
     @ArraySchema(arraySchema = @Schema(description = "kinds of conditional generation it can do: fixed, partial_rows, rebalance, impute"))
         List<String> conditioning,
-    @Schema(description = "what it can learn of a project's related tables (POST /api/projects/{projectId}/database-models)") Relational relational) {
+    @Schema(description = "what it can learn of a project's related tables (POST /api/projects/{projectId}/database-models)") Relational relational,
+    @Schema(description = "whether it learns one table on its own (POST /api/models/train); false for one that learns only related tables together")
+        boolean singleTable) {
 
   /**
    * @param linkedTables children learned under their parents
@@ -69,6 +71,6 @@ public record AlgorithmResponse(
         algorithm.algorithm().name(), algorithm.library(), algorithm.libraryVersion().orElse(null), algorithm.licence(), algorithm.description(),
         algorithm.supportsDifferentialPrivacy(), algorithm.settings().stream().map(Setting::from).toList(),
         algorithm.rules().stream().map(Constraint::from).toList(), algorithm.privacySettings().stream().map(Setting::from).toList(),
-        algorithm.conditioning(), Relational.from(algorithm.relational()));
+        algorithm.conditioning(), Relational.from(algorithm.relational()), algorithm.singleTable());
   }
 }

@@ -62,10 +62,20 @@ class AlgorithmResponseTest {
     AlgorithmDescriptor linked =
         new AlgorithmDescriptor(
             new Algorithm("TabularARGN"), "mostlyai-engine", Optional.empty(), "Apache-2.0", "", false, List.of(), List.of(), List.of(), List.of(),
-            new RelationalSupport(true, true, false));
+            new RelationalSupport(true, true, false), true);
     JsonNode relational = json.valueToTree(AlgorithmResponse.from(linked)).get("relational");
     assertThat(relational.get("linkedTables").asBoolean()).isTrue();
     assertThat(relational.get("sequences").asBoolean()).isTrue();
     assertThat(relational.get("compositeKeys").asBoolean()).isFalse();
+  }
+
+  @Test
+  void writesWhetherItLearnsATableOnItsOwn() {
+    assertThat(written().get("singleTable").asBoolean()).isTrue();
+    AlgorithmDescriptor relationalOnly =
+        new AlgorithmDescriptor(
+            new Algorithm("HMA"), "sdv", Optional.empty(), "BSL-1.1", "", false, List.of(), List.of(), List.of(), List.of(), new RelationalSupport(true, false, false),
+            false);
+    assertThat(json.valueToTree(AlgorithmResponse.from(relationalOnly)).get("singleTable").asBoolean()).isFalse();
   }
 }
