@@ -156,7 +156,7 @@ class DatabaseEvaluationJobTest {
   @Test
   void refusesABatchThatHasNotCompletedAndAnotherUsersBatch() {
     runAtOnce = false;
-    DatabaseBatch pending = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), clock.instant()));
+    DatabaseBatch pending = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(pending.id()));
 
     assertThatThrownBy(() -> service.evaluate(OWNER, pending.id()))
@@ -189,7 +189,7 @@ class DatabaseEvaluationJobTest {
   }
 
   private DatabaseBatch generatedBatch() {
-    DatabaseBatch batch = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), clock.instant()));
+    DatabaseBatch batch = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(batch.id()));
     return stores.databaseBatches.findById(batch.id()).orElseThrow();
   }
@@ -230,7 +230,7 @@ class DatabaseEvaluationJobTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return List.of(new TableRows("People", 1), new TableRows("Salaries", 1));
+      return List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 1, 0));
     }
 
     @Override

@@ -111,7 +111,7 @@ class DatabaseExportServiceTest {
   private DatabaseBatch batch(BatchStatus status) {
     boolean completed = status == BatchStatus.COMPLETED;
     return DatabaseBatch.restore(
-        new DatabaseBatchId(1), model.id(), 1.0, Optional.empty(), status, completed ? List.of(new TableRows("People", 1), new TableRows("Salaries", 2)) : List.of(),
+        new DatabaseBatchId(1), model.id(), 1.0, Optional.empty(), Map.of(), status, completed ? List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 2, 0)) : List.of(),
         completed ? Optional.of(FOLDER) : Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(), Optional.empty());
   }
 

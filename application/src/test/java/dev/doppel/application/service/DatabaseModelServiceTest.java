@@ -146,9 +146,9 @@ class DatabaseModelServiceTest {
     DatabaseModel pending = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
     DatabaseModel training = stores.databaseModels.claim(pending.id(), "databases/1/model-folder", clock.instant()).orElseThrow();
     DatabaseModel model = stores.databaseModels.update(training.complete(List.of(), clock.instant()));
-    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty()));
+    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of()));
     DatabaseBatch generating = stores.databaseBatches.claim(batch.id(), clock.instant()).orElseThrow();
-    stores.databaseBatches.update(generating.complete("databases/1/batches/1", List.of(new TableRows("People", 1)), clock.instant()));
+    stores.databaseBatches.update(generating.complete("databases/1/batches/1", List.of(new TableRows("People", 1, 0)), clock.instant()));
 
     service.delete(owner, model.id());
 
