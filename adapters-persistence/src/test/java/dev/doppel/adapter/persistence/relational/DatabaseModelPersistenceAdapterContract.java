@@ -9,6 +9,7 @@ import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.Project;
@@ -25,6 +26,7 @@ import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.ModelStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,24 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
     assertThat(completed.tableRows()).containsExactly(new TableRows("People", 105, 0), new TableRows("Salaries", 300, 0));
     assertThat(batches.listByModel(model.id())).containsExactly(stored);
     assertThat(batches.listByStatus(BatchStatus.GENERATING)).doesNotContain(stored);
+  }
+
+  @Test
+  void aBatchKeepsTheAnomaliesAskedPerTableInOrderAndTheAnomalyRowsEachTableGot() {
+    DatabaseModel model = models.add(request);
+    Map<String, AnomalySpec> anomalies = new LinkedHashMap<>();
+    anomalies.put("Salaries", new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.empty(), List.of()));
+    anomalies.put("People", new AnomalySpec(0.5, Optional.of("odd"), Optional.of("why"), List.of("unexpected_null", "out_of_range")));
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), anomalies, T0));
+
+    assertThat(added.anomalies()).containsExactlyEntriesOf(anomalies);
+    DatabaseBatch claimed = batches.claim(added.id(), T1).orElseThrow();
+    batches.update(claimed.complete("projects/1/databases/1/batches/2", List.of(new TableRows("People", 10, 5), new TableRows("Salaries", 31, 3)), T2));
+
+    DatabaseBatch stored = batches.findById(added.id()).orElseThrow();
+    assertThat(stored.anomalies()).containsExactlyEntriesOf(anomalies);
+    assertThat(stored.tableRows()).containsExactly(new TableRows("People", 10, 5), new TableRows("Salaries", 31, 3));
+    assertThat(batches.listByModel(model.id()).get(0).anomalies("People")).contains(anomalies.get("People"));
   }
 
   @Test
