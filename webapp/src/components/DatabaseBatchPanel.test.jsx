@@ -45,26 +45,21 @@ function generationRequests(fetch) {
     .map(([, init]) => JSON.parse(init.body));
 }
 
+/** A generation endpoint that refuses its first request naming `field`, then queues batch 5. */
+function refusedOnceThenQueued(field, detail) {
+  let refused = false;
+  return () => {
+    if (refused) return json(batch(5, 'PENDING'), 202);
+    refused = true;
+    return json({ title: 'Invalid request', status: 400, detail, field }, 400);
+  };
+}
+
 describe('the databases of a database model', () => {
   it('checks the scale, shows a refusal beside its field and generates at the chosen scale', async () => {
-    let refused = false;
     const fetch = mockApi({
       'GET /api/database-models/9/batches': [],
-      'POST /api/database-models/9/generate': () => {
-        if (!refused) {
-          refused = true;
-          return json(
-            {
-              title: 'Invalid request',
-              status: 400,
-              detail: 'seed is out of range',
-              field: 'seed',
-            },
-            400,
-          );
-        }
-        return json(batch(5, 'PENDING'), 202);
-      },
+      'POST /api/database-models/9/generate': refusedOnceThenQueued('seed', 'seed is out of range'),
     });
     renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
     expect(await screen.findByText(/No databases yet/)).toBeInTheDocument();
@@ -87,24 +82,12 @@ describe('the databases of a database model', () => {
   });
 
   it('asks for labelled anomalies in the chosen tables at one share, checked before and after sending', async () => {
-    let refused = false;
     const fetch = mockApi({
       'GET /api/database-models/9/batches': [],
-      'POST /api/database-models/9/generate': () => {
-        if (!refused) {
-          refused = true;
-          return json(
-            {
-              title: 'Invalid request',
-              status: 400,
-              detail: 'anomalies.Salaries: ratio must be greater than 0 and at most 0.5',
-              field: 'anomalies.Salaries.ratio',
-            },
-            400,
-          );
-        }
-        return json(batch(5, 'PENDING'), 202);
-      },
+      'POST /api/database-models/9/generate': refusedOnceThenQueued(
+        'anomalies.Salaries.ratio',
+        'anomalies.Salaries: ratio must be greater than 0 and at most 0.5',
+      ),
     });
     const learned = {
       ...model,
