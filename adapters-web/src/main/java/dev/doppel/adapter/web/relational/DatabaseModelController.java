@@ -180,7 +180,7 @@ public class DatabaseModelController {
   }
 
   @GetMapping("/api/database-batches/{id}")
-  @Operation(summary = "A database batch: status and rows per table")
+  @Operation(summary = "A database batch: status, the anomalies asked for, and rows and anomaly rows per table")
   @ApiResponse(responseCode = "200", description = "the database batch")
   @ApiResponse(responseCode = "404", description = "no database batch of yours has this id")
   public DatabaseBatchResponse batch(@PathVariable long id, UserId caller) {
