@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { generateDatabase, listDatabaseBatches } from '../api/endpoints.js';
 import { downloadDatabaseBatch } from '../api/download.js';
+import { anomalyRequest, checkAnomalyShare } from '../lib/anomalies.js';
 import { checkScale } from '../lib/databaseModels.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { checkSeed } from '../lib/tableRules.js';
@@ -24,35 +25,60 @@ export const SQL_DIALECTS = [
 /** The query that lists a database model's batches: generating one refreshes it. */
 export const databaseBatchesKey = (modelId) => ['database-batches', String(modelId)];
 
+/** The form field a refusal names, when it is one the form shows beside its input: scale, seed or a table's anomaly share. */
+function fieldOf(error) {
+  if (error.field === 'scale' || error.field === 'seed') return error.field;
+  if (/^anomalies\..+\.ratio$/.test(error.field ?? '')) return 'anomalyShare';
+  return null;
+}
+
 function GenerateDatabase({ model }) {
   const id = useId();
   const queryClient = useQueryClient();
   const [scale, setScale] = useState('1');
   const [seed, setSeed] = useState('');
+  const [anomalyTables, setAnomalyTables] = useState([]);
+  const [anomalyShare, setAnomalyShare] = useState('2');
   const [errors, setErrors] = useState({});
+  const tables = model.tables ?? [];
   const start = useMutation({
     mutationFn: () => {
       const request = { scale: Number(scale) };
       if (seed.trim() !== '') request.seed = Number(seed);
+      if (anomalyTables.length > 0) {
+        request.anomalies = Object.fromEntries(
+          anomalyTables.map((table) => [table, anomalyRequest(anomalyShare)]),
+        );
+      }
       return generateDatabase(model.id, request);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: databaseBatchesKey(model.id) }),
     onError: (error) => {
-      if (error.field === 'scale' || error.field === 'seed')
-        setErrors({ [error.field]: error.message });
+      const field = fieldOf(error);
+      if (field) setErrors({ [field]: error.message });
     },
   });
+  function toggleTable(table, chosen) {
+    // Kept in the model's order, parents first, whatever order they are ticked in.
+    setAnomalyTables(
+      tables
+        .map((t) => t.name)
+        .filter((name) => (name === table ? chosen : anomalyTables.includes(name))),
+    );
+  }
   function submit(event) {
     event.preventDefault();
     const found = {};
     const scaleError = checkScale(scale);
     const seedError = checkSeed(seed);
+    const shareError = anomalyTables.length > 0 ? checkAnomalyShare(anomalyShare) : null;
     if (scaleError) found.scale = scaleError;
     if (seedError) found.seed = seedError;
+    if (shareError) found.anomalyShare = shareError;
     setErrors(found);
     if (Object.keys(found).length === 0) start.mutate();
   }
-  const generalError = start.error && !['scale', 'seed'].includes(start.error.field);
+  const generalError = start.error && !fieldOf(start.error);
   return (
     <form
       aria-label={`Generate a database from model ${model.id}`}
@@ -78,6 +104,35 @@ function GenerateDatabase({ model }) {
         onChange={setSeed}
         error={errors.seed}
       />
+      {tables.length > 0 && (
+        <fieldset className="w-full space-y-2">
+          <legend className="label">Labelled anomalies (optional)</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {tables.map((t) => (
+              <label key={t.name} className="flex items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
+                  checked={anomalyTables.includes(t.name)}
+                  onChange={(e) => toggleTable(t.name, e.target.checked)}
+                />
+                {t.name}
+              </label>
+            ))}
+          </div>
+          {anomalyTables.length > 0 && (
+            <TextField
+              id={`${id}-anomaly-share`}
+              label="Anomaly share of each chosen table (%)"
+              className="w-64"
+              inputMode="decimal"
+              value={anomalyShare}
+              onChange={setAnomalyShare}
+              error={errors.anomalyShare}
+            />
+          )}
+        </fieldset>
+      )}
       <div className="pt-6">
         <button type="submit" className="btn-primary" disabled={start.isPending}>
           {start.isPending ? 'Starting…' : 'Generate a database'}
@@ -178,7 +233,10 @@ function DatabaseBatch({ batch, projectId }) {
           {batch.tables.map((t) => (
             <li key={t.table}>
               <span className="font-medium">{t.table}</span>{' '}
-              <span className="text-slate-600">{formatNumber(t.rows)} rows</span>
+              <span className="text-slate-600">
+                {formatNumber(t.rows)} rows
+                {t.anomalyRows > 0 ? ` · ${formatNumber(t.anomalyRows)} anomalies` : ''}
+              </span>
             </li>
           ))}
         </ul>

@@ -45,26 +45,21 @@ function generationRequests(fetch) {
     .map(([, init]) => JSON.parse(init.body));
 }
 
+/** A generation endpoint that refuses its first request naming `field`, then queues batch 5. */
+function refusedOnceThenQueued(field, detail) {
+  let refused = false;
+  return () => {
+    if (refused) return json(batch(5, 'PENDING'), 202);
+    refused = true;
+    return json({ title: 'Invalid request', status: 400, detail, field }, 400);
+  };
+}
+
 describe('the databases of a database model', () => {
   it('checks the scale, shows a refusal beside its field and generates at the chosen scale', async () => {
-    let refused = false;
     const fetch = mockApi({
       'GET /api/database-models/9/batches': [],
-      'POST /api/database-models/9/generate': () => {
-        if (!refused) {
-          refused = true;
-          return json(
-            {
-              title: 'Invalid request',
-              status: 400,
-              detail: 'seed is out of range',
-              field: 'seed',
-            },
-            400,
-          );
-        }
-        return json(batch(5, 'PENDING'), 202);
-      },
+      'POST /api/database-models/9/generate': refusedOnceThenQueued('seed', 'seed is out of range'),
     });
     renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
     expect(await screen.findByText(/No databases yet/)).toBeInTheDocument();
@@ -84,6 +79,76 @@ describe('the databases of a database model', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
     await waitFor(() => expect(generationRequests(fetch)).toHaveLength(2));
     expect(generationRequests(fetch)[1]).toEqual({ scale: 0.5, seed: 3 });
+  });
+
+  it('asks for labelled anomalies in the chosen tables at one share, checked before and after sending', async () => {
+    const fetch = mockApi({
+      'GET /api/database-models/9/batches': [],
+      'POST /api/database-models/9/generate': refusedOnceThenQueued(
+        'anomalies.Salaries.ratio',
+        'anomalies.Salaries: ratio must be greater than 0 and at most 0.5',
+      ),
+    });
+    const learned = {
+      ...model,
+      tables: [{ name: 'People' }, { name: 'Teams' }, { name: 'Salaries' }],
+    };
+    renderWithProviders(<DatabaseBatchPanel model={learned} projectId="3" />);
+    const anomalies = await screen.findByRole('group', { name: 'Labelled anomalies (optional)' });
+    expect(screen.queryByLabelText(/Anomaly share/)).toBeNull();
+    await userEvent.click(within(anomalies).getByLabelText('Salaries'));
+    await userEvent.click(within(anomalies).getByLabelText('People'));
+    const share = screen.getByLabelText(/Anomaly share/);
+    await userEvent.clear(share);
+    await userEvent.type(share, '60');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    expect(
+      screen.getByText('Enter a share of anomalies above 0% and at most 50%.'),
+    ).toBeInTheDocument();
+    expect(generationRequests(fetch)).toHaveLength(0);
+
+    await userEvent.clear(share);
+    await userEvent.type(share, '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    expect(
+      await screen.findByText('anomalies.Salaries: ratio must be greater than 0 and at most 0.5'),
+    ).toBeInTheDocument();
+    expect(share).toHaveAttribute('aria-invalid', 'true');
+    expect(generationRequests(fetch)[0]).toEqual({
+      scale: 1,
+      anomalies: {
+        People: { inject: true, ratio: 0.1 },
+        Salaries: { inject: true, ratio: 0.1 },
+      },
+    });
+
+    await userEvent.click(within(anomalies).getByLabelText('People'));
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    await waitFor(() => expect(generationRequests(fetch)).toHaveLength(2));
+    expect(generationRequests(fetch)[1]).toEqual({
+      scale: 1,
+      anomalies: { Salaries: { inject: true, ratio: 0.1 } },
+    });
+  });
+
+  it('shows the labelled anomalies of each table a batch generated them in', async () => {
+    mockApi({
+      'GET /api/database-models/9/batches': [
+        batch(7, 'COMPLETED', {
+          anomalies: {
+            Salaries: { ratio: 0.1, labelColumn: 'is_anomaly', kindColumn: null, kinds: [] },
+          },
+          tables: [
+            { table: 'People', rows: 607, anomalyRows: 0 },
+            { table: 'Salaries', rows: 2963, anomalyRows: 296 },
+          ],
+        }),
+      ],
+    });
+    renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
+    const counts = await screen.findByRole('list', { name: 'Rows of batch 7' });
+    expect(counts).toHaveTextContent('Salaries 2,963 rows · 296 anomalies');
+    expect(within(counts).getByText(/607 rows/)).not.toHaveTextContent('anomalies');
   });
 
   it('polls a generating batch until its rows per table show, and says why one failed', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { generate, listBatches } from '../api/endpoints.js';
 import { downloadBatch } from '../api/download.js';
+import { anomalyRequest, checkAnomalyShare } from '../lib/anomalies.js';
 import { checkBatchRows } from '../lib/batchRows.js';
 import BatchList, { ACTIVE_BATCH, batchesKey } from './BatchList.jsx';
 import { ErrorMessage, Loading } from './Feedback.jsx';
@@ -28,7 +29,7 @@ export default function DownloadCenter({ modelId, rules = [] }) {
   const start = useMutation({
     mutationFn: () => {
       const request = { modelId: Number(modelId), count: Number(count) };
-      if (inject) request.anomalies = { inject: true, ratio: Number(ratio) / 100 };
+      if (inject) request.anomalies = anomalyRequest(ratio);
       if (rulesOff.length > 0) request.rulesOff = rulesOff;
       return generate(request);
     },
@@ -45,10 +46,8 @@ export default function DownloadCenter({ modelId, rules = [] }) {
     const found = {};
     const countError = checkBatchRows(count);
     if (countError) found.count = countError;
-    const r = Number(ratio);
-    if (inject && (ratio.trim() === '' || !Number.isFinite(r) || r <= 0 || r > 50)) {
-      found.ratio = 'Enter a share of anomalies above 0% and at most 50%.';
-    }
+    const ratioError = inject ? checkAnomalyShare(ratio) : null;
+    if (ratioError) found.ratio = ratioError;
     setErrors(found);
     if (Object.keys(found).length === 0) start.mutate();
   }

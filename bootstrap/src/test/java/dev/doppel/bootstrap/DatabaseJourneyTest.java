@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Lahman tables as one database through HTTP: declared relationships, trained, generated at
- * half scale, downloaded as a zip whose foreign keys all resolve and whose keys are unique, and
- * evaluated as a database. On the test engine with TestScripted; in the python-engine run, the
+ * half scale with labelled anomalies in Salaries, downloaded as a zip whose foreign keys all resolve
+ * and whose keys are unique, and evaluated as a database. On the test engine with TestScripted; in the python-engine run, the
  * journey alone with TabularARGN (one short epoch).
  */
 class DatabaseJourneyTest extends FullStackTest {
@@ -87,8 +87,11 @@ class DatabaseJourneyTest extends FullStackTest {
     assertThat(names(trained.get("summary"), "table")).containsExactlyElementsOf(order);
     assertThat(api.get("/api/projects/" + project + "/database-models", token).json()).hasSize(1);
 
-    Reply generating = api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 0.5, "seed", 3));
+    Reply generating = api.post(
+        "/api/database-models/" + model + "/generate", token, Map.of("scale", 0.5, "seed", 3, "anomalies", Map.of("Salaries", Map.of("inject", true, "ratio", 0.1))));
     assertThat(generating.status()).as(generating.toString()).isEqualTo(202);
+    assertThat(generating.json().at("/anomalies/Salaries/ratio").asDouble()).isEqualTo(0.1);
+    assertThat(generating.json().at("/anomalies/Salaries/labelColumn").asText()).isEqualTo("is_anomaly");
     long batch = generating.json().get("id").asLong();
     JsonNode generated = Polling.untilStatus(api, "/api/database-batches/" + batch, token, "COMPLETED", JOB);
     assertThat(api.get("/api/database-models/" + model + "/batches", token).json()).hasSize(1);
@@ -109,6 +112,15 @@ class DatabaseJourneyTest extends FullStackTest {
     assertThat(orphans(tables.get("Salaries"), List.of("yearID", "teamID"), tables.get("Teams"), List.of("yearID", "teamID"))).isEmpty();
     assertThat(orphans(tables.get("Teams"), List.of("franchID"), tables.get("TeamsFranchises"), List.of("franchID"))).isEmpty();
     assertThat(unorderedPlayers(tables.get("Salaries"))).isEmpty();
+    // Labelled anomalies in Salaries alone, exactly round(0.1 × rows) of them; the keys above are untouched.
+    Map<String, Long> anomalyRows = new HashMap<>();
+    generated.get("tables").forEach(t -> anomalyRows.put(t.get("table").asText(), t.get("anomalyRows").asLong()));
+    long salaryAnomalies = Math.round(0.1 * tables.get("Salaries").size());
+    assertThat(salaryAnomalies).isPositive();
+    assertThat(anomalyRows).containsEntry("Salaries", salaryAnomalies).containsEntry("People", 0L).containsEntry("Teams", 0L).containsEntry("TeamsFranchises", 0L);
+    assertThat(tables.get("Salaries").stream().filter(row -> "true".equalsIgnoreCase(row.get("is_anomaly"))).count()).isEqualTo(salaryAnomalies);
+    assertThat(tables.get("Salaries")).allSatisfy(row -> assertThat(row.get("is_anomaly")).isIn("true", "false", "True", "False"));
+    assertThat(tables.get("People").get(0)).doesNotContainKey("is_anomaly");
 
     JsonNode evaluation = Polling.untilStatus(api, "/api/database-batches/" + batch + "/evaluation", token, "COMPLETED", JOB);
     JsonNode relationships = evaluation.get("report").get("relationships");
@@ -208,6 +220,21 @@ class DatabaseJourneyTest extends FullStackTest {
       assertThat(bad.json().get("field").asText()).isEqualTo("scale");
     }
     assertThat(api.post("/api/database-models/" + model + "/generate", token, Map.of()).json().get("field").asText()).isEqualTo("scale");
+
+    Reply unknownTable =
+        api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 1, "anomalies", Map.of("Batting", Map.of("inject", true, "ratio", 0.1))));
+    assertThat(unknownTable.status()).as(unknownTable.toString()).isEqualTo(400);
+    assertThat(unknownTable.json().get("field").asText()).isEqualTo("anomalies.Batting");
+    assertThat(unknownTable.json().get("detail").asText()).contains("People", "Salaries", "Teams", "TeamsFranchises");
+    Reply badRatio =
+        api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 1, "anomalies", Map.of("Salaries", Map.of("inject", true, "ratio", 0.9))));
+    assertThat(badRatio.status()).as(badRatio.toString()).isEqualTo(400);
+    assertThat(badRatio.json().get("field").asText()).isEqualTo("anomalies.Salaries.ratio");
+    Reply badKind = api.post(
+        "/api/database-models/" + model + "/generate", token,
+        Map.of("scale", 1, "anomalies", Map.of("Salaries", Map.of("inject", true, "ratio", 0.1, "kinds", List.of("typo")))));
+    assertThat(badKind.json().get("field").asText()).isEqualTo("anomalies.Salaries.kinds");
+    assertThat(api.get("/api/database-models/" + model + "/batches", token).json()).isEmpty();
   }
 
   @Test

@@ -117,7 +117,7 @@ public class DatabaseExportService implements DownloadDatabaseBatchUseCase, Expo
   }
 
   /**
-   * The batch's tables parents first, as stored: each typed by its dataset's columns, keyed as the
+   * The batch's tables parents first, as stored: each typed by its dataset's columns (and its anomaly labels), keyed as the
    * model learned it, its rows read from the file store.
    */
   private WritePlan plan(DatabaseBatch batch, DatabaseModel model) {
@@ -136,7 +136,7 @@ public class DatabaseExportService implements DownloadDatabaseBatchUseCase, Expo
           .map(link -> new ForeignKeyDescription(link.childColumns(), link.parentTable(), link.parentColumns()))
           .toList();
       String key = FileKeys.databaseBatchTable(folder, i);
-      tables.add(new TableToWrite(name, dataset.profile().schema(), trained.primaryKey(), foreignKeys, consumer -> reader.read(key, STORED, consumer)));
+      tables.add(new TableToWrite(name, GenerationChecks.generatedColumns(dataset, batch.anomalies(name)), trained.primaryKey(), foreignKeys, consumer -> reader.read(key, STORED, consumer)));
     }
     return new WritePlan(tables);
   }

@@ -87,7 +87,8 @@ final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, 
       logKey = FileKeys.databaseBatchFailureLog(model.projectId(), model.id(), batch.id());
       List<TableRows> rows =
           ports.engine().generateDatabase(
-              new EngineRequests.DatabaseGeneration(ports.files().locate(model.modelFolderKey().orElseThrow()), batch.scale(), batch.seed(), ports.files().locate(folderKey)),
+              new EngineRequests.DatabaseGeneration(ports.files().locate(model.modelFolderKey().orElseThrow()), batch.scale(), batch.seed(), batch.anomalies(),
+                  ports.files().locate(folderKey)),
               ProgressListener.IGNORE,
               cancellation);
       storeUnderKeys(rows);

@@ -199,10 +199,21 @@ public class DatabaseModelService
       throw new ConflictException(
           "status", "database model " + model.id().value() + " is " + model.status() + "; only a completed model can generate a database");
     }
+    requireTables(model, command.anomalies().keySet());
     quotas.requireJobSlot(command.owner());
-    DatabaseBatch batch = batches.add(new NewDatabaseBatch(model.id(), command.scale(), command.seed(), clock.instant()));
+    DatabaseBatch batch = batches.add(new NewDatabaseBatch(model.id(), command.scale(), command.seed(), command.anomalies(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(batch.id()));
     return batch;
+  }
+
+  /** Anomalies may be asked only for tables the model learned; each other name is refused as {@code anomalies.<name>}. */
+  private static void requireTables(DatabaseModel model, Set<String> tables) {
+    List<String> learned = model.tables().stream().map(TrainedTable::name).toList();
+    tables.stream().filter(table -> !learned.contains(table)).findFirst().ifPresent(table -> {
+      throw new InvalidInputException(
+          "anomalies." + table, "anomalies name table '" + table + "', which database model " + model.id().value() + " does not have; its tables: "
+              + String.join(", ", learned));
+    });
   }
 
   @Override

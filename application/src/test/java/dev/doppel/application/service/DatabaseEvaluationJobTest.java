@@ -13,6 +13,7 @@ import dev.doppel.application.port.out.FileStore;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.EvaluationReport;
@@ -49,7 +50,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A database batch's evaluation: requested when the batch completes, run over the batch's stored tables, and asked for again. */
+/** A database batch's generation as the engine is asked for it, and its evaluation: requested when the batch completes, run over the batch's stored tables, and asked for again. */
 class DatabaseEvaluationJobTest {
   private static final String REPORT = "{\"summary\":{\"integrity\":1.0}}";
   private static final UserId OWNER = new UserId(1);
@@ -126,6 +127,19 @@ class DatabaseEvaluationJobTest {
   }
 
   @Test
+  void aBatchsAnomaliesReachTheEngineAndItsAnomalyRowsAreKeptPerTable() {
+    AnomalySpec spec = new AnomalySpec(0.5, Optional.of("is_anomaly"), Optional.empty(), List.of());
+    engine.anomalyRows = 1;
+
+    DatabaseBatch queued = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of("Salaries", spec), clock.instant()));
+    jobs.queue(new JobKey.DatabaseGeneration(queued.id()));
+
+    assertThat(engine.generations.get(0).anomalies()).containsExactly(Map.entry("Salaries", spec));
+    DatabaseBatch completed = stores.databaseBatches.findById(queued.id()).orElseThrow();
+    assertThat(completed.tableRows()).containsExactly(new TableRows("People", 1, 0), new TableRows("Salaries", 1, 1));
+  }
+
+  @Test
   void anEngineFailureFailsTheEvaluationWithItsReasonAndLeavesTheBatchCompleted() {
     engine.failure = Optional.of(new EngineException(EngineException.Kind.INVALID_INPUT, "synthetic table 'Salaries' lacks columns of the real table: year"));
 
@@ -156,7 +170,7 @@ class DatabaseEvaluationJobTest {
   @Test
   void refusesABatchThatHasNotCompletedAndAnotherUsersBatch() {
     runAtOnce = false;
-    DatabaseBatch pending = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), clock.instant()));
+    DatabaseBatch pending = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(pending.id()));
 
     assertThatThrownBy(() -> service.evaluate(OWNER, pending.id()))
@@ -189,7 +203,7 @@ class DatabaseEvaluationJobTest {
   }
 
   private DatabaseBatch generatedBatch() {
-    DatabaseBatch batch = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), clock.instant()));
+    DatabaseBatch batch = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(batch.id()));
     return stores.databaseBatches.findById(batch.id()).orElseThrow();
   }
@@ -215,14 +229,17 @@ class DatabaseEvaluationJobTest {
     }
   }
 
-  /** Generates one row per table; evaluates by reading each synthetic file, or fails as told. */
+  /** Generates one row per table (with {@code anomalyRows} in Salaries when asked for); evaluates by reading each synthetic file, or fails as told. */
   private static final class ScriptedEngine implements SynthesisEngine {
+    final List<EngineRequests.DatabaseGeneration> generations = new ArrayList<>();
     final List<EngineRequests.DatabaseEvaluation> evaluations = new ArrayList<>();
+    long anomalyRows;
     final List<String> readTables = new ArrayList<>();
     Optional<EngineException> failure = Optional.empty();
 
     @Override
     public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
+      generations.add(request);
       try {
         Files.createDirectories(request.output());
         Files.writeString(request.output().resolve("People.csv"), "id\np1\n");
@@ -230,7 +247,7 @@ class DatabaseEvaluationJobTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return List.of(new TableRows("People", 1), new TableRows("Salaries", 1));
+      return List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 1, request.anomalies().containsKey("Salaries") ? anomalyRows : 0));
     }
 
     @Override

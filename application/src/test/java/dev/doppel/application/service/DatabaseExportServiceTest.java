@@ -18,6 +18,7 @@ import dev.doppel.application.port.out.ConnectionStore;
 import dev.doppel.application.port.out.ExternalDatabases;
 import dev.doppel.application.port.out.TableExporter;
 import dev.doppel.application.port.out.TableReader;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.connection.ConnectionDetails;
 import dev.doppel.domain.connection.ConnectionId;
@@ -28,6 +29,7 @@ import dev.doppel.domain.connection.ForeignKeyDescription;
 import dev.doppel.domain.connection.NewDatabaseConnection;
 import dev.doppel.domain.connection.TableDescription;
 import dev.doppel.domain.dataset.ColumnSchema;
+import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.profile.ProfilingLimits;
 import dev.doppel.domain.export.ExportFormat;
@@ -111,7 +113,7 @@ class DatabaseExportServiceTest {
   private DatabaseBatch batch(BatchStatus status) {
     boolean completed = status == BatchStatus.COMPLETED;
     return DatabaseBatch.restore(
-        new DatabaseBatchId(1), model.id(), 1.0, Optional.empty(), status, completed ? List.of(new TableRows("People", 1), new TableRows("Salaries", 2)) : List.of(),
+        new DatabaseBatchId(1), model.id(), 1.0, Optional.empty(), Map.of(), status, completed ? List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 2, 0)) : List.of(),
         completed ? Optional.of(FOLDER) : Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(), Optional.empty());
   }
 
@@ -143,6 +145,22 @@ class DatabaseExportServiceTest {
     assertThat(tables.get(1).foreignKeys()).containsExactly(new ForeignKeyDescription(List.of("playerID"), "People", List.of("playerID")));
     assertThat(rows(tables.get(1))).containsExactly("playerID,yearID,salary", "x,2001,5", "x,2002,6");
     assertThat(result).isEqualTo(new Exported(List.of("CREATE TABLE People", "CREATE TABLE Salaries"), Map.of("People", 1L, "Salaries", 2L), false));
+  }
+
+  @Test
+  void aTablesAnomalyLabelsAreWrittenAsColumnsOfTheirOwnAfterItsDatasetsColumns() {
+    AnomalySpec anomalies = new AnomalySpec(0.5, Optional.of("is_anomaly"), Optional.of("anomaly_kind"), List.of());
+    batch = DatabaseBatch.restore(
+        batch.id(), model.id(), 1.0, Optional.empty(), Map.of("Salaries", anomalies), BatchStatus.COMPLETED,
+        List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 2, 1)), Optional.of(FOLDER), Optional.empty(), clock.instant(), Optional.empty(),
+        Optional.empty());
+
+    service.export(command(3, false));
+
+    List<ExternalDatabases.TableToWrite> tables = databases.plan.tables();
+    assertThat(tables.get(0).columns()).isEqualTo(people.profile().schema());
+    assertThat(tables.get(1).columns()).startsWith(salaries.profile().schema().toArray(ColumnSchema[]::new)).endsWith(
+        new ColumnSchema("is_anomaly", ColumnType.BOOLEAN, Optional.empty()), new ColumnSchema("anomaly_kind", ColumnType.CATEGORICAL, Optional.empty()));
   }
 
   @Test

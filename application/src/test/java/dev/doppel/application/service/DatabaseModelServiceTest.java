@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.application.port.in.CreateProjectCommand;
 import dev.doppel.application.port.in.FindSchemaUseCase;
+import dev.doppel.application.port.in.GenerateBatchCommand;
 import dev.doppel.application.port.in.GenerateDatabaseCommand;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.TrainDatabaseCommand;
 import dev.doppel.application.port.in.UploadDatasetCommand;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.JobQueue;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchId;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
@@ -146,14 +148,64 @@ class DatabaseModelServiceTest {
     DatabaseModel pending = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
     DatabaseModel training = stores.databaseModels.claim(pending.id(), "databases/1/model-folder", clock.instant()).orElseThrow();
     DatabaseModel model = stores.databaseModels.update(training.complete(List.of(), clock.instant()));
-    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty()));
+    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of()));
     DatabaseBatch generating = stores.databaseBatches.claim(batch.id(), clock.instant()).orElseThrow();
-    stores.databaseBatches.update(generating.complete("databases/1/batches/1", List.of(new TableRows("People", 1)), clock.instant()));
+    stores.databaseBatches.update(generating.complete("databases/1/batches/1", List.of(new TableRows("People", 1, 0)), clock.instant()));
 
     service.delete(owner, model.id());
 
     assertThat(stopped).containsOnly(new JobKey.DatabaseTraining(model.id()), new JobKey.DatabaseEvaluation(batch.id()));
     assertThat(stores.databaseModels.findById(model.id())).isEmpty();
+  }
+
+  @Test
+  void queuesABatchWithTheAnomaliesAskedForEachTable() {
+    DatabaseModel model = trainedModel();
+    AnomalySpec salaryAnomalies = GenerateBatchCommand.anomalies("anomalies.Salaries", true, 0.1, null, "why", List.of("out_of_range")).orElseThrow();
+
+    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of("Salaries", salaryAnomalies)));
+
+    assertThat(batch.anomalies()).containsExactly(Map.entry("Salaries", new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.of("why"), List.of("out_of_range"))));
+    assertThat(stores.databaseBatches.findById(batch.id()).orElseThrow().anomalies("Salaries")).contains(salaryAnomalies);
+    assertThat(queued).contains(new JobKey.DatabaseGeneration(batch.id()));
+  }
+
+  @Test
+  void refusesAnomaliesForATableTheModelDoesNotHaveNamingItAndListingTheModelsTables() {
+    DatabaseModel model = trainedModel();
+    AnomalySpec spec = new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.empty(), List.of());
+
+    assertThatThrownBy(() -> service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of("Notes", spec))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("anomalies.Notes");
+          assertThat(e.getMessage()).contains("'Notes'", "its tables: People, Salaries");
+        });
+    assertThat(stores.databaseBatches.listByModel(model.id())).isEmpty();
+  }
+
+  @Test
+  void refusesATablesAnomalySpecNamingThePartAtFault() {
+    assertThatThrownBy(() -> GenerateBatchCommand.anomalies("anomalies.Salaries", true, 0.9, null, null, null))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("anomalies.Salaries.ratio");
+          assertThat(e.getMessage()).isEqualTo("anomalies.Salaries: ratio must be greater than 0 and at most 0.5");
+        });
+    assertThatThrownBy(() -> GenerateBatchCommand.anomalies("anomalies.Salaries", true, 0.1, null, null, List.of("odd")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("anomalies.Salaries.kinds"));
+    assertThatThrownBy(() -> GenerateBatchCommand.anomalies("anomalies.Salaries", true, 0.1, "1st", null, null))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("anomalies.Salaries.labelColumn"));
+    assertThatThrownBy(() -> GenerateBatchCommand.anomalies("anomalies.Salaries", true, null, null, null, null))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("anomalies.Salaries.ratio"));
+    assertThat(GenerateBatchCommand.anomalies("anomalies.Salaries", false, 0.9, null, null, null)).isEmpty();
+    assertThatThrownBy(() -> GenerateBatchCommand.anomalies(true, 0.9, null, null, null))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("anomalies"));
+  }
+
+  private DatabaseModel trainedModel() {
+    declareSequence();
+    DatabaseModel pending = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
+    DatabaseModel training = stores.databaseModels.claim(pending.id(), "databases/1/model-folder", clock.instant()).orElseThrow();
+    return stores.databaseModels.update(training.complete(List.of(), clock.instant()));
   }
 
   @Test

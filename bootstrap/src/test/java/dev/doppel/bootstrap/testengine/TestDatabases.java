@@ -3,6 +3,7 @@ package dev.doppel.bootstrap.testengine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TableSummary;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -24,7 +26,8 @@ import java.util.stream.LongStream;
  * The test engine's databases. "Training" keeps the request in {@code database.json}; "generation"
  * writes referentially intact tables from the real rows: a root table's rows scaled (cycling, with
  * its key's last column made unique on repeats), a child's real rows with every foreign key that
- * names no synthetic parent re-pointed at one, then sorted by its {@code orderBy} columns.
+ * names no synthetic parent re-pointed at one, then sorted by its {@code orderBy} columns; a table
+ * asked for anomalies gets exactly round(ratio × rows) of them labelled, its keys untouched.
  * "Evaluation" measures what the files hold, in the report's shape: rows per table, and per
  * relationship the orphans among the synthetic child rows and how children spread over parents
  * (a histogram and the KS complement).
@@ -68,17 +71,33 @@ final class TestDatabases {
       List<EngineRequests.DatabaseLink> parents = stored.links().stream().filter(l -> l.child().equals(table.name())).toList();
       Table rows = parents.isEmpty() ? root(real, table.primaryKey(), request.scale()) : child(real, parents, generated);
       generated.put(table.name(), rows);
-      Files.write(request.output().resolve(table.name() + ".csv"), rows.lines(), StandardCharsets.UTF_8);
-      counts.add(new TableRows(table.name(), rows.rows().size()));
+      Optional<AnomalySpec> anomalies = Optional.ofNullable(request.anomalies().get(table.name()));
+      long anomalous = anomalies.map(spec -> spec.anomalousRows(rows.rows().size())).orElse(0L);
+      Files.write(request.output().resolve(table.name() + ".csv"), rows.lines(anomalies, anomalous), StandardCharsets.UTF_8);
+      counts.add(new TableRows(table.name(), rows.rows().size(), anomalous));
     }
     return counts;
   }
 
   private record Table(List<String> columns, List<String[]> rows) {
-    List<String> lines() {
+    /**
+     * The CSV lines, with the anomaly label (and kind) columns when asked for: {@code anomalous} rows
+     * spread evenly over the table are labelled, their cells left as they are.
+     */
+    List<String> lines(Optional<AnomalySpec> anomalies, long anomalous) {
+      List<String> header = new ArrayList<>(columns);
+      anomalies.flatMap(AnomalySpec::labelColumn).ifPresent(header::add);
+      anomalies.flatMap(AnomalySpec::kindColumn).ifPresent(header::add);
+      String kind = anomalies.flatMap(spec -> spec.kinds().stream().findFirst()).orElse("out_of_range");
       List<String> lines = new ArrayList<>();
-      lines.add(String.join(",", columns));
-      rows.forEach(row -> lines.add(String.join(",", row)));
+      lines.add(String.join(",", header));
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> cells = new ArrayList<>(Arrays.asList(rows.get(i)));
+        boolean labelled = (i + 1) * anomalous / rows.size() > i * anomalous / rows.size();
+        anomalies.flatMap(AnomalySpec::labelColumn).ifPresent(label -> cells.add(String.valueOf(labelled)));
+        anomalies.flatMap(AnomalySpec::kindColumn).ifPresent(column -> cells.add(labelled ? kind : ""));
+        lines.add(String.join(",", cells));
+      }
       return lines;
     }
 

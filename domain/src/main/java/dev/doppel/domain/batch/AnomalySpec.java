@@ -22,23 +22,23 @@ public record AnomalySpec(double ratio, Optional<String> labelColumn, Optional<S
     Objects.requireNonNull(labelColumn, "labelColumn");
     Objects.requireNonNull(kindColumn, "kindColumn");
     if (!(ratio > 0 && ratio <= 0.5)) {
-      throw new IllegalArgumentException("ratio must be greater than 0 and at most 0.5");
+      throw new InvalidAnomalySpecException("ratio", "ratio must be greater than 0 and at most 0.5");
     }
     labelColumn.filter(c -> !COLUMN.matcher(c).matches()).ifPresent(c -> {
-      throw new IllegalArgumentException("labelColumn must be 1-64 letters, digits or '_', not starting with a digit");
+      throw new InvalidAnomalySpecException("labelColumn", "labelColumn must be 1-64 letters, digits or '_', not starting with a digit");
     });
     kindColumn.filter(c -> !COLUMN.matcher(c).matches()).ifPresent(c -> {
-      throw new IllegalArgumentException("kindColumn must be 1-64 letters, digits or '_', not starting with a digit");
+      throw new InvalidAnomalySpecException("kindColumn", "kindColumn must be 1-64 letters, digits or '_', not starting with a digit");
     });
     kinds = List.copyOf(kinds);
     for (String kind : kinds) {
       if (!KNOWN_KINDS.contains(kind)) {
-        throw new IllegalArgumentException("unknown anomaly kind '" + shortened(kind) + "'; use " + String.join(", ", KNOWN_KINDS));
+        throw new InvalidAnomalySpecException("kinds", "unknown anomaly kind '" + shortened(kind) + "'; use " + String.join(", ", KNOWN_KINDS));
       }
     }
     // Each kind at most once keeps the stored list as short as the list of known kinds.
     if (kinds.stream().distinct().count() < kinds.size()) {
-      throw new IllegalArgumentException("kinds must name each anomaly kind at most once");
+      throw new InvalidAnomalySpecException("kinds", "kinds must name each anomaly kind at most once");
     }
   }
 

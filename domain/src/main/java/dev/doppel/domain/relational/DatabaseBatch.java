@@ -1,9 +1,13 @@
 package dev.doppel.domain.relational;
 
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.job.JobLifecycle;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +17,7 @@ import java.util.Optional;
  * COMPLETED | FAILED | CANCELLED, or PENDING → FAILED | CANCELLED.
  *
  * @param scale what the root tables' real rows are multiplied by
+ * @param anomalies the labelled anomalies asked for, by table name, in the order asked; tables left out get none
  * @param tableRows rows per table, parents first; empty until it has completed
  */
 public record DatabaseBatch(
@@ -20,6 +25,7 @@ public record DatabaseBatch(
     DatabaseModelId modelId,
     double scale,
     Optional<Long> seed,
+    Map<String, AnomalySpec> anomalies,
     BatchStatus status,
     List<TableRows> tableRows,
     Optional<String> folderKey,
@@ -32,6 +38,7 @@ public record DatabaseBatch(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(seed, "seed");
+    anomalies = tableAnomalies(anomalies);
     Objects.requireNonNull(status, "status");
     tableRows = List.copyOf(tableRows);
     Objects.requireNonNull(folderKey, "folderKey");
@@ -44,7 +51,7 @@ public record DatabaseBatch(
   public static DatabaseBatch pending(DatabaseBatchId id, NewDatabaseBatch batch) {
     JobLifecycle<BatchStatus> queued = JobLifecycle.queued(subject(id), BatchStatus.class);
     return new DatabaseBatch(
-        id, batch.modelId(), batch.scale(), batch.seed(), queued.status(), List.of(), Optional.empty(), queued.error(), batch.createdAt(), queued.startedAt(),
+        id, batch.modelId(), batch.scale(), batch.seed(), batch.anomalies(), queued.status(), List.of(), Optional.empty(), queued.error(), batch.createdAt(), queued.startedAt(),
         queued.finishedAt());
   }
 
@@ -53,9 +60,22 @@ public record DatabaseBatch(
    * them; every other change of state goes through the transitions below.
    */
   public static DatabaseBatch restore(
-      DatabaseBatchId id, DatabaseModelId modelId, double scale, Optional<Long> seed, BatchStatus status, List<TableRows> tableRows, Optional<String> folderKey,
-      Optional<String> error, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
-    return new DatabaseBatch(id, modelId, scale, seed, status, tableRows, folderKey, error, createdAt, startedAt, finishedAt);
+      DatabaseBatchId id, DatabaseModelId modelId, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies, BatchStatus status,
+      List<TableRows> tableRows, Optional<String> folderKey, Optional<String> error, Instant createdAt, Optional<Instant> startedAt,
+      Optional<Instant> finishedAt) {
+    return new DatabaseBatch(id, modelId, scale, seed, anomalies, status, tableRows, folderKey, error, createdAt, startedAt, finishedAt);
+  }
+
+  /** The anomalies asked for {@code table}, if any. */
+  public Optional<AnomalySpec> anomalies(String table) {
+    return Optional.ofNullable(anomalies.get(table));
+  }
+
+  /** A copy of anomaly specs by table name that keeps the order they were asked in. */
+  static Map<String, AnomalySpec> tableAnomalies(Map<String, AnomalySpec> anomalies) {
+    Map<String, AnomalySpec> copy = new LinkedHashMap<>();
+    anomalies.forEach((table, spec) -> copy.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(spec, "anomalies of " + table)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** The generation's lifecycle: status, error and times. */
@@ -80,7 +100,7 @@ public record DatabaseBatch(
   }
 
   private DatabaseBatch with(JobLifecycle<BatchStatus> job, List<TableRows> rows, Optional<String> folderKey) {
-    return new DatabaseBatch(id, modelId, scale, seed, job.status(), rows, folderKey, job.error(), createdAt, job.startedAt(), job.finishedAt());
+    return new DatabaseBatch(id, modelId, scale, seed, anomalies, job.status(), rows, folderKey, job.error(), createdAt, job.startedAt(), job.finishedAt());
   }
 
   private static String subject(DatabaseBatchId id) {

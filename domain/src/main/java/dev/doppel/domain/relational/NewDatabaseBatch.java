@@ -1,14 +1,21 @@
 package dev.doppel.domain.relational;
 
+import dev.doppel.domain.batch.AnomalySpec;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A database batch just requested; {@code scale} multiplies the root tables' rows. */
-public record NewDatabaseBatch(DatabaseModelId modelId, double scale, Optional<Long> seed, Instant createdAt) {
+/**
+ * A database batch just requested; {@code scale} multiplies the root tables' rows.
+ *
+ * @param anomalies the labelled anomalies asked for, by table name; tables left out get none
+ */
+public record NewDatabaseBatch(DatabaseModelId modelId, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies, Instant createdAt) {
   public NewDatabaseBatch {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(seed, "seed");
+    anomalies = DatabaseBatch.tableAnomalies(anomalies);
     Objects.requireNonNull(createdAt, "createdAt");
   }
 }

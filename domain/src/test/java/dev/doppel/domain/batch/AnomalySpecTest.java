@@ -29,4 +29,16 @@ class AnomalySpecTest {
         .hasMessageStartingWith("unknown anomaly kind 'xxx")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
   }
+
+  @Test
+  void namesThePartItRefuses() {
+    assertThatThrownBy(() -> new AnomalySpec(0.6, Optional.empty(), Optional.empty(), List.of()))
+        .isInstanceOfSatisfying(InvalidAnomalySpecException.class, e -> assertThat(e.part()).isEqualTo("ratio"));
+    assertThatThrownBy(() -> new AnomalySpec(0.1, Optional.of("9lives"), Optional.empty(), List.of()))
+        .isInstanceOfSatisfying(InvalidAnomalySpecException.class, e -> assertThat(e.part()).isEqualTo("labelColumn"));
+    assertThatThrownBy(() -> new AnomalySpec(0.1, Optional.empty(), Optional.of("a b"), List.of()))
+        .isInstanceOfSatisfying(InvalidAnomalySpecException.class, e -> assertThat(e.part()).isEqualTo("kindColumn"));
+    assertThatThrownBy(() -> new AnomalySpec(0.1, Optional.empty(), Optional.empty(), List.of("odd")))
+        .isInstanceOfSatisfying(InvalidAnomalySpecException.class, e -> assertThat(e.part()).isEqualTo("kinds"));
+  }
 }

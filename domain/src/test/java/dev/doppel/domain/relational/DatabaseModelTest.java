@@ -58,13 +58,13 @@ class DatabaseModelTest {
 
   @Test
   void aBatchKeepsItsRowsPerTableAndFolderOnlyWhenCompleted() {
-    DatabaseBatch queued = DatabaseBatch.pending(new DatabaseBatchId(4), new NewDatabaseBatch(new DatabaseModelId(7), 0.5, Optional.empty(), T0));
+    DatabaseBatch queued = DatabaseBatch.pending(new DatabaseBatchId(4), new NewDatabaseBatch(new DatabaseModelId(7), 0.5, Optional.empty(), Map.of(), T0));
     DatabaseBatch generating = queued.start(T0.plusSeconds(1));
-    DatabaseBatch completed = generating.complete("projects/3/databases/7/batches/4", List.of(new TableRows("People", 5)), T0.plusSeconds(2));
+    DatabaseBatch completed = generating.complete("projects/3/databases/7/batches/4", List.of(new TableRows("People", 5, 0)), T0.plusSeconds(2));
 
     assertThat(queued.status()).isEqualTo(BatchStatus.PENDING);
     assertThat(generating.status()).isEqualTo(BatchStatus.GENERATING);
-    assertThat(completed.tableRows()).containsExactly(new TableRows("People", 5));
+    assertThat(completed.tableRows()).containsExactly(new TableRows("People", 5, 0));
     assertThat(completed.folderKey()).contains("projects/3/databases/7/batches/4");
     assertThat(generating.fail("boom", T0.plusSeconds(3)).folderKey()).isEmpty();
     assertThatThrownBy(() -> completed.cancel(T0)).isInstanceOf(IllegalTransitionException.class);

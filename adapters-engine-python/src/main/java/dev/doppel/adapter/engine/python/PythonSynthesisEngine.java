@@ -287,7 +287,10 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     }
   }
 
-  /** Runs generate_database.py as a process: a child's rows need its parent's, which the warm workers do not hold. */
+  /**
+   * Runs generate_database.py as a process: a child's rows need its parent's, which the warm workers
+   * do not hold. Each table's anomalies go in generate.py's spec, under the table's name.
+   */
   @Override
   public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
     try {
@@ -295,10 +298,16 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       List<String> args = new ArrayList<>(List.of(
           "--model", request.modelFolder().toString(), "--output", request.output().toString(), "--scale", String.valueOf(request.scale()), "--format", "csv"));
       request.seed().ifPresent(seed -> args.addAll(List.of("--seed", String.valueOf(seed))));
+      if (!request.anomalies().isEmpty()) {
+        ObjectNode anomalies = JSON.createObjectNode();
+        request.anomalies().forEach((table, spec) -> anomalies.set(table, anomalies(spec)));
+        args.addAll(List.of("--anomalies", JSON.writeValueAsString(anomalies)));
+      }
       EngineProcess.Outcome outcome = run("generate_database.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());
       List<TableRows> rows = new ArrayList<>();
-      completed.path("tables").fields().forEachRemaining(table -> rows.add(new TableRows(table.getKey(), table.getValue().path("rows").asLong())));
+      completed.path("tables").properties().forEach(table ->
+          rows.add(new TableRows(table.getKey(), table.getValue().path("rows").asLong(), table.getValue().path("anomalies").asLong(0))));
       return rows;
     } catch (IOException e) {
       throw notStarted(e);

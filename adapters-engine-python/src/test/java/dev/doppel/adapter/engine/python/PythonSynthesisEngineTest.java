@@ -10,6 +10,7 @@ import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.ProgressListener;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.FileFormat;
@@ -363,8 +364,39 @@ class PythonSynthesisEngineTest {
       import json, sys
       args = sys.argv[1:]
       assert args[args.index("--scale") + 1] == "0.5" and args[args.index("--seed") + 1] == "9" and args[args.index("--format") + 1] == "csv", args
+      assert "--anomalies" not in args, args
       print(json.dumps({"event": "completed", "tables": {"People": {"rows": 2, "file": "People.csv"}, "Salaries": {"rows": 5, "file": "Salaries.csv"}}}))
       """;
+
+  /** Answers only the anomalies generate.py's spec would give, under each table's name. */
+  private static final String GENERATE_DATABASE_WITH_ANOMALIES = """
+      import json, sys
+      args = sys.argv[1:]
+      anomalies = json.loads(args[args.index("--anomalies") + 1])
+      assert anomalies == {
+          "Salaries": {"ratio": 0.1, "label_column": "is_anomaly", "kind_column": None},
+          "People": {"ratio": 0.5, "label_column": "odd", "kind_column": "why", "kinds": ["out_of_range", "unexpected_null"]},
+      }, anomalies
+      print(json.dumps({"event": "completed", "tables": {
+          "People": {"rows": 2, "file": "People.csv", "anomalies": 1, "anomaly_kinds": {"out_of_range": 1}},
+          "Salaries": {"rows": 30, "file": "Salaries.csv", "anomalies": 3, "anomaly_kinds": {"unexpected_null": 3}},
+          "Teams": {"rows": 4, "file": "Teams.csv"}}}))
+      """;
+
+  @Test
+  void passesEachTablesAnomaliesInTheEngineSpecAndReadsTheirCounts() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    Files.writeString(dir.resolve("engine/generate_database.py"), GENERATE_DATABASE_WITH_ANOMALIES);
+    Map<String, AnomalySpec> anomalies = new LinkedHashMap<>();
+    anomalies.put("Salaries", new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.empty(), List.of()));
+    anomalies.put("People", new AnomalySpec(0.5, Optional.of("odd"), Optional.of("why"), List.of("out_of_range", "unexpected_null")));
+
+    List<TableRows> rows = engine.generateDatabase(
+        new EngineRequests.DatabaseGeneration(dir.resolve("database/model-folder"), 1, Optional.empty(), anomalies, dir.resolve("database/batches/2")),
+        ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(rows).containsExactly(new TableRows("People", 2, 1), new TableRows("Salaries", 30, 3), new TableRows("Teams", 4, 0));
+  }
 
   @Test
   void trainsADatabaseFromItsDocumentWithProgressPerTableAndGeneratesIt() throws Exception {
@@ -392,11 +424,12 @@ class PythonSynthesisEngineTest {
 
     List<TableSummary> summary = engine.trainDatabase(request, listener, new Cancellation());
     List<TableRows> rows = engine.generateDatabase(
-        new EngineRequests.DatabaseGeneration(request.modelFolder(), 0.5, Optional.of(9L), dir.resolve("database/batches/1")), ProgressListener.IGNORE, new Cancellation());
+        new EngineRequests.DatabaseGeneration(request.modelFolder(), 0.5, Optional.of(9L), Map.of(), dir.resolve("database/batches/1")), ProgressListener.IGNORE,
+        new Cancellation());
 
     assertThat(tables).containsExactly("People", "Salaries");
     assertThat(summary).containsExactly(new TableSummary("People", 3, 1.5), new TableSummary("Salaries", 7, 2.5));
-    assertThat(rows).containsExactly(new TableRows("People", 2), new TableRows("Salaries", 5));
+    assertThat(rows).containsExactly(new TableRows("People", 2, 0), new TableRows("Salaries", 5, 0));
     assertThat(dir.resolve("database")).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".json"));
   }
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code database_batches}; {@code table_rows} is written by {@link DatabaseModelJson}. */
+/** A row of {@code database_batches}; {@code anomalies} and {@code table_rows} are written by {@link DatabaseModelJson}. */
 @Entity
 @Table(name = "database_batches")
 public class DatabaseBatchJpaEntity {
@@ -26,6 +26,10 @@ public class DatabaseBatchJpaEntity {
 
   @Column(name = "seed", updatable = false)
   private Long seed;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "anomalies", updatable = false)
+  private String anomalies;
 
   @Column(name = "status", nullable = false, length = 16)
   private String status;
@@ -79,6 +83,14 @@ public class DatabaseBatchJpaEntity {
 
   public void setSeed(Long seed) {
     this.seed = seed;
+  }
+
+  public String getAnomalies() {
+    return anomalies;
+  }
+
+  public void setAnomalies(String anomalies) {
+    this.anomalies = anomalies;
   }
 
   public String getStatus() {

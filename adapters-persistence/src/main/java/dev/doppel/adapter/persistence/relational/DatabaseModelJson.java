@@ -2,13 +2,17 @@ package dev.doppel.adapter.persistence.relational;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.doppel.adapter.persistence.StoredJson;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.relational.DatabaseProgress;
 import dev.doppel.domain.relational.TableLink;
 import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.relational.TrainedTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stored forms of the JSON columns of database models and database batches. */
@@ -17,11 +21,15 @@ final class DatabaseModelJson {
   private static final TypeReference<List<TableLink>> LINKS = new TypeReference<>() {};
   private static final TypeReference<List<TableSummary>> SUMMARY = new TypeReference<>() {};
   private static final TypeReference<List<TableRows>> ROWS = new TypeReference<>() {};
+  private static final TypeReference<List<StoredAnomalies>> ANOMALIES = new TypeReference<>() {};
 
   private DatabaseModelJson() {}
 
   /** A trained table with its dataset's id as a plain number. */
   record StoredTable(long dataset, String name, List<String> primaryKey) {}
+
+  /** The anomalies asked for one table; an empty kinds list means every kind that applies. */
+  record StoredAnomalies(String table, double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
 
   /** Progress with its optional parts as nullable members. */
   record StoredProgress(String table, String stage, Integer epoch, Integer epochs, double elapsedSeconds) {}
@@ -72,5 +80,26 @@ final class DatabaseModelJson {
 
   static List<TableRows> readRows(String json) {
     return json == null ? List.of() : StoredJson.read(json, ROWS, "rows per table");
+  }
+
+  /** NULL when no table was asked for anomalies. */
+  static String writeAnomalies(Map<String, AnomalySpec> anomalies) {
+    if (anomalies.isEmpty()) {
+      return null;
+    }
+    List<StoredAnomalies> stored = new ArrayList<>();
+    anomalies.forEach((table, spec) ->
+        stored.add(new StoredAnomalies(table, spec.ratio(), spec.labelColumn().orElse(null), spec.kindColumn().orElse(null), spec.kinds())));
+    return StoredJson.write(stored, "anomalies per table");
+  }
+
+  static Map<String, AnomalySpec> readAnomalies(String json) {
+    Map<String, AnomalySpec> anomalies = new LinkedHashMap<>();
+    if (json != null) {
+      for (StoredAnomalies a : StoredJson.read(json, ANOMALIES, "anomalies per table")) {
+        anomalies.put(a.table(), new AnomalySpec(a.ratio(), Optional.ofNullable(a.labelColumn()), Optional.ofNullable(a.kindColumn()), a.kinds()));
+      }
+    }
+    return anomalies;
   }
 }

@@ -68,6 +68,7 @@ class DatabaseModelPersistenceMapper {
         new DatabaseModelId(entity.getDatabaseModelId()),
         entity.getScale(),
         OptionalColumns.toLong(entity.getSeed()),
+        DatabaseModelJson.readAnomalies(entity.getAnomalies()),
         BatchStatus.valueOf(entity.getStatus()),
         DatabaseModelJson.readRows(entity.getTableRows()),
         OptionalColumns.toText(entity.getFolderKey()),
@@ -83,12 +84,13 @@ class DatabaseModelPersistenceMapper {
     entity.setDatabaseModelId(batch.modelId().value());
     entity.setScale(batch.scale());
     entity.setSeed(OptionalColumns.fromLong(batch.seed()));
+    entity.setAnomalies(DatabaseModelJson.writeAnomalies(batch.anomalies()));
     entity.setStatus(BatchStatus.PENDING.name());
     entity.setCreatedAt(TimeColumns.toMicros(batch.createdAt()));
     return entity;
   }
 
-  /** Writes every column a database batch's life changes; what was asked for (model, scale, seed) stays. */
+  /** Writes every column a database batch's life changes; what was asked for (model, scale, seed, anomalies) stays. */
   void updateEntity(DatabaseBatch batch, DatabaseBatchJpaEntity entity) {
     entity.setStatus(batch.status().name());
     entity.setTableRows(DatabaseModelJson.writeRows(batch.tableRows()));

@@ -23,6 +23,7 @@ import dev.doppel.domain.relational.TrainedTable;
 import dev.doppel.domain.synthesis.Algorithm;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ abstract class DatabaseEvaluationPersistenceAdapterContract extends PersistenceC
     model = models.add(new NewDatabaseModel(
         project.id(), new Algorithm("TabularARGN"), Fixtures.richSettings(), Optional.empty(), List.of(new TrainedTable(people.id(), "People", List.of("playerID"))),
         List.of(), T0));
-    batch = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), T0));
+    batch = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), T0));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.doppel.application.port.out.DatabaseModelStore;
 import dev.doppel.application.port.out.DatasetStore;
 import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.Project;
@@ -25,7 +26,9 @@ import dev.doppel.domain.synthesis.Algorithm;
 import dev.doppel.domain.synthesis.ModelStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +109,7 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
     assertThat(models.cancelIfPending(added.id(), T1).map(DatabaseModel::status)).contains(ModelStatus.CANCELLED);
     assertThat(models.cancelIfPending(added.id(), T1)).isEmpty();
     assertThat(models.claim(added.id(), "k", T1)).isEmpty();
-    DatabaseBatch batch = batches.add(new NewDatabaseBatch(added.id(), 0.5, Optional.empty(), T1));
+    DatabaseBatch batch = batches.add(new NewDatabaseBatch(added.id(), 0.5, Optional.empty(), Map.of(), T1));
     models.delete(added.id());
 
     assertThat(models.findById(added.id())).isEmpty();
@@ -116,20 +119,38 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
   @Test
   void aBatchIsClaimedOnceAndCompletesWithItsRowsPerTable() {
     DatabaseModel model = models.add(request);
-    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), T0));
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), Map.of(), T0));
 
-    assertThat(added).isEqualTo(DatabaseBatch.pending(added.id(), new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), T0.truncatedTo(ChronoUnit.MICROS))));
+    assertThat(added).isEqualTo(DatabaseBatch.pending(added.id(), new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), Map.of(), T0.truncatedTo(ChronoUnit.MICROS))));
     DatabaseBatch claimed = batches.claim(added.id(), T1).orElseThrow();
     assertThat(batches.claim(added.id(), T1)).isEmpty();
-    DatabaseBatch completed = batches.update(claimed.complete("projects/1/databases/1/batches/1", List.of(new TableRows("People", 105), new TableRows("Salaries", 300)), T2));
+    DatabaseBatch completed = batches.update(claimed.complete("projects/1/databases/1/batches/1", List.of(new TableRows("People", 105, 0), new TableRows("Salaries", 300, 0)), T2));
 
     assertThat(claimed.status()).isEqualTo(BatchStatus.GENERATING);
     DatabaseBatch stored = batches.findById(added.id()).orElseThrow();
     assertThat(stored).usingRecursiveComparison().ignoringFields(TIMES).isEqualTo(completed);
     assertThat(stored.finishedAt()).contains(asStored(T2));
-    assertThat(completed.tableRows()).containsExactly(new TableRows("People", 105), new TableRows("Salaries", 300));
+    assertThat(completed.tableRows()).containsExactly(new TableRows("People", 105, 0), new TableRows("Salaries", 300, 0));
     assertThat(batches.listByModel(model.id())).containsExactly(stored);
     assertThat(batches.listByStatus(BatchStatus.GENERATING)).doesNotContain(stored);
+  }
+
+  @Test
+  void aBatchKeepsTheAnomaliesAskedPerTableInOrderAndTheAnomalyRowsEachTableGot() {
+    DatabaseModel model = models.add(request);
+    Map<String, AnomalySpec> anomalies = new LinkedHashMap<>();
+    anomalies.put("Salaries", new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.empty(), List.of()));
+    anomalies.put("People", new AnomalySpec(0.5, Optional.of("odd"), Optional.of("why"), List.of("unexpected_null", "out_of_range")));
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), anomalies, T0));
+
+    assertThat(added.anomalies()).containsExactlyEntriesOf(anomalies);
+    DatabaseBatch claimed = batches.claim(added.id(), T1).orElseThrow();
+    batches.update(claimed.complete("projects/1/databases/1/batches/2", List.of(new TableRows("People", 10, 5), new TableRows("Salaries", 31, 3)), T2));
+
+    DatabaseBatch stored = batches.findById(added.id()).orElseThrow();
+    assertThat(stored.anomalies()).containsExactlyEntriesOf(anomalies);
+    assertThat(stored.tableRows()).containsExactly(new TableRows("People", 10, 5), new TableRows("Salaries", 31, 3));
+    assertThat(batches.listByModel(model.id()).get(0).anomalies("People")).contains(anomalies.get("People"));
   }
 
   @Test

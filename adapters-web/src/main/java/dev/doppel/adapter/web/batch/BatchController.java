@@ -133,6 +133,14 @@ public class BatchController {
         : GenerateBatchCommand.anomalies(Boolean.TRUE.equals(anomalies.inject()), anomalies.ratio(), anomalies.labelColumn(), anomalies.kindColumn(), anomalies.kinds());
   }
 
+  /** The anomalies asked for one table of a database, under {@code field}, which names a refused part: {@code anomalies.<table>.ratio}. */
+  public static Optional<AnomalySpec> anomalies(String field, AnomalyRequest anomalies) {
+    return anomalies == null
+        ? Optional.empty()
+        : GenerateBatchCommand.anomalies(
+            field, Boolean.TRUE.equals(anomalies.inject()), anomalies.ratio(), anomalies.labelColumn(), anomalies.kindColumn(), anomalies.kinds());
+  }
+
   @GetMapping("/api/models/{id}/batches")
   @Operation(summary = "Batches generated from a model, newest first")
   public List<BatchResponse> list(@PathVariable long id, UserId caller) {

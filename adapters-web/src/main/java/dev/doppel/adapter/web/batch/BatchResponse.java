@@ -1,5 +1,6 @@
 package dev.doppel.adapter.web.batch;
 
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.SyntheticBatch;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,11 @@ public record BatchResponse(
     Instant finishedAt,
     String error) {
 
-  public record Anomalies(double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
+  public record Anomalies(double ratio, String labelColumn, String kindColumn, List<String> kinds) {
+    public static Anomalies from(AnomalySpec a) {
+      return new Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds());
+    }
+  }
 
   public record Progress(long rows, long total) {}
 
@@ -34,7 +39,7 @@ public record BatchResponse(
         b.status().name(),
         b.requestedRows(),
         b.file().map(f -> f.rows()).orElse(null),
-        b.anomalies().map(a -> new Anomalies(a.ratio(), a.labelColumn().orElse(null), a.kindColumn().orElse(null), a.kinds())).orElse(null),
+        b.anomalies().map(Anomalies::from).orElse(null),
         b.file().map(f -> f.anomalyRows()).orElse(null),
         b.seed().orElse(null),
         b.rulesOff(),

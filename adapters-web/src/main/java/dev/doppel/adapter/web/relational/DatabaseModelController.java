@@ -3,6 +3,7 @@ package dev.doppel.adapter.web.relational;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import dev.doppel.adapter.web.PathIds;
+import dev.doppel.adapter.web.batch.BatchController;
 import dev.doppel.application.port.in.CancelDatabaseModelUseCase;
 import dev.doppel.application.port.in.DeleteDatabaseModelUseCase;
 import dev.doppel.application.port.in.FindDatabaseBatchesUseCase;
@@ -12,6 +13,7 @@ import dev.doppel.application.port.in.GenerateDatabaseUseCase;
 import dev.doppel.application.port.in.InvalidInputException;
 import dev.doppel.application.port.in.TrainDatabaseCommand;
 import dev.doppel.application.port.in.TrainDatabaseUseCase;
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.relational.DatabaseBatch;
 import dev.doppel.domain.relational.DatabaseModel;
 import dev.doppel.domain.synthesis.Algorithm;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +71,11 @@ public class DatabaseModelController {
   public record DatabaseGenerateRequest(
       @Schema(requiredMode = REQUIRED, minimum = "0.001", maximum = "100", description = "what the root tables' real rows are multiplied by")
           Double scale,
-      Long seed) {}
+      Long seed,
+      @Schema(
+              description = "labelled anomalies by table name, each as POST /api/generate takes them; a table left out gets none. Keys, foreign"
+                  + " keys and orderBy columns are never made anomalous, so every foreign key still resolves")
+          Map<String, BatchController.AnomalyRequest> anomalies) {}
 
   @PostMapping("/api/projects/{projectId}/database-models")
   @Operation(
@@ -133,10 +140,14 @@ public class DatabaseModelController {
       summary = "Queue the generation of a synthetic database",
       description =
           "Every table of the model, parents first: the root tables get their real rows times scale, children as many rows per parent as the"
-              + " model gives; every foreign key names a synthetic parent and primary keys are unique. Answers 202 at once; poll GET"
+              + " model gives; every foreign key names a synthetic parent and primary keys are unique. With anomalies, the tables named get"
+              + " exactly round(ratio × rows) labelled anomalous rows (the batch's tables[].anomalyRows). Answers 202 at once; poll GET"
               + " /api/database-batches/{id}.")
   @ApiResponse(responseCode = "202", description = "queued; Location names the database batch")
-  @ApiResponse(responseCode = "400", description = "scale is missing, below 0.001 or above 100, or the seed is out of range")
+  @ApiResponse(
+      responseCode = "400",
+      description = "scale is missing, below 0.001 or above 100, the seed is out of range, anomalies name a table the model does not have"
+          + " (anomalies.<table>, listing its tables) or a table's anomalies are refused (anomalies.<table>.<field>)")
   @ApiResponse(responseCode = "404", description = "no database model of yours has this id")
   @ApiResponse(responseCode = "409", description = "the database model has not completed its training")
   @ApiResponse(responseCode = "429", description = "you have as many jobs queued or running as you may")
@@ -145,10 +156,19 @@ public class DatabaseModelController {
       throw new InvalidInputException("scale", "scale is required");
     }
     DatabaseBatch batch =
-        generation.generate(new GenerateDatabaseCommand(caller, PathIds.databaseModel(id, "id"), request.scale(), Optional.ofNullable(request.seed())));
+        generation.generate(new GenerateDatabaseCommand(
+            caller, PathIds.databaseModel(id, "id"), request.scale(), Optional.ofNullable(request.seed()), anomalies(request.anomalies())));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/database-batches/" + batch.id().value()))
         .body(DatabaseBatchResponse.from(batch));
+  }
+
+  private static Map<String, AnomalySpec> anomalies(Map<String, BatchController.AnomalyRequest> requested) {
+    Map<String, AnomalySpec> anomalies = new LinkedHashMap<>();
+    if (requested != null) {
+      requested.forEach((table, request) -> BatchController.anomalies("anomalies." + table, request).ifPresent(spec -> anomalies.put(table, spec)));
+    }
+    return anomalies;
   }
 
   @GetMapping("/api/database-models/{id}/batches")
@@ -160,7 +180,7 @@ public class DatabaseModelController {
   }
 
   @GetMapping("/api/database-batches/{id}")
-  @Operation(summary = "A database batch: status and rows per table")
+  @Operation(summary = "A database batch: status, the anomalies asked for, and rows and anomaly rows per table")
   @ApiResponse(responseCode = "200", description = "the database batch")
   @ApiResponse(responseCode = "404", description = "no database batch of yours has this id")
   public DatabaseBatchResponse batch(@PathVariable long id, UserId caller) {

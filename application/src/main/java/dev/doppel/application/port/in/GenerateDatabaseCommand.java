@@ -1,11 +1,19 @@
 package dev.doppel.application.port.in;
 
+import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.user.UserId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** @param scale what the root tables' real rows are multiplied by: from {@link #MIN_SCALE} to {@link #MAX_SCALE} */
-public record GenerateDatabaseCommand(UserId owner, DatabaseModelId model, double scale, Optional<Long> seed) {
+/**
+ * @param scale what the root tables' real rows are multiplied by: from {@link #MIN_SCALE} to {@link #MAX_SCALE}
+ * @param anomalies labelled anomalies by table name (built by {@link GenerateBatchCommand#anomalies(String, boolean, Double, String, String,
+ *     java.util.List)}); tables left out get none
+ */
+public record GenerateDatabaseCommand(UserId owner, DatabaseModelId model, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies) {
   public static final double MIN_SCALE = 0.001;
   public static final double MAX_SCALE = 100;
 
@@ -16,5 +24,6 @@ public record GenerateDatabaseCommand(UserId owner, DatabaseModelId model, doubl
       throw new InvalidInputException("scale", "scale must be at least " + MIN_SCALE + " and at most " + (int) MAX_SCALE);
     }
     seed = Require.seed(seed);
+    anomalies = anomalies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anomalies));
   }
 }
