@@ -3,7 +3,6 @@ package dev.doppel.adapter.persistence.user;
 import dev.doppel.application.port.out.ApiTokenStore;
 import dev.doppel.domain.user.ApiToken;
 import dev.doppel.domain.user.ApiTokenId;
-import dev.doppel.domain.user.ApiTokenScope;
 import dev.doppel.domain.user.NewApiToken;
 import dev.doppel.domain.user.UserId;
 import java.time.Instant;
@@ -16,33 +15,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ApiTokenPersistenceAdapter implements ApiTokenStore {
   private final ApiTokenJpaRepository repository;
+  private final ApiTokenPersistenceMapper mapper;
 
-  ApiTokenPersistenceAdapter(ApiTokenJpaRepository repository) {
+  ApiTokenPersistenceAdapter(ApiTokenJpaRepository repository, ApiTokenPersistenceMapper mapper) {
     this.repository = repository;
+    this.mapper = mapper;
   }
 
   @Override
   @Transactional
   public ApiToken add(NewApiToken token) {
-    ApiTokenJpaEntity entity = new ApiTokenJpaEntity();
-    entity.setUserId(token.owner().value());
-    entity.setName(token.name());
-    entity.setScope(token.scope().name());
-    entity.setSecretPrefix(token.prefix());
-    entity.setSecretHash(token.secretHash());
-    entity.setCreatedAt(token.createdAt());
-    entity.setExpiresAt(token.expiresAt());
-    return toDomain(repository.saveAndFlush(entity));
+    return mapper.toDomain(repository.saveAndFlush(mapper.toEntity(token)));
   }
 
   @Override
   public List<ApiToken> listOwnedBy(UserId owner) {
-    return repository.findByUserIdOrderByIdAsc(owner.value()).stream().map(ApiTokenPersistenceAdapter::toDomain).toList();
+    return repository.findByUserIdOrderByIdAsc(owner.value()).stream().map(mapper::toDomain).toList();
   }
 
   @Override
   public Optional<ApiToken> findBySecretHash(String secretHash) {
-    return repository.findBySecretHash(secretHash).map(ApiTokenPersistenceAdapter::toDomain);
+    return repository.findBySecretHash(secretHash).map(mapper::toDomain);
   }
 
   @Override
@@ -55,11 +48,5 @@ public class ApiTokenPersistenceAdapter implements ApiTokenStore {
   @Transactional
   public void recordUse(ApiTokenId id, Instant usedAt) {
     repository.recordUse(id.value(), usedAt);
-  }
-
-  private static ApiToken toDomain(ApiTokenJpaEntity e) {
-    return new ApiToken(
-        new ApiTokenId(e.getId()), new UserId(e.getUserId()), e.getName(), ApiTokenScope.valueOf(e.getScope()), e.getSecretPrefix(),
-        e.getCreatedAt(), e.getExpiresAt(), e.getLastUsedAt());
   }
 }
