@@ -13,6 +13,10 @@ export const changePassword = (currentPassword, newPassword) =>
   api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
 export const deleteAccount = (password) =>
   api('/api/auth/account', { method: 'DELETE', body: { password } });
+export const listApiTokens = () => api('/api/auth/tokens');
+export const createApiToken = (name, scope) =>
+  api('/api/auth/tokens', { method: 'POST', body: { name, scope } });
+export const revokeApiToken = (id) => api(`/api/auth/tokens/${id}`, { method: 'DELETE' });
 
 export const listProjects = () => api('/api/projects');
 export const getProject = (id) => api(`/api/projects/${id}`);

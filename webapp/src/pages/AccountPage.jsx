@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { changePassword, deleteAccount } from '../api/endpoints.js';
 import { useAuth } from '../auth/AuthProvider.jsx';
+import ApiTokens from '../components/ApiTokens.jsx';
 import ConfirmDialog from '../components/ConfirmDialog.jsx';
 import { ErrorMessage, FieldError } from '../components/Feedback.jsx';
 
@@ -167,6 +168,7 @@ export default function AccountPage() {
     <div className="max-w-lg space-y-4">
       <h1 className="text-2xl font-semibold">Account {username}</h1>
       <PasswordForm />
+      <ApiTokens />
       <DeleteAccountForm />
     </div>
   );

@@ -1,5 +1,6 @@
 package dev.doppel.bootstrap;
 
+import dev.doppel.application.port.out.ApiTokenStore;
 import dev.doppel.application.port.out.DatabaseBatchStore;
 import dev.doppel.application.port.out.DatabaseEvaluationStore;
 import dev.doppel.application.port.out.DatabaseModelStore;
@@ -15,6 +16,7 @@ import dev.doppel.application.port.out.TokenIssuer;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.application.port.out.UserUsage;
 import dev.doppel.application.service.AccountDeletionService;
+import dev.doppel.application.service.ApiTokenService;
 import dev.doppel.application.service.CascadingDeletion;
 import dev.doppel.application.service.DatasetService;
 import dev.doppel.application.service.SchemaService;
@@ -164,6 +166,11 @@ public class ApplicationWiring {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  @Bean
+  ApiTokenService apiTokenService(ApiTokenStore tokens, Clock clock) {
+    return new ApiTokenService(tokens, clock);
   }
 
   @Bean

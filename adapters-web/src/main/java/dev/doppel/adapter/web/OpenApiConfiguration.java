@@ -36,7 +36,10 @@ public class OpenApiConfiguration {
                 .license(new License().name("Proprietary")))
         .components(
             new Components()
-                .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("A sign-in token from POST /api/auth/login, or a personal API token (dpl_…) from POST /api/auth/tokens."
+                        + " A read-scoped API token answers 403 to anything but GET and HEAD; no API token may change the account or"
+                        + " manage tokens (403)."))
                 .addSchemas(ProblemResponses.SCHEMA, problemSchema()));
   }
 

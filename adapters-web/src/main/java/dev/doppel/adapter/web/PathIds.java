@@ -9,6 +9,7 @@ import dev.doppel.domain.relational.DatabaseBatchId;
 import dev.doppel.domain.relational.DatabaseModelId;
 import dev.doppel.domain.schema.RelationshipId;
 import dev.doppel.domain.synthesis.ModelId;
+import dev.doppel.domain.user.ApiTokenId;
 
 /**
  * Ids read from a path or a request field. No stored resource has an id of 0 or below, so such an
@@ -47,6 +48,10 @@ public final class PathIds {
 
   public static DatabaseBatchId databaseBatch(long id, String field) {
     return new DatabaseBatchId(existing(id, "database batch", field));
+  }
+
+  public static ApiTokenId apiToken(long id, String field) {
+    return new ApiTokenId(existing(id, "API token", field));
   }
 
   private static long existing(long id, String resource, String field) {

@@ -31,7 +31,7 @@ public class ProblemResponses implements OperationCustomizer {
     ApiResponses responses = operation.getResponses();
     List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
     if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-      addIfAbsent(responses, HttpStatus.UNAUTHORIZED, "no valid bearer token: send one from POST /api/auth/login");
+      addIfAbsent(responses, HttpStatus.UNAUTHORIZED, "no valid bearer token: send one from POST /api/auth/login, or a personal API token");
     }
     if (operation.getRequestBody() != null || !parameters.isEmpty()) {
       addIfAbsent(responses, HttpStatus.BAD_REQUEST, "invalid input; 'field' names what to fix");

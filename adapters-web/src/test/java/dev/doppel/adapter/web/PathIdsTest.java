@@ -30,5 +30,6 @@ class PathIdsTest {
         .hasMessage("project -3 was not found");
     assertThatThrownBy(() -> PathIds.dataset(Long.MIN_VALUE, "id")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> PathIds.batch(0, "id")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> PathIds.apiToken(0, "id")).isInstanceOf(NotFoundException.class).hasMessage("API token 0 was not found");
   }
 }

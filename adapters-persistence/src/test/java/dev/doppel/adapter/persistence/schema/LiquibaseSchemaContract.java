@@ -44,6 +44,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     TABLES.put("database_batches", Set.of("id", "database_model_id", "scale", "seed", "anomalies", "status", "table_rows", "folder_key", "error_message",
         "created_at", "started_at", "finished_at"));
     TABLES.put("database_evaluations", Set.of("database_batch_id", "status", "report", "error_message", "requested_at", "started_at", "finished_at"));
+    TABLES.put("api_tokens", Set.of("id", "user_id", "name", "scope", "secret_prefix", "secret_hash", "created_at", "expires_at", "last_used_at"));
   }
 
   /** table.column of every column that may hold NULL; all others are NOT NULL. */
@@ -62,13 +63,14 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
       "database_models.started_at", "database_models.finished_at",
       "database_batches.seed", "database_batches.anomalies", "database_batches.table_rows", "database_batches.folder_key", "database_batches.error_message",
       "database_batches.started_at", "database_batches.finished_at",
-      "database_evaluations.report", "database_evaluations.error_message", "database_evaluations.started_at", "database_evaluations.finished_at");
+      "database_evaluations.report", "database_evaluations.error_message", "database_evaluations.started_at", "database_evaluations.finished_at",
+      "api_tokens.expires_at", "api_tokens.last_used_at");
 
   @Autowired
   protected JdbcTemplate jdbc;
 
   @Test
-  void createsExactlyTheElevenTablesWithTheirColumns() {
+  void createsExactlyTheTwelveTablesWithTheirColumns() {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT c.table_name AS t, c.column_name AS c FROM information_schema.columns c"
             + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
@@ -106,7 +108,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     TABLES.forEach((table, columns) -> columns.stream()
         .filter(column -> column.endsWith("_at"))
         .forEach(column -> expected.put(table + "." + column, 6)));
-    assertThat(expected).hasSize(23);
+    assertThat(expected).hasSize(26);
     assertThat(precisions).isEqualTo(expected);
   }
 
@@ -130,7 +132,8 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         Map.entry("fk_database_connections_project", "CASCADE"),
         Map.entry("fk_database_models_project", "CASCADE"),
         Map.entry("fk_database_batches_database_model", "CASCADE"),
-        Map.entry("fk_database_evaluations_database_batch", "CASCADE")));
+        Map.entry("fk_database_evaluations_database_batch", "CASCADE"),
+        Map.entry("fk_api_tokens_user", "CASCADE")));
   }
 
   @Test

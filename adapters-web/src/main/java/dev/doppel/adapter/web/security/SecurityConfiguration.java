@@ -2,6 +2,7 @@ package dev.doppel.adapter.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.adapter.web.error.Problems;
+import dev.doppel.application.port.in.AuthenticateApiTokenUseCase;
 import dev.doppel.application.port.in.VerifyTokenUseCase;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -98,14 +101,15 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, JwtDecoder jwtDecoder, AuthenticateApiTokenUseCase apiTokens) throws Exception {
+    BearerAuthenticationManager bearer = new BearerAuthenticationManager(apiTokens, new JwtAuthenticationProvider(jwtDecoder));
     AuthenticationEntryPoint unauthenticated =
         (request, response, e) ->
             Problems.write(
                 response,
                 json,
                 Problems.of(HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "send a valid token from POST /api/auth/login as 'Authorization: Bearer <token>'", "Authorization"));
+                    "send a valid token from POST /api/auth/login, or an API token, as 'Authorization: Bearer <token>'", "Authorization"));
     AccessDeniedHandler denied =
         (request, response, e) ->
             Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "you may not do this", null));
@@ -131,7 +135,8 @@ public class SecurityConfiguration {
                     .requestMatchers("/api/**").authenticated()
                     .anyRequest().permitAll())
         .oauth2ResourceServer(
-            oauth -> oauth.jwt(jwt -> {}).authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+            oauth -> oauth.authenticationManagerResolver(request -> bearer).authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .addFilterAfter(new ApiTokenScopeFilter(json), BearerTokenAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
     return http.build();
   }
