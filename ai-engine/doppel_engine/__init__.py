@@ -84,14 +84,16 @@ def generate_database(
     scale: float = 1.0,
     format: str = "csv",  # noqa: A002 - mirrors the --format option
     anomalies: object = None,
+    conditions: object = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     """Write ``<table>.<format>`` into the folder ``output`` for every table of a database model,
     parents first; ``scale`` multiplies the root tables' real row counts. ``anomalies`` maps table
-    names to generate()'s anomalies spec (inline JSON, a file path or a dict)."""
+    names to generate()'s anomalies spec, ``conditions`` the names of tables without a parent to
+    generate()'s fixed conditions (each inline JSON, a file path or a dict)."""
     from ._generate_database import generate_database as _generate_database
 
-    return _generate_database(model=model, output=output, seed=seed, scale=scale, format=format, anomalies=anomalies, on_event=on_event)
+    return _generate_database(model=model, output=output, seed=seed, scale=scale, format=format, anomalies=anomalies, conditions=conditions, on_event=on_event)
 
 
 def evaluate(

@@ -8,7 +8,8 @@ synthetic parent row (``resolve_link``), so every key resolves. Primary keys are
 single-column key is numbered afresh in the real key's style (an id column), a composite key's
 repeats are moved to free values (``make_unique``). Anomalies (``--anomalies``) are injected
 into a table's rows as they are written, never into its key or orderBy columns; its children are
-sampled under its rows without them.
+sampled under its rows without them. Fixed values (``--conditions``) condition a root table's rows
+as generate.py's ``--conditions`` conditions a single table's; its children follow them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pandas as pd
 
 from . import _catalogue, _hma
 from ._anomalies import anomaly_count, inject, parse_spec
+from ._conditions import Conditioning, conditioning
 from ._constants import OUTPUT_FORMATS
 from ._database import Database, Relationship, Table, parse_database
 from ._errors import EngineError
@@ -188,17 +190,23 @@ def _untouched(database: Database, name: str) -> frozenset[str]:
     return frozenset({*database.table(name).primary_key, *database.key_columns(name), *ordered})
 
 
-def _anomaly_specs(anomalies: object, database: Database, profiles: dict[str, Profile]) -> dict[str, dict]:
-    """``--anomalies`` checked: per table, generate.py's anomalies spec against that table."""
-    raw = load_json_argument(anomalies, "anomalies", code="invalid_anomalies")
+def _per_table(argument: object, what: str, example: str, code: str, database: Database) -> dict:
+    """A per-table argument (``--anomalies``, ``--conditions``) read, its tables checked against the model's."""
+    raw = load_json_argument(argument, what, code=code)
     if raw is None:
         return {}
     names = [t.name for t in database.tables]
     if not isinstance(raw, dict):
-        raise EngineError("invalid_anomalies", 'anomalies must be a JSON object mapping table names to anomalies specs, such as {"People": {"ratio": 0.01}}')
+        raise EngineError(code, f"{what} must be a JSON object mapping table names to {example}")
     unknown = [name for name in raw if name not in names]
     if unknown:
-        raise EngineError("invalid_anomalies", f"anomalies name table(s) the model lacks: {', '.join(unknown)} (its tables: {', '.join(names)})")
+        raise EngineError(code, f"{what} name table(s) the model lacks: {', '.join(unknown)} (its tables: {', '.join(names)})")
+    return raw
+
+
+def _anomaly_specs(anomalies: object, database: Database, profiles: dict[str, Profile]) -> dict[str, dict]:
+    """``--anomalies`` checked: per table, generate.py's anomalies spec against that table."""
+    raw = _per_table(anomalies, "anomalies", 'anomalies specs, such as {"People": {"ratio": 0.01}}', "invalid_anomalies", database)
     specs = {}
     for name, spec in raw.items():
         try:
@@ -210,6 +218,27 @@ def _anomaly_specs(anomalies: object, database: Database, profiles: dict[str, Pr
     return specs
 
 
+def _conditionings(
+    conditions: object, database: Database, profiles: dict[str, Profile], algorithm: type, counts: dict[str, int], seed: int
+) -> dict[str, Conditioning]:
+    """``--conditions`` checked: per root table, generate.py's fixed conditions against that table
+    (never on its key, which the engine numbers), ``counts[table]`` rows of them."""
+    raw = _per_table(conditions, "conditions", 'fixed values, such as {"People": {"bats": "L"}}', "invalid_condition", database)
+    children = [name for name in raw if database.context_of(name) is not None]
+    if children:
+        raise EngineError("invalid_condition", f"conditions apply to tables without a parent; {', '.join(children)} has one")
+    given = {}
+    for name, values in raw.items():
+        try:
+            keys = [column for column in database.table(name).primary_key if isinstance(values, dict) and column in values]
+            if keys:
+                raise EngineError("invalid_condition", f"column '{keys[0]}': is a key; the engine makes its values, so rows cannot be conditioned on it")
+            given[name] = conditioning(profiles[name], algorithm=algorithm, count=counts[name], seed=seed, conditions={} if values is None else values)
+        except EngineError as err:
+            raise EngineError(err.code, f"conditions of table '{name}': {err.message}") from None
+    return given
+
+
 def generate_database(
     *,
     model: str,
@@ -218,6 +247,7 @@ def generate_database(
     scale: float = 1.0,
     format: str = "csv",  # noqa: A002 - mirrors the --format option
     anomalies: object = None,
+    conditions: object = None,
     on_event: EventCallback = ignore,
 ) -> dict:
     """Write one synthetic file per table of the database model ``model`` into the folder ``output``."""
@@ -239,6 +269,8 @@ def generate_database(
         loaded = {name: load_model(str(folder / entry["folder"])) for name, entry in entries.items()}
         profiles = {name: m.folder.metadata.profile for name, m in loaded.items()}
     specs = _anomaly_specs(anomalies, database, profiles)
+    counts = {t.name: max(1, round(entries[t.name]["rows"] * scale)) for t in database.tables if database.context_of(t.name) is None}
+    given = _conditionings(conditions, database, profiles, _catalogue.get(doc.get("algorithm")), counts, seed)
     out_dir = Path(output)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -258,8 +290,7 @@ def generate_database(
         if whole is not None:
             typed = whole[name]
         elif database.context_of(name) is None:
-            count = max(1, round(entries[name]["rows"] * scale))
-            typed = _sample_root(loaded[name], count, seed, rules)
+            typed = _sample_root(loaded[name], counts[name], seed, rules, given.get(name))
         else:
             typed, info = _sample_child(loaded[name], database, table, rows, profiles, seed, rng, rules)
         if len(table.primary_key) > 1:
@@ -282,9 +313,9 @@ def generate_database(
     return completed
 
 
-def _sample_root(loaded: LoadedModel, count: int, seed: int, rules: list[dict]) -> pd.DataFrame:
+def _sample_root(loaded: LoadedModel, count: int, seed: int, rules: list[dict], given: Conditioning | None) -> pd.DataFrame:
     tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in rules})
-    chunks = sample_rows(loaded, count=count, seed=seed, chunk_size=CHUNK_SIZE, rules=rules, spec=None, tally=tally)
+    chunks = sample_rows(loaded, count=count, seed=seed, chunk_size=CHUNK_SIZE, rules=rules, spec=None, tally=tally, given=given)
     return pd.concat(list(chunks), ignore_index=True)
 
 

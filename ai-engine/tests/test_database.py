@@ -196,6 +196,54 @@ def test_anomalies_for_an_unknown_table_or_one_they_cannot_apply_to_are_refused_
     assert not (tmp_path / "out").exists()
 
 
+def test_fixed_values_condition_every_row_of_a_root_table_and_its_children_follow(trained, lahman, tmp_path):
+    model, _ = trained
+    real_folder, _document = lahman
+    out = tmp_path / "left"
+    conditions = {"People": {"bats": "L", "birthYear": 1980}, "TeamsFranchises": {"active": "N"}}
+    run = run_cli(
+        "generate_database.py", "--model", model, "--output", out, "--seed", "9", "--scale", "0.5", "--conditions", json.dumps(conditions), timeout=600
+    )
+    assert run.rc == 0, run.stderr[-3000:]
+    tables = check_database(out, real_folder)  # unique keys, integrity and order hold
+    assert (tables["People"]["bats"] == "L").all() and (tables["People"]["birthYear"] == "1980").all()
+    assert (tables["TeamsFranchises"]["active"] == "N").all()
+    assert len(tables["People"]) == round(len(read(real_folder / "People.csv")) * 0.5)
+    assert len(tables["Salaries"]) > 0 and len(tables["Teams"]) > 0  # children generated under the conditioned parents
+
+
+@pytest.mark.parametrize(
+    ("conditions", "code", "message"),
+    [
+        (
+            {"Managers": {"bats": "L"}},
+            "invalid_condition",
+            "conditions name table(s) the model lacks: Managers (its tables: People, Salaries, Teams, TeamsFranchises)",
+        ),
+        ({"Salaries": {"lgID": "AL"}}, "invalid_condition", "conditions apply to tables without a parent; Salaries has one"),
+        (
+            {"People": {"playerID": "ruthba01"}},
+            "invalid_condition",
+            "conditions of table 'People': column 'playerID': is a key; the engine makes its values, so rows cannot be conditioned on it",
+        ),
+        (
+            {"People": {"handedness": "L"}},
+            "invalid_condition",
+            "conditions of table 'People': column 'handedness': not a column of the model; its columns: rownames, playerID,",
+        ),
+        ({"People": {"bats": "X"}}, "invalid_condition", "conditions of table 'People': column 'bats': 'X' was never seen in training; allowed: "),
+        ({"People": ["bats"]}, "invalid_arguments", "conditions of table 'People': --conditions must be a non-empty JSON object of column -> value"),
+        ({"People": None}, "invalid_arguments", "conditions of table 'People': --conditions must be a non-empty JSON object of column -> value"),
+    ],
+)
+def test_conditions_on_an_unknown_or_child_table_a_key_or_an_unknown_column_or_value_are_refused_naming_it(trained, tmp_path, conditions, code, message):
+    model, _ = trained
+    run = run_cli("generate_database.py", "--model", model, "--output", tmp_path / "out", "--conditions", json.dumps(conditions))
+    assert run.rc == 2 and run.last["code"] == code, run.stderr[-2000:]
+    assert run.last["message"].startswith(message)
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_link_without_an_agreeing_parent_row_takes_one_of_the_same_year_else_any():
     teams = pd.DataFrame({"yearID": [2000.0, 2000.0, 2001.0], "teamID": ["BOS", "NYA", "BOS"]})
     salaries = pd.DataFrame({"yearID": [2000.0, 2001.0, 1999.0], "teamID": ["NYA", "NYA", "BOS"]})
@@ -348,3 +396,12 @@ def test_an_hma_model_file_that_was_replaced_is_refused_and_a_table_folder_is_no
     with pytest.raises(EngineError, match=re.escape("is a table of a database model trained with HMA: generate it with generate_database.py")) as raised:
         generate(model=str(table), count=5, output=str(tmp_path / "p.csv"), seed=1)
     assert raised.value.code == "model_invalid"
+
+
+@requires_sdv
+def test_hma_refuses_fixed_values(hma_trained, tmp_path):
+    _folder, model, _run = hma_trained
+    with pytest.raises(EngineError) as raised:
+        generate_database(model=str(model), output=str(tmp_path / "out"), seed=1, conditions={"People": {"bats": "L"}})
+    assert raised.value.code == "invalid_condition"
+    assert raised.value.message == "conditions of table 'People': HMA cannot do fixed conditioning (--conditions); it supports: none"

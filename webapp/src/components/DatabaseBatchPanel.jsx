@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { generateDatabase, listDatabaseBatches } from '../api/endpoints.js';
 import { downloadDatabaseBatch } from '../api/download.js';
 import { anomalyRequest, checkAnomalyShare } from '../lib/anomalies.js';
-import { checkScale } from '../lib/databaseModels.js';
+import { checkScale, parseFixedValues, rootTables } from '../lib/databaseModels.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { checkSeed } from '../lib/tableRules.js';
 import { ACTIVE_BATCH } from './BatchList.jsx';
@@ -25,10 +25,14 @@ export const SQL_DIALECTS = [
 /** The query that lists a database model's batches: generating one refreshes it. */
 export const databaseBatchesKey = (modelId) => ['database-batches', String(modelId)];
 
-/** The form field a refusal names, when it is one the form shows beside its input: scale, seed or a table's anomaly share. */
+/**
+ * The form field a refusal names, when it is one the form shows beside its input: scale, seed, a
+ * table's anomaly share or a table's fixed values.
+ */
 function fieldOf(error) {
   if (error.field === 'scale' || error.field === 'seed') return error.field;
   if (/^anomalies\..+\.ratio$/.test(error.field ?? '')) return 'anomalyShare';
+  if (/^conditions\.[^.]+$/.test(error.field ?? '')) return error.field;
   return null;
 }
 
@@ -39,8 +43,10 @@ function GenerateDatabase({ model }) {
   const [seed, setSeed] = useState('');
   const [anomalyTables, setAnomalyTables] = useState([]);
   const [anomalyShare, setAnomalyShare] = useState('2');
+  const [fixedValues, setFixedValues] = useState({});
   const [errors, setErrors] = useState({});
   const tables = model.tables ?? [];
+  const roots = rootTables(model);
   const start = useMutation({
     mutationFn: () => {
       const request = { scale: Number(scale) };
@@ -50,6 +56,12 @@ function GenerateDatabase({ model }) {
           anomalyTables.map((table) => [table, anomalyRequest(anomalyShare)]),
         );
       }
+      const conditions = Object.fromEntries(
+        roots
+          .map((table) => [table, parseFixedValues(fixedValues[table] ?? '').values])
+          .filter(([, values]) => values !== null),
+      );
+      if (Object.keys(conditions).length > 0) request.conditions = conditions;
       return generateDatabase(model.id, request);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: databaseBatchesKey(model.id) }),
@@ -75,6 +87,10 @@ function GenerateDatabase({ model }) {
     if (scaleError) found.scale = scaleError;
     if (seedError) found.seed = seedError;
     if (shareError) found.anomalyShare = shareError;
+    for (const table of roots) {
+      const { error } = parseFixedValues(fixedValues[table] ?? '');
+      if (error) found[`conditions.${table}`] = error;
+    }
     setErrors(found);
     if (Object.keys(found).length === 0) start.mutate();
   }
@@ -131,6 +147,28 @@ function GenerateDatabase({ model }) {
               error={errors.anomalyShare}
             />
           )}
+        </fieldset>
+      )}
+      {roots.length > 0 && (
+        <fieldset className="w-full space-y-2">
+          <legend className="label">Fixed values (optional)</legend>
+          <p className="text-sm text-slate-500">
+            Every row of a table without a parent carries them, such as bats=L; its children follow
+            its rows.
+          </p>
+          <div className="flex flex-wrap gap-4">
+            {roots.map((table) => (
+              <TextField
+                key={table}
+                id={`${id}-fixed-${table}`}
+                label={`${table} (column=value, …)`}
+                className="w-64"
+                value={fixedValues[table] ?? ''}
+                onChange={(text) => setFixedValues({ ...fixedValues, [table]: text })}
+                error={errors[`conditions.${table}`]}
+              />
+            ))}
+          </div>
         </fieldset>
       )}
       <div className="pt-6">
@@ -215,6 +253,12 @@ function Download({ batch }) {
   );
 }
 
+/** A table's fixed values as the form takes them: column=value, … */
+const fixedPairs = (values) =>
+  Object.entries(values)
+    .map(([column, value]) => `${column}=${value}`)
+    .join(', ');
+
 function DatabaseBatch({ batch, projectId }) {
   const [shown, setShown] = useState(null); // 'export' | 'report' | null
   const toggle = (part) => setShown(shown === part ? null : part);
@@ -228,6 +272,14 @@ function DatabaseBatch({ batch, projectId }) {
           {batch.seed != null ? ` · seed ${batch.seed}` : ''} · {formatDate(batch.createdAt)}
         </span>
       </div>
+      {Object.keys(batch.conditions ?? {}).length > 0 && (
+        <p className="text-sm text-slate-600">
+          Fixed values:{' '}
+          {Object.entries(batch.conditions)
+            .map(([table, values]) => `${table} ${fixedPairs(values)}`)
+            .join('; ')}
+        </p>
+      )}
       {batch.tables?.length > 0 && (
         <ul className="flex flex-wrap gap-x-4 text-sm" aria-label={`Rows of batch ${batch.id}`}>
           {batch.tables.map((t) => (

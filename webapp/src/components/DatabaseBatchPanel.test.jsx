@@ -131,13 +131,60 @@ describe('the databases of a database model', () => {
     });
   });
 
-  it('shows the labelled anomalies of each table a batch generated them in', async () => {
+  it('fixes values in the tables without a parent, checked before sending and refused beside the table', async () => {
+    const fetch = mockApi({
+      'GET /api/database-models/9/batches': [],
+      'POST /api/database-models/9/generate': refusedOnceThenQueued(
+        'conditions.People',
+        "conditions of table 'People': column 'bats': 'X' was never seen in training",
+      ),
+    });
+    const learned = {
+      ...model,
+      tables: [{ name: 'People' }, { name: 'TeamsFranchises' }, { name: 'Salaries' }],
+      relationships: [{ parentTable: 'People', childTable: 'Salaries' }],
+    };
+    renderWithProviders(<DatabaseBatchPanel model={learned} projectId="3" />);
+    const fixed = await screen.findByRole('group', { name: 'Fixed values (optional)' });
+    expect(within(fixed).queryByLabelText(/Salaries/)).toBeNull();
+    const people = within(fixed).getByLabelText(/People/);
+    await userEvent.type(people, 'bats');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    expect(screen.getByText('Write column=value pairs separated by commas.')).toBeInTheDocument();
+    expect(generationRequests(fetch)).toHaveLength(0);
+
+    await userEvent.clear(people);
+    await userEvent.type(people, 'bats=X, weight = 180');
+    await userEvent.type(within(fixed).getByLabelText(/TeamsFranchises/), 'active=Y');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    expect(
+      await screen.findByText(
+        "conditions of table 'People': column 'bats': 'X' was never seen in training",
+      ),
+    ).toBeInTheDocument();
+    expect(people).toHaveAttribute('aria-invalid', 'true');
+    expect(generationRequests(fetch)[0]).toEqual({
+      scale: 1,
+      conditions: { People: { bats: 'X', weight: '180' }, TeamsFranchises: { active: 'Y' } },
+    });
+
+    await userEvent.clear(people);
+    await userEvent.click(screen.getByRole('button', { name: 'Generate a database' }));
+    await waitFor(() => expect(generationRequests(fetch)).toHaveLength(2));
+    expect(generationRequests(fetch)[1]).toEqual({
+      scale: 1,
+      conditions: { TeamsFranchises: { active: 'Y' } },
+    });
+  });
+
+  it('shows the labelled anomalies of each table a batch generated them in, and its fixed values', async () => {
     mockApi({
       'GET /api/database-models/9/batches': [
         batch(7, 'COMPLETED', {
           anomalies: {
             Salaries: { ratio: 0.1, labelColumn: 'is_anomaly', kindColumn: null, kinds: [] },
           },
+          conditions: { People: { bats: 'L', weight: '180' } },
           tables: [
             { table: 'People', rows: 607, anomalyRows: 0 },
             { table: 'Salaries', rows: 2963, anomalyRows: 296 },
@@ -148,6 +195,7 @@ describe('the databases of a database model', () => {
     renderWithProviders(<DatabaseBatchPanel model={model} projectId="3" />);
     const counts = await screen.findByRole('list', { name: 'Rows of batch 7' });
     expect(counts).toHaveTextContent('Salaries 2,963 rows · 296 anomalies');
+    expect(screen.getByText('Fixed values: People bats=L, weight=180')).toBeInTheDocument();
     expect(within(counts).getByText(/607 rows/)).not.toHaveTextContent('anomalies');
   });
 

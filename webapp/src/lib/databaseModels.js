@@ -39,3 +39,27 @@ export function checkScale(text) {
     return null;
   return `Scale must be a number from ${SCALE.min} to ${SCALE.max}.`;
 }
+
+/** The tables of a database model that no relationship makes a child: the only ones that take fixed values. */
+export const rootTables = (model) =>
+  (model.tables ?? [])
+    .map((t) => t.name)
+    .filter((name) => !(model.relationships ?? []).some((r) => r.childTable === name));
+
+/**
+ * A table's fixed values as typed, `column=value` pairs separated by commas: the request's
+ * column → value object (null when nothing is typed), or the error that says what is wrong.
+ */
+export function parseFixedValues(text) {
+  if (text.trim() === '') return { values: null, error: null };
+  const values = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const column = pair.slice(0, at).trim();
+    if (at < 0 || column === '' || pair.slice(at + 1).trim() === '') {
+      return { values: null, error: 'Write column=value pairs separated by commas.' };
+    }
+    values[column] = pair.slice(at + 1).trim();
+  }
+  return { values, error: null };
+}

@@ -192,6 +192,51 @@ class DatabaseJourneyTest extends FullStackTest {
   }
 
   @Test
+  void fixesValuesInTablesWithoutAParentInEveryRowAndKeepsEveryForeignKeyResolving() throws IOException {
+    declareLahmanRelationships();
+    long model = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", algorithm(), "settings", shortTraining()))
+        .json().get("id").asLong();
+    Polling.untilStatus(api, "/api/database-models/" + model, token, "COMPLETED", JOB);
+
+    Map<String, Object> conditions = Map.of("TeamsFranchises", Map.of("active", "Y"), "People", Map.of("bats", "L"));
+    Reply generating = api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 0.5, "seed", 4, "conditions", conditions));
+    assertThat(generating.status()).as(generating.toString()).isEqualTo(202);
+    assertThat(generating.json().at("/conditions/TeamsFranchises/active").asText()).isEqualTo("Y");
+    assertThat(generating.json().at("/conditions/People/bats").asText()).isEqualTo("L");
+    long batch = generating.json().get("id").asLong();
+    Polling.untilStatus(api, "/api/database-batches/" + batch, token, "COMPLETED", JOB);
+
+    Map<String, List<Map<String, String>>> tables = unzip(api.download("/api/database-batches/" + batch + "/download", token).body());
+    assertThat(tables.get("TeamsFranchises")).hasSize((int) Math.round(203 * 0.5)).allSatisfy(row -> assertThat(row.get("active")).isEqualTo("Y"));
+    assertThat(tables.get("People")).hasSize((int) Math.round(1214 * 0.5)).allSatisfy(row -> assertThat(row.get("bats")).isEqualTo("L"));
+    assertThat(tables.get("Teams")).isNotEmpty();
+    assertThat(duplicates(tables.get("People"), List.of("playerID"))).isEmpty();
+    assertThat(duplicates(tables.get("TeamsFranchises"), List.of("franchID"))).isEmpty();
+    assertThat(orphans(tables.get("Salaries"), List.of("playerID"), tables.get("People"), List.of("playerID"))).isEmpty();
+    assertThat(orphans(tables.get("Salaries"), List.of("yearID", "teamID"), tables.get("Teams"), List.of("yearID", "teamID"))).isEmpty();
+    assertThat(orphans(tables.get("Teams"), List.of("franchID"), tables.get("TeamsFranchises"), List.of("franchID"))).isEmpty();
+    assertThat(unorderedPlayers(tables.get("Salaries"))).isEmpty();
+
+    Reply child = api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 1, "conditions", Map.of("Salaries", Map.of("lgID", "AL"))));
+    assertThat(child.status()).as(child.toString()).isEqualTo(400);
+    assertThat(child.json().get("field").asText()).isEqualTo("conditions.Salaries");
+    assertThat(child.json().get("detail").asText()).contains("only tables without a parent take fixed values");
+    Reply unknownTable =
+        api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 1, "conditions", Map.of("Batting", Map.of("HR", 1))));
+    assertThat(unknownTable.status()).as(unknownTable.toString()).isEqualTo(400);
+    assertThat(unknownTable.json().get("field").asText()).isEqualTo("conditions.Batting");
+    Reply listed =
+        api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 1, "conditions", Map.of("People", Map.of("bats", List.of("L")))));
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(400);
+    assertThat(listed.json().get("field").asText()).isEqualTo("conditions.People");
+
+    Reply key = api.post("/api/database-models/" + model + "/generate", token, Map.of("scale", 1, "conditions", Map.of("People", Map.of("playerID", "x"))));
+    assertThat(key.status()).as(key.toString()).isEqualTo(202);
+    JsonNode failed = Polling.untilStatus(api, "/api/database-batches/" + key.json().get("id").asLong(), token, "FAILED", JOB);
+    assertThat(failed.get("error").asText()).contains("conditions of table 'People'", "'playerID'", "is a key");
+  }
+
+  @Test
   void refusesAProjectWithoutRelationshipsAnAlgorithmWithoutLinkedTablesAndABadScale() {
     Reply noRelationship = api.post("/api/projects/" + project + "/database-models", token, Map.of("algorithm", "TestScripted"));
     assertThat(noRelationship.status()).as(noRelationship.toString()).isEqualTo(400);

@@ -88,7 +88,7 @@ final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, 
       List<TableRows> rows =
           ports.engine().generateDatabase(
               new EngineRequests.DatabaseGeneration(ports.files().locate(model.modelFolderKey().orElseThrow()), batch.scale(), batch.seed(), batch.anomalies(),
-                  ports.files().locate(folderKey)),
+                  batch.conditions(), ports.files().locate(folderKey)),
               ProgressListener.IGNORE,
               cancellation);
       storeUnderKeys(rows);

@@ -199,19 +199,26 @@ public class DatabaseModelService
       throw new ConflictException(
           "status", "database model " + model.id().value() + " is " + model.status() + "; only a completed model can generate a database");
     }
-    requireTables(model, command.anomalies().keySet());
+    requireTables(model, "anomalies", command.anomalies().keySet());
+    requireTables(model, "conditions", command.conditions().keySet());
+    command.conditions().keySet().stream().filter(model::hasParent).findFirst().ifPresent(table -> {
+      throw new InvalidInputException(
+          "conditions." + table, "conditions name table '" + table + "', which has a parent; only tables without a parent take fixed values, and its"
+              + " rows follow its parents'");
+    });
     quotas.requireJobSlot(command.owner());
-    DatabaseBatch batch = batches.add(new NewDatabaseBatch(model.id(), command.scale(), command.seed(), command.anomalies(), clock.instant()));
+    DatabaseBatch batch =
+        batches.add(new NewDatabaseBatch(model.id(), command.scale(), command.seed(), command.anomalies(), command.conditions(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(batch.id()));
     return batch;
   }
 
-  /** Anomalies may be asked only for tables the model learned; each other name is refused as {@code anomalies.<name>}. */
-  private static void requireTables(DatabaseModel model, Set<String> tables) {
+  /** Anomalies and conditions may be asked only for tables the model learned; each other name is refused as {@code <field>.<name>}. */
+  private static void requireTables(DatabaseModel model, String field, Set<String> tables) {
     List<String> learned = model.tables().stream().map(TrainedTable::name).toList();
     tables.stream().filter(table -> !learned.contains(table)).findFirst().ifPresent(table -> {
       throw new InvalidInputException(
-          "anomalies." + table, "anomalies name table '" + table + "', which database model " + model.id().value() + " does not have; its tables: "
+          field + "." + table, field + " name table '" + table + "', which database model " + model.id().value() + " does not have; its tables: "
               + String.join(", ", learned));
     });
   }

@@ -15,6 +15,7 @@ import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.evaluation.EvaluationReport;
 import dev.doppel.domain.evaluation.EvaluationStatus;
@@ -131,12 +132,23 @@ class DatabaseEvaluationJobTest {
     AnomalySpec spec = new AnomalySpec(0.5, Optional.of("is_anomaly"), Optional.empty(), List.of());
     engine.anomalyRows = 1;
 
-    DatabaseBatch queued = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of("Salaries", spec), clock.instant()));
+    DatabaseBatch queued = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of("Salaries", spec), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(queued.id()));
 
     assertThat(engine.generations.get(0).anomalies()).containsExactly(Map.entry("Salaries", spec));
     DatabaseBatch completed = stores.databaseBatches.findById(queued.id()).orElseThrow();
     assertThat(completed.tableRows()).containsExactly(new TableRows("People", 1, 0), new TableRows("Salaries", 1, 1));
+  }
+
+  @Test
+  void aBatchsFixedValuesReachTheEngineByTable() {
+    Conditioning.FixedValues fixed = new Conditioning.FixedValues(Map.of("country", "NZ"));
+
+    DatabaseBatch queued = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), Map.of("People", fixed), clock.instant()));
+    jobs.queue(new JobKey.DatabaseGeneration(queued.id()));
+
+    assertThat(engine.generations.get(0).conditions()).containsExactly(Map.entry("People", fixed));
+    assertThat(stores.databaseBatches.findById(queued.id()).orElseThrow().status()).isEqualTo(BatchStatus.COMPLETED);
   }
 
   @Test
@@ -170,7 +182,7 @@ class DatabaseEvaluationJobTest {
   @Test
   void refusesABatchThatHasNotCompletedAndAnotherUsersBatch() {
     runAtOnce = false;
-    DatabaseBatch pending = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), clock.instant()));
+    DatabaseBatch pending = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(pending.id()));
 
     assertThatThrownBy(() -> service.evaluate(OWNER, pending.id()))
@@ -203,7 +215,7 @@ class DatabaseEvaluationJobTest {
   }
 
   private DatabaseBatch generatedBatch() {
-    DatabaseBatch batch = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), clock.instant()));
+    DatabaseBatch batch = stores.databaseBatches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), Map.of(), clock.instant()));
     jobs.queue(new JobKey.DatabaseGeneration(batch.id()));
     return stores.databaseBatches.findById(batch.id()).orElseThrow();
   }

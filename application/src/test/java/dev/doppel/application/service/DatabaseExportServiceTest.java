@@ -113,7 +113,7 @@ class DatabaseExportServiceTest {
   private DatabaseBatch batch(BatchStatus status) {
     boolean completed = status == BatchStatus.COMPLETED;
     return DatabaseBatch.restore(
-        new DatabaseBatchId(1), model.id(), 1.0, Optional.empty(), Map.of(), status, completed ? List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 2, 0)) : List.of(),
+        new DatabaseBatchId(1), model.id(), 1.0, Optional.empty(), Map.of(), Map.of(), status, completed ? List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 2, 0)) : List.of(),
         completed ? Optional.of(FOLDER) : Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(), Optional.empty());
   }
 
@@ -151,7 +151,7 @@ class DatabaseExportServiceTest {
   void aTablesAnomalyLabelsAreWrittenAsColumnsOfTheirOwnAfterItsDatasetsColumns() {
     AnomalySpec anomalies = new AnomalySpec(0.5, Optional.of("is_anomaly"), Optional.of("anomaly_kind"), List.of());
     batch = DatabaseBatch.restore(
-        batch.id(), model.id(), 1.0, Optional.empty(), Map.of("Salaries", anomalies), BatchStatus.COMPLETED,
+        batch.id(), model.id(), 1.0, Optional.empty(), Map.of("Salaries", anomalies), Map.of(), BatchStatus.COMPLETED,
         List.of(new TableRows("People", 1, 0), new TableRows("Salaries", 2, 1)), Optional.of(FOLDER), Optional.empty(), clock.instant(), Optional.empty(),
         Optional.empty());
 

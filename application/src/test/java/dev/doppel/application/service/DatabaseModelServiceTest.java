@@ -14,6 +14,7 @@ import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.JobQueue;
 import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchId;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.batch.SyntheticBatch;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.dataset.profile.ProfilingLimits;
@@ -41,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,7 +150,7 @@ class DatabaseModelServiceTest {
     DatabaseModel pending = service.train(new TrainDatabaseCommand(owner, project.id(), "Sequential", Map.of(), Optional.empty()));
     DatabaseModel training = stores.databaseModels.claim(pending.id(), "databases/1/model-folder", clock.instant()).orElseThrow();
     DatabaseModel model = stores.databaseModels.update(training.complete(List.of(), clock.instant()));
-    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of()));
+    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of(), Map.of()));
     DatabaseBatch generating = stores.databaseBatches.claim(batch.id(), clock.instant()).orElseThrow();
     stores.databaseBatches.update(generating.complete("databases/1/batches/1", List.of(new TableRows("People", 1, 0)), clock.instant()));
 
@@ -163,7 +165,7 @@ class DatabaseModelServiceTest {
     DatabaseModel model = trainedModel();
     AnomalySpec salaryAnomalies = GenerateBatchCommand.anomalies("anomalies.Salaries", true, 0.1, null, "why", List.of("out_of_range")).orElseThrow();
 
-    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of("Salaries", salaryAnomalies)));
+    DatabaseBatch batch = service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of("Salaries", salaryAnomalies), Map.of()));
 
     assertThat(batch.anomalies()).containsExactly(Map.entry("Salaries", new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.of("why"), List.of("out_of_range"))));
     assertThat(stores.databaseBatches.findById(batch.id()).orElseThrow().anomalies("Salaries")).contains(salaryAnomalies);
@@ -175,12 +177,62 @@ class DatabaseModelServiceTest {
     DatabaseModel model = trainedModel();
     AnomalySpec spec = new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.empty(), List.of());
 
-    assertThatThrownBy(() -> service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of("Notes", spec))))
+    assertThatThrownBy(() -> service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of("Notes", spec), Map.of())))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.field()).isEqualTo("anomalies.Notes");
           assertThat(e.getMessage()).contains("'Notes'", "its tables: People, Salaries");
         });
     assertThat(stores.databaseBatches.listByModel(model.id())).isEmpty();
+  }
+
+  @Test
+  void queuesABatchWithTheFixedValuesAskedForATableWithoutAParent() {
+    DatabaseModel model = trainedModel();
+    Map<String, Map<String, Object>> requested = Map.of("People", Map.of("bats", "L"));
+
+    DatabaseBatch batch =
+        service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of(), GenerateDatabaseCommand.conditions(requested)));
+
+    assertThat(batch.conditions()).containsExactly(Map.entry("People", new Conditioning.FixedValues(Map.of("bats", "L"))));
+    assertThat(stores.databaseBatches.findById(batch.id()).orElseThrow().conditions()).isEqualTo(batch.conditions());
+    assertThat(queued).contains(new JobKey.DatabaseGeneration(batch.id()));
+  }
+
+  @Test
+  void refusesFixedValuesForAChildTableOrOneTheModelDoesNotHaveNamingIt() {
+    DatabaseModel model = trainedModel();
+    Map<String, Conditioning.FixedValues> child = Map.of("Salaries", new Conditioning.FixedValues(Map.of("yearID", "2001")));
+    Map<String, Conditioning.FixedValues> unknown = Map.of("Notes", new Conditioning.FixedValues(Map.of("text", "x")));
+
+    assertThatThrownBy(() -> service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of(), child)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("conditions.Salaries");
+          assertThat(e.getMessage()).contains("'Salaries'", "has a parent", "only tables without a parent take fixed values");
+        });
+    assertThatThrownBy(() -> service.generate(new GenerateDatabaseCommand(owner, model.id(), 1, Optional.empty(), Map.of(), unknown)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("conditions.Notes");
+          assertThat(e.getMessage()).contains("'Notes'", "its tables: People, Salaries");
+        });
+    assertThat(stores.databaseBatches.listByModel(model.id())).isEmpty();
+  }
+
+  @Test
+  void refusesATablesFixedValuesThatAreNotOneValuePerColumnNamingTheTable() {
+    Map<String, Object> listed = Map.of("bats", List.of("L", "R"));
+    Map<String, Map<String, Object>> missing = new HashMap<>();
+    missing.put("People", null);
+
+    assertThatThrownBy(() -> GenerateDatabaseCommand.conditions(Map.of("People", listed)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("conditions.People");
+          assertThat(e.getMessage()).isEqualTo("conditions.People.bats must be one value (a string, number or boolean)");
+        });
+    assertThatThrownBy(() -> GenerateDatabaseCommand.conditions(Map.of("People", Map.of())))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("conditions.People"));
+    assertThatThrownBy(() -> GenerateDatabaseCommand.conditions(missing))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).isEqualTo("conditions.People must be an object of column -> value"));
+    assertThat(GenerateDatabaseCommand.conditions(null)).isEmpty();
   }
 
   @Test

@@ -274,9 +274,9 @@ class JobRunTemplateTest {
     DatabaseModel trained = stores.databaseModels.update(
         stores.databaseModels.claim(stores.databaseModels.add(request).id(), "databases/trained", clock.instant()).orElseThrow().complete(List.of(), clock.instant()));
     DatabaseBatch generating = stores.databaseBatches.claim(
-        stores.databaseBatches.add(new NewDatabaseBatch(trained.id(), 1, Optional.empty(), Map.of(), clock.instant())).id(), clock.instant()).orElseThrow();
+        stores.databaseBatches.add(new NewDatabaseBatch(trained.id(), 1, Optional.empty(), Map.of(), Map.of(), clock.instant())).id(), clock.instant()).orElseThrow();
     DatabaseModel waitingModel = stores.databaseModels.add(request);
-    DatabaseBatch waitingBatch = stores.databaseBatches.add(new NewDatabaseBatch(trained.id(), 1, Optional.empty(), Map.of(), clock.instant()));
+    DatabaseBatch waitingBatch = stores.databaseBatches.add(new NewDatabaseBatch(trained.id(), 1, Optional.empty(), Map.of(), Map.of(), clock.instant()));
     runAtOnce = false;
 
     jobs.recover();

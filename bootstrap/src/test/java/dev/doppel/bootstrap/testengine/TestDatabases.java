@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TableSummary;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.stream.LongStream;
  * writes referentially intact tables from the real rows: a root table's rows scaled (cycling, with
  * its key's last column made unique on repeats), a child's real rows with every foreign key that
  * names no synthetic parent re-pointed at one, then sorted by its {@code orderBy} columns; a table
- * asked for anomalies gets exactly round(ratio × rows) of them labelled, its keys untouched.
+ * asked for anomalies gets exactly round(ratio × rows) of them labelled, its keys untouched; a root
+ * table given fixed values carries them in every row, refused as the engine refuses them (a column
+ * it lacks, a key column, a value never seen).
  * "Evaluation" measures what the files hold, in the report's shape: rows per table, and per
  * relationship the orphans among the synthetic child rows and how children spread over parents
  * (a histogram and the KS complement).
@@ -70,6 +73,10 @@ final class TestDatabases {
       TestRows real = TestRows.of(Path.of(table.data()));
       List<EngineRequests.DatabaseLink> parents = stored.links().stream().filter(l -> l.child().equals(table.name())).toList();
       Table rows = parents.isEmpty() ? root(real, table.primaryKey(), request.scale()) : child(real, parents, generated);
+      Conditioning.FixedValues fixed = request.conditions().get(table.name());
+      if (fixed != null) {
+        fix(rows, real, table, fixed);
+      }
       generated.put(table.name(), rows);
       Optional<AnomalySpec> anomalies = Optional.ofNullable(request.anomalies().get(table.name()));
       long anomalous = anomalies.map(spec -> spec.anomalousRows(rows.rows().size())).orElse(0L);
@@ -125,6 +132,20 @@ final class TestDatabases {
       rows.add(row);
     }
     return new Table(real.columns(), rows);
+  }
+
+  private static void fix(Table rows, TestRows real, StoredTable table, Conditioning.FixedValues fixed) {
+    fixed.values().forEach((column, value) -> {
+      int at = real.columns().indexOf(column);
+      String why = at < 0 ? "not a column of the model; its columns: " + String.join(", ", real.columns())
+          : table.primaryKey().contains(column) ? "is a key; the engine makes its values, so rows cannot be conditioned on it"
+          : real.rows().stream().noneMatch(row -> row[at].equals(value)) ? "'" + value + "' was never seen in training"
+          : null;
+      if (why != null) {
+        throw new EngineException(EngineException.Kind.INVALID_INPUT, "conditions of table '" + table.name() + "': column '" + column + "': " + why);
+      }
+      rows.rows().forEach(row -> row[at] = value);
+    });
   }
 
   private static Table child(TestRows real, List<EngineRequests.DatabaseLink> links, Map<String, Table> generated) {

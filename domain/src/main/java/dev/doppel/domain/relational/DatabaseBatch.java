@@ -2,6 +2,7 @@ package dev.doppel.domain.relational;
 
 import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.job.JobLifecycle;
 import java.time.Instant;
 import java.util.Collections;
@@ -18,6 +19,8 @@ import java.util.Optional;
  *
  * @param scale what the root tables' real rows are multiplied by
  * @param anomalies the labelled anomalies asked for, by table name, in the order asked; tables left out get none
+ * @param conditions the values every row of a table carries, by table name, in the order asked (tables without a parent); tables
+ *     left out get none
  * @param tableRows rows per table, parents first; empty until it has completed
  */
 public record DatabaseBatch(
@@ -26,6 +29,7 @@ public record DatabaseBatch(
     double scale,
     Optional<Long> seed,
     Map<String, AnomalySpec> anomalies,
+    Map<String, Conditioning.FixedValues> conditions,
     BatchStatus status,
     List<TableRows> tableRows,
     Optional<String> folderKey,
@@ -38,7 +42,8 @@ public record DatabaseBatch(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(seed, "seed");
-    anomalies = tableAnomalies(anomalies);
+    anomalies = byTable(anomalies, "anomalies");
+    conditions = byTable(conditions, "conditions");
     Objects.requireNonNull(status, "status");
     tableRows = List.copyOf(tableRows);
     Objects.requireNonNull(folderKey, "folderKey");
@@ -51,8 +56,8 @@ public record DatabaseBatch(
   public static DatabaseBatch pending(DatabaseBatchId id, NewDatabaseBatch batch) {
     JobLifecycle<BatchStatus> queued = JobLifecycle.queued(subject(id), BatchStatus.class);
     return new DatabaseBatch(
-        id, batch.modelId(), batch.scale(), batch.seed(), batch.anomalies(), queued.status(), List.of(), Optional.empty(), queued.error(), batch.createdAt(), queued.startedAt(),
-        queued.finishedAt());
+        id, batch.modelId(), batch.scale(), batch.seed(), batch.anomalies(), batch.conditions(), queued.status(), List.of(), Optional.empty(),
+        queued.error(), batch.createdAt(), queued.startedAt(), queued.finishedAt());
   }
 
   /**
@@ -60,10 +65,10 @@ public record DatabaseBatch(
    * them; every other change of state goes through the transitions below.
    */
   public static DatabaseBatch restore(
-      DatabaseBatchId id, DatabaseModelId modelId, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies, BatchStatus status,
-      List<TableRows> tableRows, Optional<String> folderKey, Optional<String> error, Instant createdAt, Optional<Instant> startedAt,
-      Optional<Instant> finishedAt) {
-    return new DatabaseBatch(id, modelId, scale, seed, anomalies, status, tableRows, folderKey, error, createdAt, startedAt, finishedAt);
+      DatabaseBatchId id, DatabaseModelId modelId, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies,
+      Map<String, Conditioning.FixedValues> conditions, BatchStatus status, List<TableRows> tableRows, Optional<String> folderKey, Optional<String> error,
+      Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
+    return new DatabaseBatch(id, modelId, scale, seed, anomalies, conditions, status, tableRows, folderKey, error, createdAt, startedAt, finishedAt);
   }
 
   /** The anomalies asked for {@code table}, if any. */
@@ -71,10 +76,10 @@ public record DatabaseBatch(
     return Optional.ofNullable(anomalies.get(table));
   }
 
-  /** A copy of anomaly specs by table name that keeps the order they were asked in. */
-  static Map<String, AnomalySpec> tableAnomalies(Map<String, AnomalySpec> anomalies) {
-    Map<String, AnomalySpec> copy = new LinkedHashMap<>();
-    anomalies.forEach((table, spec) -> copy.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(spec, "anomalies of " + table)));
+  /** A copy of {@code what} (anomalies, conditions) by table name that keeps the order they were asked in. */
+  static <V> Map<String, V> byTable(Map<String, V> values, String what) {
+    Map<String, V> copy = new LinkedHashMap<>();
+    values.forEach((table, value) -> copy.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(value, what + " of " + table)));
     return Collections.unmodifiableMap(copy);
   }
 
@@ -100,7 +105,8 @@ public record DatabaseBatch(
   }
 
   private DatabaseBatch with(JobLifecycle<BatchStatus> job, List<TableRows> rows, Optional<String> folderKey) {
-    return new DatabaseBatch(id, modelId, scale, seed, anomalies, job.status(), rows, folderKey, job.error(), createdAt, job.startedAt(), job.finishedAt());
+    return new DatabaseBatch(
+        id, modelId, scale, seed, anomalies, conditions, job.status(), rows, folderKey, job.error(), createdAt, job.startedAt(), job.finishedAt());
   }
 
   private static String subject(DatabaseBatchId id) {

@@ -103,6 +103,11 @@ public record DatabaseModel(
     return links.stream().anyMatch(link -> !link.orderBy().isEmpty());
   }
 
+  /** Whether {@code table} is a child of some link: its rows follow its parents' rows. */
+  public boolean hasParent(String table) {
+    return links.stream().anyMatch(link -> link.childTable().equals(table));
+  }
+
   private DatabaseModel with(JobLifecycle<ModelStatus> job, Optional<DatabaseProgress> progress, Optional<String> modelFolderKey, List<TableSummary> summary) {
     return new DatabaseModel(
         id, projectId, algorithm, settings, seed, tables, links, job.status(), progress, modelFolderKey, summary, job.error(), createdAt, job.startedAt(),

@@ -58,7 +58,7 @@ class DatabaseModelTest {
 
   @Test
   void aBatchKeepsItsRowsPerTableAndFolderOnlyWhenCompleted() {
-    DatabaseBatch queued = DatabaseBatch.pending(new DatabaseBatchId(4), new NewDatabaseBatch(new DatabaseModelId(7), 0.5, Optional.empty(), Map.of(), T0));
+    DatabaseBatch queued = DatabaseBatch.pending(new DatabaseBatchId(4), new NewDatabaseBatch(new DatabaseModelId(7), 0.5, Optional.empty(), Map.of(), Map.of(), T0));
     DatabaseBatch generating = queued.start(T0.plusSeconds(1));
     DatabaseBatch completed = generating.complete("projects/3/databases/7/batches/4", List.of(new TableRows("People", 5, 0)), T0.plusSeconds(2));
 

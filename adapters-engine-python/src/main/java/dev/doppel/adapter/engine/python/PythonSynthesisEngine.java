@@ -289,7 +289,8 @@ public class PythonSynthesisEngine implements SynthesisEngine {
 
   /**
    * Runs generate_database.py as a process: a child's rows need its parent's, which the warm workers
-   * do not hold. Each table's anomalies go in generate.py's spec, under the table's name.
+   * do not hold. Each table's anomalies go in generate.py's spec, and its fixed values as generate.py's --conditions, under the table's
+   * name.
    */
   @Override
   public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
@@ -302,6 +303,11 @@ public class PythonSynthesisEngine implements SynthesisEngine {
         ObjectNode anomalies = JSON.createObjectNode();
         request.anomalies().forEach((table, spec) -> anomalies.set(table, anomalies(spec)));
         args.addAll(List.of("--anomalies", JSON.writeValueAsString(anomalies)));
+      }
+      if (!request.conditions().isEmpty()) {
+        ObjectNode conditions = JSON.createObjectNode();
+        request.conditions().forEach((table, fixed) -> conditions.set(table, JSON.valueToTree(fixed.values())));
+        args.addAll(List.of("--conditions", JSON.writeValueAsString(conditions)));
       }
       EngineProcess.Outcome outcome = run("generate_database.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());

@@ -11,6 +11,7 @@ import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.ColumnSchema;
 import dev.doppel.domain.dataset.ColumnType;
 import dev.doppel.domain.dataset.FileFormat;
@@ -364,7 +365,7 @@ class PythonSynthesisEngineTest {
       import json, sys
       args = sys.argv[1:]
       assert args[args.index("--scale") + 1] == "0.5" and args[args.index("--seed") + 1] == "9" and args[args.index("--format") + 1] == "csv", args
-      assert "--anomalies" not in args, args
+      assert "--anomalies" not in args and "--conditions" not in args, args
       print(json.dumps({"event": "completed", "tables": {"People": {"rows": 2, "file": "People.csv"}, "Salaries": {"rows": 5, "file": "Salaries.csv"}}}))
       """;
 
@@ -383,6 +384,33 @@ class PythonSynthesisEngineTest {
           "Teams": {"rows": 4, "file": "Teams.csv"}}}))
       """;
 
+  private static final String GENERATE_DATABASE_WITH_CONDITIONS = """
+      import json, sys
+      args = sys.argv[1:]
+      conditions = args[args.index("--conditions") + 1]
+      assert conditions == '{"TeamsFranchises":{"active":"Y"},"People":{"weight":"180","bats":"L"}}', conditions
+      assert "--anomalies" not in args, args
+      print(json.dumps({"event": "completed", "tables": {"People": {"rows": 2, "file": "People.csv"}}}))
+      """;
+
+  @Test
+  void passesEachTablesFixedValuesInTheOrderAskedAsConditions() throws Exception {
+    PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
+    Files.writeString(dir.resolve("engine/generate_database.py"), GENERATE_DATABASE_WITH_CONDITIONS);
+    Map<String, String> people = new LinkedHashMap<>();
+    people.put("weight", "180");
+    people.put("bats", "L");
+    Map<String, Conditioning.FixedValues> conditions = new LinkedHashMap<>();
+    conditions.put("TeamsFranchises", new Conditioning.FixedValues(Map.of("active", "Y")));
+    conditions.put("People", new Conditioning.FixedValues(people));
+
+    List<TableRows> rows = engine.generateDatabase(
+        new EngineRequests.DatabaseGeneration(dir.resolve("database/model-folder"), 1, Optional.empty(), Map.of(), conditions, dir.resolve("database/batches/3")),
+        ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(rows).containsExactly(new TableRows("People", 2, 0));
+  }
+
   @Test
   void passesEachTablesAnomaliesInTheEngineSpecAndReadsTheirCounts() throws Exception {
     PythonSynthesisEngine engine = engine(STREAMING, Duration.ofMinutes(1));
@@ -392,7 +420,7 @@ class PythonSynthesisEngineTest {
     anomalies.put("People", new AnomalySpec(0.5, Optional.of("odd"), Optional.of("why"), List.of("out_of_range", "unexpected_null")));
 
     List<TableRows> rows = engine.generateDatabase(
-        new EngineRequests.DatabaseGeneration(dir.resolve("database/model-folder"), 1, Optional.empty(), anomalies, dir.resolve("database/batches/2")),
+        new EngineRequests.DatabaseGeneration(dir.resolve("database/model-folder"), 1, Optional.empty(), anomalies, Map.of(), dir.resolve("database/batches/2")),
         ProgressListener.IGNORE, new Cancellation());
 
     assertThat(rows).containsExactly(new TableRows("People", 2, 1), new TableRows("Salaries", 30, 3), new TableRows("Teams", 4, 0));
@@ -424,7 +452,7 @@ class PythonSynthesisEngineTest {
 
     List<TableSummary> summary = engine.trainDatabase(request, listener, new Cancellation());
     List<TableRows> rows = engine.generateDatabase(
-        new EngineRequests.DatabaseGeneration(request.modelFolder(), 0.5, Optional.of(9L), Map.of(), dir.resolve("database/batches/1")), ProgressListener.IGNORE,
+        new EngineRequests.DatabaseGeneration(request.modelFolder(), 0.5, Optional.of(9L), Map.of(), Map.of(), dir.resolve("database/batches/1")), ProgressListener.IGNORE,
         new Cancellation());
 
     assertThat(tables).containsExactly("People", "Salaries");

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code database_batches}; {@code anomalies} and {@code table_rows} are written by {@link DatabaseModelJson}. */
+/** A row of {@code database_batches}; {@code anomalies}, {@code conditions} and {@code table_rows} are written by {@link DatabaseModelJson}. */
 @Entity
 @Table(name = "database_batches")
 public class DatabaseBatchJpaEntity {
@@ -30,6 +30,10 @@ public class DatabaseBatchJpaEntity {
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(name = "anomalies", updatable = false)
   private String anomalies;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "conditions", updatable = false)
+  private String conditions;
 
   @Column(name = "status", nullable = false, length = 16)
   private String status;
@@ -91,6 +95,14 @@ public class DatabaseBatchJpaEntity {
 
   public void setAnomalies(String anomalies) {
     this.anomalies = anomalies;
+  }
+
+  public String getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(String conditions) {
+    this.conditions = conditions;
   }
 
   public String getStatus() {

@@ -3,6 +3,7 @@ package dev.doppel.adapter.persistence.relational;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.doppel.adapter.persistence.StoredJson;
 import dev.doppel.domain.batch.AnomalySpec;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.DatasetId;
 import dev.doppel.domain.relational.DatabaseProgress;
 import dev.doppel.domain.relational.TableLink;
@@ -22,6 +23,7 @@ final class DatabaseModelJson {
   private static final TypeReference<List<TableSummary>> SUMMARY = new TypeReference<>() {};
   private static final TypeReference<List<TableRows>> ROWS = new TypeReference<>() {};
   private static final TypeReference<List<StoredAnomalies>> ANOMALIES = new TypeReference<>() {};
+  private static final TypeReference<List<StoredConditions>> CONDITIONS = new TypeReference<>() {};
 
   private DatabaseModelJson() {}
 
@@ -30,6 +32,11 @@ final class DatabaseModelJson {
 
   /** The anomalies asked for one table; an empty kinds list means every kind that applies. */
   record StoredAnomalies(String table, double ratio, String labelColumn, String kindColumn, List<String> kinds) {}
+
+  /** The fixed values asked for one table, column by column in the order asked (a list: stored maps are written sorted by key). */
+  record StoredConditions(String table, List<StoredValue> values) {}
+
+  record StoredValue(String column, String value) {}
 
   /** Progress with its optional parts as nullable members. */
   record StoredProgress(String table, String stage, Integer epoch, Integer epochs, double elapsedSeconds) {}
@@ -101,5 +108,28 @@ final class DatabaseModelJson {
       }
     }
     return anomalies;
+  }
+
+  /** NULL when no table was asked for fixed values. */
+  static String writeConditions(Map<String, Conditioning.FixedValues> conditions) {
+    if (conditions.isEmpty()) {
+      return null;
+    }
+    List<StoredConditions> stored = new ArrayList<>();
+    conditions.forEach((table, fixed) -> stored.add(
+        new StoredConditions(table, fixed.values().entrySet().stream().map(v -> new StoredValue(v.getKey(), v.getValue())).toList())));
+    return StoredJson.write(stored, "conditions per table");
+  }
+
+  static Map<String, Conditioning.FixedValues> readConditions(String json) {
+    Map<String, Conditioning.FixedValues> conditions = new LinkedHashMap<>();
+    if (json != null) {
+      for (StoredConditions c : StoredJson.read(json, CONDITIONS, "conditions per table")) {
+        Map<String, String> values = new LinkedHashMap<>();
+        c.values().forEach(v -> values.put(v.column(), v.value()));
+        conditions.put(c.table(), new Conditioning.FixedValues(values));
+      }
+    }
+    return conditions;
   }
 }

@@ -69,6 +69,7 @@ class DatabaseModelPersistenceMapper {
         entity.getScale(),
         OptionalColumns.toLong(entity.getSeed()),
         DatabaseModelJson.readAnomalies(entity.getAnomalies()),
+        DatabaseModelJson.readConditions(entity.getConditions()),
         BatchStatus.valueOf(entity.getStatus()),
         DatabaseModelJson.readRows(entity.getTableRows()),
         OptionalColumns.toText(entity.getFolderKey()),
@@ -85,12 +86,13 @@ class DatabaseModelPersistenceMapper {
     entity.setScale(batch.scale());
     entity.setSeed(OptionalColumns.fromLong(batch.seed()));
     entity.setAnomalies(DatabaseModelJson.writeAnomalies(batch.anomalies()));
+    entity.setConditions(DatabaseModelJson.writeConditions(batch.conditions()));
     entity.setStatus(BatchStatus.PENDING.name());
     entity.setCreatedAt(TimeColumns.toMicros(batch.createdAt()));
     return entity;
   }
 
-  /** Writes every column a database batch's life changes; what was asked for (model, scale, seed, anomalies) stays. */
+  /** Writes every column a database batch's life changes; what was asked for (model, scale, seed, anomalies, conditions) stays. */
   void updateEntity(DatabaseBatch batch, DatabaseBatchJpaEntity entity) {
     entity.setStatus(batch.status().name());
     entity.setTableRows(DatabaseModelJson.writeRows(batch.tableRows()));

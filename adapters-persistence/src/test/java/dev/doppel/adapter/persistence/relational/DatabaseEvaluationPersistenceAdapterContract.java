@@ -65,7 +65,7 @@ abstract class DatabaseEvaluationPersistenceAdapterContract extends PersistenceC
     model = models.add(new NewDatabaseModel(
         project.id(), new Algorithm("TabularARGN"), Fixtures.richSettings(), Optional.empty(), List.of(new TrainedTable(people.id(), "People", List.of("playerID"))),
         List.of(), T0));
-    batch = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), T0));
+    batch = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), Map.of(), T0));
   }
 
   @Test

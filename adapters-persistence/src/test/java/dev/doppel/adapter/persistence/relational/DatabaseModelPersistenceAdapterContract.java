@@ -11,6 +11,7 @@ import dev.doppel.application.port.out.ProjectStore;
 import dev.doppel.application.port.out.UserStore;
 import dev.doppel.domain.batch.AnomalySpec;
 import dev.doppel.domain.batch.BatchStatus;
+import dev.doppel.domain.batch.Conditioning;
 import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.Project;
 import dev.doppel.domain.relational.DatabaseBatch;
@@ -109,7 +110,7 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
     assertThat(models.cancelIfPending(added.id(), T1).map(DatabaseModel::status)).contains(ModelStatus.CANCELLED);
     assertThat(models.cancelIfPending(added.id(), T1)).isEmpty();
     assertThat(models.claim(added.id(), "k", T1)).isEmpty();
-    DatabaseBatch batch = batches.add(new NewDatabaseBatch(added.id(), 0.5, Optional.empty(), Map.of(), T1));
+    DatabaseBatch batch = batches.add(new NewDatabaseBatch(added.id(), 0.5, Optional.empty(), Map.of(), Map.of(), T1));
     models.delete(added.id());
 
     assertThat(models.findById(added.id())).isEmpty();
@@ -119,9 +120,9 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
   @Test
   void aBatchIsClaimedOnceAndCompletesWithItsRowsPerTable() {
     DatabaseModel model = models.add(request);
-    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), Map.of(), T0));
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), Map.of(), Map.of(), T0));
 
-    assertThat(added).isEqualTo(DatabaseBatch.pending(added.id(), new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), Map.of(), T0.truncatedTo(ChronoUnit.MICROS))));
+    assertThat(added).isEqualTo(DatabaseBatch.pending(added.id(), new NewDatabaseBatch(model.id(), 0.5, Optional.of(3L), Map.of(), Map.of(), T0.truncatedTo(ChronoUnit.MICROS))));
     DatabaseBatch claimed = batches.claim(added.id(), T1).orElseThrow();
     assertThat(batches.claim(added.id(), T1)).isEmpty();
     DatabaseBatch completed = batches.update(claimed.complete("projects/1/databases/1/batches/1", List.of(new TableRows("People", 105, 0), new TableRows("Salaries", 300, 0)), T2));
@@ -141,7 +142,7 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
     Map<String, AnomalySpec> anomalies = new LinkedHashMap<>();
     anomalies.put("Salaries", new AnomalySpec(0.1, Optional.of("is_anomaly"), Optional.empty(), List.of()));
     anomalies.put("People", new AnomalySpec(0.5, Optional.of("odd"), Optional.of("why"), List.of("unexpected_null", "out_of_range")));
-    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), anomalies, T0));
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), anomalies, Map.of(), T0));
 
     assertThat(added.anomalies()).containsExactlyEntriesOf(anomalies);
     DatabaseBatch claimed = batches.claim(added.id(), T1).orElseThrow();
@@ -151,6 +152,24 @@ abstract class DatabaseModelPersistenceAdapterContract extends PersistenceContra
     assertThat(stored.anomalies()).containsExactlyEntriesOf(anomalies);
     assertThat(stored.tableRows()).containsExactly(new TableRows("People", 10, 5), new TableRows("Salaries", 31, 3));
     assertThat(batches.listByModel(model.id()).get(0).anomalies("People")).contains(anomalies.get("People"));
+  }
+
+  @Test
+  void aBatchKeepsTheFixedValuesAskedPerTableAndColumnInOrder() {
+    DatabaseModel model = models.add(request);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("weight", "180");
+    values.put("bats", "L");
+    Map<String, Conditioning.FixedValues> conditions = new LinkedHashMap<>();
+    conditions.put("TeamsFranchises", new Conditioning.FixedValues(Map.of("active", "Y")));
+    conditions.put("People", new Conditioning.FixedValues(values));
+    DatabaseBatch added = batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), conditions, T0));
+    batches.update(batches.claim(added.id(), T1).orElseThrow().complete("projects/1/databases/1/batches/3", List.of(new TableRows("People", 10, 0)), T2));
+
+    DatabaseBatch stored = batches.findById(added.id()).orElseThrow();
+    assertThat(stored.conditions()).containsExactlyEntriesOf(conditions);
+    assertThat(stored.conditions().get("People").values()).containsExactly(Map.entry("weight", "180"), Map.entry("bats", "L"));
+    assertThat(batches.add(new NewDatabaseBatch(model.id(), 1, Optional.empty(), Map.of(), Map.of(), T0)).conditions()).isEmpty();
   }
 
   @Test

@@ -41,8 +41,8 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "created_at"));
     TABLES.put("database_models", Set.of("id", "project_id", "algorithm", "settings", "seed", "trained_tables", "relationships", "status", "progress",
         "model_folder_key", "summary", "error_message", "created_at", "started_at", "finished_at"));
-    TABLES.put("database_batches", Set.of("id", "database_model_id", "scale", "seed", "anomalies", "status", "table_rows", "folder_key", "error_message",
-        "created_at", "started_at", "finished_at"));
+    TABLES.put("database_batches", Set.of("id", "database_model_id", "scale", "seed", "anomalies", "conditions", "status", "table_rows", "folder_key",
+        "error_message", "created_at", "started_at", "finished_at"));
     TABLES.put("database_evaluations", Set.of("database_batch_id", "status", "report", "error_message", "requested_at", "started_at", "finished_at"));
     TABLES.put("api_tokens", Set.of("id", "user_id", "name", "scope", "secret_prefix", "secret_hash", "created_at", "expires_at", "last_used_at"));
   }
@@ -61,8 +61,8 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
       "model_evaluations.error_message", "model_evaluations.started_at", "model_evaluations.finished_at",
       "database_models.seed", "database_models.progress", "database_models.model_folder_key", "database_models.summary", "database_models.error_message",
       "database_models.started_at", "database_models.finished_at",
-      "database_batches.seed", "database_batches.anomalies", "database_batches.table_rows", "database_batches.folder_key", "database_batches.error_message",
-      "database_batches.started_at", "database_batches.finished_at",
+      "database_batches.seed", "database_batches.anomalies", "database_batches.conditions", "database_batches.table_rows", "database_batches.folder_key",
+      "database_batches.error_message", "database_batches.started_at", "database_batches.finished_at",
       "database_evaluations.report", "database_evaluations.error_message", "database_evaluations.started_at", "database_evaluations.finished_at",
       "api_tokens.expires_at", "api_tokens.last_used_at");
 

@@ -105,8 +105,8 @@ abstract class UsagePersistenceAdapterContract extends PersistenceContract {
         List.of(new TrainedTable(Fixtures.dataset(datasets, project, T0).id(), "t", List.of())), List.of(), T0);
     DatabaseModel training = databaseModels.claim(databaseModels.add(request).id(), "k", T0).orElseThrow();
     DatabaseModel completed = databaseModels.update(training.complete(List.of(), T0));
-    databaseBatches.add(new NewDatabaseBatch(completed.id(), 1, Optional.empty(), Map.of(), T0));
-    databaseBatches.cancelIfPending(databaseBatches.add(new NewDatabaseBatch(completed.id(), 1, Optional.empty(), Map.of(), T0)).id(), T0);
+    databaseBatches.add(new NewDatabaseBatch(completed.id(), 1, Optional.empty(), Map.of(), Map.of(), T0));
+    databaseBatches.cancelIfPending(databaseBatches.add(new NewDatabaseBatch(completed.id(), 1, Optional.empty(), Map.of(), Map.of(), T0)).id(), T0);
     databaseModels.add(request);
 
     assertThat(usage.activeJobs(owner.id())).isEqualTo(2);

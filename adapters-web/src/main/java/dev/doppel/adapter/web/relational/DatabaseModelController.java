@@ -75,7 +75,11 @@ public class DatabaseModelController {
       @Schema(
               description = "labelled anomalies by table name, each as POST /api/generate takes them; a table left out gets none. Keys, foreign"
                   + " keys and orderBy columns are never made anomalous, so every foreign key still resolves")
-          Map<String, BatchController.AnomalyRequest> anomalies) {}
+          Map<String, BatchController.AnomalyRequest> anomalies,
+      @Schema(
+              description = "fixed values by table name, each as POST /api/generate's conditions (column -> value): every row of the table carries"
+                  + " them. Only tables without a parent take them (their children follow their rows); key columns cannot be fixed")
+          Map<String, Map<String, Object>> conditions) {}
 
   @PostMapping("/api/projects/{projectId}/database-models")
   @Operation(
@@ -141,13 +145,16 @@ public class DatabaseModelController {
       description =
           "Every table of the model, parents first: the root tables get their real rows times scale, children as many rows per parent as the"
               + " model gives; every foreign key names a synthetic parent and primary keys are unique. With anomalies, the tables named get"
-              + " exactly round(ratio × rows) labelled anomalous rows (the batch's tables[].anomalyRows). Answers 202 at once; poll GET"
+              + " exactly round(ratio × rows) labelled anomalous rows (the batch's tables[].anomalyRows). With conditions, every row of each"
+              + " table named carries its fixed values; a value the model never learned fails the batch with the engine's reason. Answers 202"
+              + " at once; poll GET"
               + " /api/database-batches/{id}.")
   @ApiResponse(responseCode = "202", description = "queued; Location names the database batch")
   @ApiResponse(
       responseCode = "400",
       description = "scale is missing, below 0.001 or above 100, the seed is out of range, anomalies name a table the model does not have"
-          + " (anomalies.<table>, listing its tables) or a table's anomalies are refused (anomalies.<table>.<field>)")
+          + " (anomalies.<table>, listing its tables) or a table's anomalies are refused (anomalies.<table>.<field>), conditions name a table the"
+          + " model does not have or one with a parent, or a table's conditions are not one value per column (conditions.<table>)")
   @ApiResponse(responseCode = "404", description = "no database model of yours has this id")
   @ApiResponse(responseCode = "409", description = "the database model has not completed its training")
   @ApiResponse(responseCode = "429", description = "you have as many jobs queued or running as you may")
@@ -157,7 +164,8 @@ public class DatabaseModelController {
     }
     DatabaseBatch batch =
         generation.generate(new GenerateDatabaseCommand(
-            caller, PathIds.databaseModel(id, "id"), request.scale(), Optional.ofNullable(request.seed()), anomalies(request.anomalies())));
+            caller, PathIds.databaseModel(id, "id"), request.scale(), Optional.ofNullable(request.seed()), anomalies(request.anomalies()),
+            GenerateDatabaseCommand.conditions(request.conditions())));
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/database-batches/" + batch.id().value()))
         .body(DatabaseBatchResponse.from(batch));

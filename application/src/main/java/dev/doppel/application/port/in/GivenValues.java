@@ -37,14 +37,7 @@ public record GivenValues(Map<String, Object> conditions, List<Map<String, Objec
       throw new InvalidInputException(CONDITIONS, "give at most one of conditions, partialRows and shares");
     }
     if (conditions != null) {
-      Map<String, String> values = new LinkedHashMap<>();
-      conditions.forEach((column, value) -> {
-        if (value == null || value instanceof Map || value instanceof List) {
-          throw new InvalidInputException(CONDITIONS, "conditions." + column + " must be one value (a string, number or boolean)");
-        }
-        values.put(column, String.valueOf(value));
-      });
-      return Optional.of(Require.field(CONDITIONS, () -> new Conditioning.FixedValues(values)));
+      return Optional.of(fixedValues(CONDITIONS, conditions));
     }
     if (partialRows != null) {
       List<Map<String, String>> rows =
@@ -78,6 +71,22 @@ public record GivenValues(Map<String, Object> conditions, List<Map<String, Objec
       return Optional.of(Require.field(SHARES, () -> new Conditioning.Shares(column.getKey(), column.getValue())));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The fixed values of a request's object of column → value.
+   *
+   * @param field the request field they came from, named by a refusal ({@code conditions}, or {@code conditions.<table>} of a database)
+   */
+  public static Conditioning.FixedValues fixedValues(String field, Map<String, Object> conditions) {
+    Map<String, String> values = new LinkedHashMap<>();
+    conditions.forEach((column, value) -> {
+      if (value == null || value instanceof Map || value instanceof List) {
+        throw new InvalidInputException(field, field + "." + column + " must be one value (a string, number or boolean)");
+      }
+      values.put(column, String.valueOf(value));
+    });
+    return Require.field(field, () -> new Conditioning.FixedValues(values));
   }
 
   /** The request field a conditioning came from. */

@@ -165,13 +165,17 @@ public final class EngineRequests {
   /**
    * @param scale what the root tables' real rows are multiplied by
    * @param anomalies labelled anomalies by table name; tables left out get none
+   * @param conditions the values every row of a table without a parent carries, by table name; tables left out get none
    * @param output the folder the tables are written to, one {@code <table>.csv} each
    */
-  public record DatabaseGeneration(Path modelFolder, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies, Path output) {
+  public record DatabaseGeneration(
+      Path modelFolder, double scale, Optional<Long> seed, Map<String, AnomalySpec> anomalies, Map<String, Conditioning.FixedValues> conditions,
+      Path output) {
     public DatabaseGeneration {
       Objects.requireNonNull(modelFolder, "modelFolder");
       Objects.requireNonNull(seed, "seed");
       anomalies = Collections.unmodifiableMap(new LinkedHashMap<>(anomalies));
+      conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
       Objects.requireNonNull(output, "output");
     }
   }
