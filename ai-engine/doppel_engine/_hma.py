@@ -28,7 +28,8 @@ from ._events import EventCallback
 from ._model_folder import ModelFile
 from ._restore import restore
 from ._table_profile import Profile
-from ._train_database import WHOLE_MODEL_FILE as MODEL_FILE
+
+MODEL_FILE = "model.pkl"  # the one model of the whole database, at the model folder's root
 
 
 def _key_columns(database: Database, name: str) -> list[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import _hma
 from ._algorithm import ParentRows
 from ._database import Database, Relationship, Table, check_columns, parse_database
 from ._errors import EngineError
@@ -35,7 +36,6 @@ from ._version import ENGINE_NAME, MODEL_FORMAT, __version__
 
 DATABASE_FILE = "database.json"
 TABLES_DIR = "tables"
-WHOLE_MODEL_FILE = "model.pkl"  # the model of an algorithm that learns the whole database (HMA)
 _NOT_FOR_DATABASES = {
     "columns": "each table's columns belong to the database document",
     "holdout": "a database trains on every row (no holdout)",
@@ -149,7 +149,7 @@ def train_database(*, schema: object, config: object, output: str, on_event: Eve
     log, emit = open_training_log(out_dir, on_event)
     (out_dir / DATABASE_FILE).unlink(missing_ok=True)
     shutil.rmtree(out_dir / TABLES_DIR, ignore_errors=True)
-    (out_dir / WHOLE_MODEL_FILE).unlink(missing_ok=True)
+    (out_dir / _hma.MODEL_FILE).unlink(missing_ok=True)
 
     try:
         names = [t.name for t in database.tables]
@@ -196,7 +196,7 @@ def train_database(*, schema: object, config: object, output: str, on_event: Eve
         if isinstance(exc, EngineError):
             log.write(to_json(exc.to_event()) + "\n")
         shutil.rmtree(out_dir / TABLES_DIR, ignore_errors=True)
-        (out_dir / WHOLE_MODEL_FILE).unlink(missing_ok=True)
+        (out_dir / _hma.MODEL_FILE).unlink(missing_ok=True)
         raise
     finally:
         log.close()
@@ -263,7 +263,6 @@ def _train_whole(database: Database, read: dict, settings: dict, seed: int, out_
     """One HMA model of the whole database (see _hma.py): each table profiled and keyed, rows whose
     foreign keys find no parent left out, then one fit; the summary, the tables' entries of
     database.json and the model file's entry."""
-    from . import _hma
 
     frames, sdtypes, prepared, learned_raw = {}, {}, {}, {}
     for table in database.in_order():
