@@ -87,9 +87,7 @@ final class DatabaseEvaluationJob implements JobKind<JobKey.DatabaseEvaluation, 
       DatabaseModel model =
           ports.databaseModels().findById(batch.modelId()).orElseThrow(() -> new EngineException(EngineException.Kind.MODEL_UNUSABLE, "the database model was deleted"));
       Map<String, Path> synthetic = new LinkedHashMap<>();
-      for (int i = 0; i < batch.tableRows().size(); i++) {
-        synthetic.put(batch.tableRows().get(i).table(), ports.files().locate(FileKeys.databaseBatchTable(folderKey, i)));
-      }
+      FileKeys.databaseBatchTables(folderKey, batch.tableRows()).forEach((table, key) -> synthetic.put(table, ports.files().locate(key)));
       String report =
           ports.engine().evaluateDatabase(
               new EngineRequests.DatabaseEvaluation(

@@ -29,7 +29,6 @@ import dev.doppel.domain.export.ExportOptions;
 import dev.doppel.domain.relational.DatabaseBatch;
 import dev.doppel.domain.relational.DatabaseBatchId;
 import dev.doppel.domain.relational.DatabaseModel;
-import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.relational.TrainedTable;
 import dev.doppel.domain.user.UserId;
 import java.io.IOException;
@@ -37,12 +36,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Takes a completed database batch out of Doppel: downloaded as files or a SQL script, or written into a database of its project. */
 public class DatabaseExportService implements DownloadDatabaseBatchUseCase, ExportDatabaseBatchUseCase {
-  /** How a database batch's tables are stored; see {@link FileKeys#databaseBatchTable}. */
+  /** How a database batch's tables are stored; see {@link FileKeys#databaseBatchTables}. */
   private static final TableLayout STORED = new TableLayout(FileFormat.CSV, ',');
 
   private final FindDatabaseBatchesUseCase batches;
@@ -121,10 +121,8 @@ public class DatabaseExportService implements DownloadDatabaseBatchUseCase, Expo
    * model learned it, its rows read from the file store.
    */
   private WritePlan plan(DatabaseBatch batch, DatabaseModel model) {
-    String folder = batch.folderKey().orElseThrow();
     List<TableToWrite> tables = new ArrayList<>();
-    for (int i = 0; i < batch.tableRows().size(); i++) {
-      String name = batch.tableRows().get(i).table();
+    FileKeys.databaseBatchTables(batch.folderKey().orElseThrow(), batch.tableRows()).forEach((name, key) -> {
       TrainedTable trained = model.tables().stream()
           .filter(t -> t.name().equals(name))
           .findFirst()
@@ -135,22 +133,20 @@ public class DatabaseExportService implements DownloadDatabaseBatchUseCase, Expo
           .filter(link -> link.childTable().equals(name))
           .map(link -> new ForeignKeyDescription(link.childColumns(), link.parentTable(), link.parentColumns()))
           .toList();
-      String key = FileKeys.databaseBatchTable(folder, i);
       tables.add(new TableToWrite(name, GenerationChecks.generatedColumns(dataset, batch.anomalies(name)), trained.primaryKey(), foreignKeys, consumer -> reader.read(key, STORED, consumer)));
-    }
+    });
     return new WritePlan(tables);
   }
 
   /** One entry per table, {@code <table>.<extension>}, in the batch's order. */
   private TableDownload zip(String name, DatabaseBatch batch, String extension, TableEntry entry) {
-    String folder = batch.folderKey().orElseThrow();
-    List<String> tables = batch.tableRows().stream().map(TableRows::table).toList();
+    List<Map.Entry<String, String>> tables = List.copyOf(FileKeys.databaseBatchTables(batch.folderKey().orElseThrow(), batch.tableRows()).entrySet());
     return new TableDownload(name + ".zip", "application/zip", out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
       for (int i = 0; i < tables.size(); i++) {
         // A table named after its dataset may hold a slash, which an unzip would take for a folder.
-        zip.putNextEntry(new ZipEntry(tables.get(i).replaceAll("[/\\\\]", "_") + "." + extension));
-        entry.write(FileKeys.databaseBatchTable(folder, i), i, zip);
+        zip.putNextEntry(new ZipEntry(tables.get(i).getKey().replaceAll("[/\\\\]", "_") + "." + extension));
+        entry.write(tables.get(i).getValue(), i, zip);
         zip.closeEntry();
       }
       zip.finish();

@@ -96,21 +96,20 @@ final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, 
       return running -> running.complete(completedFolder, rows, ports.clock().instant());
     }
 
-    /** Moves each {@code <table>.csv} the engine wrote to its key, {@link FileKeys#databaseBatchTable}. */
+    /** Moves each {@code <table>.csv} the engine wrote to its key, {@link FileKeys#databaseBatchTables}. */
     private void storeUnderKeys(List<TableRows> rows) {
       Path folder = ports.files().locate(folderKey);
-      for (int i = 0; i < rows.size(); i++) {
-        String table = rows.get(i).table();
+      FileKeys.databaseBatchTables(folderKey, rows).forEach((table, key) -> {
         Path written = folder.resolve(table + ".csv").normalize();
         if (!folder.equals(written.getParent()) || !Files.isRegularFile(written)) {
           throw new EngineException(EngineException.Kind.CRASHED, "the engine wrote no file for table " + table);
         }
         try {
-          Files.move(written, ports.files().locate(FileKeys.databaseBatchTable(folderKey, i)));
+          Files.move(written, ports.files().locate(key));
         } catch (IOException e) {
           throw new UncheckedIOException("could not store the file of table " + table, e);
         }
-      }
+      });
     }
 
     @Override

@@ -5,7 +5,11 @@ import dev.doppel.domain.dataset.Dataset;
 import dev.doppel.domain.project.ProjectId;
 import dev.doppel.domain.relational.DatabaseBatchId;
 import dev.doppel.domain.relational.DatabaseModelId;
+import dev.doppel.domain.relational.TableRows;
 import dev.doppel.domain.synthesis.ModelId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Where a model's and a database model's files live: under its project's folder, so project deletion removes them too. */
@@ -74,6 +78,15 @@ final class FileKeys {
    */
   static String databaseBatchTable(String batchFolder, int index) {
     return batchFolder + "/table-" + index + ".csv";
+  }
+
+  /** Each of a database batch's tables, in the batch's order, with its key ({@link #databaseBatchTable}). */
+  static Map<String, String> databaseBatchTables(String batchFolder, List<TableRows> tables) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      keys.put(tables.get(i).table(), databaseBatchTable(batchFolder, i));
+    }
+    return keys;
   }
 
   static String databaseBatchFailureLog(ProjectId project, DatabaseModelId model, DatabaseBatchId batch) {
