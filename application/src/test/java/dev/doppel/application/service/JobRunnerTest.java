@@ -82,7 +82,7 @@ class JobRunnerTest {
   // never completes here, so no evaluation store is needed.
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
+          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)), new InMemoryJobLeases(), InMemoryJobLeases.ALONE,
           Runnable::run, Runnable::run, Runnable::run);
 
   @Test
