@@ -8,13 +8,8 @@ import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.NodeId;
 import dev.doppel.application.port.out.ProgressListener;
-import dev.doppel.application.port.out.SynthesisEngine;
 import dev.doppel.domain.dataset.Dataset;
-import dev.doppel.domain.evaluation.EvaluationReport;
-import dev.doppel.domain.relational.TableRows;
-import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.Algorithm;
-import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
@@ -207,7 +202,7 @@ class JobLeaseTest {
   }
 
   /** Trains until told to finish or cancelled; nothing else is asked of it here. */
-  private static final class HangingEngine implements SynthesisEngine {
+  private static final class HangingEngine extends RefusingEngine {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch stopped = new CountDownLatch(1);
     final CountDownLatch finish = new CountDownLatch(1);
@@ -226,46 +221,6 @@ class JobLeaseTest {
         throw new EngineCancelledException();
       }
       return new TrainingSummary(1.0, Map.of(), List.of(), Optional.empty());
-    }
-
-    @Override
-    public AlgorithmCatalogue describe() {
-      return new AlgorithmCatalogue(List.of());
-    }
-
-    @Override
-    public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long check(EngineRequests.ConditioningCheck request) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
-      throw new UnsupportedOperationException();
     }
   }
 }
