@@ -70,10 +70,15 @@ free_port() {
 # usage: with_app PYTHON LOG COMMAND...
 # The key that seals database connection passwords: DOPPEL_CONNECTIONS_SECRET_KEY when set, else
 # the one kept in the data directory, created there (readable by its owner only) on first use.
+# Several nodes (DOPPEL_CLUSTER_ENABLED=true) get none from here: two nodes starting at once could
+# each create one, so every node must be given the same key, and the app refuses to start without.
 connections_key() {
   local data_dir="$1" file="$1/connections.key"
   if [ -n "${DOPPEL_CONNECTIONS_SECRET_KEY:-}" ]; then
     printf '%s' "$DOPPEL_CONNECTIONS_SECRET_KEY"
+    return
+  fi
+  if [ "${DOPPEL_CLUSTER_ENABLED:-false}" = true ]; then
     return
   fi
   if [ ! -s "$file" ]; then

@@ -29,7 +29,6 @@ import dev.doppel.application.service.Quotas;
 import dev.doppel.application.service.UploadLimits;
 import dev.doppel.application.service.UserAccountService;
 import dev.doppel.domain.dataset.profile.ProfilingLimits;
-import dev.doppel.application.port.in.RecoverJobsUseCase;
 import dev.doppel.application.port.out.BatchStore;
 import dev.doppel.application.port.out.EvaluationStore;
 import dev.doppel.application.port.out.ModelStore;
@@ -41,6 +40,8 @@ import dev.doppel.application.service.EvaluationQueryService;
 import dev.doppel.application.service.ExportService;
 import dev.doppel.application.port.out.TableExporter;
 import dev.doppel.application.port.out.TableReader;
+import dev.doppel.application.port.out.JobLeases;
+import dev.doppel.application.service.JobLeaseSettings;
 import dev.doppel.application.service.JobRunner;
 import dev.doppel.application.service.JobSettings;
 import dev.doppel.application.service.ModelService;
@@ -49,8 +50,6 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -92,10 +91,10 @@ public class ApplicationWiring {
   JobRunner jobRunner(
       DatasetStore datasets, ModelStore models, BatchStore batches, EvaluationStore evaluations, DatabaseModelStore databaseModels,
       DatabaseBatchStore databaseBatches, DatabaseEvaluationStore databaseEvaluations, FileStore files, SynthesisEngine engine, Clock clock, JobSettings settings,
-      ExecutorService trainingWorkers, ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
+      JobLeases leases, JobLeaseSettings leaseSettings, ExecutorService trainingWorkers, ExecutorService generationWorkers, ExecutorService evaluationWorkers) {
     return new JobRunner(
-        datasets, models, batches, evaluations, databaseModels, databaseBatches, databaseEvaluations, files, engine, clock, settings, trainingWorkers, generationWorkers,
-        evaluationWorkers);
+        datasets, models, batches, evaluations, databaseModels, databaseBatches, databaseEvaluations, files, engine, clock, settings, leases, leaseSettings, trainingWorkers,
+        generationWorkers, evaluationWorkers);
   }
 
   @Bean
@@ -151,12 +150,6 @@ public class ApplicationWiring {
   @Bean
   ExportService exportService(ProjectStore projects, DatasetStore datasets, ModelStore models, BatchStore batches, TableExporter exporter) {
     return new ExportService(projects, datasets, models, batches, exporter);
-  }
-
-  /** Settles what a previous run left unfinished once the app is ready to serve. */
-  @EventListener(ApplicationReadyEvent.class)
-  void recoverJobs(ApplicationReadyEvent event) {
-    event.getApplicationContext().getBean(RecoverJobsUseCase.class).recover();
   }
 
   private static ExecutorService workers(String name, int threads) {

@@ -53,12 +53,18 @@ final class DatabaseEvaluationJob implements JobKind<JobKey.DatabaseEvaluation, 
         .ifPresent(e -> ports.databaseEvaluations().save(e.fail(reason, ports.clock().instant())));
   }
 
-  /** An evaluation cut short by a restart is requested again: it needs nothing the restart lost. */
   @Override
-  public void settleInterrupted(String reason) {
-    for (DatabaseEvaluation interrupted : ports.databaseEvaluations().listByStatus(EvaluationStatus.RUNNING)) {
-      ports.databaseEvaluations().save(DatabaseEvaluation.requested(interrupted.batchId(), ports.clock().instant()));
-    }
+  public List<JobKey.DatabaseEvaluation> running() {
+    return ports.databaseEvaluations().listByStatus(EvaluationStatus.RUNNING).stream().map(e -> new JobKey.DatabaseEvaluation(e.batchId())).toList();
+  }
+
+  /** An evaluation cut short is requested again: it needs nothing its stopped node lost. */
+  @Override
+  public void settleInterrupted(JobKey.DatabaseEvaluation key, String reason) {
+    ports.databaseEvaluations()
+        .find(key.batch())
+        .filter(e -> e.status() == EvaluationStatus.RUNNING)
+        .ifPresent(interrupted -> ports.databaseEvaluations().save(DatabaseEvaluation.requested(interrupted.batchId(), ports.clock().instant())));
   }
 
   @Override

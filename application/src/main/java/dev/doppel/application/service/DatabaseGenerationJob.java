@@ -52,11 +52,16 @@ final class DatabaseGenerationJob implements JobKind<JobKey.DatabaseGeneration, 
   }
 
   @Override
-  public void settleInterrupted(String reason) {
-    for (DatabaseBatch batch : ports.databaseBatches().listByStatus(BatchStatus.GENERATING)) {
+  public List<JobKey.DatabaseGeneration> running() {
+    return ports.databaseBatches().listByStatus(BatchStatus.GENERATING).stream().map(b -> new JobKey.DatabaseGeneration(b.id())).toList();
+  }
+
+  @Override
+  public void settleInterrupted(JobKey.DatabaseGeneration key, String reason) {
+    ports.databaseBatches().findById(key.batch()).filter(b -> b.status() == BatchStatus.GENERATING).ifPresent(batch -> {
       ports.databaseBatches().update(batch.fail(reason, ports.clock().instant()));
       ports.databaseModels().findById(batch.modelId()).ifPresent(model -> ports.files().delete(FileKeys.databaseBatch(model.projectId(), model.id(), batch.id())));
-    }
+    });
   }
 
   @Override

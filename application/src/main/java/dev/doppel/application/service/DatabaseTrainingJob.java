@@ -48,11 +48,16 @@ final class DatabaseTrainingJob implements JobKind<JobKey.DatabaseTraining, Data
   }
 
   @Override
-  public void settleInterrupted(String reason) {
-    for (DatabaseModel model : ports.databaseModels().listByStatus(ModelStatus.TRAINING)) {
+  public List<JobKey.DatabaseTraining> running() {
+    return ports.databaseModels().listByStatus(ModelStatus.TRAINING).stream().map(m -> new JobKey.DatabaseTraining(m.id())).toList();
+  }
+
+  @Override
+  public void settleInterrupted(JobKey.DatabaseTraining key, String reason) {
+    ports.databaseModels().findById(key.model()).filter(m -> m.status() == ModelStatus.TRAINING).ifPresent(model -> {
       ports.databaseModels().update(model.fail(reason, ports.clock().instant()));
       model.modelFolderKey().ifPresent(ports.files()::delete);
-    }
+    });
   }
 
   @Override

@@ -42,8 +42,7 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
     if (pending.isEmpty() || dataset.isEmpty()) {
       return Optional.empty();
     }
-    Evaluation started = ports.evaluations().save(pending.get().start(ports.clock().instant()));
-    return Optional.of(new Scoring(started, model.get(), dataset.get()));
+    return ports.evaluations().claim(key.model(), ports.clock().instant()).map(started -> new Scoring(started, model.get(), dataset.get()));
   }
 
   @Override
@@ -51,12 +50,18 @@ final class EvaluationJob implements JobKind<JobKey.Evaluation, Evaluation> {
     ports.evaluations().find(key.model()).filter(e -> e.status() == EvaluationStatus.RUNNING).ifPresent(e -> ports.evaluations().save(e.fail(reason, ports.clock().instant())));
   }
 
-  /** An evaluation cut short by a restart is requested again: it needs nothing the restart lost. */
   @Override
-  public void settleInterrupted(String reason) {
-    for (Evaluation interrupted : ports.evaluations().listByStatus(EvaluationStatus.RUNNING)) {
-      ports.evaluations().save(Evaluation.requested(interrupted.modelId(), interrupted.target(), ports.clock().instant()));
-    }
+  public List<JobKey.Evaluation> running() {
+    return ports.evaluations().listByStatus(EvaluationStatus.RUNNING).stream().map(e -> new JobKey.Evaluation(e.modelId())).toList();
+  }
+
+  /** An evaluation cut short is requested again: it needs nothing its stopped node lost. */
+  @Override
+  public void settleInterrupted(JobKey.Evaluation key, String reason) {
+    ports.evaluations()
+        .find(key.model())
+        .filter(e -> e.status() == EvaluationStatus.RUNNING)
+        .ifPresent(interrupted -> ports.evaluations().save(Evaluation.requested(interrupted.modelId(), interrupted.target(), ports.clock().instant())));
   }
 
   @Override

@@ -45,10 +45,13 @@ final class GenerationJob implements JobKind<JobKey.Generation, SyntheticBatch> 
   }
 
   @Override
-  public void settleInterrupted(String reason) {
-    for (SyntheticBatch batch : ports.batches().listByStatus(BatchStatus.GENERATING)) {
-      ports.batches().update(batch.fail(reason, ports.clock().instant()));
-    }
+  public List<JobKey.Generation> running() {
+    return ports.batches().listByStatus(BatchStatus.GENERATING).stream().map(b -> new JobKey.Generation(b.id())).toList();
+  }
+
+  @Override
+  public void settleInterrupted(JobKey.Generation key, String reason) {
+    failIfRunning(key, reason);
   }
 
   @Override

@@ -26,8 +26,14 @@ interface JobKind<K extends JobKey, J> {
   /** The fallback when a job's outcome could not be recorded: marks it failed if it still runs. */
   void failIfRunning(K key, String reason);
 
-  /** At start-up: settles the jobs of this kind that a previous run left running. */
-  void settleInterrupted(String reason);
+  /** The jobs of this kind that the store shows running, on any node. */
+  List<K> running();
+
+  /**
+   * Settles a job whose node stopped while it ran, if it still shows running: it fails with {@code
+   * reason} and its files go, or, where it needs nothing that was lost, it is requested again.
+   */
+  void settleInterrupted(K key, String reason);
 
   /** The jobs of this kind waiting in the store, oldest first. */
   List<K> queued();

@@ -52,11 +52,16 @@ final class TrainingJob implements JobKind<JobKey.Training, SynthesisModel> {
   }
 
   @Override
-  public void settleInterrupted(String reason) {
-    for (SynthesisModel model : ports.models().listByStatus(ModelStatus.TRAINING)) {
+  public List<JobKey.Training> running() {
+    return ports.models().listByStatus(ModelStatus.TRAINING).stream().map(m -> new JobKey.Training(m.id())).toList();
+  }
+
+  @Override
+  public void settleInterrupted(JobKey.Training key, String reason) {
+    ports.models().findById(key.model()).filter(m -> m.status() == ModelStatus.TRAINING).ifPresent(model -> {
       ports.models().update(model.fail(reason, ports.clock().instant()));
       model.modelFolderKey().ifPresent(ports.files()::delete);
-    }
+    });
   }
 
   @Override

@@ -103,7 +103,7 @@ class DatabaseEvaluationJobTest {
   private final JobRunner jobs =
       new JobRunner(
           ports.datasetStore, stores.models, stores.batches, stores.evaluations, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, files,
-          engine, clock, new JobSettings(1_000, 100, 500, Duration.ofHours(1)), this::work, this::work, this::work);
+          engine, clock, new JobSettings(1_000, 100, 500, Duration.ofHours(1)), new InMemoryJobLeases(), InMemoryJobLeases.ALONE, this::work, this::work, this::work);
   private final Dataset dataset = stores.uploadDataset(ports, jobs, clock);
   private final DatabaseModel model = trainedModel();
   private final DatabaseEvaluationService service = new DatabaseEvaluationService(new OwnedBatches(), stores.databaseEvaluations, jobs, clock);

@@ -30,7 +30,7 @@ class DatasetServiceTest {
   // No job runs in these tests, so the runner needs neither an engine nor an evaluation store.
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, ports.modelStore, ports.batchStore, null, null, null, null, ports.fileStore, null, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
+          ports.datasetStore, ports.modelStore, ports.batchStore, null, null, null, null, ports.fileStore, null, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)), new InMemoryJobLeases(), InMemoryJobLeases.ALONE,
           Runnable::run, Runnable::run, Runnable::run);
   private final JobStores databases = new JobStores();
   private final CascadingDeletion deletion =

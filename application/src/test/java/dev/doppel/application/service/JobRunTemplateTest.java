@@ -60,7 +60,7 @@ class JobRunTemplateTest {
   private final JobRunner jobs =
       new JobRunner(
           ports.datasetStore, stores.models, stores.batches, stores.evaluations, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock,
-          new JobSettings(1_000, 100, 10, Duration.ofHours(1)), this::work, this::work, this::work);
+          new JobSettings(1_000, 100, 10, Duration.ofHours(1)), new InMemoryJobLeases(), InMemoryJobLeases.ALONE, this::work, this::work, this::work);
   private final Dataset dataset = stores.uploadDataset(ports, jobs, clock);
 
   @Test

@@ -7,11 +7,7 @@ import dev.doppel.application.port.out.EngineRequests;
 import dev.doppel.application.port.out.JobKey;
 import dev.doppel.application.port.out.ProgressListener;
 import dev.doppel.application.port.out.SynthesisEngine;
-import dev.doppel.domain.evaluation.EvaluationReport;
-import dev.doppel.domain.relational.TableRows;
-import dev.doppel.domain.relational.TableSummary;
 import dev.doppel.domain.synthesis.Algorithm;
-import dev.doppel.domain.synthesis.AlgorithmCatalogue;
 import dev.doppel.domain.synthesis.ModelStatus;
 import dev.doppel.domain.synthesis.NewModel;
 import dev.doppel.domain.synthesis.SynthesisModel;
@@ -31,50 +27,10 @@ class JobRunnerTest {
 
   /** Trains at once; nothing else is asked of it here. */
   private final SynthesisEngine engine =
-      new SynthesisEngine() {
-        @Override
-        public AlgorithmCatalogue describe() {
-          return new AlgorithmCatalogue(List.of());
-        }
-
+      new RefusingEngine() {
         @Override
         public TrainingSummary train(EngineRequests.Training request, ProgressListener listener, Cancellation cancellation) {
           return new TrainingSummary(1.0, Map.of(), List.of(), Optional.empty());
-        }
-
-        @Override
-        public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public EngineRequests.Sampled sample(EngineRequests.Generation request, Cancellation cancellation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long check(EngineRequests.ConditioningCheck request) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TableSummary> trainDatabase(EngineRequests.DatabaseTraining request, ProgressListener listener, Cancellation cancellation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TableRows> generateDatabase(EngineRequests.DatabaseGeneration request, ProgressListener listener, Cancellation cancellation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String evaluateDatabase(EngineRequests.DatabaseEvaluation request, ProgressListener listener, Cancellation cancellation) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public EvaluationReport evaluate(EngineRequests.Evaluation request, ProgressListener listener, Cancellation cancellation) {
-          throw new UnsupportedOperationException();
         }
       };
 
@@ -82,7 +38,7 @@ class JobRunnerTest {
   // never completes here, so no evaluation store is needed.
   private final JobRunner jobs =
       new JobRunner(
-          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)),
+          ports.datasetStore, stores.models, stores.batches, null, stores.databaseModels, stores.databaseBatches, stores.databaseEvaluations, ports.fileStore, engine, clock, new JobSettings(1, 1, 10, Duration.ofSeconds(1)), new InMemoryJobLeases(), InMemoryJobLeases.ALONE,
           Runnable::run, Runnable::run, Runnable::run);
 
   @Test

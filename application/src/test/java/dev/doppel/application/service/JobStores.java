@@ -198,6 +198,11 @@ final class JobStores {
         public List<Evaluation> listByStatus(EvaluationStatus status) {
           return evaluationRows.values().stream().filter(e -> e.status() == status).toList();
         }
+
+        @Override
+        public synchronized Optional<Evaluation> claim(ModelId model, Instant now) {
+          return find(model).filter(e -> e.status() == EvaluationStatus.PENDING).map(e -> save(e.start(now)));
+        }
       };
 
   final DatabaseModelStore databaseModels =

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,14 @@ public class TestSynthesisEngine implements SynthesisEngine {
   private static final String SCRIPT_FILE = "script.txt";
   private static final String ALGORITHM_FILE = "algorithm.txt";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Where an app started by a test that runs several nodes (system property {@value}) notes each
+   * training it starts, and marks the model folder as in use, so the test can count the runs and
+   * see that no other node touched a running job's files.
+   */
+  public static final String RUN_LOG = "doppel.test-engine.run-log";
+  /** The file a training of such an app writes into its model folder as soon as it starts. */
+  public static final String RUNNING_MARKER = "running.txt";
 
   /** The seed a sample reports when none was asked for. */
   static final long SEED_WHEN_NONE_GIVEN = 42;
@@ -109,6 +118,7 @@ public class TestSynthesisEngine implements SynthesisEngine {
     if (script.filter("fail_long_in_training"::equals).isPresent()) {
       throw new EngineException(EngineException.Kind.INVALID_INPUT, LONG_FAILURE);
     }
+    noteStart(request.modelFolder());
     int epochs = request.settings().integer("epochs").map(Long::intValue).orElse(3);
     for (int epoch = 1; algorithm.equals("TestHang") || epoch <= epochs; epoch++) {
       pause(cancellation);
@@ -316,6 +326,20 @@ public class TestSynthesisEngine implements SynthesisEngine {
     Files.writeString(output, "partial\n");
     while (true) {
       pause(cancellation);
+    }
+  }
+
+  private static void noteStart(Path modelFolder) {
+    String runLog = System.getProperty(RUN_LOG);
+    if (runLog == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(modelFolder);
+      Files.writeString(modelFolder.resolve(RUNNING_MARKER), "training");
+      Files.writeString(Path.of(runLog), modelFolder + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

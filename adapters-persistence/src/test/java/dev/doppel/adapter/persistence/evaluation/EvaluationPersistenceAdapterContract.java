@@ -61,6 +61,28 @@ abstract class EvaluationPersistenceAdapterContract extends PersistenceContract 
   }
 
   @Test
+  void claimsARequestedEvaluationOnceKeepingItsTarget() {
+    evaluations.save(Evaluation.requested(model.id(), Optional.of("body_mass_g"), T0));
+
+    Evaluation claimed = evaluations.claim(model.id(), T1).orElseThrow();
+
+    assertThat(evaluations.claim(model.id(), T2)).isEmpty();
+    assertThat(claimed.status()).isEqualTo(EvaluationStatus.RUNNING);
+    assertThat(claimed.startedAt()).contains(asStored(T1));
+    assertThat(claimed.target()).contains("body_mass_g");
+    assertThat(evaluations.find(model.id())).contains(claimed);
+  }
+
+  @Test
+  void claimsNoEvaluationThatIsNotWaiting() {
+    evaluations.save(Evaluation.requested(model.id(), T0).start(T1).fail("the engine crashed", T2));
+
+    assertThat(evaluations.claim(model.id(), T2)).isEmpty();
+    assertThat(evaluations.claim(new ModelId(model.id().value() + 1_000), T2)).isEmpty();
+    assertThat(evaluations.find(model.id()).orElseThrow().status()).isEqualTo(EvaluationStatus.FAILED);
+  }
+
+  @Test
   void storesARequestedEvaluation() {
     Evaluation requested = Evaluation.requested(model.id(), T0.plusNanos(999));
 

@@ -45,6 +45,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
         "error_message", "created_at", "started_at", "finished_at"));
     TABLES.put("database_evaluations", Set.of("database_batch_id", "status", "report", "error_message", "requested_at", "started_at", "finished_at"));
     TABLES.put("api_tokens", Set.of("id", "user_id", "name", "scope", "secret_prefix", "secret_hash", "created_at", "expires_at", "last_used_at"));
+    TABLES.put("job_leases", Set.of("job_key", "node_id", "expires_at", "cancel_requested"));
   }
 
   /** table.column of every column that may hold NULL; all others are NOT NULL. */
@@ -70,7 +71,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
   protected JdbcTemplate jdbc;
 
   @Test
-  void createsExactlyTheTwelveTablesWithTheirColumns() {
+  void createsExactlyTheThirteenTablesWithTheirColumns() {
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT c.table_name AS t, c.column_name AS c FROM information_schema.columns c"
             + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
@@ -108,7 +109,7 @@ abstract class LiquibaseSchemaContract extends PersistenceContract {
     TABLES.forEach((table, columns) -> columns.stream()
         .filter(column -> column.endsWith("_at"))
         .forEach(column -> expected.put(table + "." + column, 6)));
-    assertThat(expected).hasSize(26);
+    assertThat(expected).hasSize(27);
     assertThat(precisions).isEqualTo(expected);
   }
 

@@ -3,6 +3,7 @@ package dev.doppel.application.port.out;
 import dev.doppel.domain.evaluation.Evaluation;
 import dev.doppel.domain.evaluation.EvaluationStatus;
 import dev.doppel.domain.synthesis.ModelId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,7 @@ public interface EvaluationStore {
 
   /** Oldest request first. */
   List<Evaluation> listByStatus(EvaluationStatus status);
+
+  /** Atomically moves a PENDING evaluation to RUNNING, so that only one worker (on any node) runs it; empty when it was no longer pending. */
+  Optional<Evaluation> claim(ModelId model, Instant now);
 }

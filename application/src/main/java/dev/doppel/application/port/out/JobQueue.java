@@ -26,9 +26,9 @@ public interface JobQueue {
   /** The freshest state of a database model: from memory while it trains here, else from the store. */
   Optional<DatabaseModel> current(DatabaseModelId model);
 
-  /** Asks a running job to stop; false when it is not running in this process. */
+  /** Asks a running job to stop, on whichever node runs it; false when no node runs it. */
   boolean cancelRunning(JobKey job);
 
-  /** Waits, at most {@code limit}, for a job this process runs to finish. */
+  /** Waits, at most {@code limit}, for a running job to finish, on whichever node runs it. */
   void awaitStopped(JobKey job, Duration limit);
 }
