@@ -42,7 +42,9 @@ grep -q "training GaussianCopula" train.err || fail "no progress bar on stderr: 
 doppel-client status "$model" --json >status.json
 parses status.json
 [ "$(get '["status"]' <status.json)" = COMPLETED ] || fail "status is not COMPLETED"
-doppel-client status "$model" | grep -q "GaussianCopula on dataset $dataset, COMPLETED" || fail "the status line does not say COMPLETED"
+# Read whole before matching: grep -q would stop reading at the match and break the command's pipe.
+line="$(doppel-client status "$model")"
+[[ "$line" == *"GaussianCopula on dataset $dataset, COMPLETED"* ]] || fail "the status line does not say COMPLETED: $line"
 
 rows=500
 ratio=0.02
@@ -57,7 +59,8 @@ doppel-client download "$batch" -o synthetic.csv --format csv --json >download.j
 parses download.json
 [ "$(get '["bytes"]' <download.json)" = "$(stat -c %s synthetic.csv)" ] || fail "download reports another size"
 [ "$(wc -l <synthetic.csv)" = "$((rows + 1))" ] || fail "synthetic.csv does not have $rows rows and a header"
-head -1 synthetic.csv | grep -q '^species,island,.*,is_anomaly' || fail "synthetic.csv lacks the columns: $(head -1 synthetic.csv)"
+header="$(head -1 synthetic.csv)"
+[[ "$header" == species,island,*,is_anomaly* ]] || fail "synthetic.csv lacks the columns: $header"
 
 doppel-client evaluate "$model" --report report.html --json >evaluate.json
 parses evaluate.json

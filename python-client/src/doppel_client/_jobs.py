@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from tqdm.auto import tqdm
 
-from .errors import DoppelError, JobCancelledError, JobFailedError
+from ._resource import Resource
+from .errors import ConflictError, DoppelError, JobCancelledError, JobFailedError
 
 TERMINAL = frozenset({"COMPLETED", "FAILED", "CANCELLED"})
 
@@ -66,3 +67,59 @@ def wait_until_stopped(refresh: Callable[[], dict[str, Any]], *, poll_interval: 
         time.sleep(poll_interval)
         state = refresh()
     return state
+
+
+J = TypeVar("J", bound="Job")
+
+
+class Job(Resource):
+    """A training or generation: it runs in the background on the server, which reports its progress."""
+
+    _unit = ""
+
+    @property
+    def status(self) -> str:
+        """The job's status as last read (`refresh()` reads it again)."""
+        return str(self.data["status"])
+
+    def _what(self) -> str:
+        raise NotImplementedError
+
+    def _measure(self, state: dict[str, Any]) -> tuple[float, float | None, str]:
+        raise NotImplementedError
+
+    def wait(self: J, *, progress: bool = True, poll_interval: float = 1.0, timeout: float | None = None, cancel_on_interrupt: bool = False) -> J:
+        """Follows the job until it ends, with a progress bar; returns self.
+
+        Raises JobFailedError (with the server's reason) or JobCancelledError when it did not complete. With
+        `cancel_on_interrupt`, Ctrl-C cancels the job on the server and waits until the server says it stopped,
+        then KeyboardInterrupt goes on.
+        """
+        try:
+            self.data = follow(
+                lambda: self.refresh().data,
+                self._measure,
+                what=self._what(),
+                unit=self._unit,
+                progress=progress,
+                poll_interval=poll_interval,
+                timeout=timeout,
+            )
+        except KeyboardInterrupt:
+            if cancel_on_interrupt:
+                self.cancel(wait=True)
+            raise
+        return self
+
+    def cancel(self: J, *, wait: bool = True, timeout: float = 60.0) -> J:
+        """Asks the server to stop the queued or running job; with `wait`, until it says it stopped. Returns self.
+
+        A job that already finished is left as it is.
+        """
+        try:
+            self.data = self._client._transport.json("POST", f"{self.url_path}/cancel")
+        except ConflictError:
+            self.refresh()
+        if wait:
+            self.data = wait_until_stopped(lambda: self.refresh().data, poll_interval=0.5, timeout=timeout)
+        return self

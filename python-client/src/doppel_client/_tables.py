@@ -47,26 +47,3 @@ def table_file(source: TableSource, stem: str, file_format: str | None) -> tuple
         raise ValueError("file_format applies to a DataFrame only: a file is sent as it is")
     path = Path(source)
     return path.name, path.open("rb")
-
-
-DOWNLOAD_FORMATS = ("csv", "json", "jsonl", "sql", "parquet")
-
-
-def download_params(
-    file_format: str, *, compress: bool, delimiter: str | None, dialect: str | None, table: str | None, neutralise_formulas: bool | None
-) -> dict[str, str]:
-    """The query of a table download (GET /api/synthetic/{id}/download, /api/datasets/{id}/download); absent options take the server's defaults."""
-    if file_format not in DOWNLOAD_FORMATS:
-        raise ValueError(f"format must be one of {', '.join(DOWNLOAD_FORMATS)}, not {file_format!r}")
-    params = {"format": file_format}
-    if compress:
-        params["compress"] = "gzip"
-    if delimiter is not None:
-        params["delimiter"] = "tab" if delimiter == "\t" else delimiter
-    if dialect is not None:
-        params["dialect"] = dialect
-    if table is not None:
-        params["table"] = table
-    if neutralise_formulas is not None:
-        params["neutraliseFormulas"] = "true" if neutralise_formulas else "false"
-    return params

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ._resource import Resource
-from ._tables import download_params
+from ._downloads import TableDownload
 from .frames import typed_frame
 from .models import Model
 
 
-class Dataset(Resource):
+class Dataset(TableDownload):
     """An uploaded table (GET /api/datasets/{id})."""
 
     _path = "/api/datasets"
@@ -55,24 +52,7 @@ class Dataset(Resource):
 
     def to_pandas(self) -> pd.DataFrame:
         """The whole table as stored, typed as `types` says (see doppel_client.frames for the dtypes)."""
-        rows = self._client._transport.json_lines(f"{self.url_path}/download", params={"format": "jsonl"})
-        return typed_frame(rows, self.columns, self.types)
-
-    def download(
-        self,
-        path: str | os.PathLike[str],
-        format: str = "csv",  # noqa: A002 - the server's name for it
-        *,
-        compress: bool = False,
-        delimiter: str | None = None,
-        dialect: str | None = None,
-        table: str | None = None,
-        neutralise_formulas: bool | None = None,
-        progress: bool = True,
-    ) -> Path:
-        """Streams the table to `path` in another format; the options are those of Batch.download."""
-        params = download_params(format, compress=compress, delimiter=delimiter, dialect=dialect, table=table, neutralise_formulas=neutralise_formulas)
-        return self._client._transport.download(f"{self.url_path}/download", path, params=params, progress=progress)
+        return typed_frame(self._json_rows(), self.columns, self.types)
 
     def set_types(self, types: Mapping[str, str]) -> Dataset:
         """Overrides some columns' types (PATCH .../schema); the profile is recomputed. Returns self."""

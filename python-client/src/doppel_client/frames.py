@@ -74,3 +74,16 @@ def typed_frame(rows: Iterable[Mapping[str, Any]], columns: list[str], types: Ma
         except (ValueError, TypeError, OverflowError):
             frame[column] = raw
     return frame
+
+
+def with_anomaly_columns(types: Mapping[str, str], anomalies: Mapping[str, Any] | None) -> dict[str, str]:
+    """`types` plus the columns that label anomalies (`anomalies` as the API spells it): the label a boolean
+    (is_anomaly unless `labelColumn` names another or is null), the kind a category."""
+    typed = dict(types)
+    if anomalies is not None:
+        label = anomalies.get("labelColumn", "is_anomaly")
+        if label:
+            typed[label] = "boolean"
+        if anomalies.get("kindColumn"):
+            typed[anomalies["kindColumn"]] = "categorical"
+    return typed

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any, Union
 
 import pandas as pd
 
-from . import _jobs
-from ._resource import Resource
+from ._jobs import TERMINAL, Job
 from ._tables import TableSource, table_file
 from .batches import Batch
-from .errors import ConflictError, DoppelError, JobFailedError
-from .frames import typed_frame
+from .errors import DoppelError, JobFailedError
+from .frames import typed_frame, with_anomaly_columns
 
 if TYPE_CHECKING:
     from .datasets import Dataset
@@ -63,10 +62,18 @@ def _training_progress(state: dict[str, Any]) -> tuple[float, float | None, str]
     return round(percent, 1), 100.0, ", ".join(details)
 
 
-class Model(Resource):
-    """A trained or training synthesizer (GET /api/models/{id})."""
+class Model(Job):
+    """A trained or training synthesizer (GET /api/models/{id}); `status` is PENDING, TRAINING, COMPLETED, FAILED or
+    CANCELLED. `wait()` shows percent, epoch and losses."""
 
     _path = "/api/models"
+    _unit = "%"
+
+    def _what(self) -> str:
+        return f"training {self.algorithm} (model {self.id})"
+
+    def _measure(self, state: dict[str, Any]) -> tuple[float, float | None, str]:
+        return _training_progress(state)
 
     @property
     def dataset_id(self) -> int:
@@ -75,11 +82,6 @@ class Model(Resource):
     @property
     def algorithm(self) -> str:
         return str(self.data["algorithm"])
-
-    @property
-    def status(self) -> str:
-        """PENDING, TRAINING, COMPLETED, FAILED or CANCELLED, as last read (`refresh()` reads it again)."""
-        return str(self.data["status"])
 
     @property
     def progress(self) -> dict[str, Any] | None:
@@ -99,50 +101,6 @@ class Model(Resource):
     def dataset(self) -> Dataset:
         """The dataset the model learned."""
         return self._client.dataset(self.dataset_id)
-
-    def wait(self, *, progress: bool = True, poll_interval: float = 1.0, timeout: float | None = None, cancel_on_interrupt: bool = False) -> Model:
-        """Follows the training until it ends, with a progress bar (percent, epoch, losses); returns self.
-
-        Raises JobFailedError (with the server's reason) or JobCancelledError when it did not complete. With
-        `cancel_on_interrupt`, Ctrl-C cancels the training on the server and waits until the server says it
-        stopped, then KeyboardInterrupt goes on.
-        """
-        try:
-            self.data = _jobs.follow(
-                lambda: self.refresh().data,
-                _training_progress,
-                what=f"training {self.algorithm} (model {self.id})",
-                unit="%",
-                progress=progress,
-                poll_interval=poll_interval,
-                timeout=timeout,
-            )
-        except KeyboardInterrupt:
-            if cancel_on_interrupt:
-                self.cancel(wait=True)
-            raise
-        return self
-
-    def cancel(self, *, wait: bool = True, timeout: float = 60.0) -> Model:
-        """Asks the server to stop a queued or running training; with `wait`, until it says it stopped. Returns self.
-
-        A training that already finished is left as it is.
-        """
-        try:
-            self.data = self._client._transport.json("POST", f"{self.url_path}/cancel")
-        except ConflictError:
-            self.refresh()
-        if wait:
-            self.data = _jobs.wait_until_stopped(lambda: self.refresh().data, poll_interval=0.5, timeout=timeout)
-        return self
-
-    def _column_types(self, anomalies: dict[str, Any] | None) -> dict[str, str]:
-        types = dict(self._client._dataset_types(self.dataset_id))
-        if anomalies is not None:
-            types[anomalies.get("labelColumn", "is_anomaly")] = "boolean"
-            if anomalies.get("kindColumn"):
-                types[anomalies["kindColumn"]] = "categorical"
-        return types
 
     def sample(
         self,
@@ -176,7 +134,7 @@ class Model(Resource):
         if spec is not None:
             body["anomalies"] = spec
         answer = self._client._transport.json("POST", f"{self.url_path}/sample", json=body)
-        frame = typed_frame(answer["rows"], list(answer["columns"]), self._column_types(spec))
+        frame = typed_frame(answer["rows"], list(answer["columns"]), with_anomaly_columns(self._client._dataset_types(self.dataset_id), spec))
         frame.attrs["seed"] = answer["seed"]
         return frame
 
@@ -236,7 +194,7 @@ class Model(Resource):
         training first). An evaluation that failed raises JobFailedError; without `wait`, one still running
         answers with its status only.
         """
-        if wait and self.status not in _jobs.TERMINAL:
+        if wait and self.status not in TERMINAL:
             self.wait(progress=False, poll_interval=poll_interval, timeout=timeout)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
