@@ -139,6 +139,19 @@ fuzz_api() {
     --report junit --report-junit-path "$reports/schemathesis/TEST-schemathesis.xml")
 }
 
+# The Python client (python-client/) against the app: its pinned venv (python-client/requirements-test.lock)
+# gets this clone's package installed as a user would install it, then ruff and pytest run on the
+# installed package and its console script, the command line's journey included.
+client_tests() {
+  local reports="$1" python
+  python="$("$ROOT/scripts/ensure-venv" doppel-client "$ROOT/python-client/requirements-test.lock")" || { log "could not set up the client's venv"; return 1; }
+  # Built from a copy: setuptools leaves build/ and *.egg-info in the folder it builds.
+  mkdir -p "$reports/client" && cp -r "$ROOT/python-client" "$reports/client/package"
+  "$python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --force-reinstall "$reports/client/package" || return 1
+  "$(dirname "$python")/ruff" check "$ROOT/python-client" || return 1
+  (cd "$ROOT/python-client" && "$python" -m pytest -p no:cacheprovider --junitxml="$reports/client/TEST-doppel-client.xml" tests)
+}
+
 run_all_tests() {
   require_java_and_maven
   # The persistence, export and database tests start real MariaDB and PostgreSQL servers; the journey runs in Chromium.
@@ -161,11 +174,13 @@ run_all_tests() {
     local fuzzer
     fuzzer="$("$ROOT/scripts/ensure-venv" schemathesis "$ROOT/scripts/schemathesis.lock")" || die "could not set up schemathesis"
     with_app "$python" "$reports/schemathesis-app.log" fuzz_api "$reports" "$(dirname "$fuzzer")/schemathesis" || status=1
+    log "Python client: the library and the doppel-client command line (pytest, ruff) against the app started the same way"
+    with_app "$python" "$reports/client-app.log" client_tests "$reports" || status=1
   else
-    log "no application jar was built; the browser journey and the API fuzzing cannot run"
+    log "no application jar was built; the browser journey, the API fuzzing and the client's tests cannot run"
     status=1
   fi
 
-  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml" "$reports/schemathesis/TEST-*.xml"
+  summarise_reports "$ROOT/**/target/surefire-reports*/TEST-*.xml" "$reports/schemathesis/TEST-*.xml" "$reports/client/TEST-*.xml"
   return $status
 }
