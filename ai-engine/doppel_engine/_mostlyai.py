@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ._algorithm import MAX_CATEGORIES, Algorithm, Setting, file_sha256, given_patterns
+from ._device import torch_device
 from ._errors import EngineError
 from ._table_profile import ColumnProfile, Profile
 
@@ -221,7 +222,7 @@ class TabularArgnAlgorithm(Algorithm):
                 batch_size=s["batch_size"],
                 enable_flexible_generation=s["enable_flexible_generation"],
                 differential_privacy=dp,
-                device="cpu",
+                device=torch_device(),
                 workspace_dir=ws,
                 update_progress=progress,
             )
@@ -419,7 +420,7 @@ class _Generation:
         token = _ACTIVE.set(self)
         try:
             engine.set_random_state(seed)
-            generate(**options, rare_category_replacement_method="SAMPLE", device="cpu", workspace_dir=self.workspace)
+            generate(**options, rare_category_replacement_method="SAMPLE", device=torch_device(), workspace_dir=self.workspace)
         finally:
             _ACTIVE.reset(token)
         parts, self.parts = self.parts, []

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from ._algorithm import MAX_CATEGORIES, Algorithm, MultipleOf, Setting, given_patterns
+from ._device import torch_device
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -331,7 +332,7 @@ class CtganAlgorithm(_SdvAlgorithm):
             "discriminator_decay": s["discriminator_decay"],
             "discriminator_steps": s["discriminator_steps"],
             "log_frequency": s["log_frequency"],
-            "enable_gpu": False,
+            "enable_gpu": torch_device() == "cuda",
         }
 
 
@@ -366,7 +367,7 @@ class TvaeAlgorithm(_SdvAlgorithm):
             "decompress_dims": _dims(s["decompress_layers"], s["decompress_width"]),
             "l2scale": s["l2scale"],
             "loss_factor": s["loss_factor"],
-            "enable_gpu": False,
+            "enable_gpu": torch_device() == "cuda",
         }
 
 
