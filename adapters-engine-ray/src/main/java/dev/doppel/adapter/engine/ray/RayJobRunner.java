@@ -88,12 +88,16 @@ public final class RayJobRunner implements EntryPointRunner {
       try {
         Thread.sleep(settings.pollInterval().toMillis());
       } catch (InterruptedException e) {
-        // The application is shutting down: stop the job rather than leave it running alone.
-        Thread.currentThread().interrupt();
-        stop(job);
         interrupted = true;
         break;
       }
+    }
+    if (interrupted || Thread.interrupted()) {
+      // The application is shutting down: stop the job rather than leave it running alone. The
+      // interrupt is set again once the stop request has been sent, which it would otherwise abort.
+      interrupted = true;
+      stop(job);
+      Thread.currentThread().interrupt();
     }
     output.finish();
     String state = status.path("status").asText("unknown");
