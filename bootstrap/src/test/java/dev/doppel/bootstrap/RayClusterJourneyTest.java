@@ -11,10 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +70,7 @@ class RayClusterJourneyTest extends FullStackTest {
   }
 
   @Test
-  void trainsGeneratesEvaluatesAndDownloadsThroughRayJobs() {
+  void trainsGeneratesEvaluatesDownloadsAndReportsEngineFailuresThroughRayJobs() throws IOException {
     Reply accepted = api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "GaussianCopula", "seed", 7));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     long model = accepted.json().get("id").asLong();
@@ -95,6 +97,20 @@ class RayClusterJourneyTest extends FullStackTest {
     assertThat(evaluation.get("status").asText()).as(evaluation.toString()).isEqualTo("COMPLETED");
     assertThat(evaluation.get("qualityScore").asDouble()).isBetween(0.0, 1.0);
     assertThat(rayJobs("evaluate.py", "/models/" + model + "/")).extracting(job -> job.path("status").asText()).containsExactly("SUCCEEDED");
+
+    overwriteModelFiles(model);
+    long broken = api.post("/api/generate", token, Map.of("modelId", model, "count", 10)).json().get("id").asLong();
+    JsonNode failed = Polling.untilStatus(api, "/api/synthetic/" + broken, token, "FAILED", JOB);
+    assertThat(failed.get("error").asText()).startsWith("the model's files are");
+    assertThat(rayJobs("generate.py", "/batches/" + broken + ".csv")).extracting(job -> job.path("status").asText()).containsExactly("FAILED");
+  }
+
+  private static void overwriteModelFiles(long model) throws IOException {
+    try (Stream<Path> files = Files.walk(DATA_DIR.resolve("files"))) {
+      for (Path file : files.filter(path -> path.toString().contains("/models/" + model + "/model-folder/") && Files.isRegularFile(path)).toList()) {
+        Files.writeString(file, "this is not a model");
+      }
+    }
   }
 
   @Test
