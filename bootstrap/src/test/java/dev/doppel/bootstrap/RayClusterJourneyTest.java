@@ -70,7 +70,7 @@ class RayClusterJourneyTest extends FullStackTest {
   }
 
   @Test
-  void trainsGeneratesEvaluatesDownloadsAndReportsEngineFailuresThroughRayJobs() throws IOException {
+  void trainsGeneratesFromGivenRowsEvaluatesDownloadsAndReportsEngineFailuresThroughRayJobs() throws IOException {
     Reply accepted = api.post("/api/models/train", token, Map.of("datasetId", dataset, "algorithm", "GaussianCopula", "seed", 7));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     long model = accepted.json().get("id").asLong();
@@ -97,6 +97,18 @@ class RayClusterJourneyTest extends FullStackTest {
     assertThat(evaluation.get("status").asText()).as(evaluation.toString()).isEqualTo("COMPLETED");
     assertThat(evaluation.get("qualityScore").asDouble()).isBetween(0.0, 1.0);
     assertThat(rayJobs("evaluate.py", "/models/" + model + "/")).extracting(job -> job.path("status").asText()).containsExactly("SUCCEEDED");
+
+    Reply given = api.post("/api/generate", token, Map.of("modelId", model, "seed", 4, "partialRows", List.of(Map.of("species", "Chinstrap"), Map.of("island", "Torgersen", "sex", "male"))));
+    assertThat(given.status()).as(given.toString()).isEqualTo(202);
+    long givenBatch = given.json().get("id").asLong();
+    Polling.untilStatus(api, "/api/synthetic/" + givenBatch, token, "COMPLETED", JOB);
+    List<String> givenRows = new String(api.download("/api/synthetic/" + givenBatch + "/download?format=csv", token).body(), StandardCharsets.UTF_8).lines().skip(1).toList();
+    assertThat(givenRows).hasSize(2);
+    assertThat(givenRows.get(0)).startsWith("Chinstrap,");
+    assertThat(givenRows.get(1).split(",", -1)).satisfies(cells -> {
+      assertThat(cells[1]).isEqualTo("Torgersen");
+      assertThat(cells[6]).isEqualTo("male");
+    });
 
     overwriteModelFiles(model);
     long broken = api.post("/api/generate", token, Map.of("modelId", model, "count", 10)).json().get("id").asLong();
