@@ -1,17 +1,21 @@
 package dev.doppel.bootstrap;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
- * @param adapter which synthesis engine adapter runs the jobs: {@code python} (the ai-engine) or
+ * @param adapter which synthesis engine adapter runs the jobs: {@code python} (the ai-engine, as
+ *     local processes), {@code ray} (the ai-engine's entry points as jobs on a Ray cluster) or
  *     another registered by configuration, such as the test suite's {@code test}
  * @param python the ai-engine virtual environment's interpreter (./doppel start sets it); empty
  *     when not configured
  * @param directory the ai-engine folder
  * @param threads CPU threads the engine may use; 0 means all
  * @param workers the warm engine workers that serve generation and sampling (ai-engine/WORKER.md)
+ * @param ray the Ray cluster the {@code ray} adapter submits jobs to
  */
 @ConfigurationProperties(prefix = "doppel.engine")
 public record EngineProperties(
@@ -22,7 +26,8 @@ public record EngineProperties(
     Duration generateTimeout,
     Duration evaluateTimeout,
     int threads,
-    Workers workers) {
+    Workers workers,
+    Ray ray) {
   public EngineProperties {
     adapter = adapter == null || adapter.isBlank() ? "python" : adapter;
     python = python == null || python.toString().isBlank() ? Path.of("") : python.toAbsolutePath();
@@ -31,6 +36,27 @@ public record EngineProperties(
     generateTimeout = generateTimeout == null ? Duration.ofHours(2) : generateTimeout;
     evaluateTimeout = evaluateTimeout == null ? Duration.ofHours(1) : evaluateTimeout;
     workers = workers == null ? new Workers(null, null, null, null, null, null) : workers;
+    ray = ray == null ? new Ray(null, null, null, null, null, null) : ray;
+  }
+
+  /**
+   * @param address the head node's dashboard address, which serves the job-submission REST API
+   * @param entrypointCpus CPUs each job's entry point reserves on the cluster
+   * @param entrypointMemory memory each job's entry point reserves; 0 reserves none
+   * @param entrypointGpus GPUs each job's entry point reserves; 0 reserves none
+   * @param pollInterval how often a running job's status and output are read
+   * @param unansweredLimit how long the cluster may leave a running job's reads unanswered before
+   *     the job fails
+   */
+  public record Ray(URI address, Double entrypointCpus, DataSize entrypointMemory, Double entrypointGpus, Duration pollInterval, Duration unansweredLimit) {
+    public Ray {
+      address = address == null ? URI.create("http://127.0.0.1:8265") : address;
+      entrypointCpus = entrypointCpus == null ? 1.0 : entrypointCpus;
+      entrypointMemory = entrypointMemory == null ? DataSize.ofBytes(0) : entrypointMemory;
+      entrypointGpus = entrypointGpus == null ? 0.0 : entrypointGpus;
+      pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+      unansweredLimit = unansweredLimit == null ? Duration.ofSeconds(30) : unansweredLimit;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.doppel.adapter.engine.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.doppel.adapter.engine.entrypoint.EntryPointOutcome;
 import dev.doppel.application.port.out.EngineException;
 import dev.doppel.application.port.out.EngineException.Kind;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class EngineFailures {
   }
 
   /** The failure of a run that ended without completing. */
-  static EngineException of(Kind kind, String what, EngineProcess.Outcome outcome) {
+  static EngineException of(Kind kind, String what, EntryPointOutcome outcome) {
     String details = details(outcome);
     if (outcome.error().isEmpty()) {
       String exit = outcome.exitCode() == 137 || outcome.exitCode() == -1 ? "it was killed (out of memory?)" : "exit code " + outcome.exitCode();
@@ -79,7 +80,7 @@ final class EngineFailures {
     };
   }
 
-  private static String details(EngineProcess.Outcome outcome) {
+  private static String details(EntryPointOutcome outcome) {
     String error = outcome.error().map(Object::toString).orElse("no error event");
     return "exit code " + outcome.exitCode() + ", " + error + (outcome.stderrTail().isBlank() ? "" : "\nstderr:\n" + outcome.stderrTail());
   }

@@ -1,19 +1,18 @@
 package dev.doppel.adapter.engine.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.adapter.engine.entrypoint.EngineEventLines;
+import dev.doppel.adapter.engine.entrypoint.EntryPointOutcome;
+import dev.doppel.adapter.engine.entrypoint.LineTail;
 import dev.doppel.application.port.out.Cancellation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -38,17 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineProcess {
   private static final Logger log = LoggerFactory.getLogger(EngineProcess.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int STDERR_TAIL_LINES = 40;
   private static final String SETSID = setsid();
-
-  record Outcome(
-      int exitCode, Optional<JsonNode> completed, Optional<JsonNode> error, String stderrTail, boolean timedOut, boolean cancelled, boolean interrupted) {}
 
   private EngineProcess() {}
 
-  static Outcome run(
-      CommandLine command, Map<String, String> environment, Duration timeout, Duration killGrace, Cancellation cancellation, Consumer<JsonNode> events)
+  static EntryPointOutcome run(
+      List<String> command, Map<String, String> environment, Duration timeout, Duration killGrace, Cancellation cancellation, Consumer<JsonNode> events)
       throws IOException {
     StdoutEvents stdout = new StdoutEvents(events);
     StderrTail stderr = new StderrTail();
@@ -58,7 +52,7 @@ final class EngineProcess {
     executor.setWatchdog(capture);
     executor.setExitValues(null);
     DefaultExecuteResultHandler result = new DefaultExecuteResultHandler();
-    executor.execute(inOwnProcessGroup(command), environment, result);
+    executor.execute(commandLine(inOwnProcessGroup(command)), environment, result);
 
     boolean[] cancelled = {false};
     cancellation.onCancel(() -> {
@@ -88,14 +82,13 @@ final class EngineProcess {
     stdout.close();
     stderr.close();
     int exit = result.hasResult() ? result.getExitValue() : -1;
-    return new Outcome(exit, stdout.completed, stdout.error, stderr.tail(), timedOut, cancelled[0], interrupted);
+    return new EntryPointOutcome(exit, stdout.lines.completed(), stdout.lines.error(), stderr.tail.text(), timedOut, cancelled[0], interrupted);
   }
 
-  private static CommandLine inOwnProcessGroup(CommandLine command) {
-    CommandLine grouped = new CommandLine(SETSID);
-    grouped.addArgument(command.getExecutable(), false);
-    grouped.addArguments(command.getArguments(), false);
-    return grouped;
+  private static CommandLine commandLine(List<String> command) {
+    CommandLine commandLine = new CommandLine(command.get(0));
+    command.subList(1, command.size()).forEach(argument -> commandLine.addArgument(argument, false));
+    return commandLine;
   }
 
   /** The command, started through setsid (see above). */
@@ -183,60 +176,32 @@ final class EngineProcess {
   }
 
   private static final class StdoutEvents extends LogOutputStream {
-    private final Consumer<JsonNode> events;
-    private Optional<JsonNode> completed = Optional.empty();
-    private Optional<JsonNode> error = Optional.empty();
+    private final EngineEventLines lines;
 
     StdoutEvents(Consumer<JsonNode> events) {
       super(1, StandardCharsets.UTF_8);
-      this.events = events;
+      this.lines = new EngineEventLines(events);
     }
 
     @Override
     protected void processLine(String line, int level) {
-      if (line.isBlank()) {
-        return;
-      }
-      JsonNode event;
-      try {
-        event = JSON.readTree(line);
-      } catch (IOException e) {
+      if (!lines.accept(line)) {
         log.warn("engine printed a line that is not JSON: {}", line.length() > 200 ? line.substring(0, 200) : line);
-        return;
-      }
-      String kind = event.path("event").asText("");
-      if (kind.equals("completed")) {
-        completed = Optional.of(event);
-      } else if (kind.equals("error")) {
-        error = Optional.of(event);
-      }
-      try {
-        events.accept(event);
-      } catch (RuntimeException e) {
-        log.warn("progress consumer failed on {}", line, e);
       }
     }
   }
 
   private static final class StderrTail extends LogOutputStream {
-    private final Deque<String> lines = new ArrayDeque<>();
+    private final LineTail tail = new LineTail();
 
     StderrTail() {
       super(1, StandardCharsets.UTF_8);
     }
 
     @Override
-    protected synchronized void processLine(String line, int level) {
+    protected void processLine(String line, int level) {
       log.debug("engine: {}", line);
-      lines.addLast(line.length() > 500 ? line.substring(0, 500) + "…" : line);
-      while (lines.size() > STDERR_TAIL_LINES) {
-        lines.removeFirst();
-      }
-    }
-
-    synchronized String tail() {
-      return String.join("\n", lines);
+      tail.add(line);
     }
   }
-
 }

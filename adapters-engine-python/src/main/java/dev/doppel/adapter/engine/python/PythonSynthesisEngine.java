@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.doppel.adapter.engine.entrypoint.EngineEnvironment;
+import dev.doppel.adapter.engine.entrypoint.EntryPointOutcome;
+import dev.doppel.adapter.engine.entrypoint.EntryPointRunner;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -36,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.commons.exec.CommandLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * The synthesis engine port, implemented by running the ai-engine's entry points in their virtual
  * environment. Their command lines, JSON event lines and exit codes are the contract (see
  * ai-engine/README.md).
+ *
+ * <p>Jobs (training, generation, evaluation) run their entry point through an {@link
+ * EntryPointRunner}: by default as local processes, with generation served by the warm workers;
+ * given another runner (a cluster's), every job's entry point runs there, generation included, and
+ * the warm workers serve only samples and condition checks, which answer a user waiting on them.
  */
 public class PythonSynthesisEngine implements SynthesisEngine {
   private static final Logger log = LoggerFactory.getLogger(PythonSynthesisEngine.class);
@@ -54,10 +61,28 @@ public class PythonSynthesisEngine implements SynthesisEngine {
   private final EngineSettings settings;
   private final WorkerSettings workerSettings;
   private final WorkerPool workers;
+  private final EntryPointRunner localProcesses;
+  private final EntryPointRunner jobs;
+  private final boolean generationByWorkers;
 
+  /** Runs every job as a local process. */
   public PythonSynthesisEngine(EngineSettings settings, WorkerSettings workerSettings) {
+    this(settings, workerSettings, Optional.empty());
+  }
+
+  /** Runs every job's entry point through {@code jobs}. */
+  public PythonSynthesisEngine(EngineSettings settings, WorkerSettings workerSettings, EntryPointRunner jobs) {
+    this(settings, workerSettings, Optional.of(jobs));
+  }
+
+  private PythonSynthesisEngine(EngineSettings settings, WorkerSettings workerSettings, Optional<EntryPointRunner> jobs) {
     this.settings = settings;
     this.workerSettings = workerSettings;
+    this.localProcesses =
+        (command, timeout, cancellation, events) ->
+            EngineProcess.run(command, EngineEnvironment.of(System.getenv(), settings.threads()), timeout, settings.killGrace(), cancellation, events);
+    this.jobs = jobs.orElse(localProcesses);
+    this.generationByWorkers = jobs.isEmpty();
     this.workers = new WorkerPool(workerSettings.count(), this::workerCommand, () -> EngineEnvironment.of(System.getenv(), settings.threads()), settings.killGrace());
   }
 
@@ -123,8 +148,8 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     } else {
       try {
         JsonNode[] catalogue = {null};
-        EngineProcess.Outcome outcome =
-            run("describe.py", List.of(), settings.describeTimeout(), new Cancellation(), event -> {
+        EntryPointOutcome outcome =
+            run(localProcesses, "describe.py", List.of(), settings.describeTimeout(), new Cancellation(), event -> {
               if (event.has("algorithms")) {
                 catalogue[0] = event;
               }
@@ -165,7 +190,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       List<String> args = new ArrayList<>(List.of("--data", request.data().file().toString(), "--config", configFile.toString(), "--output", request.modelFolder().toString()));
       delimiter(request.data()).ifPresent(d -> args.addAll(List.of("--delimiter", d)));
       List<String> warnings = new ArrayList<>();
-      EngineProcess.Outcome outcome = run("train.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, warnings));
+      EntryPointOutcome outcome = run(jobs, "train.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, warnings));
       JsonNode completed = completedOrThrow("training", outcome, settings.trainTimeout());
       Map<String, Double> finalMetrics = new HashMap<>();
       completed.fields().forEachRemaining(e -> {
@@ -204,7 +229,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
       documentFile = Files.createTempFile(request.modelFolder().getParent(), ".database-", ".json");
       Files.writeString(documentFile, JSON.writeValueAsString(databaseDocument(request.tables(), request.links())), StandardCharsets.UTF_8);
       List<String> args = List.of("--schema", documentFile.toString(), "--config", configFile.toString(), "--output", request.modelFolder().toString());
-      EngineProcess.Outcome outcome = run("train_database.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      EntryPointOutcome outcome = run(jobs, "train_database.py", args, settings.trainTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       JsonNode completed = completedOrThrow("training", outcome, settings.trainTimeout());
       List<TableSummary> summary = new ArrayList<>();
       for (EngineRequests.DatabaseTable table : request.tables()) {
@@ -275,7 +300,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
           List.of(
               "--schema", documentFile.toString(), "--synthetic", syntheticFile.toString(), "--output", request.report().toString(), "--max-rows",
               String.valueOf(request.maxRows()), "--scope", DATABASE_EVALUATION_SCOPE);
-      EngineProcess.Outcome outcome = run("evaluate_database.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      EntryPointOutcome outcome = run(jobs, "evaluate_database.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       completedOrThrow("evaluation", outcome, settings.evaluateTimeout());
       return Files.readString(request.report(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -309,7 +334,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
         request.conditions().forEach((table, fixed) -> conditions.set(table, JSON.valueToTree(fixed.values())));
         args.addAll(List.of("--conditions", JSON.writeValueAsString(conditions)));
       }
-      EngineProcess.Outcome outcome = run("generate_database.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      EntryPointOutcome outcome = run(jobs, "generate_database.py", args, settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       JsonNode completed = completedOrThrow("generation", outcome, settings.generateTimeout());
       List<TableRows> rows = new ArrayList<>();
       completed.path("tables").properties().forEach(table ->
@@ -322,8 +347,59 @@ public class PythonSynthesisEngine implements SynthesisEngine {
 
   @Override
   public EngineRequests.GeneratedFile generate(EngineRequests.Generation request, ProgressListener listener, Cancellation cancellation) {
-    JsonNode completed = ask("generate", generation(request), "generation", settings.generateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+    Consumer<JsonNode> events = event -> forward(event, listener, new ArrayList<>());
+    JsonNode completed =
+        generationByWorkers
+            ? ask("generate", generation(request), "generation", settings.generateTimeout(), cancellation, events)
+            : generateWithEntryPoint(request, cancellation, events);
     return new EngineRequests.GeneratedFile(request.output(), completed.path("rows").asLong(), completed.path("anomalies").asLong(0));
+  }
+
+  /** Runs generate.py with the arguments the workers' generate takes (WORKER.md), given rows as a CSV file beside the output. */
+  private JsonNode generateWithEntryPoint(EngineRequests.Generation request, Cancellation cancellation, Consumer<JsonNode> events) {
+    ObjectNode arguments = generation(request);
+    Path givenRows = null;
+    try {
+      Files.createDirectories(request.output().getParent());
+      List<String> args = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
+        String flag = "--" + argument.getKey().replace('_', '-');
+        JsonNode value = argument.getValue();
+        if (argument.getKey().equals("partial_rows")) {
+          givenRows = Files.createTempFile(request.output().getParent(), ".given-rows-", ".csv");
+          Files.writeString(givenRows, csv(value), StandardCharsets.UTF_8);
+          args.addAll(List.of(flag, givenRows.toString()));
+        } else if (value.isArray()) {
+          value.forEach(item -> args.addAll(List.of(flag, item.asText())));
+        } else {
+          args.addAll(List.of(flag, value.isContainerNode() ? JSON.writeValueAsString(value) : value.asText()));
+        }
+      }
+      EntryPointOutcome outcome = run(jobs, "generate.py", args, settings.generateTimeout(), cancellation, events);
+      return completedOrThrow("generation", outcome, settings.generateTimeout());
+    } catch (IOException e) {
+      throw notStarted(e);
+    } finally {
+      deleteQuietly(givenRows);
+    }
+  }
+
+  /** Rows of column → text as CSV, every cell quoted, a column a row leaves out left empty. */
+  private static String csv(JsonNode rows) {
+    List<String> columns = new ArrayList<>();
+    rows.forEach(row -> row.fieldNames().forEachRemaining(name -> {
+      if (!columns.contains(name)) {
+        columns.add(name);
+      }
+    }));
+    StringBuilder csv = new StringBuilder();
+    csv.append(String.join(",", columns.stream().map(PythonSynthesisEngine::quoted).toList())).append('\n');
+    rows.forEach(row -> csv.append(String.join(",", columns.stream().map(c -> row.hasNonNull(c) ? quoted(row.get(c).asText()) : "").toList())).append('\n'));
+    return csv.toString();
+  }
+
+  private static String quoted(String cell) {
+    return '"' + cell.replace("\"", "\"\"") + '"';
   }
 
   @Override
@@ -416,7 +492,7 @@ public class PythonSynthesisEngine implements SynthesisEngine {
               "--real", request.real().file().toString(), "--synthetic", request.synthetic().toString(), "--output", report.toString(),
               "--metadata", metadataFile.toString(), "--model", request.model().toString(), "--max-rows", String.valueOf(request.maxRows())));
       request.target().ifPresent(target -> args.addAll(List.of("--target", target)));
-      EngineProcess.Outcome outcome = run("evaluate.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
+      EntryPointOutcome outcome = run(jobs, "evaluate.py", args, settings.evaluateTimeout(), cancellation, event -> forward(event, listener, new ArrayList<>()));
       completedOrThrow("evaluation", outcome, settings.evaluateTimeout());
       String document = Files.readString(report, StandardCharsets.UTF_8);
       JsonNode parsed = JSON.readTree(document);
@@ -431,7 +507,8 @@ public class PythonSynthesisEngine implements SynthesisEngine {
 
   // ---- process plumbing
 
-  private EngineProcess.Outcome run(String script, List<String> args, Duration timeout, Cancellation cancellation, Consumer<JsonNode> events) throws IOException {
+  private EntryPointOutcome run(EntryPointRunner runner, String script, List<String> args, Duration timeout, Cancellation cancellation, Consumer<JsonNode> events)
+      throws IOException {
     Optional<String> problem = problem();
     if (problem.isPresent()) {
       throw unavailable(problem.get());
@@ -439,14 +516,12 @@ public class PythonSynthesisEngine implements SynthesisEngine {
     if (cancellation.isCancelled()) {
       throw new EngineCancelledException();
     }
-    CommandLine command = new CommandLine(settings.python().toString());
-    command.addArgument("-u", false);
-    command.addArgument(settings.engineDirectory().resolve(script).toString(), false);
-    args.forEach(arg -> command.addArgument(arg, false));
-    return EngineProcess.run(command, EngineEnvironment.of(System.getenv(), settings.threads()), timeout, settings.killGrace(), cancellation, events);
+    List<String> command = new ArrayList<>(List.of(settings.python().toString(), "-u", settings.engineDirectory().resolve(script).toString()));
+    command.addAll(args);
+    return runner.run(command, timeout, cancellation, events);
   }
 
-  private JsonNode completedOrThrow(String what, EngineProcess.Outcome outcome, Duration timeout) {
+  private JsonNode completedOrThrow(String what, EntryPointOutcome outcome, Duration timeout) {
     if (outcome.interrupted()) {
       throw new EngineException(Kind.CRASHED, what + " was stopped because the application is shutting down");
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.adapter.engine.entrypoint.EntryPointRunner;
 import dev.doppel.application.port.out.Cancellation;
 import dev.doppel.application.port.out.EngineCancelledException;
 import dev.doppel.application.port.out.EngineException;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -627,6 +630,55 @@ class PythonSynthesisEngineTest {
       return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  @Test
+  void givenAnotherJobRunnerGenerationRunsGeneratePyWithTheWorkersOptionsAsFlagsAndTheGivenRowsAsACsvFile() throws IOException {
+    Path engineDir = Files.createDirectories(dir.resolve("engine"));
+    Files.writeString(engineDir.resolve("train.py"), "");
+    Files.writeString(engineDir.resolve("generate.py"), """
+        import json, sys
+        args = sys.argv[1:]
+        rows = open(args[args.index("--partial-rows") + 1], encoding="utf-8").read()
+        print(json.dumps({"event": "completed", "rows": 2, "anomalies": 0, "args": args, "given": rows}))
+        """);
+    List<List<String>> commands = new CopyOnWriteArrayList<>();
+    List<JsonNode> completed = new CopyOnWriteArrayList<>();
+    EntryPointRunner recordingLocalRunner =
+        (command, timeout, cancellation, events) -> {
+          commands.add(command);
+          return EngineProcess.run(command, Map.of(), timeout, Duration.ofSeconds(1), cancellation, event -> {
+            completed.add(event);
+            events.accept(event);
+          });
+        };
+    PythonSynthesisEngine engine =
+        new PythonSynthesisEngine(
+            new EngineSettings(python(), engineDir, dir.resolve("catalogue.json"), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 0),
+            WorkerPoolTest.workers(1, Optional.empty(), Duration.ofMinutes(1)), recordingLocalRunner);
+    Map<String, String> first = new LinkedHashMap<>();
+    first.put("species", "Adelie");
+    first.put("note", "says \"hi\", twice");
+    EngineRequests.Generation request =
+        new EngineRequests.Generation(
+            dir.resolve("model"), 2, Optional.of(new AnomalySpec(0.5, Optional.of("is_anomaly"), Optional.empty(), List.of())), Optional.of(9L),
+            List.of("linear:total", "order:a<b"), Optional.of(new EngineRequests.Given(new Conditioning.GivenRows(List.of(first, Map.of("island", "Biscoe"))), Optional.empty())),
+            dir.resolve("out/batch.csv"));
+
+    EngineRequests.GeneratedFile file = engine.generate(request, ProgressListener.IGNORE, new Cancellation());
+
+    assertThat(file.rows()).isEqualTo(2);
+    assertThat(commands).hasSize(1);
+    assertThat(commands.get(0).subList(1, 3)).containsExactly("-u", engineDir.resolve("generate.py").toString());
+    List<String> args = new ArrayList<>();
+    completed.get(0).path("args").forEach(arg -> args.add(arg.asText()));
+    assertThat(args).containsSubsequence("--model", dir.resolve("model").toString()).containsSubsequence("--output", dir.resolve("out/batch.csv").toString())
+        .containsSubsequence("--seed", "9").containsSubsequence("--rules-off", "linear:total", "--rules-off", "order:a<b").doesNotContain("--count");
+    assertThat(new ObjectMapper().readTree(args.get(args.indexOf("--anomalies") + 1)).path("ratio").asDouble()).isEqualTo(0.5);
+    assertThat(completed.get(0).path("given").asText()).isEqualTo("\"species\",\"note\",\"island\"\n\"Adelie\",\"says \"\"hi\"\", twice\",\n,,\"Biscoe\"\n");
+    try (var left = Files.list(dir.resolve("out"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("the given rows' file is removed").noneMatch(name -> name.startsWith(".given-rows-"));
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.doppel.adapter.engine.python;
+package dev.doppel.adapter.engine.entrypoint;
 
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * never the rest. The application's environment holds its signing key and database passwords, and
  * the engine parses files uploaded by users.
  */
-final class EngineEnvironment {
+public final class EngineEnvironment {
   /** Locale, paths and the knobs that Python, numpy, torch and CUDA read. */
   private static final Set<String> INHERITED =
       Set.of(
@@ -24,7 +24,7 @@ final class EngineEnvironment {
   private EngineEnvironment() {}
 
   /** The allowed part of {@code parent}, then the engine's own settings on top. */
-  static Map<String, String> of(Map<String, String> parent, int threads) {
+  public static Map<String, String> of(Map<String, String> parent, int threads) {
     Map<String, String> environment = new TreeMap<>();
     parent.forEach((name, value) -> {
       if (INHERITED.contains(name) || name.startsWith(LOCALE_PREFIX)) {
