@@ -18,7 +18,7 @@ public final class EngineEnvironment {
           "CUDA_VISIBLE_DEVICES", "CUDA_HOME", "NVIDIA_VISIBLE_DEVICES",
           "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS", "NUMEXPR_MAX_THREADS",
           "VECLIB_MAXIMUM_THREADS", "TORCH_NUM_THREADS",
-          "DOPPEL_THREADS", "DOPPEL_METRICS");
+          "DOPPEL_THREADS", "DOPPEL_METRICS", "DOPPEL_ENGINE_DEVICE");
   private static final String LOCALE_PREFIX = "LC_";
 
   private EngineEnvironment() {}
