@@ -18,6 +18,11 @@ def main(argv, emit):
     parser.add_argument("--anomalies", help="anomaly spec JSON, inline or a file path")
     parser.add_argument("--seed", type=int, help="seed for reproducible output (default: random)")
     parser.add_argument("--chunk-size", type=int, default=50_000, help="rows sampled and written per chunk")
+    parser.add_argument(
+        "--part-rows",
+        type=int,
+        help="rows of each part (default 100,000), sampled from a seed of its own; with DOPPEL_ENGINE_FAN_OUT=ray the parts run as Ray tasks",
+    )
     parser.add_argument("--rules-off", action="append", metavar="RULE_ID", help="a rule of the model not to keep (repeatable)")
     given = parser.add_mutually_exclusive_group()
     given.add_argument("--conditions", metavar="JSON", help='fixed values of every row, inline or a file path: {"column": value, ...}')
@@ -35,6 +40,7 @@ def main(argv, emit):
         anomalies=args.anomalies,
         seed=args.seed,
         chunk_size=args.chunk_size,
+        part_rows=args.part_rows,
         rules_off=args.rules_off,
         conditions=args.conditions,
         partial_rows=args.partial_rows,

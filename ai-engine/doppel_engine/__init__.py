@@ -37,6 +37,7 @@ def generate(
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = 50_000,
+    part_rows: int | None = None,
     rules_off: list[str] | None = None,
     conditions: object = None,
     partial_rows: object = None,
@@ -48,7 +49,9 @@ def generate(
     of the model except the ids in ``rules_off``. At most one of: ``conditions`` (fixed values,
     ``{"class": ">50K"}``), ``partial_rows`` (a DataFrame or table path whose other cells the model
     fills in), ``shares`` (``{"class": {">50K": 0.5, "<=50K": 0.5}}``), ``impute`` (a table whose
-    empty cells are filled); with a table, ``count`` defaults to its rows."""
+    empty cells are filled); with a table, ``count`` defaults to its rows. The rows are sampled in
+    parts of ``part_rows`` (default 100,000), each from a seed of its own; with the environment
+    variable DOPPEL_ENGINE_FAN_OUT=ray the parts run as tasks on the Ray cluster (README.md)."""
     from ._generate import generate as _generate
 
     return _generate(
@@ -59,6 +62,7 @@ def generate(
         anomalies=anomalies,
         seed=seed,
         chunk_size=chunk_size,
+        part_rows=part_rows,
         rules_off=rules_off,
         conditions=conditions,
         partial_rows=partial_rows,

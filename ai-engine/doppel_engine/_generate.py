@@ -17,10 +17,11 @@ from ._conditions import Conditioning, best_guess, conditioning, write_back
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
+from ._fan_out import PartsRequest, SampledPart, fan_out_requested, sampled_parts
 from ._model_folder import ModelFolder
 from ._output import arrow_schema, arrow_table, csv_frame
 from ._restore import restore
-from ._rules import keep, kept_shares, remember, rules_on
+from ._rules import keep, kept_shares, remember, remembered, rules_on
 from ._table_profile import Profile
 from ._table_rules import SEED_MAX, SEED_MIN, is_seed
 from ._train import load_json_argument
@@ -92,63 +93,112 @@ class RowsTally:
     anomaly_kinds: dict[str, int]
     kept: dict[str, list[int]]
 
+    def add(self, anomaly_kinds: dict[str, int], kept: dict) -> None:
+        """Counts of more rows: anomalies by kind, and per rule [rows holding it, rows it applies to]."""
+        for kind, c in anomaly_kinds.items():
+            self.anomaly_kinds[kind] = self.anomaly_kinds.get(kind, 0) + c
+        for rule_id, (held, applicable) in kept.items():
+            self.kept[rule_id][0] += held
+            self.kept[rule_id][1] += applicable
+
     def rules_kept(self) -> dict[str, float | None]:
         return {rule_id: held / applicable if applicable else None for rule_id, (held, applicable) in self.kept.items()}
 
 
+PART_ROWS = 100_000
+"""Rows of one part of a batch. Each part is sampled from a seed of its own, derived from the batch
+seed and the part's place, so parts can be sampled apart, in any order and on any node, and still
+give the batch's rows."""
+
+
+def part_count(count: int, part_rows: int) -> int:
+    return -(-count // part_rows)
+
+
+def part_seed(seed: int, part: int) -> int:
+    """The seed of part ``part`` of a batch seeded ``seed``: the batch seed itself for the first part,
+    so that a batch of one part samples as a single seeded stream."""
+    if part == 0:
+        return seed
+    return SEED_MIN + int(np.random.SeedSequence([seed, part]).generate_state(1, dtype=np.uint64)[0] % (SEED_MAX - SEED_MIN + 1))
+
+
 def sample_rows(
-    loaded: LoadedModel, *, count: int, seed: int, chunk_size: int, rules: list, spec: dict | None, tally: RowsTally, given: Conditioning | None = None
+    loaded: LoadedModel,
+    *,
+    count: int,
+    seed: int,
+    chunk_size: int,
+    rules: list,
+    spec: dict | None,
+    tally: RowsTally,
+    given: Conditioning | None = None,
+    part_rows: int = PART_ROWS,
+    parts: range | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """``count`` typed rows in chunks: sampled from the seeded algorithm (on the ``given`` cells when
-    conditioned), restored to the real table's values and grids, the ``rules`` kept, the given cells
-    written back, the anomalies of ``spec`` injected; counts go into ``tally``."""
+    """The typed rows of the ``parts`` (default: all) of ``part_rows`` rows of a batch of ``count``
+    rows, in chunks: sampled from the seeded algorithm (on the ``given`` cells when conditioned),
+    restored to the real table's values and grids, the ``rules`` kept, the given cells written back,
+    the anomalies of ``spec`` injected (each chunk its share of the batch's exact count); counts go
+    into ``tally``. Values of unique columns are kept unique across the parts of one call only."""
     profile = loaded.folder.metadata.profile
-    loaded.algorithm.reseed(seed)
-    post_rng = np.random.default_rng([seed, 1])
-    anomaly_rng = np.random.default_rng([seed, 2])
     total_anomalies = anomaly_count(spec["ratio"], count) if spec else 0
     seen: dict = {}
-    done = 0
     draws = 1 if given is None else given.draws
-    while done < count:
-        n = min(max(1, chunk_size // draws), count - done)
-        chunk = None if given is None else given.chunk(done, n)
-        if chunk is None:
-            sampled = loaded.algorithm.sample(n)
-        else:
-            conditions = given.conditions_of(chunk, profile)
-            sampled = loaded.algorithm.sample_given(pd.concat([conditions] * draws, ignore_index=True))
-        nulls = given is None or not given.fills_nulls
-        # Several draws are combined before the rules are kept, so the rows written keep them.
-        typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n * draws, rules=rules if draws == 1 else [], seen=seen, nulls=nulls)
-        if draws > 1:
-            typed = best_guess(typed, profile, draws)
-            keep(typed, rules, profile, post_rng, seen)
-        if chunk is not None:
-            write_back(typed, chunk)
-        normal = np.ones(n, dtype=bool)
-        if spec is not None:
-            k = total_anomalies * (done + n) // count - total_anomalies * done // count
-            counts, anomalous = inject(typed, spec, k, profile, anomaly_rng, rules)
-            normal[anomalous] = False
-            for kind, c in counts.items():
-                tally.anomaly_kinds[kind] = tally.anomaly_kinds.get(kind, 0) + c
-        for rule_id, (held, applicable) in kept_shares(rules, typed, normal, seen).items():
-            tally.kept[rule_id][0] += held
-            tally.kept[rule_id][1] += applicable
-        remember(seen, rules, typed)
-        done += n
-        yield typed
+    for part in range(part_count(count, part_rows)) if parts is None else parts:
+        done, stop = part * part_rows, min(count, (part + 1) * part_rows)
+        own_seed = part_seed(seed, part)
+        loaded.algorithm.reseed(own_seed)
+        post_rng = np.random.default_rng([own_seed, 1])
+        anomaly_rng = np.random.default_rng([own_seed, 2])
+        while done < stop:
+            n = min(max(1, chunk_size // draws), stop - done)
+            chunk = None if given is None else given.chunk(done, n)
+            if chunk is None:
+                sampled = loaded.algorithm.sample(n)
+            else:
+                conditions = given.conditions_of(chunk, profile)
+                sampled = loaded.algorithm.sample_given(pd.concat([conditions] * draws, ignore_index=True))
+            nulls = given is None or not given.fills_nulls
+            # Several draws are combined before the rules are kept, so the rows written keep them.
+            typed = restore(sampled, profile, rng=post_rng, row_offset=done, n=n * draws, rules=rules if draws == 1 else [], seen=seen, nulls=nulls)
+            if draws > 1:
+                typed = best_guess(typed, profile, draws)
+                keep(typed, rules, profile, post_rng, seen)
+            if chunk is not None:
+                write_back(typed, chunk)
+            normal = np.ones(n, dtype=bool)
+            counts: dict[str, int] = {}
+            if spec is not None:
+                k = total_anomalies * (done + n) // count - total_anomalies * done // count
+                counts, anomalous = inject(typed, spec, k, profile, anomaly_rng, rules)
+                normal[anomalous] = False
+            tally.add(counts, kept_shares(rules, typed, normal, seen))
+            remember(seen, rules, typed)
+            done += n
+            yield typed
+
+
+def _tallied(parts: Iterator[SampledPart], tally: RowsTally, nodes: set[str]) -> Iterator[pd.DataFrame]:
+    """The rows of parts sampled elsewhere, their counts added to ``tally`` and their nodes to ``nodes``."""
+    for part in parts:
+        tally.add(part.anomaly_kinds, part.kept)
+        nodes.add(part.node)
+        yield from part.chunks
 
 
 def check_sample_arguments(count: object, chunk_size: object, seed: object) -> None:
     """``count`` may be None when a table of given rows sets it."""
     if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
         raise EngineError("invalid_arguments", f"--count must be a positive integer (got {count!r})")
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise EngineError("invalid_arguments", f"--chunk-size must be a positive integer (got {chunk_size!r})")
+    check_positive("--chunk-size", chunk_size)
     if seed is not None and not is_seed(seed):
         raise EngineError("invalid_arguments", f"--seed must be an integer between {SEED_MIN} and {SEED_MAX} (got {seed!r})")
+
+
+def check_positive(flag: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise EngineError("invalid_arguments", f"{flag} must be a positive integer (got {value!r})")
 
 
 @dataclass(frozen=True)
@@ -244,6 +294,7 @@ def generate(
     anomalies: object = None,
     seed: int | None = None,
     chunk_size: int = CHUNK_SIZE,
+    part_rows: int | None = None,
     rules_off: list[str] | None = None,
     conditions: object = None,
     partial_rows: object = None,
@@ -258,6 +309,8 @@ def generate(
     fmt = format or ("parquet" if out_path.suffix.lower() in (".parquet", ".pq") else "csv")
     if fmt not in FORMATS:
         raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    part_rows = PART_ROWS if part_rows is None else part_rows
+    check_positive("--part-rows", part_rows)
     request = prepare_sample(
         model=model,
         count=count,
@@ -288,13 +341,34 @@ def generate(
         raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
 
     tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in rules})
+    parts = part_count(count, part_rows)
+    nodes: set[str] = set()
+    if fan_out_requested() and parts > 1 and not remembered(rules):
+        arguments = PartsRequest(
+            model=model,
+            count=count,
+            seed=seed,
+            chunk_size=chunk_size,
+            part_rows=part_rows,
+            anomalies=anomalies,
+            rules_off=rules_off,
+            conditions=conditions,
+            partial_rows=partial_rows,
+            shares=shares,
+            impute=impute,
+        )
+        rows = _tallied(sampled_parts(arguments, parts), tally, nodes)
+    else:
+        rows = sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally, given=given, part_rows=part_rows)
     done = 0
     try:
-        for typed in sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally, given=given):
+        for typed in rows:
             sink.write(typed)
             done += len(typed)
             on_event({"event": "progress", "stage": "sample", "rows": done, "total": count, "elapsed_s": clock.elapsed()})
         sink.close()
+        if done != count:
+            raise EngineError("internal_error", f"{done} rows were sampled of the {count} asked for; nothing was written")
         partial.replace(out_path)
     except BaseException:
         try:
@@ -314,6 +388,8 @@ def generate(
         "bytes": out_path.stat().st_size,
         "format": fmt,
         "seed": seed,
+        "parts": parts,
+        "nodes": len(nodes) or None,
         "seconds": seconds,
         "load_seconds": load_seconds,
         "sample_seconds": sample_seconds,

@@ -799,12 +799,16 @@ def keep(frame: pd.DataFrame, rules: list[dict], profile: Profile, rng: np.rando
         repair_orders(frame, orders, profiles, rng)
 
 
+def remembered(rules: list[dict]) -> list[dict]:
+    """The rules whose keeping depends on the rows written before: a unique column's values."""
+    return [rule for rule in rules if rule["kind"] == "unique"]
+
+
 def remember(seen: dict, rules: list[dict], frame: pd.DataFrame) -> None:
     """Add a written chunk's values of unique columns to ``seen`` (what later chunks must avoid)."""
-    for rule in rules:
-        if rule["kind"] == "unique":
-            column = rule["columns"][0]
-            seen.setdefault(column, set()).update(v for v in _keys(frame[column].to_numpy()) if v is not None)
+    for rule in remembered(rules):
+        column = rule["columns"][0]
+        seen.setdefault(column, set()).update(v for v in _keys(frame[column].to_numpy()) if v is not None)
 
 
 def _determinants_first(rules: list[dict]) -> list[dict]:

@@ -125,14 +125,16 @@ class Run:
         return [e for e in self.events if e["event"] == kind]
 
 
-def run_cli(script: str, *args: str, timeout: float = 300, cwd: str | None = None) -> Run:
-    """Run an entry point as the backend does; every stdout line must be a JSON object."""
+def run_cli(script: str, *args: str, timeout: float = 300, cwd: str | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run an entry point as the backend does (``env``: variables added to this process's); every
+    stdout line must be a JSON object."""
     proc = subprocess.run(
         [sys.executable, str(ENGINE / script), *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
         cwd=cwd or "/",
+        env={**os.environ, **(env or {})},
     )
     return Run(proc)
 

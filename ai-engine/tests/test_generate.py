@@ -259,13 +259,14 @@ def test_high_cardinality_constant_and_empty_columns(tmp_path):
     assert (synth["const"] == "same").all() and synth["empty"].isna().all()
 
 
-def test_large_count_streams_in_chunks(models, tmp_path):
+def test_large_count_streams_in_chunks_within_parts(models, tmp_path):
     folder, _ = models("GaussianCopula", "penguins")
     out = tmp_path / "big.parquet"
     run = run_cli("generate.py", "--model", folder, "--count", 120_000, "--output", out, "--seed", 1, "--chunk-size", 40_000)
     assert run.rc == 0, run.stderr[-2000:]
-    assert [e["rows"] for e in run.of("progress")] == [40_000, 80_000, 120_000]
-    assert pq.ParquetFile(out).metadata.num_rows == 120_000 and pq.ParquetFile(out).num_row_groups == 3
+    assert [e["rows"] for e in run.of("progress")] == [40_000, 80_000, 100_000, 120_000]
+    assert (run.last["parts"], run.last["nodes"]) == (2, None)
+    assert pq.ParquetFile(out).metadata.num_rows == 120_000 and pq.ParquetFile(out).num_row_groups == 4
 
 
 def test_model_errors(models, tmp_path):

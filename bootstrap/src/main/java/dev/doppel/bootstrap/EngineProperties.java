@@ -36,7 +36,7 @@ public record EngineProperties(
     generateTimeout = generateTimeout == null ? Duration.ofHours(2) : generateTimeout;
     evaluateTimeout = evaluateTimeout == null ? Duration.ofHours(1) : evaluateTimeout;
     workers = workers == null ? new Workers(null, null, null, null, null, null) : workers;
-    ray = ray == null ? new Ray(null, null, null, null, null, null) : ray;
+    ray = ray == null ? new Ray(null, null, null, null, null, null, null, null) : ray;
   }
 
   /**
@@ -44,16 +44,22 @@ public record EngineProperties(
    * @param entrypointCpus CPUs each job's entry point reserves on the cluster
    * @param entrypointMemory memory each job's entry point reserves; 0 reserves none
    * @param entrypointGpus GPUs each job's entry point reserves; 0 reserves none
+   * @param fanOut whether a generation of several parts samples them as Ray tasks on every node
+   * @param taskCpus CPUs each of those tasks reserves
    * @param pollInterval how often a running job's status and output are read
    * @param unansweredLimit how long the cluster may leave a running job's reads unanswered before
    *     the job fails
    */
-  public record Ray(URI address, Double entrypointCpus, DataSize entrypointMemory, Double entrypointGpus, Duration pollInterval, Duration unansweredLimit) {
+  public record Ray(
+      URI address, Double entrypointCpus, DataSize entrypointMemory, Double entrypointGpus, Boolean fanOut, Double taskCpus, Duration pollInterval,
+      Duration unansweredLimit) {
     public Ray {
       address = address == null ? URI.create("http://127.0.0.1:8265") : address;
       entrypointCpus = entrypointCpus == null ? 1.0 : entrypointCpus;
       entrypointMemory = entrypointMemory == null ? DataSize.ofBytes(0) : entrypointMemory;
       entrypointGpus = entrypointGpus == null ? 0.0 : entrypointGpus;
+      fanOut = fanOut == null || fanOut;
+      taskCpus = taskCpus == null ? 1.0 : taskCpus;
       pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
       unansweredLimit = unansweredLimit == null ? Duration.ofSeconds(30) : unansweredLimit;
     }

@@ -42,8 +42,8 @@ public class PythonEngineWiring {
               settings, workers,
               new RayJobRunner(
                   new RaySettings(
-                      ray.address(), ray.entrypointCpus(), ray.entrypointMemory().toBytes(), ray.entrypointGpus(), engine.threads(), ray.pollInterval(),
-                      ray.unansweredLimit())));
+                      ray.address(), ray.entrypointCpus(), ray.entrypointMemory().toBytes(), ray.entrypointGpus(), engine.threads(), ray.fanOut(),
+                      ray.taskCpus(), ray.pollInterval(), ray.unansweredLimit())));
     } else {
       python = new PythonSynthesisEngine(settings, workers);
     }

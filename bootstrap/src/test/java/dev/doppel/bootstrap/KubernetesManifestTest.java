@@ -163,7 +163,7 @@ class KubernetesManifestTest {
   /** Ray queues a job until a node has what it reserves: a job larger than every worker would wait forever. */
   @Test
   void everyJobFitsOnAWorkerGroup() {
-    EngineProperties.Ray defaults = new EngineProperties.Ray(null, null, null, null, null, null);
+    EngineProperties.Ray defaults = new EngineProperties.Ray(null, null, null, null, null, null, null, null);
     BigDecimal cpus = optionalEnv(app, "DOPPEL_RAY_ENTRYPOINT_CPUS").map(BigDecimal::new).orElse(BigDecimal.valueOf(defaults.entrypointCpus()));
     BigDecimal gpus = optionalEnv(app, "DOPPEL_RAY_ENTRYPOINT_GPUS").map(BigDecimal::new).orElse(BigDecimal.valueOf(defaults.entrypointGpus()));
 

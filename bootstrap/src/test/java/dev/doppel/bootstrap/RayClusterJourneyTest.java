@@ -85,6 +85,18 @@ class RayClusterJourneyTest extends FullStackTest {
     assertThat(generated.get("anomalyRows").asLong()).isEqualTo(20);
     assertThat(rayJobs("generate.py", "/batches/" + batch + ".csv")).extracting(job -> job.path("status").asText()).containsExactly("SUCCEEDED");
 
+    Reply largeGenerate = api.post("/api/generate", token, Map.of("modelId", model, "count", 200_000, "seed", 5, "anomalies", Map.of("inject", true, "ratio", 0.01)));
+    assertThat(largeGenerate.status()).as(largeGenerate.toString()).isEqualTo(202);
+    long large = largeGenerate.json().get("id").asLong();
+    JsonNode fannedOut = Polling.untilStatus(api, "/api/synthetic/" + large, token, "COMPLETED", JOB);
+    assertThat(fannedOut.get("rowCount").asLong()).isEqualTo(200_000);
+    assertThat(fannedOut.get("anomalyRows").asLong()).isEqualTo(2_000);
+    List<JsonNode> largeJobs = rayJobs("generate.py", "/batches/" + large + ".csv");
+    assertThat(largeJobs).hasSize(1);
+    JsonNode completed = completedEvent(largeJobs.get(0));
+    assertThat(completed.path("parts").asInt()).as(completed.toString()).isEqualTo(2);
+    assertThat(completed.path("nodes").asInt()).as("the parts were sampled as Ray tasks: " + completed).isPositive();
+
     HttpResponse<byte[]> csv = api.download("/api/synthetic/" + batch + "/download?format=csv", token);
     assertThat(csv.statusCode()).isEqualTo(200);
     List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
@@ -143,12 +155,27 @@ class RayClusterJourneyTest extends FullStackTest {
 
   /** The cluster's jobs whose entrypoint runs {@code script} on a path containing {@code pathPart}. */
   private static List<JsonNode> rayJobs(String script, String pathPart) {
+    return StreamSupport.stream(dashboard("/api/jobs/").spliterator(), false)
+        .filter(job -> job.path("entrypoint").asText().contains("/" + script + "'") && job.path("entrypoint").asText().contains(pathPart))
+        .toList();
+  }
+
+  /** The engine's "completed" event line in a Ray job's output. */
+  private static JsonNode completedEvent(JsonNode job) throws IOException {
+    String logs = dashboard("/api/jobs/" + job.path("submission_id").asText() + "/logs").path("logs").asText();
+    for (String line : logs.lines().toList()) {
+      if (line.startsWith("{") && line.contains("\"event\": \"completed\"")) {
+        return JSON.readTree(line);
+      }
+    }
+    throw new AssertionError("the job's output has no completed event:\n" + logs);
+  }
+
+  private static JsonNode dashboard(String path) {
     try {
       HttpResponse<String> response =
-          HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster().dashboard() + "/api/jobs/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-      return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false)
-          .filter(job -> job.path("entrypoint").asText().contains("/" + script + "'") && job.path("entrypoint").asText().contains(pathPart))
-          .toList();
+          HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster().dashboard() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
     } catch (IOException e) {
       throw new AssertionError("the Ray cluster did not answer", e);
     } catch (InterruptedException e) {

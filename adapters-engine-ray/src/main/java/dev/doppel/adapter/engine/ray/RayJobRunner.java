@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -120,7 +121,12 @@ public final class RayJobRunner implements EntryPointRunner {
     if (settings.entrypointGpus() > 0) {
       body.put("entrypoint_num_gpus", settings.entrypointGpus());
     }
-    body.putObject("runtime_env").set("env_vars", JSON.valueToTree(EngineEnvironment.of(Map.of(), settings.threads())));
+    Map<String, String> environment = new TreeMap<>(EngineEnvironment.of(Map.of(), settings.threads()));
+    if (settings.fanOut()) {
+      environment.put("DOPPEL_ENGINE_FAN_OUT", "ray");
+      environment.put("DOPPEL_RAY_TASK_CPUS", String.valueOf(settings.taskCpus()));
+    }
+    body.putObject("runtime_env").set("env_vars", JSON.valueToTree(environment));
     HttpResponse<String> response;
     try {
       response = send(HttpRequest.newBuilder(endpoint("/api/jobs/")).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).header("Content-Type", "application/json"));

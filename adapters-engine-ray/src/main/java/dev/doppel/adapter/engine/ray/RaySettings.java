@@ -13,15 +13,21 @@ import java.util.Objects;
  * @param entrypointMemoryBytes memory reserved for each job's entry point; 0 reserves none
  * @param entrypointGpus GPUs reserved for each job's entry point; 0 reserves none
  * @param threads CPU threads the engine may use on its node (0 = all)
+ * @param fanOut whether a generation of several parts samples them as Ray tasks on every node
+ * @param taskCpus CPUs each of those tasks reserves
  * @param pollInterval how often a running job's status and output are read
  * @param unansweredLimit how long the cluster may leave a running job's reads unanswered before the
  *     job fails
  */
 public record RaySettings(
-    URI address, double entrypointCpus, long entrypointMemoryBytes, double entrypointGpus, int threads, Duration pollInterval, Duration unansweredLimit) {
+    URI address, double entrypointCpus, long entrypointMemoryBytes, double entrypointGpus, int threads, boolean fanOut, double taskCpus, Duration pollInterval,
+    Duration unansweredLimit) {
   public RaySettings {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(unansweredLimit, "unansweredLimit");
+    if (fanOut && !(taskCpus > 0)) {
+      throw new IllegalArgumentException("the CPUs of each generation task must be positive (got " + taskCpus + ")");
+    }
   }
 }
