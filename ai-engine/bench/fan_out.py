@@ -17,7 +17,6 @@ Prints a Markdown table and writes bench/results/fan_out.json.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -27,9 +26,11 @@ import time
 from pathlib import Path
 
 ENGINE = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ENGINE / "tests"))
+sys.path[:0] = [str(ENGINE), str(ENGINE / "tests")]
 
 from local_ray import LocalRay  # noqa: E402
+
+from doppel_engine._algorithm import file_sha256  # noqa: E402
 
 DATASETS = Path(os.environ.get("DOPPEL_DATASETS_DIR") or ENGINE.parent.parent / "shared" / "datasets")
 
@@ -39,14 +40,6 @@ def run(script: str, *args: object, env: dict[str, str] | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{script} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.splitlines()[-1])
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def main() -> None:
@@ -86,7 +79,7 @@ def main() -> None:
                     "sample_s": completed["sample_seconds"],
                     "rows_per_s": round(completed["rows"] / completed["sample_seconds"]),
                     "bytes": completed["bytes"],
-                    "sha256": sha256(out),
+                    "sha256": file_sha256(out),
                 }
             )
             out.unlink()

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from ._errors import EngineError
 
 FAN_OUT_ENV = "DOPPEL_ENGINE_FAN_OUT"
@@ -29,25 +27,19 @@ TASK_RETRIES = 3
 
 @dataclass(frozen=True)
 class PartsRequest:
-    """What every part's task needs to sample its rows: the generation's arguments, checked and with
-    the seed drawn, so that each task rebuilds the same request."""
+    """What every part's task needs to sample its rows: the generation's arguments to
+    ``prepare_sample``, with the seed drawn, so that each task rebuilds the same request."""
 
-    model: str
-    count: int
-    seed: int
-    chunk_size: int
+    arguments: dict
     part_rows: int
-    anomalies: object
-    rules_off: list[str] | None
-    conditions: object
-    partial_rows: object
-    shares: object
-    impute: object
+    format: str
 
 
 @dataclass(frozen=True)
 class SampledPart:
-    chunks: list[pd.DataFrame]
+    """A part's chunks, each its rows and its encoding in the output format, ready to be written."""
+
+    chunks: list[tuple[int, object]]
     anomaly_kinds: dict[str, int]
     kept: dict[str, list[int]]
     node: str
@@ -144,7 +136,7 @@ def _sample_part(request: PartsRequest, part: int) -> SampledPart:
     import ray
     import torch
 
-    from ._generate import RowsTally, load_model, prepare_sample, sample_rows
+    from ._generate import ENCODERS, RowsTally, encoded, label_columns, load_model, prepare_sample, sample_rows
 
     torch.set_num_threads(max(1, int(_task_cpus())))
 
@@ -154,25 +146,13 @@ def _sample_part(request: PartsRequest, part: int) -> SampledPart:
             _loaded[model] = load_model(model)
         return _loaded[model]
 
-    checked = prepare_sample(
-        model=request.model,
-        count=request.count,
-        seed=request.seed,
-        chunk_size=request.chunk_size,
-        anomalies=request.anomalies,
-        rules_off=request.rules_off,
-        conditions=request.conditions,
-        partial_rows=request.partial_rows,
-        shares=request.shares,
-        impute=request.impute,
-        load=cached,
-    )
+    checked = prepare_sample(**request.arguments, load=cached)
     tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in checked.rules})
     chunks = sample_rows(
         checked.loaded,
         count=checked.count,
         seed=checked.seed,
-        chunk_size=request.chunk_size,
+        chunk_size=request.arguments["chunk_size"],
         rules=checked.rules,
         spec=checked.spec,
         tally=tally,
@@ -180,4 +160,6 @@ def _sample_part(request: PartsRequest, part: int) -> SampledPart:
         part_rows=request.part_rows,
         parts=range(part, part + 1),
     )
-    return SampledPart(chunks=list(chunks), anomaly_kinds=tally.anomaly_kinds, kept=tally.kept, node=ray.get_runtime_context().get_node_id())
+    encoder = ENCODERS[request.format](checked.loaded.folder.metadata.profile, label_columns(checked.spec))
+    written = list(encoded(chunks, encoder, first=part == 0))
+    return SampledPart(chunks=written, anomaly_kinds=tally.anomaly_kinds, kept=tally.kept, node=ray.get_runtime_context().get_node_id())

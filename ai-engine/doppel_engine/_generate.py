@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,41 +31,62 @@ CHUNK_SIZE = 50_000
 """Rows sampled at a time unless a request says otherwise."""
 
 
-class CsvSink:
-    def __init__(self, path: Path, profile: Profile, extra: list[str]):
-        self._fh = path.open("w", encoding="utf-8", newline="")
-        self._profile = profile
-        self._header = True
+class CsvEncoder:
+    """Typed rows as the CSV text of the real table's spellings; the header goes before the first chunk."""
 
-    def write(self, typed: pd.DataFrame) -> None:
+    def __init__(self, profile: Profile, extra: list[tuple]):
+        self._profile = profile
+
+    def __call__(self, typed: pd.DataFrame, *, first: bool) -> str:
         frame = csv_frame(typed, self._profile)
         for col in frame.columns[len(self._profile.columns) :]:
             if frame[col].dtype == bool:
                 frame[col] = np.where(frame[col], "true", "false")
-        frame.to_csv(self._fh, header=self._header, index=False, lineterminator="\n")
-        self._header = False
+        return frame.to_csv(header=first, index=False, lineterminator="\n")
+
+
+class ParquetEncoder:
+    """Typed rows as an Arrow table of the file's schema (the model's columns, then ``extra``)."""
+
+    def __init__(self, profile: Profile, extra: list[tuple]):
+        self.schema = arrow_schema(profile, extra)
+        self._profile = profile
+
+    def __call__(self, typed: pd.DataFrame, *, first: bool):
+        return arrow_table(typed, self._profile, self.schema)
+
+
+ENCODERS = {"csv": CsvEncoder, "parquet": ParquetEncoder}
+"""How each output format encodes a chunk of typed rows, apart from the file it goes into, so that
+chunks sampled elsewhere arrive encoded."""
+
+
+class CsvSink:
+    def __init__(self, path: Path, encoder: CsvEncoder):
+        self._fh = path.open("w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        self._fh.write(text)
 
     def close(self) -> None:
         self._fh.close()
 
 
 class ParquetSink:
-    def __init__(self, path: Path, profile: Profile, extra: list[tuple]):
+    def __init__(self, path: Path, encoder: ParquetEncoder):
         import pyarrow.parquet as pq
 
-        self._schema = arrow_schema(profile, extra)
-        self._profile = profile
-        self._writer = pq.ParquetWriter(path, self._schema, compression="snappy")
+        self._writer = pq.ParquetWriter(path, encoder.schema, compression="snappy")
 
-    def write(self, typed: pd.DataFrame) -> None:
-        self._writer.write_table(arrow_table(typed, self._profile, self._schema))
+    def write(self, table) -> None:
+        self._writer.write_table(table)
 
     def close(self) -> None:
         self._writer.close()
 
 
 SINKS = {"csv": CsvSink, "parquet": ParquetSink}
-"""The writer of each output format: typed rows in, the real table's spellings out."""
+"""The file each output format's encoded chunks are written to, in order."""
 
 
 @dataclass(frozen=True)
@@ -179,8 +200,15 @@ def sample_rows(
             yield typed
 
 
-def _tallied(parts: Iterator[SampledPart], tally: RowsTally, nodes: set[str]) -> Iterator[pd.DataFrame]:
-    """The rows of parts sampled elsewhere, their counts added to ``tally`` and their nodes to ``nodes``."""
+def encoded(chunks: Iterable[pd.DataFrame], encoder: CsvEncoder | ParquetEncoder, *, first: bool = True) -> Iterator[tuple[int, object]]:
+    """Each chunk's rows and its encoding; ``first``: whether the first chunk begins the file."""
+    for typed in chunks:
+        yield len(typed), encoder(typed, first=first)
+        first = False
+
+
+def _tallied(parts: Iterator[SampledPart], tally: RowsTally, nodes: set[str]) -> Iterator[tuple[int, object]]:
+    """The encoded chunks of parts sampled elsewhere, their counts added to ``tally`` and their nodes to ``nodes``."""
     for part in parts:
         tally.add(part.anomaly_kinds, part.kept)
         nodes.add(part.node)
@@ -311,19 +339,19 @@ def generate(
         raise EngineError("invalid_arguments", f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     part_rows = PART_ROWS if part_rows is None else part_rows
     check_positive("--part-rows", part_rows)
-    request = prepare_sample(
-        model=model,
-        count=count,
-        seed=seed,
-        chunk_size=chunk_size,
-        anomalies=anomalies,
-        rules_off=rules_off,
-        conditions=conditions,
-        partial_rows=partial_rows,
-        shares=shares,
-        impute=impute,
-        load=load,
-    )
+    arguments = {
+        "model": model,
+        "count": count,
+        "seed": seed,
+        "chunk_size": chunk_size,
+        "anomalies": anomalies,
+        "rules_off": rules_off,
+        "conditions": conditions,
+        "partial_rows": partial_rows,
+        "shares": shares,
+        "impute": impute,
+    }
+    request = prepare_sample(**arguments, load=load)
     loaded, rules, spec, seed, count, given = request.loaded, request.rules, request.spec, request.seed, request.count, request.given
     folder = loaded.folder
     profile = folder.metadata.profile
@@ -333,10 +361,11 @@ def generate(
         started["conditioning"] = given.kind
     on_event(started)
 
+    encoder = ENCODERS[fmt](profile, label_columns(spec))
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
-        sink = SINKS[fmt](partial, profile, label_columns(spec))
+        sink = SINKS[fmt](partial, encoder)
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write {output}: {exc.strerror}") from None
 
@@ -344,27 +373,17 @@ def generate(
     parts = part_count(count, part_rows)
     nodes: set[str] = set()
     if fan_out_requested() and parts > 1 and not remembered(rules):
-        arguments = PartsRequest(
-            model=model,
-            count=count,
-            seed=seed,
-            chunk_size=chunk_size,
-            part_rows=part_rows,
-            anomalies=anomalies,
-            rules_off=rules_off,
-            conditions=conditions,
-            partial_rows=partial_rows,
-            shares=shares,
-            impute=impute,
-        )
-        rows = _tallied(sampled_parts(arguments, parts), tally, nodes)
+        # The drawn seed and the count a table of given rows set, so that every part has them.
+        parts_request = PartsRequest(arguments={**arguments, "seed": seed, "count": count}, part_rows=part_rows, format=fmt)
+        chunks = _tallied(sampled_parts(parts_request, parts), tally, nodes)
     else:
         rows = sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally, given=given, part_rows=part_rows)
+        chunks = encoded(rows, encoder)
     done = 0
     try:
-        for typed in rows:
-            sink.write(typed)
-            done += len(typed)
+        for n, chunk in chunks:
+            sink.write(chunk)
+            done += n
             on_event({"event": "progress", "stage": "sample", "rows": done, "total": count, "elapsed_s": clock.elapsed()})
         sink.close()
         if done != count:

@@ -29,7 +29,7 @@ from ._constants import OUTPUT_FORMATS
 from ._database import Database, Relationship, Table, parse_database
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
-from ._generate import SINKS, LoadedModel, RowsTally, drawn_seed, label_columns, load_model, sample_rows
+from ._generate import ENCODERS, SINKS, LoadedModel, RowsTally, drawn_seed, label_columns, load_model, sample_rows
 from ._model_folder import ModelFolder
 from ._restore import generate_ids, restore, training_frame
 from ._rules import keep
@@ -352,11 +352,12 @@ def _sample_child(
 def _write(typed: pd.DataFrame, path: Path, fmt: str, profile: Profile, extra: list[tuple]) -> None:
     partial = path.with_name(f".{path.name}.partial")
     try:
-        sink = SINKS[fmt](partial, profile, extra)
+        encoder = ENCODERS[fmt](profile, extra)
+        sink = SINKS[fmt](partial, encoder)
     except OSError as exc:
         raise EngineError("output_unwritable", f"cannot write {path}: {exc.strerror}") from None
     try:
-        sink.write(typed)
+        sink.write(encoder(typed, first=True))
         sink.close()
         partial.replace(path)
     except BaseException:
