@@ -37,6 +37,7 @@ EXIT_CODES = f"""exit codes:
   {EXIT_AUTH}    not logged in, a wrong or revoked token or password (401), or not allowed (403, e.g. a read-only token)
   {EXIT_NOT_FOUND}    no such project, dataset, model, batch or token (404)
   {EXIT_INTERRUPTED}  interrupted (Ctrl-C); a training or generation being waited for is cancelled on the server first
+       (a second Ctrl-C stops waiting for the server to confirm)
 
 --json prints one JSON document on stdout (on an error: {{"error": {{status, title, detail, field, problem}}}});
 progress bars and messages go to stderr. The server and token come from --url/--token, else DOPPEL_URL/DOPPEL_TOKEN,
