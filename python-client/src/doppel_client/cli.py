@@ -29,6 +29,7 @@ EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_NOT_FOUND = 4
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command the signal ended
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}    done
@@ -37,6 +38,8 @@ EXIT_CODES = f"""exit codes:
   {EXIT_AUTH}    not logged in, a wrong or revoked token or password (401), or not allowed (403, e.g. a read-only token)
   {EXIT_NOT_FOUND}    no such project, dataset, model, batch or token (404)
   {EXIT_INTERRUPTED}  interrupted (Ctrl-C); a training or generation being waited for is cancelled on the server first
+       (a second Ctrl-C stops waiting for the server to confirm)
+  {EXIT_BROKEN_PIPE}  the output's reader went away (`doppel-client ... | head`); nothing more is printed
 
 --json prints one JSON document on stdout (on an error: {{"error": {{status, title, detail, field, problem}}}});
 progress bars and messages go to stderr. The server and token come from --url/--token, else DOPPEL_URL/DOPPEL_TOKEN,
@@ -324,6 +327,21 @@ def _fail(args: argparse.Namespace, code: int, message: str, error: dict[str, An
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Runs one command and exits with its code (see EXIT_CODES)."""
+    try:
+        try:
+            _run_command(argv)
+        finally:
+            # Here rather than at exit, where a closed pipe could only be reported with a traceback.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # As for a command that SIGPIPE ended: no traceback, and nothing more written to the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, sys.stderr.fileno())
+        sys.exit(EXIT_BROKEN_PIPE)
+
+
+def _run_command(argv: Sequence[str] | None) -> NoReturn:
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ._downloads import TableDownload
+from ._jobs import started
 from .frames import typed_frame
 from .models import Model
 
@@ -92,7 +93,10 @@ class Dataset(TableDownload):
             body["seed"] = seed
         if differential_privacy is not None:
             body["differentialPrivacy"] = dict(differential_privacy)
-        model = Model(self._client, self._client._transport.json("POST", "/api/models/train", json=body))
-        if wait:
-            model.wait(progress=progress, poll_interval=poll_interval, timeout=timeout, cancel_on_interrupt=True)
-        return model
+        return started(
+            lambda: Model(self._client, self._client._transport.json("POST", "/api/models/train", json=body)),
+            wait=wait,
+            progress=progress,
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )

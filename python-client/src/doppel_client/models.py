@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import pandas as pd
 
-from ._jobs import TERMINAL, Job
+from ._jobs import TERMINAL, Job, started
 from ._tables import TableSource, table_file
 from .batches import Batch
 from .errors import DoppelError, JobFailedError
@@ -167,21 +167,24 @@ class Model(Job):
         spec = _anomalies(anomalies)
         if spec is not None:
             body["anomalies"] = spec
-        batch = Batch(self._client, self._client._transport.json("POST", "/api/generate", json=body))
-        if wait:
-            batch.wait(progress=progress, poll_interval=poll_interval, timeout=timeout, cancel_on_interrupt=True)
-        return batch
+        return started(
+            lambda: Batch(self._client, self._client._transport.json("POST", "/api/generate", json=body)),
+            wait=wait,
+            progress=progress,
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
 
     def impute(self, table: TableSource, *, seed: int | None = None, wait: bool = True, progress: bool = True) -> Batch:
         """Queues a batch with the rows of `table` (every column of the dataset), each empty cell filled by the model."""
         file_name, content = table_file(table, "impute", None)
         params = {"seed": seed} if seed is not None else None
-        with content:
-            created = self._client._transport.json("POST", f"{self.url_path}/impute", files={"file": (file_name, content)}, params=params)
-        batch = Batch(self._client, created)
-        if wait:
-            batch.wait(progress=progress, cancel_on_interrupt=True)
-        return batch
+
+        def create() -> Batch:
+            with content:
+                return Batch(self._client, self._client._transport.json("POST", f"{self.url_path}/impute", files={"file": (file_name, content)}, params=params))
+
+        return started(create, wait=wait, progress=progress)
 
     def batches(self) -> list[Batch]:
         """The batches generated from this model, newest first."""
