@@ -370,12 +370,15 @@ class TabularArgnAlgorithm(Algorithm):
 
 
 def _with_datetimes(frame: pd.DataFrame, datetimes: list[str]) -> pd.DataFrame:
-    """A copy of ``frame`` whose ``datetimes`` columns (epoch seconds) are timestamps, as the engine learns them."""
+    """A copy of ``frame`` whose ``datetimes`` columns (epoch seconds) are timestamps, as the engine learns them;
+    seconds no timestamp can hold (infinite, or beyond the years 1677–2262) are unknown rather than an error."""
     import pandas as pd
 
     data = frame.copy()
+    lowest, highest = pd.Timestamp.min.ceil("s").timestamp(), pd.Timestamp.max.floor("s").timestamp()
     for name in datetimes:
-        data[name] = pd.to_datetime(data[name], unit="s")
+        seconds = pd.to_numeric(data[name], errors="coerce").astype(float)
+        data[name] = pd.to_datetime(seconds.where(seconds.between(lowest, highest)), unit="s")
     return data
 
 

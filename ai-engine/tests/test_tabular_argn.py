@@ -15,7 +15,7 @@ from conftest import SCHEMAS, config, dataset, permissive_only, requires_sdv, ru
 from doppel_engine import EngineError, describe
 from doppel_engine._catalogue import algorithms, get
 from doppel_engine._events import ignore
-from doppel_engine._mostlyai import DIGIT_MAX_POSITIONS, DISCRETE_MAX_VALUES, choose_encodings
+from doppel_engine._mostlyai import DIGIT_MAX_POSITIONS, DISCRETE_MAX_VALUES, _with_datetimes, choose_encodings
 from doppel_engine._profile import profile_table
 from doppel_engine._schema import Column
 
@@ -271,3 +271,11 @@ def test_invalid_tabular_argn_settings(tmp_path):
     ):
         run = run_cli("train.py", "--data", dataset("penguins"), "--output", tmp_path / "m", "--config", json.dumps({**cfg, "columns": SCHEMAS["penguins"]}))
         assert run.rc == 2 and run.last["code"] == "invalid_setting" and word in run.last["message"], run.stdout
+
+
+def test_parent_seconds_no_timestamp_can_hold_are_unknown_to_the_engine_rather_than_an_error():
+    seconds = pd.DataFrame({"born": [0.0, 1.5e9, np.nan, np.inf, -np.inf, 1e300, 1e12, -9.3e9], "kept": [1.0] * 8})
+    data = _with_datetimes(seconds, ["born"])
+    assert data["born"].iloc[:2].tolist() == [pd.Timestamp("1970-01-01"), pd.Timestamp("2017-07-14 02:40:00")]
+    assert data["born"].iloc[2:].isna().all()
+    assert data["kept"].tolist() == [1.0] * 8
