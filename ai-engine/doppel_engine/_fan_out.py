@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,12 +49,15 @@ def fan_out_requested() -> bool:
     return os.environ.get(FAN_OUT_ENV, "").strip().lower() == "ray"
 
 
-def sampled_parts(request: PartsRequest, parts: int, *, window: int | None = None) -> Iterator[SampledPart]:
-    """The batch's ``parts`` sampled as Ray tasks, yielded in order. At most ``window`` parts (default:
-    twice the cluster's CPUs) are sampled or waiting to be written at a time."""
+def sampled_parts(
+    sample_part: Callable[[PartsRequest, int], SampledPart], request: PartsRequest, parts: int, *, window: int | None = None
+) -> Iterator[SampledPart]:
+    """The batch's ``parts``, each sampled by ``sample_part`` (a module-level function, which Ray
+    imports on the nodes) as a Ray task, yielded in order. At most ``window`` parts (default: twice
+    the cluster's CPUs) are sampled or waiting to be written at a time."""
     ray = _connected_ray()
-    task = ray.remote(_sample_part).options(
-        num_cpus=_task_cpus(),
+    task = ray.remote(sample_part).options(
+        num_cpus=task_cpus(),
         max_retries=TASK_RETRIES,
         retry_exceptions=False,
     )
@@ -111,7 +114,7 @@ def _check_reachable(address: str) -> None:
         raise EngineError("internal_error", f"no Ray cluster to fan generation out to at {address}: {exc.strerror or exc}") from None
 
 
-def _task_cpus() -> float:
+def task_cpus() -> float:
     raw = os.environ.get(TASK_CPUS_ENV) or "1"
     try:
         cpus = float(raw)
@@ -125,41 +128,3 @@ def _task_cpus() -> float:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-_loaded: dict = {}
-"""The models this task worker has loaded, by folder: a worker samples many parts of one batch."""
-
-
-def _sample_part(request: PartsRequest, part: int) -> SampledPart:
-    """Runs in a Ray task: part ``part`` of the batch, sampled single-handedly on this task's CPUs."""
-    import ray
-    import torch
-
-    from ._generate import ENCODERS, RowsTally, encoded, label_columns, load_model, prepare_sample, sample_rows
-
-    torch.set_num_threads(max(1, int(_task_cpus())))
-
-    def cached(model: str):
-        if model not in _loaded:
-            _loaded.clear()
-            _loaded[model] = load_model(model)
-        return _loaded[model]
-
-    checked = prepare_sample(**request.arguments, load=cached)
-    tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in checked.rules})
-    chunks = sample_rows(
-        checked.loaded,
-        count=checked.count,
-        seed=checked.seed,
-        chunk_size=request.arguments["chunk_size"],
-        rules=checked.rules,
-        spec=checked.spec,
-        tally=tally,
-        given=checked.given,
-        part_rows=request.part_rows,
-        parts=range(part, part + 1),
-    )
-    encoder = ENCODERS[request.format](checked.loaded.folder.metadata.profile, label_columns(checked.spec))
-    written = list(encoded(chunks, encoder, first=part == 0))
-    return SampledPart(chunks=written, anomaly_kinds=tally.anomaly_kinds, kept=tally.kept, node=ray.get_runtime_context().get_node_id())

@@ -17,7 +17,7 @@ from ._conditions import Conditioning, best_guess, conditioning, write_back
 from ._constants import OUTPUT_FORMATS
 from ._errors import EngineError
 from ._events import EventCallback, Stopwatch, ignore
-from ._fan_out import PartsRequest, SampledPart, fan_out_requested, sampled_parts
+from ._fan_out import PartsRequest, SampledPart, fan_out_requested, sampled_parts, task_cpus
 from ._model_folder import ModelFolder
 from ._output import arrow_schema, arrow_table, csv_frame
 from ._restore import restore
@@ -375,7 +375,7 @@ def generate(
     if fan_out_requested() and parts > 1 and not remembered(rules):
         # The drawn seed and the count a table of given rows set, so that every part has them.
         parts_request = PartsRequest(arguments={**arguments, "seed": seed, "count": count}, part_rows=part_rows, format=fmt)
-        chunks = _tallied(sampled_parts(parts_request, parts), tally, nodes)
+        chunks = _tallied(sampled_parts(sample_part, parts_request, parts), tally, nodes)
     else:
         rows = sample_rows(loaded, count=count, seed=seed, chunk_size=chunk_size, rules=rules, spec=spec, tally=tally, given=given, part_rows=part_rows)
         chunks = encoded(rows, encoder)
@@ -416,3 +416,38 @@ def generate(
     }
     on_event(completed)
     return completed
+
+
+_loaded: dict = {}
+"""The models a Ray task worker has loaded, by folder: a worker samples many parts of one batch."""
+
+
+def sample_part(request: PartsRequest, part: int) -> SampledPart:
+    """Runs in a Ray task: part ``part`` of the batch, sampled and encoded on this task's CPUs."""
+    import ray
+    import torch
+
+    def cached(model: str) -> LoadedModel:
+        if model not in _loaded:
+            _loaded.clear()
+            _loaded[model] = load_model(model)
+        return _loaded[model]
+
+    checked = prepare_sample(**request.arguments, load=cached)
+    torch.set_num_threads(max(1, int(task_cpus())))
+    tally = RowsTally(anomaly_kinds={}, kept={r["id"]: [0, 0] for r in checked.rules})
+    chunks = sample_rows(
+        checked.loaded,
+        count=checked.count,
+        seed=checked.seed,
+        chunk_size=request.arguments["chunk_size"],
+        rules=checked.rules,
+        spec=checked.spec,
+        tally=tally,
+        given=checked.given,
+        part_rows=request.part_rows,
+        parts=range(part, part + 1),
+    )
+    encoder = ENCODERS[request.format](checked.loaded.folder.metadata.profile, label_columns(checked.spec))
+    written = list(encoded(chunks, encoder, first=part == 0))
+    return SampledPart(chunks=written, anomaly_kinds=tally.anomaly_kinds, kept=tally.kept, node=ray.get_runtime_context().get_node_id())

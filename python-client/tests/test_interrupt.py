@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,16 @@ from conftest import Trained
 from doppel_client import Model
 
 CLI = str(Path(sys.executable).parent / "doppel-client")
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_reaches_python() -> Iterator[None]:
+    """These tests press Ctrl-C, so SIGINT must raise KeyboardInterrupt here and in the command started here. A test run
+    started in the background (`./doppel test &`, some CI runners) has SIGINT ignored, which a child inherits, and
+    Python installs no KeyboardInterrupt handler then. A handler set here is reset to the default in a child."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def test_ctrl_c_on_train_wait_cancels_the_training_and_exits_130(trained: Trained, url: str, tmp_path: Path) -> None:
